@@ -1,0 +1,83 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* tenure-cli: the command-line front end over the core, one function per command. */
+
+#define G_LOG_DOMAIN "tenure-cli"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <locale.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "tenure-cli.h"
+
+typedef struct
+{
+  const char           *name;
+  TenureCliCommandFunc  func;
+  const char           *synopsis;
+  const char           *summary;
+} Command;
+
+static const Command commands[] = {
+  { "check", tenure_cli_check, "WORKSPACE",
+    N_("Check a workspace: schema version, integrity and row counts") },
+};
+
+static void
+print_help (FILE *stream)
+{
+  fprintf (stream, "%s\n  tenure-cli COMMAND [OPTION…]\n\n%s\n", _("Usage:"), _("Commands:"));
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    fprintf (stream, "  %-12s %s\n  %-12s   %s %s\n", commands[i].name, _(commands[i].summary),
+             "", commands[i].name, commands[i].synopsis);
+  fprintf (stream, "\n%s\n",
+           _("Run “tenure-cli COMMAND --help” for the options of a command.\n"
+             "Exit status: 0 success, 1 refused input (the workspace is left unchanged), "
+             "2 usage error."));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  if (argc < 2)
+    {
+      print_help (stderr);
+      return TENURE_EXIT_USAGE;
+    }
+
+  if (strcmp (argv[1], "--help") == 0 || strcmp (argv[1], "-h") == 0 ||
+      strcmp (argv[1], "help") == 0)
+    {
+      print_help (stdout);
+      return TENURE_EXIT_OK;
+    }
+
+  if (strcmp (argv[1], "--version") == 0)
+    {
+      g_print ("tenure-cli %s\n", PACKAGE_VERSION);
+      return TENURE_EXIT_OK;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      if (strcmp (argv[1], commands[i].name) == 0)
+        {
+          g_autofree char *prgname = g_strdup_printf ("tenure-cli %s", commands[i].name);
+
+          g_set_prgname (prgname);
+          return commands[i].func (argc - 1, argv + 1);
+        }
+    }
+
+  g_printerr (_("tenure-cli: unknown command “%s”\n"), argv[1]);
+  print_help (stderr);
+  return TENURE_EXIT_USAGE;
+}

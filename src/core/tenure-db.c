@@ -1,0 +1,834 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Opens, creates and migrates workspace files, refusing anything it cannot read safely. */
+
+#define G_LOG_DOMAIN "tenure-db"
+
+#include "config.h"
+
+#include <errno.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "tenure-db.h"
+
+struct _TenureDb
+{
+  sqlite3    *handle;
+  char       *path;
+  GHashTable *statements;   /* SQL text → sqlite3_stmt */
+  guint       read_only : 1;
+};
+
+G_DEFINE_QUARK (tenure-db-error-quark, tenure_db_error)
+
+const char * const tenure_db_tables[] = {
+  "workspace", "import", "account", "subscription", "job", "event", "response", "spend",
+  "ticket", "question", "option", "answer", "scenario", "step", "enrolment", "step_done",
+  "initiative", NULL
+};
+
+/* Entry i upgrades a workspace from version i to version i + 1. */
+static const char * const migrations[] = {
+  /* 0 → 1: the tables of DESIGN.md. */
+  "CREATE TABLE workspace ("
+  "  key TEXT PRIMARY KEY,"
+  "  value TEXT NOT NULL"
+  ") WITHOUT ROWID;"
+  "CREATE TABLE import ("
+  "  id INTEGER PRIMARY KEY,"
+  "  kind TEXT NOT NULL,"
+  "  file_name TEXT NOT NULL,"
+  "  sha256 TEXT NOT NULL,"
+  "  rows INTEGER NOT NULL,"
+  "  imported_at TEXT NOT NULL"
+  ");"
+  "CREATE TABLE account ("
+  "  id INTEGER PRIMARY KEY,"
+  "  external_id TEXT NOT NULL UNIQUE,"
+  "  name TEXT,"
+  "  segment TEXT,"
+  "  plan TEXT,"
+  "  channel TEXT,"
+  "  owner TEXT,"
+  "  signup_date TEXT,"
+  "  import_id INTEGER REFERENCES import (id)"
+  ");"
+  "CREATE TABLE subscription ("
+  "  id INTEGER PRIMARY KEY,"
+  "  account_id INTEGER NOT NULL REFERENCES account (id) ON DELETE CASCADE,"
+  "  external_id TEXT,"
+  "  start_date TEXT NOT NULL,"
+  "  end_date TEXT,"
+  "  mrr_cents INTEGER NOT NULL CHECK (mrr_cents >= 0),"
+  "  plan TEXT,"
+  "  import_id INTEGER REFERENCES import (id),"
+  "  CHECK (end_date IS NULL OR end_date >= start_date)"
+  ");"
+  "CREATE TABLE job ("
+  "  id INTEGER PRIMARY KEY,"
+  "  name TEXT NOT NULL UNIQUE,"
+  "  description TEXT NOT NULL DEFAULT ''"
+  ");"
+  "CREATE TABLE event ("
+  "  id INTEGER PRIMARY KEY,"
+  "  account_id INTEGER NOT NULL REFERENCES account (id) ON DELETE CASCADE,"
+  "  at TEXT NOT NULL,"
+  "  kind TEXT NOT NULL CHECK (kind IN ('session', 'action', 'feature_used', 'job_completed')),"
+  "  job_id INTEGER REFERENCES job (id),"
+  "  user_ref TEXT,"
+  "  import_id INTEGER REFERENCES import (id)"
+  ");"
+  "CREATE TABLE response ("
+  "  id INTEGER PRIMARY KEY,"
+  "  account_id INTEGER REFERENCES account (id) ON DELETE SET NULL,"
+  "  answered_on TEXT NOT NULL,"
+  "  kind TEXT NOT NULL DEFAULT 'nps' CHECK (kind IN ('nps', 'cli')),"
+  "  score INTEGER NOT NULL,"
+  "  comment TEXT,"
+  "  import_id INTEGER REFERENCES import (id),"
+  "  CHECK ((kind = 'nps' AND score BETWEEN 0 AND 10) OR (kind = 'cli' AND score BETWEEN 1 AND 10))"
+  ");"
+  "CREATE TABLE spend ("
+  "  id INTEGER PRIMARY KEY,"
+  "  month TEXT NOT NULL,"
+  "  channel TEXT NOT NULL,"
+  "  amount_cents INTEGER NOT NULL CHECK (amount_cents >= 0),"
+  "  leads INTEGER CHECK (leads IS NULL OR leads >= 0),"
+  "  import_id INTEGER REFERENCES import (id)"
+  ");"
+  "CREATE TABLE ticket ("
+  "  id INTEGER PRIMARY KEY,"
+  "  account_id INTEGER NOT NULL REFERENCES account (id) ON DELETE CASCADE,"
+  "  opened_at TEXT NOT NULL,"
+  "  category TEXT NOT NULL CHECK (category IN ('strategic', 'basic')),"
+  "  import_id INTEGER REFERENCES import (id)"
+  ");"
+  "CREATE TABLE question ("
+  "  id INTEGER PRIMARY KEY,"
+  "  position INTEGER NOT NULL,"
+  "  text TEXT NOT NULL,"
+  "  kind TEXT NOT NULL DEFAULT 'single' CHECK (kind IN ('single', 'multiple')),"
+  "  active INTEGER NOT NULL DEFAULT 1"
+  ");"
+  "CREATE TABLE option ("
+  "  id INTEGER PRIMARY KEY,"
+  "  question_id INTEGER NOT NULL REFERENCES question (id) ON DELETE CASCADE,"
+  "  position INTEGER NOT NULL,"
+  "  text TEXT NOT NULL,"
+  "  points INTEGER NOT NULL DEFAULT 0"
+  ");"
+  "CREATE TABLE answer ("
+  "  account_id INTEGER NOT NULL REFERENCES account (id) ON DELETE CASCADE,"
+  "  question_id INTEGER NOT NULL REFERENCES question (id) ON DELETE CASCADE,"
+  "  option_id INTEGER NOT NULL REFERENCES option (id) ON DELETE CASCADE,"
+  "  import_id INTEGER REFERENCES import (id),"
+  "  PRIMARY KEY (account_id, question_id, option_id)"
+  ") WITHOUT ROWID;"
+  "CREATE TABLE scenario ("
+  "  id INTEGER PRIMARY KEY,"
+  "  name TEXT NOT NULL UNIQUE,"
+  "  job_id INTEGER REFERENCES job (id),"
+  "  description TEXT NOT NULL DEFAULT '',"
+  "  active INTEGER NOT NULL DEFAULT 0,"
+  "  auto_enrol_segment TEXT"
+  ");"
+  "CREATE TABLE step ("
+  "  id INTEGER PRIMARY KEY,"
+  "  scenario_id INTEGER NOT NULL REFERENCES scenario (id) ON DELETE CASCADE,"
+  "  position INTEGER NOT NULL,"
+  "  kind TEXT NOT NULL CHECK (kind IN ('content', 'automation', 'tutorial', 'checkin')),"
+  "  title TEXT NOT NULL,"
+  "  body TEXT NOT NULL DEFAULT '',"
+  "  day_offset INTEGER NOT NULL DEFAULT 0 CHECK (day_offset >= 0),"
+  "  required INTEGER NOT NULL DEFAULT 1,"
+  "  done_when_event_kind TEXT,"
+  "  done_when_job_id INTEGER REFERENCES job (id)"
+  ");"
+  "CREATE TABLE enrolment ("
+  "  account_id INTEGER NOT NULL REFERENCES account (id) ON DELETE CASCADE,"
+  "  scenario_id INTEGER NOT NULL REFERENCES scenario (id) ON DELETE CASCADE,"
+  "  started_on TEXT NOT NULL,"
+  "  PRIMARY KEY (account_id, scenario_id)"
+  ") WITHOUT ROWID;"
+  "CREATE TABLE step_done ("
+  "  account_id INTEGER NOT NULL REFERENCES account (id) ON DELETE CASCADE,"
+  "  step_id INTEGER NOT NULL REFERENCES step (id) ON DELETE CASCADE,"
+  "  done_on TEXT NOT NULL,"
+  "  PRIMARY KEY (account_id, step_id)"
+  ") WITHOUT ROWID;"
+  "CREATE TABLE initiative ("
+  "  id INTEGER PRIMARY KEY,"
+  "  name TEXT NOT NULL,"
+  "  cost_cents INTEGER NOT NULL DEFAULT 0 CHECK (cost_cents >= 0),"
+  "  start_month TEXT NOT NULL,"
+  "  end_month TEXT NOT NULL,"
+  "  segment TEXT,"
+  "  scenario_id INTEGER REFERENCES scenario (id) ON DELETE SET NULL,"
+  "  notes TEXT NOT NULL DEFAULT ''"
+  ");",
+
+  /* 1 → 2: indexes for the queries of metrics, import lineage and editors; default settings. */
+  "CREATE INDEX account_signup ON account (signup_date);"
+  "CREATE INDEX account_import ON account (import_id);"
+  "CREATE INDEX subscription_account ON subscription (account_id, start_date, end_date);"
+  "CREATE INDEX subscription_dates ON subscription (start_date, end_date);"
+  "CREATE INDEX subscription_import ON subscription (import_id);"
+  "CREATE INDEX event_account_at ON event (account_id, at);"
+  "CREATE INDEX event_at ON event (at);"
+  "CREATE INDEX event_import ON event (import_id);"
+  "CREATE INDEX response_kind_answered ON response (kind, answered_on);"
+  "CREATE INDEX response_account ON response (account_id, answered_on);"
+  "CREATE INDEX response_import ON response (import_id);"
+  "CREATE INDEX spend_month ON spend (month, channel);"
+  "CREATE INDEX spend_import ON spend (import_id);"
+  "CREATE INDEX ticket_account ON ticket (account_id, opened_at);"
+  "CREATE INDEX ticket_import ON ticket (import_id);"
+  "CREATE INDEX option_question ON option (question_id, position);"
+  "CREATE INDEX answer_question ON answer (question_id, option_id);"
+  "CREATE INDEX answer_import ON answer (import_id);"
+  "CREATE INDEX step_scenario ON step (scenario_id, position);"
+  "CREATE INDEX enrolment_scenario ON enrolment (scenario_id, started_on);"
+  "CREATE INDEX import_sha256 ON import (sha256);"
+  "INSERT OR IGNORE INTO workspace (key, value) VALUES"
+  "  ('currency', 'EUR'),"
+  "  ('gross_margin_pct', '80'),"
+  "  ('health_weight_usage', '30'),"
+  "  ('health_weight_jobs', '30'),"
+  "  ('health_weight_sentiment', '20'),"
+  "  ('health_weight_support', '10'),"
+  "  ('health_weight_trend', '10');",
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == TENURE_DB_SCHEMA_VERSION);
+
+gboolean
+tenure_db_set_error (TenureDb  *db,
+                     int        rc,
+                     GError   **error)
+{
+  const char *detail = db != NULL && db->handle != NULL ? sqlite3_errmsg (db->handle)
+                                                        : sqlite3_errstr (rc);
+
+  switch (rc & 0xff)
+    {
+    case SQLITE_FULL:
+      g_set_error (error, TENURE_DB_ERROR, TENURE_DB_ERROR_FULL,
+                   _("The disk is full: free some space and try again (%s)"), detail);
+      break;
+
+    case SQLITE_READONLY:
+    case SQLITE_PERM:
+    case SQLITE_AUTH:
+      g_set_error (error, TENURE_DB_ERROR, TENURE_DB_ERROR_READ_ONLY,
+                   _("The workspace cannot be written to: check that the file and its folder "
+                     "are writable (%s)"), detail);
+      break;
+
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      g_set_error (error, TENURE_DB_ERROR, TENURE_DB_ERROR_BUSY,
+                   _("The workspace is being changed by another program: wait for it to "
+                     "finish and try again (%s)"), detail);
+      break;
+
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+      g_set_error (error, TENURE_DB_ERROR, TENURE_DB_ERROR_CORRUPT,
+                   _("The workspace file is damaged: restore it from a backup (%s)"), detail);
+      break;
+
+    default:
+      g_set_error (error, TENURE_DB_ERROR, TENURE_DB_ERROR_FAILED,
+                   _("The workspace could not be read or written (%s)"), detail);
+      break;
+    }
+
+  return FALSE;
+}
+
+static guint32
+read_be32 (const guint8 *p)
+{
+  return ((guint32) p[0] << 24) | ((guint32) p[1] << 16) | ((guint32) p[2] << 8) | p[3];
+}
+
+/* Looks at the 100-byte SQLite header without opening the database, so that a file we
+ * refuse is never touched by SQLite (no journal, no WAL, no checkpoint). */
+static gboolean
+check_header (const char  *path,
+              GError     **error)
+{
+  g_autofree char *display = g_filename_display_name (path);
+  guint8 header[100];
+  size_t got;
+  FILE *file;
+
+  file = g_fopen (path, "rb");
+  if (file == NULL)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, TENURE_DB_ERROR,
+                   saved_errno == ENOENT ? TENURE_DB_ERROR_NOT_FOUND : TENURE_DB_ERROR_FAILED,
+                   _("Cannot open “%s”: %s"), display, g_strerror (saved_errno));
+      return FALSE;
+    }
+  got = fread (header, 1, sizeof header, file);
+  fclose (file);
+
+  if (got < sizeof header || memcmp (header, "SQLite format 3", 16) != 0)
+    {
+      g_set_error (error, TENURE_DB_ERROR, TENURE_DB_ERROR_NOT_SQLITE,
+                   _("“%s” is not a Tenure workspace (it is not a database file)"), display);
+      return FALSE;
+    }
+
+  if (read_be32 (header + 68) != TENURE_DB_APPLICATION_ID)
+    {
+      g_set_error (error, TENURE_DB_ERROR, TENURE_DB_ERROR_NOT_WORKSPACE,
+                   _("“%s” is a database, but not a Tenure workspace"), display);
+      return FALSE;
+    }
+
+  if (read_be32 (header + 60) > TENURE_DB_SCHEMA_VERSION)
+    {
+      g_set_error (error, TENURE_DB_ERROR, TENURE_DB_ERROR_TOO_NEW,
+                   _("“%s” was saved by a newer version of Tenure (workspace version %u, this "
+                     "version reads up to %d): update Tenure to open it"),
+                   display, read_be32 (header + 60), TENURE_DB_SCHEMA_VERSION);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+migrate (TenureDb  *db,
+         int        from,
+         GError   **error)
+{
+  for (int version = from; version < TENURE_DB_SCHEMA_VERSION; version++)
+    {
+      g_autofree char *bump = g_strdup_printf ("PRAGMA user_version = %d", version + 1);
+
+      if (!tenure_db_begin (db, error))
+        return FALSE;
+      if (!tenure_db_exec (db, migrations[version], error) ||
+          !tenure_db_exec (db, bump, error) ||
+          !tenure_db_commit (db, error))
+        {
+          tenure_db_rollback (db);
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+static void
+finalize_statement (gpointer stmt)
+{
+  sqlite3_finalize (stmt);
+}
+
+static TenureDb *
+db_new (const char *path)
+{
+  TenureDb *db = g_new0 (TenureDb, 1);
+
+  db->path = g_strdup (path);
+  db->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, finalize_statement);
+  return db;
+}
+
+/* Creates the workspace under a temporary name and renames it, so a crash while creating
+ * never leaves a half-made workspace behind. */
+static gboolean
+create_workspace (const char  *path,
+                  GError     **error)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *base = g_path_get_basename (path);
+  g_autofree char *template = g_strdup_printf (".%s.XXXXXX", base);
+  g_autofree char *tmp_path = g_build_filename (dir, template, NULL);
+  g_autofree char *pragma = NULL;
+  TenureDb *db;
+  gboolean ok;
+  int fd;
+  int rc;
+
+  fd = g_mkstemp (tmp_path);
+  if (fd < 0)
+    {
+      int saved_errno = errno;
+      g_autofree char *display = g_filename_display_name (dir);
+
+      g_set_error (error, TENURE_DB_ERROR, TENURE_DB_ERROR_READ_ONLY,
+                   _("Cannot create a workspace in “%s”: %s"), display, g_strerror (saved_errno));
+      return FALSE;
+    }
+  close (fd);
+
+  db = db_new (tmp_path);
+  rc = sqlite3_open_v2 (tmp_path, &db->handle, SQLITE_OPEN_READWRITE, NULL);
+  pragma = g_strdup_printf ("PRAGMA application_id = %d", TENURE_DB_APPLICATION_ID);
+  ok = rc == SQLITE_OK || tenure_db_set_error (db, rc, error);
+  ok = ok && tenure_db_exec (db, "PRAGMA foreign_keys = ON", error);
+  ok = ok && tenure_db_exec (db, pragma, error);
+  ok = ok && migrate (db, 0, error);
+  tenure_db_close (db);
+
+  if (ok && g_rename (tmp_path, path) != 0)
+    {
+      int saved_errno = errno;
+      g_autofree char *display = g_filename_display_name (path);
+
+      g_set_error (error, TENURE_DB_ERROR, TENURE_DB_ERROR_FAILED,
+                   _("Cannot create “%s”: %s"), display, g_strerror (saved_errno));
+      ok = FALSE;
+    }
+  if (!ok)
+    {
+      g_autofree char *journal = g_strconcat (tmp_path, "-journal", NULL);
+
+      g_unlink (tmp_path);
+      g_unlink (journal);
+    }
+
+  return ok;
+}
+
+/**
+ * tenure_db_open:
+ * @path: the workspace file
+ * @flags: whether to create it, or open it read-only
+ * @error: return location for a #TENURE_DB_ERROR
+ *
+ * Opens a workspace. A file that is not SQLite, a database that is not a Tenure
+ * workspace and a workspace from a newer version are refused and left untouched.
+ * An older workspace is migrated.
+ */
+TenureDb *
+tenure_db_open (const char         *path,
+                TenureDbOpenFlags   flags,
+                GError            **error)
+{
+  g_autoptr(TenureDb) db = NULL;
+  gboolean read_only = (flags & TENURE_DB_OPEN_READ_ONLY) != 0;
+  int open_flags = read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
+  gint64 application_id;
+  gint64 version;
+  int rc;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      if (!(flags & TENURE_DB_OPEN_CREATE) || read_only)
+        {
+          g_autofree char *display = g_filename_display_name (path);
+
+          g_set_error (error, TENURE_DB_ERROR, TENURE_DB_ERROR_NOT_FOUND,
+                       _("“%s” does not exist"), display);
+          return NULL;
+        }
+      if (!create_workspace (path, error))
+        return NULL;
+    }
+
+  if (!check_header (path, error))
+    return NULL;
+
+  db = db_new (path);
+  db->read_only = read_only;
+  rc = sqlite3_open_v2 (path, &db->handle, open_flags | SQLITE_OPEN_NOMUTEX, NULL);
+  if (rc != SQLITE_OK)
+    {
+      tenure_db_set_error (db, rc, error);
+      return NULL;
+    }
+  sqlite3_busy_timeout (db->handle, 5000);
+  sqlite3_extended_result_codes (db->handle, 1);
+
+  /* The header may be stale while a WAL file holds newer pages: ask SQLite too, still
+   * before anything is written. */
+  application_id = tenure_db_query_int (db, "PRAGMA application_id", -1);
+  version = tenure_db_query_int (db, "PRAGMA user_version", -1);
+  if (application_id != TENURE_DB_APPLICATION_ID || version < 0)
+    {
+      g_autofree char *display = g_filename_display_name (path);
+
+      g_set_error (error, TENURE_DB_ERROR, TENURE_DB_ERROR_NOT_WORKSPACE,
+                   _("“%s” is a database, but not a Tenure workspace"), display);
+      return NULL;
+    }
+  if (version > TENURE_DB_SCHEMA_VERSION)
+    {
+      g_autofree char *display = g_filename_display_name (path);
+
+      g_set_error (error, TENURE_DB_ERROR, TENURE_DB_ERROR_TOO_NEW,
+                   _("“%s” was saved by a newer version of Tenure (workspace version %d, this "
+                     "version reads up to %d): update Tenure to open it"),
+                   display, (int) version, TENURE_DB_SCHEMA_VERSION);
+      return NULL;
+    }
+
+  if (!tenure_db_exec (db, "PRAGMA foreign_keys = ON", error))
+    return NULL;
+
+  if (!read_only)
+    {
+      if (!tenure_db_exec (db, "PRAGMA journal_mode = WAL", error) ||
+          !tenure_db_exec (db, "PRAGMA synchronous = NORMAL", error) ||
+          !migrate (db, (int) version, error))
+        return NULL;
+    }
+  else if (version < TENURE_DB_SCHEMA_VERSION)
+    {
+      g_autofree char *display = g_filename_display_name (path);
+
+      g_set_error (error, TENURE_DB_ERROR, TENURE_DB_ERROR_READ_ONLY,
+                   _("“%s” must be upgraded before it can be read, but it is read-only"),
+                   display);
+      return NULL;
+    }
+
+  return g_steal_pointer (&db);
+}
+
+void
+tenure_db_close (TenureDb *db)
+{
+  if (db == NULL)
+    return;
+
+  g_clear_pointer (&db->statements, g_hash_table_unref);
+  if (db->handle != NULL)
+    sqlite3_close_v2 (db->handle);
+  g_free (db->path);
+  g_free (db);
+}
+
+sqlite3 *
+tenure_db_get_handle (TenureDb *db)
+{
+  g_return_val_if_fail (db != NULL, NULL);
+
+  return db->handle;
+}
+
+const char *
+tenure_db_get_path (TenureDb *db)
+{
+  g_return_val_if_fail (db != NULL, NULL);
+
+  return db->path;
+}
+
+gboolean
+tenure_db_is_read_only (TenureDb *db)
+{
+  g_return_val_if_fail (db != NULL, TRUE);
+
+  return db->read_only;
+}
+
+int
+tenure_db_get_schema_version (TenureDb *db)
+{
+  return (int) tenure_db_query_int (db, "PRAGMA user_version", -1);
+}
+
+gboolean
+tenure_db_exec (TenureDb    *db,
+                const char  *sql,
+                GError     **error)
+{
+  int rc;
+
+  g_return_val_if_fail (db != NULL, FALSE);
+
+  rc = sqlite3_exec (db->handle, sql, NULL, NULL, NULL);
+  if (rc != SQLITE_OK)
+    return tenure_db_set_error (db, rc, error);
+
+  return TRUE;
+}
+
+/**
+ * tenure_db_prepare:
+ *
+ * Returns a statement for @sql, prepared once per connection and reset for reuse. The
+ * statement belongs to @db: do not finalize it.
+ */
+sqlite3_stmt *
+tenure_db_prepare (TenureDb    *db,
+                   const char  *sql,
+                   GError     **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (db != NULL, NULL);
+
+  stmt = g_hash_table_lookup (db->statements, sql);
+  if (stmt != NULL)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+      return stmt;
+    }
+
+  rc = sqlite3_prepare_v3 (db->handle, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      tenure_db_set_error (db, rc, error);
+      return NULL;
+    }
+
+  g_hash_table_insert (db->statements, g_strdup (sql), stmt);
+  return stmt;
+}
+
+/* Steps a statement that returns no rows, and resets it. */
+gboolean
+tenure_db_step_done (TenureDb      *db,
+                     sqlite3_stmt  *stmt,
+                     GError       **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      if (rc == SQLITE_ROW)
+        rc = SQLITE_MISUSE;
+      tenure_db_set_error (db, rc, error);
+      sqlite3_reset (stmt);
+      return FALSE;
+    }
+
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
+/* The first column of the first row of @sql, or @fallback. */
+gint64
+tenure_db_query_int (TenureDb   *db,
+                     const char *sql,
+                     gint64      fallback)
+{
+  sqlite3_stmt *stmt = NULL;
+  gint64 value = fallback;
+
+  if (sqlite3_prepare_v2 (db->handle, sql, -1, &stmt, NULL) != SQLITE_OK)
+    return fallback;
+  if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
+    value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+
+  return value;
+}
+
+gboolean
+tenure_db_begin (TenureDb  *db,
+                 GError   **error)
+{
+  return tenure_db_exec (db, "BEGIN IMMEDIATE", error);
+}
+
+gboolean
+tenure_db_commit (TenureDb  *db,
+                  GError   **error)
+{
+  return tenure_db_exec (db, "COMMIT", error);
+}
+
+void
+tenure_db_rollback (TenureDb *db)
+{
+  if (!sqlite3_get_autocommit (db->handle))
+    sqlite3_exec (db->handle, "ROLLBACK", NULL, NULL, NULL);
+}
+
+char *
+tenure_db_get_setting (TenureDb   *db,
+                       const char *key,
+                       const char *fallback)
+{
+  sqlite3_stmt *stmt;
+  char *value = NULL;
+
+  stmt = tenure_db_prepare (db, "SELECT value FROM workspace WHERE key = ?", NULL);
+  if (stmt == NULL)
+    return g_strdup (fallback);
+
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+
+  return value != NULL ? value : g_strdup (fallback);
+}
+
+double
+tenure_db_get_setting_double (TenureDb   *db,
+                              const char *key,
+                              double      fallback)
+{
+  g_autofree char *text = tenure_db_get_setting (db, key, NULL);
+  char *end = NULL;
+  double value;
+
+  if (text == NULL)
+    return fallback;
+
+  value = g_ascii_strtod (text, &end);
+  if (end == text || *end != '\0')
+    return fallback;
+
+  return value;
+}
+
+gboolean
+tenure_db_set_setting (TenureDb    *db,
+                       const char  *key,
+                       const char  *value,
+                       GError     **error)
+{
+  sqlite3_stmt *stmt;
+
+  stmt = tenure_db_prepare (db,
+                            "INSERT INTO workspace (key, value) VALUES (?, ?) "
+                            "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                            error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, value, -1, SQLITE_STATIC);
+  return tenure_db_step_done (db, stmt, error);
+}
+
+/* The company name setting, or the file name without its extension. */
+char *
+tenure_db_get_company_name (TenureDb *db)
+{
+  g_autofree char *name = tenure_db_get_setting (db, "company_name", NULL);
+  g_autofree char *base = NULL;
+  char *dot;
+
+  if (name != NULL && *name != '\0')
+    return g_steal_pointer (&name);
+
+  base = g_path_get_basename (db->path);
+  dot = strrchr (base, '.');
+  if (dot != NULL && dot != base)
+    *dot = '\0';
+
+  return g_steal_pointer (&base);
+}
+
+/* "ok", or the problems PRAGMA integrity_check found, one per line. */
+char *
+tenure_db_integrity_check (TenureDb  *db,
+                           GError   **error)
+{
+  g_autoptr(GString) result = g_string_new (NULL);
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (db->handle, "PRAGMA integrity_check", -1, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      tenure_db_set_error (db, rc, error);
+      return NULL;
+    }
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      if (result->len > 0)
+        g_string_append_c (result, '\n');
+      g_string_append (result, (const char *) sqlite3_column_text (stmt, 0));
+    }
+  sqlite3_finalize (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      tenure_db_set_error (db, rc, error);
+      return NULL;
+    }
+
+  return g_string_free (g_steal_pointer (&result), FALSE);
+}
+
+/* A consistent copy of the workspace through SQLite's backup API, written under a
+ * temporary name in the destination folder and renamed when complete. */
+gboolean
+tenure_db_backup (TenureDb    *db,
+                  const char  *destination,
+                  GError     **error)
+{
+  g_autofree char *dir = g_path_get_dirname (destination);
+  g_autofree char *base = g_path_get_basename (destination);
+  g_autofree char *template = g_strdup_printf (".%s.XXXXXX", base);
+  g_autofree char *tmp_path = g_build_filename (dir, template, NULL);
+  sqlite3 *copy = NULL;
+  sqlite3_backup *backup;
+  int fd;
+  int rc;
+
+  fd = g_mkstemp (tmp_path);
+  if (fd < 0)
+    {
+      int saved_errno = errno;
+      g_autofree char *display = g_filename_display_name (dir);
+
+      g_set_error (error, TENURE_DB_ERROR, TENURE_DB_ERROR_READ_ONLY,
+                   _("Cannot write in “%s”: %s"), display, g_strerror (saved_errno));
+      return FALSE;
+    }
+  close (fd);
+
+  rc = sqlite3_open_v2 (tmp_path, &copy, SQLITE_OPEN_READWRITE, NULL);
+  if (rc == SQLITE_OK)
+    {
+      backup = sqlite3_backup_init (copy, "main", db->handle, "main");
+      if (backup == NULL)
+        rc = sqlite3_errcode (copy);
+      else
+        {
+          rc = sqlite3_backup_step (backup, -1);
+          rc = rc == SQLITE_DONE ? sqlite3_backup_finish (backup)
+                                 : (sqlite3_backup_finish (backup), rc);
+        }
+    }
+  if (rc == SQLITE_OK)
+    rc = sqlite3_exec (copy, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL);
+  if (rc != SQLITE_OK)
+    g_set_error (error, TENURE_DB_ERROR, TENURE_DB_ERROR_FAILED,
+                 _("The backup could not be written: %s"),
+                 copy != NULL ? sqlite3_errmsg (copy) : sqlite3_errstr (rc));
+  sqlite3_close_v2 (copy);
+
+  if (rc == SQLITE_OK && g_rename (tmp_path, destination) != 0)
+    {
+      int saved_errno = errno;
+      g_autofree char *display = g_filename_display_name (destination);
+
+      g_set_error (error, TENURE_DB_ERROR, TENURE_DB_ERROR_FAILED,
+                   _("Cannot write “%s”: %s"), display, g_strerror (saved_errno));
+      rc = SQLITE_CANTOPEN;
+    }
+  if (rc != SQLITE_OK)
+    {
+      g_autofree char *journal = g_strconcat (tmp_path, "-journal", NULL);
+
+      g_unlink (tmp_path);
+      g_unlink (journal);
+      return FALSE;
+    }
+
+  return TRUE;
+}

@@ -1,0 +1,84 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* tenure-cli as a user runs it: exit statuses, messages, files left unchanged. */
+
+#include "config.h"
+
+#include "tenure-db.h"
+#include "tenure-test-util.h"
+
+static void
+test_help (void)
+{
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+
+  g_assert_cmpint (test_run_cli (&out, &err, "--help", NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "check"));
+
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (test_run_cli (&out, &err, NULL), ==, 2);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (test_run_cli (&out, &err, "frobnicate", NULL), ==, 2);
+  g_assert_nonnull (strstr (err, "frobnicate"));
+}
+
+static void
+test_check (void)
+{
+  g_autofree char *dir = test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "company.tenure", NULL);
+  g_autofree char *text = g_build_filename (dir, "notes.tenure", NULL);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  TenureDb *db;
+
+  /* Missing argument: usage. */
+  g_assert_cmpint (test_run_cli (&out, &err, "check", NULL), ==, 2);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* Missing file: refused, and not created. */
+  g_assert_cmpint (test_run_cli (&out, &err, "check", path, NULL), ==, 1);
+  g_assert_nonnull (strstr (err, "does not exist"));
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* Not a workspace: refused, unchanged. */
+  g_assert_true (g_file_set_contents (text, "hello", -1, NULL));
+  before = test_checksum_file (text);
+  g_assert_cmpint (test_run_cli (&out, &err, "check", text, NULL), ==, 1);
+  g_assert_nonnull (strstr (err, "not a Tenure workspace"));
+  after = test_checksum_file (text);
+  g_assert_cmpstr (before, ==, after);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  db = tenure_db_open (path, TENURE_DB_OPEN_CREATE, NULL);
+  g_assert_true (tenure_db_exec (db, "INSERT INTO account (external_id) VALUES ('A'), ('B')",
+                                 NULL));
+  tenure_db_close (db);
+
+  g_assert_cmpint (test_run_cli (&out, &err, "check", path, NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "integrity        ok"));
+  g_assert_nonnull (strstr (out, "account          2"));
+  g_assert_nonnull (strstr (out, "schema version   2"));
+
+  test_rmdir_recursive (dir);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/cli/help", test_help);
+  g_test_add_func ("/cli/check", test_check);
+
+  return g_test_run ();
+}
