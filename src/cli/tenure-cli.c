@@ -23,6 +23,8 @@ typedef struct
 static const Command commands[] = {
   { "check", tenure_cli_check, "WORKSPACE",
     N_("Check a workspace: schema version, integrity and row counts") },
+  { "import", tenure_cli_import, "WORKSPACE KIND FILE.csv",
+    N_("Import a CSV file (accounts, subscriptions, events, responses, spend, tickets, answers)") },
 };
 
 static void
