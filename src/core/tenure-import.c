@@ -18,6 +18,16 @@
  * memory until the commit. */
 #define IMPORT_CACHE_KIB 262144
 
+/* A file this large, bringing at least as many rows as its table holds, is loaded with
+ * the table's indexes dropped and rebuilt at the end (in the same transaction): sorting
+ * once is much faster than inserting a million random keys one by one. */
+#define LARGE_LOAD_BYTES (4 * 1024 * 1024)
+#define BYTES_PER_ROW_ESTIMATE 40
+
+static const char * const kind_tables[TENURE_IMPORT_N_KINDS] = {
+  NULL, NULL, "subscription", "event", "response", NULL, "ticket", NULL,
+};
+
 enum { ACC_ACCOUNT, ACC_NAME, ACC_SEGMENT, ACC_PLAN, ACC_CHANNEL, ACC_OWNER, ACC_SIGNUP };
 enum { SUB_ACCOUNT, SUB_START, SUB_MRR, SUB_END, SUB_PLAN, SUB_ID };
 enum { EV_ACCOUNT, EV_AT, EV_KIND, EV_JOB, EV_USER };
@@ -25,6 +35,14 @@ enum { RESP_ANSWERED, RESP_SCORE, RESP_ACCOUNT, RESP_KIND, RESP_COMMENT };
 enum { SP_MONTH, SP_CHANNEL, SP_AMOUNT, SP_LEADS };
 enum { TK_ACCOUNT, TK_OPENED, TK_CATEGORY };
 enum { AN_ACCOUNT, AN_QUESTION, AN_ANSWER };
+
+typedef struct
+{
+  const char   *sql;   /* compared by address: always a literal */
+  sqlite3_stmt *stmt;
+} CachedStatement;
+
+#define N_CACHED_STATEMENTS 6
 
 typedef struct _Loader Loader;
 typedef gboolean (*RowFunc) (Loader *self);
@@ -47,6 +65,8 @@ struct _Loader
   gboolean                   row_ok;
   GError                    *db_error;
   GPtrArray                 *headers;     /* the header row's texts */
+  GPtrArray                 *dropped_indexes;  /* CREATE INDEX statements to run at the end */
+  CachedStatement            statements[N_CACHED_STATEMENTS];
 
   GHashTable                *accounts;    /* external id → id */
   GHashTable                *seen;        /* accounts files: external id → line */
@@ -201,13 +221,68 @@ step (Loader       *self,
   return tenure_db_step_done (self->db, stmt, &self->db_error);
 }
 
+/* Row inserts say OR FAIL: a failing single-row insert changes nothing either way, and
+ * without the default ABORT SQLite skips a statement journal per row, which costs more
+ * and more as the transaction grows.
+ *
+ * A statement for the rows: found by the address of its text, without hashing the text
+ * a million times. Every use binds all parameters, and tenure_db_step_done() resets it. */
 static sqlite3_stmt *
 prepare (Loader     *self,
          const char *sql)
 {
+  sqlite3_stmt *stmt;
+
   if (self->db_error != NULL)
     return NULL;
-  return tenure_db_prepare (self->db, sql, &self->db_error);
+
+  for (guint i = 0; i < N_CACHED_STATEMENTS; i++)
+    if (self->statements[i].sql == sql)
+      return self->statements[i].stmt;
+
+  stmt = tenure_db_prepare (self->db, sql, &self->db_error);
+  for (guint i = 0; stmt != NULL && i < N_CACHED_STATEMENTS; i++)
+    {
+      if (self->statements[i].sql == NULL)
+        {
+          self->statements[i].sql = sql;
+          self->statements[i].stmt = stmt;
+          break;
+        }
+    }
+
+  return stmt;
+}
+
+/* tenure_timestamp_format() without printf: it runs for every event. */
+static void
+format_timestamp (gint64 seconds,
+                  char   buf[TENURE_TIMESTAMP_BUF])
+{
+  gint64 days = seconds >= 0 ? seconds / 86400 : (seconds - 86399) / 86400;
+  int rest = (int) (seconds - days * 86400);
+  int y, m, d;
+  int parts[5];
+
+  tenure_civil_from_days ((gint32) days, &y, &m, &d);
+  if (y < 0 || y > 9999)
+    {
+      tenure_timestamp_format (seconds, buf);
+      return;
+    }
+
+  parts[0] = m, parts[1] = d, parts[2] = rest / 3600, parts[3] = rest / 60 % 60, parts[4] = rest % 60;
+  buf[0] = (char) ('0' + y / 1000);
+  buf[1] = (char) ('0' + y / 100 % 10);
+  buf[2] = (char) ('0' + y / 10 % 10);
+  buf[3] = (char) ('0' + y % 10);
+  for (int i = 0; i < 5; i++)
+    {
+      buf[5 + 3 * i] = (char) ('0' + parts[i] / 10);
+      buf[6 + 3 * i] = (char) ('0' + parts[i] % 10);
+    }
+  buf[4] = '-', buf[7] = '-', buf[10] = 'T', buf[13] = ':', buf[16] = ':';
+  buf[19] = 'Z', buf[20] = '\0';
 }
 
 static inline void
@@ -216,7 +291,7 @@ bind_text_or_null (sqlite3_stmt *stmt,
                    const char   *text)
 {
   if (text != NULL)
-    sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text (stmt, index, text, -1, SQLITE_STATIC);
   else
     sqlite3_bind_null (stmt, index);
 }
@@ -248,7 +323,7 @@ ensure_account (Loader     *self,
     id = --self->next_fake_id;
   else
     {
-      stmt = prepare (self, "INSERT INTO account (external_id, import_id) VALUES (?, ?)");
+      stmt = prepare (self, "INSERT OR FAIL INTO account (external_id, import_id) VALUES (?, ?)");
       if (stmt == NULL)
         return 0;
       sqlite3_bind_text (stmt, 1, external_id, -1, SQLITE_STATIC);
@@ -278,7 +353,7 @@ ensure_job (Loader     *self,
     id = --self->next_fake_id;
   else
     {
-      stmt = prepare (self, "INSERT INTO job (name) VALUES (?)");
+      stmt = prepare (self, "INSERT OR FAIL INTO job (name) VALUES (?)");
       if (stmt == NULL)
         return 0;
       sqlite3_bind_text (stmt, 1, name, -1, SQLITE_STATIC);
@@ -321,7 +396,7 @@ read_timestamp (Loader     *self,
   if (tenure_import_parse_timestamp (text, self->options->date_order, &seconds, &hint,
                                      &message))
     {
-      tenure_timestamp_format (seconds, buf);
+      format_timestamp (seconds, buf);
       return TRUE;
     }
 
@@ -413,11 +488,11 @@ load_account (Loader *self)
       if (self->write)
         {
           stmt = prepare (self,
-                          "INSERT INTO account (external_id, name, segment, plan, channel, "
+                          "INSERT OR FAIL INTO account (external_id, name, segment, plan, channel, "
                           "owner, signup_date, import_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
           if (stmt == NULL)
             return FALSE;
-          sqlite3_bind_text (stmt, 1, external_id, -1, SQLITE_TRANSIENT);
+          sqlite3_bind_text (stmt, 1, external_id, -1, SQLITE_STATIC);
           bind_text_or_null (stmt, 2, value (self, ACC_NAME));
           bind_text_or_null (stmt, 3, value (self, ACC_SEGMENT));
           bind_text_or_null (stmt, 4, value (self, ACC_PLAN));
@@ -507,13 +582,13 @@ load_subscription (Loader *self)
       if (end != NULL)
         tenure_date_format (end_days, end_buf);
       stmt = prepare (self,
-                      "INSERT INTO subscription (account_id, external_id, start_date, "
+                      "INSERT OR FAIL INTO subscription (account_id, external_id, start_date, "
                       "end_date, mrr_cents, plan, import_id) VALUES (?, ?, ?, ?, ?, ?, ?)");
       if (stmt == NULL)
         return FALSE;
       sqlite3_bind_int64 (stmt, 1, account_id);
       bind_text_or_null (stmt, 2, value (self, SUB_ID));
-      sqlite3_bind_text (stmt, 3, start_buf, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 3, start_buf, -1, SQLITE_STATIC);
       bind_text_or_null (stmt, 4, end != NULL ? end_buf : NULL);
       sqlite3_bind_int64 (stmt, 5, cents);
       bind_text_or_null (stmt, 6, value (self, SUB_PLAN));
@@ -589,12 +664,12 @@ load_event (Loader *self)
   if (self->write)
     {
       stmt = prepare (self,
-                      "INSERT INTO event (account_id, at, kind, job_id, user_ref, import_id) "
+                      "INSERT OR FAIL INTO event (account_id, at, kind, job_id, user_ref, import_id) "
                       "VALUES (?, ?, ?, ?, ?, ?)");
       if (stmt == NULL)
         return FALSE;
       sqlite3_bind_int64 (stmt, 1, account_id);
-      sqlite3_bind_text (stmt, 2, at_buf, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 2, at_buf, -1, SQLITE_STATIC);
       sqlite3_bind_text (stmt, 3, kind, -1, SQLITE_STATIC);
       bind_id_or_null (stmt, 4, job_id);
       bind_text_or_null (stmt, 5, value (self, EV_USER));
@@ -660,12 +735,12 @@ load_response (Loader *self)
   if (self->write)
     {
       stmt = prepare (self,
-                      "INSERT INTO response (account_id, answered_on, kind, score, comment, "
+                      "INSERT OR FAIL INTO response (account_id, answered_on, kind, score, comment, "
                       "import_id) VALUES (?, ?, ?, ?, ?, ?)");
       if (stmt == NULL)
         return FALSE;
       bind_id_or_null (stmt, 1, account_id);
-      sqlite3_bind_text (stmt, 2, date_buf, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 2, date_buf, -1, SQLITE_STATIC);
       sqlite3_bind_text (stmt, 3, kind, -1, SQLITE_STATIC);
       sqlite3_bind_int64 (stmt, 4, score);
       bind_text_or_null (stmt, 5, value (self, RESP_COMMENT));
@@ -712,12 +787,12 @@ load_spend (Loader *self)
   if (self->write)
     {
       stmt = prepare (self,
-                      "INSERT INTO spend (month, channel, amount_cents, leads, import_id) "
+                      "INSERT OR FAIL INTO spend (month, channel, amount_cents, leads, import_id) "
                       "VALUES (?, ?, ?, ?, ?)");
       if (stmt == NULL)
         return FALSE;
-      sqlite3_bind_text (stmt, 1, month_buf, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (stmt, 2, value (self, SP_CHANNEL), -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 1, month_buf, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 2, value (self, SP_CHANNEL), -1, SQLITE_STATIC);
       sqlite3_bind_int64 (stmt, 3, cents);
       if (leads >= 0)
         sqlite3_bind_int64 (stmt, 4, leads);
@@ -769,12 +844,12 @@ load_ticket (Loader *self)
   if (self->write)
     {
       stmt = prepare (self,
-                      "INSERT INTO ticket (account_id, opened_at, category, import_id) "
+                      "INSERT OR FAIL INTO ticket (account_id, opened_at, category, import_id) "
                       "VALUES (?, ?, ?, ?)");
       if (stmt == NULL)
         return FALSE;
       sqlite3_bind_int64 (stmt, 1, account_id);
-      sqlite3_bind_text (stmt, 2, opened_buf, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 2, opened_buf, -1, SQLITE_STATIC);
       sqlite3_bind_text (stmt, 3, category, -1, SQLITE_STATIC);
       sqlite3_bind_int64 (stmt, 4, self->import_id);
       if (!step (self, stmt))
@@ -1025,6 +1100,7 @@ loader_clear (Loader *self)
 {
   g_clear_pointer (&self->reader, tenure_csv_reader_free);
   g_clear_pointer (&self->headers, g_ptr_array_unref);
+  g_clear_pointer (&self->dropped_indexes, g_ptr_array_unref);
   g_clear_pointer (&self->accounts, g_hash_table_unref);
   g_clear_pointer (&self->seen, g_hash_table_unref);
   g_clear_pointer (&self->jobs, g_hash_table_unref);
@@ -1223,6 +1299,8 @@ loader_reset (Loader             *self,
   self->ambiguous_positions = g_array_new (FALSE, FALSE, sizeof (guint));
   self->ambiguous_texts = g_ptr_array_new_with_free_func (g_free);
   self->headers = g_ptr_array_new_with_free_func (g_free);
+  self->dropped_indexes = g_ptr_array_new_with_free_func (g_free);
+  memset (self->statements, 0, sizeof self->statements);
   self->decimal_commas = 0;
   self->decimal_points = 0;
   self->ambiguous = 0;
@@ -1230,15 +1308,86 @@ loader_reset (Loader             *self,
   self->import_id = 0;
 }
 
+/* For a large load into a small table, drops the table's indexes (see LARGE_LOAD_BYTES). */
 static gboolean
-begin_load (Loader  *self,
-            GError **error)
+drop_indexes (Loader      *self,
+              const char  *path,
+              GError     **error)
+{
+  const char *table = kind_tables[self->kind];
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GFile) file = NULL;
+  sqlite3_stmt *stmt;
+  goffset size;
+  gint64 existing;
+  int rc;
+
+  if (table == NULL)
+    return TRUE;
+
+  file = g_file_new_for_path (path);
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE,
+                            NULL, NULL);
+  size = info != NULL ? g_file_info_get_size (info) : 0;
+  if (size < LARGE_LOAD_BYTES)
+    return TRUE;
+
+  stmt = tenure_db_prepare (self->db, "SELECT name, sql FROM sqlite_schema WHERE type = "
+                                      "'index' AND tbl_name = ? AND sql IS NOT NULL", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, table, -1, SQLITE_STATIC);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_ptr_array_add (names, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+      g_ptr_array_add (self->dropped_indexes,
+                       g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return tenure_db_set_error (self->db, rc, error);
+
+  {
+    g_autofree char *sql = g_strdup_printf ("SELECT coalesce (max (rowid), 0) FROM \"%s\"",
+                                            table);
+
+    existing = tenure_db_query_int (self->db, sql, G_MAXINT64);
+  }
+  if (size / BYTES_PER_ROW_ESTIMATE < existing)
+    {
+      g_ptr_array_set_size (self->dropped_indexes, 0);
+      return TRUE;
+    }
+
+  for (guint i = 0; i < names->len; i++)
+    {
+      g_autofree char *sql = g_strdup_printf ("DROP INDEX \"%s\"",
+                                              (const char *) g_ptr_array_index (names, i));
+
+      if (!tenure_db_exec (self->db, sql, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+begin_load (Loader      *self,
+            const char  *path,
+            GError     **error)
 {
   g_autofree char *imported_at = now_utc ();
   g_autofree char *cache = g_strdup_printf ("PRAGMA cache_size = -%d", IMPORT_CACHE_KIB);
   sqlite3_stmt *stmt;
 
-  if (!tenure_db_exec (self->db, cache, error) || !tenure_db_begin (self->db, error))
+  /* Every id the rows refer to comes from this transaction (accounts, jobs, questions,
+   * options and the import itself, looked up or created here), so the foreign keys hold
+   * by construction; checking them row by row costs more than the inserts. */
+  if (!tenure_db_exec (self->db, cache, error) ||
+      !tenure_db_exec (self->db, "PRAGMA temp_store = MEMORY", error) ||
+      !tenure_db_exec (self->db, "PRAGMA foreign_keys = OFF", error) ||
+      !tenure_db_begin (self->db, error))
     return FALSE;
 
   stmt = tenure_db_prepare (self->db,
@@ -1253,7 +1402,7 @@ begin_load (Loader  *self,
     return FALSE;
 
   self->import_id = sqlite3_last_insert_rowid (tenure_db_get_handle (self->db));
-  return TRUE;
+  return drop_indexes (self, path, error);
 }
 
 static gboolean
@@ -1261,6 +1410,10 @@ finish_load (Loader  *self,
              GError **error)
 {
   sqlite3_stmt *stmt;
+
+  for (guint i = 0; i < self->dropped_indexes->len; i++)
+    if (!tenure_db_exec (self->db, g_ptr_array_index (self->dropped_indexes, i), error))
+      return FALSE;
 
   stmt = tenure_db_prepare (self->db, "UPDATE import SET sha256 = ?, rows = ? WHERE id = ?",
                             error);
@@ -1328,11 +1481,16 @@ tenure_import_file (TenureDb                   *db,
       local_result = result_new (kind, path);
       loader_reset (&self, local_result);
 
-      if (!preload (&self, error))
-        break;
-      if (self.write && !begin_load (&self, error))
+      /* Reads the workspace inside the write transaction: nobody changes it meanwhile. */
+      if (self.write && !begin_load (&self, path, error))
         {
           tenure_db_rollback (db);
+          break;
+        }
+      if (!preload (&self, error))
+        {
+          if (self.write)
+            tenure_db_rollback (db);
           break;
         }
 
@@ -1392,7 +1550,11 @@ tenure_import_file (TenureDb                   *db,
     }
 
   if (db != NULL)
-    tenure_db_exec (db, "PRAGMA cache_size = -2000", NULL);
+    {
+      tenure_db_exec (db, "PRAGMA cache_size = -2000", NULL);
+      tenure_db_exec (db, "PRAGMA temp_store = DEFAULT", NULL);
+      tenure_db_exec (db, "PRAGMA foreign_keys = ON", NULL);
+    }
   loader_clear (&self);
 
   if (result != NULL)
