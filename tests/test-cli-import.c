@@ -1,0 +1,299 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* tenure-cli import as a user runs it: summaries, FILE:LINE:COLUMN messages, exit
+ * statuses, workspaces left unchanged, and a kill in the middle of a large import. */
+
+#include "config.h"
+
+#include <signal.h>
+#include <sys/wait.h>
+
+#include "tenure-db.h"
+#include "tenure-test-util.h"
+
+static void
+test_samples (void)
+{
+  g_autofree char *dir = test_make_tmpdir ();
+  g_autofree char *workspace = g_build_filename (dir, "company.tenure", NULL);
+  g_autofree char *accounts = test_samples_path ("worked-example", "accounts.csv", NULL);
+  g_autofree char *subscriptions = test_samples_path ("worked-example", "subscriptions.csv", NULL);
+  g_autofree char *french = test_samples_path ("french-excel", "abonnements.csv", NULL);
+  g_autofree char *french_workspace = g_build_filename (dir, "french.tenure", NULL);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  TenureDb *db;
+
+  /* The workspace is created. */
+  g_assert_cmpint (test_run_cli (&out, &err, "import", workspace, "accounts", accounts, NULL), ==, 0);
+  g_assert_cmpstr (out, ==, "Imported 4 rows of accounts.csv as accounts (import 1).\n"
+                            "Accounts created: 4\n"
+                            "Ignored columns: none\n");
+  g_assert_cmpstr (err, ==, "");
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (test_run_cli (&out, &err, "import", workspace, "subscriptions", subscriptions,
+                                 NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "Imported 7 rows of subscriptions.csv as subscriptions (import 2)."));
+  g_assert_nonnull (strstr (out, "Accounts created: 0\n"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (test_run_cli (&out, &err, "import", french_workspace, "subscriptions", french,
+                                 NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "Accounts created: 4\n"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  db = tenure_db_open (workspace, TENURE_DB_OPEN_READ_ONLY, NULL);
+  g_assert_cmpint (tenure_db_query_int (db, "SELECT sum(mrr_cents) FROM subscription", -1), ==, 72000);
+  tenure_db_close (db);
+  db = tenure_db_open (french_workspace, TENURE_DB_OPEN_READ_ONLY, NULL);
+  g_assert_cmpint (tenure_db_query_int (db, "SELECT sum(mrr_cents) FROM subscription", -1), ==, 72000);
+  tenure_db_close (db);
+
+  /* The same file again: refused without --force, accepted with it. */
+  g_assert_cmpint (test_run_cli (&out, &err, "import", workspace, "accounts", accounts, NULL), ==, 1);
+  g_assert_nonnull (strstr (err, "already imported (import 1)"));
+  g_assert_nonnull (strstr (err, "--force"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (test_run_cli (&out, &err, "import", workspace, "accounts", accounts, "--force",
+                                 NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "Accounts updated: 4\n"));
+
+  test_rmdir_recursive (dir);
+}
+
+static char *
+write_file (const char *dir,
+            const char *name,
+            const char *contents)
+{
+  char *path = g_build_filename (dir, name, NULL);
+
+  g_assert_true (g_file_set_contents (path, contents, -1, NULL));
+  return path;
+}
+
+static void
+test_refused (void)
+{
+  g_autofree char *dir = test_make_tmpdir ();
+  g_autofree char *workspace = g_build_filename (dir, "company.tenure", NULL);
+  g_autofree char *missing = g_build_filename (dir, "missing.tenure", NULL);
+  g_autofree char *accounts = test_samples_path ("worked-example", "accounts.csv", NULL);
+  g_autofree char *bad = write_file (dir, "subs.csv",
+                                     "account_id,start_date,end_date,mrr\n"
+                                     "A,2026-03-01,2026-01-01,10\n"
+                                     "B,2026-01-01,,-5\n"
+                                     "C,12/25/2026,,5\n");
+  g_autofree char *cp1252 = g_build_filename (g_getenv ("TENURE_SOURCE_DIR"), "tests", "data",
+                                              "accounts-windows-1252.csv", NULL);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *expected = NULL;
+
+  g_assert_cmpint (test_run_cli (&out, &err, "import", workspace, "accounts", accounts, NULL), ==, 0);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  before = test_checksum_file (workspace);
+
+  g_assert_cmpint (test_run_cli (&out, &err, "import", workspace, "subscriptions", bad, NULL), ==, 1);
+  expected = g_strdup_printf ("%s:2:14: The end date 2026-01-01 is before the start date "
+                              "2026-03-01: correct one of the two dates\n"
+                              "%s:3:15: “-5” is negative: amounts must be zero or more; remove "
+                              "the row or correct the amount\n"
+                              "%s:4:3: “12/25/2026” is not a day/month/year date (there is no "
+                              "month 25): if the file writes the month first, import it with "
+                              "the mm/dd/yyyy date format (use --date-format mm/dd/yyyy)\n"
+                              "tenure-cli: “subs.csv” has 3 problems: nothing was imported\n",
+                              bad, bad, bad);
+  g_assert_cmpstr (err, ==, expected);
+  g_assert_cmpstr (out, ==, "");
+  after = test_checksum_file (workspace);
+  g_assert_cmpstr (after, ==, before);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_clear_pointer (&after, g_free);
+
+  /* Windows-1252: refused with the hint, then accepted when asked for. */
+  g_assert_cmpint (test_run_cli (&out, &err, "import", workspace, "accounts", cp1252, NULL), ==, 1);
+  g_assert_nonnull (strstr (err, "accounts-windows-1252.csv:2:7: The text is not valid UTF-8"));
+  g_assert_nonnull (strstr (err, "--encoding windows-1252"));
+  after = test_checksum_file (workspace);
+  g_assert_cmpstr (after, ==, before);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_clear_pointer (&after, g_free);
+
+  /* A dry run writes nothing, even when the file is good. */
+  g_assert_cmpint (test_run_cli (&out, &err, "import", workspace, "accounts", cp1252,
+                                 "--encoding", "windows-1252", "--dry-run", NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "Dry run: 3 rows of accounts-windows-1252.csv would be imported"));
+  g_assert_nonnull (strstr (out, "Accounts updated: 3\n"));
+  after = test_checksum_file (workspace);
+  g_assert_cmpstr (after, ==, before);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (test_run_cli (&out, &err, "import", workspace, "accounts", cp1252,
+                                 "--encoding", "windows-1252", NULL), ==, 0);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* A refused import into a missing workspace leaves no workspace behind; a dry run
+   * does not create one. */
+  g_assert_cmpint (test_run_cli (&out, &err, "import", missing, "subscriptions", bad, NULL), ==, 1);
+  g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (test_run_cli (&out, &err, "import", missing, "accounts", accounts, "--dry-run",
+                                 NULL), ==, 0);
+  g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* The date format and the mapping. */
+  g_assert_cmpint (test_run_cli (&out, &err, "import", workspace, "subscriptions", bad,
+                                 "--date-format", "mm/dd/yyyy", NULL), ==, 1);
+  g_assert_null (strstr (err, ":4:3:"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  test_rmdir_recursive (dir);
+}
+
+static void
+test_usage (void)
+{
+  g_autofree char *dir = test_make_tmpdir ();
+  g_autofree char *workspace = g_build_filename (dir, "company.tenure", NULL);
+  g_autofree char *csv = write_file (dir, "s.csv", "Customer,Begins,Revenue\nA,2026-01-01,10\n");
+  struct { const char *args[6]; const char *message; } cases[] = {
+    { { "import", NULL }, "give a workspace, a kind and a CSV file" },
+    { { "import", workspace, "invoices", csv, NULL }, "“invoices” is not a kind of file" },
+    { { "import", workspace, "subscriptions", csv, "--encoding=latin1", NULL }, "--encoding must be" },
+    { { "import", workspace, "subscriptions", csv, "--date-format=yyyy/mm/dd", NULL }, "--date-format must be" },
+    { { "import", workspace, "subscriptions", csv, "--decimal=;", NULL }, "--decimal must be" },
+    { { "import", workspace, "subscriptions", csv, "--map=Revenue", NULL }, "--map takes COLUMN=FIELD" },
+    { { "import", workspace, "subscriptions", csv, "--map=Revenue=money", NULL }, "“money” is not a field of subscriptions files" },
+    { { "import", workspace, "subscriptions", csv, "--map=Nope=mrr", NULL }, "The file has no column “nope”" },
+    { { "import", workspace, "subscriptions", csv, "--frobnicate", NULL }, "frobnicate" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *out = NULL;
+      g_autofree char *err = NULL;
+
+      g_assert_cmpint (test_run_cli (&out, &err, cases[i].args[0], cases[i].args[1], cases[i].args[2],
+                                     cases[i].args[3], cases[i].args[4], cases[i].args[5], NULL), ==, 2);
+      if (strstr (err, cases[i].message) == NULL)
+        g_error ("case %u: %s", i, err);
+      g_assert_false (g_file_test (workspace, G_FILE_TEST_EXISTS));
+    }
+
+  /* The same file, mapped: imported, the workspace created. */
+  {
+    g_autofree char *out = NULL;
+    g_autofree char *err = NULL;
+
+    g_assert_cmpint (test_run_cli (&out, &err, "import", workspace, "subscriptions", csv,
+                                   "--map", "begins=start_date", "--map", "Revenue=mrr", NULL), ==, 0);
+    g_assert_nonnull (strstr (out, "Imported 1 row of s.csv"));
+    g_assert_nonnull (strstr (out, "Ignored columns: none"));
+  }
+
+  test_rmdir_recursive (dir);
+}
+
+/* Kills a large import once it is visibly under way: the workspace opens, passes its
+ * integrity check and holds exactly what it held before. */
+static void
+test_kill (void)
+{
+  g_autofree char *dir = test_make_tmpdir ();
+  g_autofree char *workspace = g_build_filename (dir, "company.tenure", NULL);
+  g_autofree char *csv = g_build_filename (dir, "events.csv", NULL);
+  g_autofree char *accounts = test_samples_path ("worked-example", "accounts.csv", NULL);
+  g_autoptr(GString) data = g_string_new ("account_id,at,kind,job\n");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *integrity = NULL;
+  const char *cli = g_getenv ("TENURE_CLI");
+  const char *argv[] = { cli, "import", workspace, "events", csv, "--progress", NULL };
+  GPid pid;
+  int err_fd;
+  FILE *stream;
+  char line[256];
+  gboolean killed = FALSE;
+  int status;
+  TenureDb *db;
+
+  for (guint i = 0; i < 300000; i++)
+    g_string_append_printf (data, "ACC-%05u,2026-%02u-%02uT%02u:%02u:%02uZ,%s,%s\n",
+                            (i * 7919) % 20000, i % 12 + 1, i % 28 + 1, i % 24, i % 60, i % 59,
+                            i % 4 == 0 ? "job_completed" : "session", i % 4 == 0 ? "Audit" : "");
+  g_assert_true (g_file_set_contents (csv, data->str, (gssize) data->len, NULL));
+
+  g_assert_cmpint (test_run_cli (&out, &err, "import", workspace, "accounts", accounts, NULL), ==, 0);
+
+  g_assert_true (g_spawn_async_with_pipes (NULL, (char **) argv, NULL, G_SPAWN_DO_NOT_REAP_CHILD,
+                                           NULL, NULL, &pid, NULL, NULL, &err_fd, &error));
+  g_assert_no_error (error);
+  stream = fdopen (err_fd, "r");
+  while (fgets (line, sizeof line, stream) != NULL)
+    {
+      int percent;
+
+      if (sscanf (line, "progress: %d%%", &percent) == 1 && percent >= 30)
+        {
+          g_assert_cmpint (kill (pid, SIGKILL), ==, 0);
+          killed = TRUE;
+          break;
+        }
+    }
+  g_assert_true (killed);
+  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+  g_assert_true (WIFSIGNALED (status));
+  g_assert_cmpint (WTERMSIG (status), ==, SIGKILL);
+  fclose (stream);
+  g_spawn_close_pid (pid);
+
+  db = tenure_db_open (workspace, TENURE_DB_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  integrity = tenure_db_integrity_check (db, &error);
+  g_assert_cmpstr (integrity, ==, "ok");
+  g_assert_cmpint (tenure_db_query_int (db, "SELECT count(*) FROM event", -1), ==, 0);
+  g_assert_cmpint (tenure_db_query_int (db, "SELECT count(*) FROM account", -1), ==, 4);
+  g_assert_cmpint (tenure_db_query_int (db, "SELECT count(*) FROM job", -1), ==, 0);
+  g_assert_cmpint (tenure_db_query_int (db, "SELECT count(*) FROM import", -1), ==, 1);
+  g_assert_cmpint (tenure_db_query_int (db, "SELECT count(*) FROM sqlite_schema WHERE type = "
+                                        "'index' AND tbl_name = 'event'", -1), ==, 3);
+  tenure_db_close (db);
+
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (test_run_cli (&out, &err, "check", workspace, NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "integrity        ok"));
+
+  test_rmdir_recursive (dir);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/cli-import/samples", test_samples);
+  g_test_add_func ("/cli-import/refused", test_refused);
+  g_test_add_func ("/cli-import/usage", test_usage);
+  g_test_add_func ("/cli-import/kill", test_kill);
+
+  return g_test_run ();
+}
