@@ -176,7 +176,18 @@ draw_diverging (TenureChart           *chart,
   /* The category labels, then the left half, the centre, the right half. */
   memset (&axes, 0, sizeof axes);
   tenure_chart_axes_layout (render, area, 0, largest, TRUE, 0, &axes);
-  label_width = axes.category_label_width;
+  /* Both halves share one scale that rarely needs the whole width: labels may take more. */
+  for (guint c = 0; c < n_categories; c++)
+    {
+      g_autoptr(PangoLayout) layout = tenure_chart_render_layout (render,
+                                                                  tenure_chart_data_get_category (data, c),
+                                                                  TENURE_CHART_TEXT_LABEL);
+      double width;
+
+      tenure_chart_layout_size (layout, &width, NULL);
+      label_width = MAX (label_width, width);
+    }
+  label_width = MIN (label_width, area->size.width * 0.45);
   left = area->origin.x + label_width + 8 + value_width;
   right = area->origin.x + area->size.width - value_width;
   centre = round ((left + right) / 2);
