@@ -570,6 +570,16 @@ test_export (void)
       g_assert_finalize_object (charts[i]);
     }
 
+  /* Written through temporaries that do not stay behind: 7 PNG and 7 SVG files. */
+  {
+    g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
+    guint files = 0;
+
+    while (g_dir_read_name (listing) != NULL)
+      files++;
+    g_assert_cmpuint (files, ==, 2 * G_N_ELEMENTS (charts));
+  }
+
   /* A folder that does not exist: an error, not a crash. */
   {
     GtkWidget *chart = g_object_ref_sink (make_line_chart ());
@@ -593,6 +603,9 @@ test_keyboard_and_copy (void)
   g_autofree char *description = NULL;
   g_autofree char *expected = NULL;
   g_autofree char *tooltip = NULL;
+  g_autofree char *action = NULL;
+  GMenuModel *model;
+  GtkWidget *menu;
 
   g_assert_true (gtk_widget_get_focusable (chart));
   g_assert_true (gtk_widget_grab_focus (chart));
@@ -618,6 +631,25 @@ test_keyboard_and_copy (void)
                                        expected);
   tooltip = TENURE_CHART_GET_CLASS (chart)->tooltip_text (TENURE_CHART (chart), 12, -1);
   g_assert_cmpstr (tooltip, ==, "<b>Nov 2026</b>\nMRR: €48,210\nLast year: €40,440\nTarget: €50,000");
+
+  /* One region per month answers the pointer. */
+  g_assert_cmpuint (tenure_chart_get_hits (TENURE_CHART (chart))->len, ==, 13);
+
+  /* The context menu (Menu key) offers Copy Image and Save Image…. */
+  menu = gtk_widget_get_first_child (chart);
+  g_assert_true (GTK_IS_POPOVER_MENU (menu));
+  g_assert_false (gtk_widget_get_visible (menu));
+  g_assert_true (gtk_widget_activate_action (chart, "chart.context-menu", NULL));
+  test_settle (window, 1);
+  g_assert_true (gtk_widget_get_visible (menu));
+  model = gtk_popover_menu_get_menu_model (GTK_POPOVER_MENU (menu));
+  g_assert_cmpint (g_menu_model_get_n_items (model), ==, 2);
+  g_assert_true (g_menu_model_get_item_attribute (model, 0, G_MENU_ATTRIBUTE_ACTION, "s", &action));
+  g_assert_cmpstr (action, ==, "chart.copy-image");
+  g_clear_pointer (&action, g_free);
+  g_assert_true (g_menu_model_get_item_attribute (model, 1, G_MENU_ATTRIBUTE_ACTION, "s", &action));
+  g_assert_cmpstr (action, ==, "chart.save-image");
+  gtk_popover_popdown (GTK_POPOVER (menu));
 
   /* Copy Image puts a picture on the clipboard. */
   g_assert_true (gtk_widget_activate_action (chart, "chart.copy-image", NULL));

@@ -7,7 +7,10 @@
 
 #include <adwaita.h>
 #include <cairo-svg.h>
+#include <errno.h>
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <unistd.h>
 
 #include "tenure-chart-private.h"
 
@@ -54,6 +57,58 @@ check_cairo (cairo_status_t   status,
   return FALSE;
 }
 
+/* Images are written to ".NAME.XXXXXX" next to @path and renamed once complete, so a
+ * failed export never leaves half a file under the name the user chose. */
+static char *
+create_temporary (const char  *path,
+                  GError     **error)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *base = g_path_get_basename (path);
+  g_autofree char *name = g_strconcat (".", base, ".XXXXXX", NULL);
+  char *temporary = g_build_filename (dir, name, NULL);
+  int fd;
+
+  fd = g_mkstemp (temporary);
+  if (fd < 0)
+    {
+      int saved = errno;
+
+      g_set_error (error, TENURE_CHART_ERROR, TENURE_CHART_ERROR_EXPORT,
+                   _("Could not save the image “%s”: %s"), path, g_strerror (saved));
+      g_free (temporary);
+      return NULL;
+    }
+  close (fd);
+
+  return temporary;
+}
+
+static gboolean
+finish_temporary (const char      *temporary,
+                  const char      *path,
+                  cairo_status_t   status,
+                  GError         **error)
+{
+  if (!check_cairo (status, path, error))
+    {
+      g_unlink (temporary);
+      return FALSE;
+    }
+
+  if (g_rename (temporary, path) != 0)
+    {
+      int saved = errno;
+
+      g_unlink (temporary);
+      g_set_error (error, TENURE_CHART_ERROR, TENURE_CHART_ERROR_EXPORT,
+                   _("Could not save the image “%s”: %s"), path, g_strerror (saved));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 static gboolean
 export_png (TenureChart  *self,
             const char   *path,
@@ -62,9 +117,14 @@ export_png (TenureChart  *self,
             int           scale,
             GError      **error)
 {
+  g_autofree char *temporary = NULL;
   cairo_surface_t *surface;
   cairo_status_t status;
   cairo_t *cr;
+
+  temporary = create_temporary (path, error);
+  if (temporary == NULL)
+    return FALSE;
 
   surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width * scale, height * scale);
   cairo_surface_set_device_scale (surface, scale, scale);
@@ -74,10 +134,10 @@ export_png (TenureChart  *self,
   cairo_destroy (cr);
 
   if (status == CAIRO_STATUS_SUCCESS)
-    status = cairo_surface_write_to_png (surface, path);
+    status = cairo_surface_write_to_png (surface, temporary);
   cairo_surface_destroy (surface);
 
-  return check_cairo (status, path, error);
+  return finish_temporary (temporary, path, status, error);
 }
 
 /* A @width × @height picture at @scale pixels per point, e.g. for the clipboard. */
@@ -136,6 +196,7 @@ tenure_chart_export_svg (TenureChart  *self,
                          int           height,
                          GError      **error)
 {
+  g_autofree char *temporary = NULL;
   cairo_surface_t *surface;
   cairo_status_t status;
   cairo_t *cr;
@@ -145,7 +206,11 @@ tenure_chart_export_svg (TenureChart  *self,
   g_return_val_if_fail (width > 0 && height > 0, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  surface = cairo_svg_surface_create (path, width, height);
+  temporary = create_temporary (path, error);
+  if (temporary == NULL)
+    return FALSE;
+
+  surface = cairo_svg_surface_create (temporary, width, height);
   cairo_svg_surface_set_document_unit (surface, CAIRO_SVG_UNIT_PX);
   cr = cairo_create (surface);
   draw_with_background (self, cr, width, height);
@@ -156,7 +221,7 @@ tenure_chart_export_svg (TenureChart  *self,
     status = cairo_surface_status (surface);
   cairo_surface_destroy (surface);
 
-  return check_cairo (status, path, error);
+  return finish_temporary (temporary, path, status, error);
 }
 
 static void
