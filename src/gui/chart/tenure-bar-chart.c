@@ -179,8 +179,8 @@ draw_diverging (TenureChart           *chart,
   /* Both halves share one scale that rarely needs the whole width: labels may take more. */
   for (guint c = 0; c < n_categories; c++)
     {
-      g_autoptr(PangoLayout) layout = tenure_chart_render_layout (render,
-                                                                  tenure_chart_data_get_category (data, c),
+      const char *category = tenure_chart_data_get_category (data, c);
+      g_autoptr(PangoLayout) layout = tenure_chart_render_layout (render, category,
                                                                   TENURE_CHART_TEXT_LABEL);
       double width;
 

@@ -286,7 +286,7 @@ tenure_chart_draw_legend (TenureChartRender *render,
         {
           name = tenure_chart_data_get_target_label (data);
           if (name == NULL)
-            name = _("Target");
+            name = C_("chart", "Target");
           color = &render->palette.foreground;
           dashed = TRUE;
         }
@@ -624,9 +624,9 @@ draw_category_axis (TenureChartRender     *render,
 
           if (x + width + LABEL_GAP / 2 > *previous)
             continue;
-          tenure_chart_render_text (render, layout, x,
-                                    plot->origin.y + plot->size.height + 6 + (lower ? line_height : 0),
-                                    0, 0, &render->palette.dim);
+          double y = plot->origin.y + plot->size.height + 6 + (lower ? line_height : 0);
+
+          tenure_chart_render_text (render, layout, x, y, 0, 0, &render->palette.dim);
           *previous = x;
           continue;
         }
@@ -705,10 +705,10 @@ tenure_chart_draw_target (TenureChartRender     *render,
 
   label = tenure_chart_data_get_target_label (render->data);
   if (label == NULL)
-    label = _("Target");
+    label = C_("chart", "Target");
   value = tenure_chart_render_format (render, target, TENURE_FORMAT_NONE);
   /* Translators: the target line's label, e.g. "Target 50 000 €". */
-  text = g_strdup_printf (_("%s %s"), label, value);
+  text = g_strdup_printf (C_("chart target line", "%s %s"), label, value);
   layout = tenure_chart_render_layout (render, text, TENURE_CHART_TEXT_SMALL);
   tenure_chart_render_text (render, layout, plot->origin.x + plot->size.width - 2, y - 2, 1, 1,
                             &render->palette.dim);

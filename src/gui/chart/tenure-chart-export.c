@@ -305,7 +305,7 @@ static char *
 suggested_name (TenureChart *self)
 {
   const char *title = tenure_chart_get_title (self);
-  g_autofree char *base = g_strdup (title != NULL ? title : _("Chart"));
+  g_autofree char *base = g_strdup (title != NULL ? title : C_("chart", "Chart"));
 
   g_strdelimit (base, "/\\:", '-');
   return g_strconcat (base, ".png", NULL);

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* The base of every chart: title, axis titles, legend, tooltips, keyboard, accessibility, export. */
+/* The base of every chart: titles, legend, tooltips, keyboard, accessibility and export. */
 
 #define G_LOG_DOMAIN "tenure-chart"
 
@@ -84,7 +84,7 @@ update_accessible (TenureChart *self)
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  priv->title != NULL ? priv->title : _("Chart"),
+                                  priv->title != NULL ? priv->title : C_("chart", "Chart"),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
                                   -1);
 }
@@ -230,7 +230,8 @@ tenure_chart_real_tooltip_text (TenureChart *self,
     return NULL;
 
   text = g_string_new (NULL);
-  g_string_append_printf (text, "<b>%s</b>", tenure_chart_data_get_category (data, (guint) category));
+  g_string_append_printf (text, "<b>%s</b>",
+                          tenure_chart_data_get_category (data, (guint) category));
 
   n_series = tenure_chart_data_get_n_series (data);
   for (guint i = 0; i < n_series; i++)
@@ -242,10 +243,12 @@ tenure_chart_real_tooltip_text (TenureChart *self,
         continue;
 
       value = tenure_chart_data_format_value (data,
-                                              tenure_chart_data_get_value (data, i, (guint) category),
+                                              tenure_chart_data_get_value (data, i,
+                                                                           (guint) category),
                                               TENURE_FORMAT_NONE, priv->language);
       /* Translators: a tooltip line, "series: value", e.g. "MRR: 48 210 €". */
-      line = g_markup_printf_escaped (_("%s: %s"), tenure_chart_data_get_series_name (data, i), value);
+      line = g_markup_printf_escaped (C_("chart tooltip", "%s: %s"),
+                                      tenure_chart_data_get_series_name (data, i), value);
       g_string_append_c (text, '\n');
       g_string_append (text, line);
     }
@@ -256,9 +259,11 @@ tenure_chart_real_tooltip_text (TenureChart *self,
       g_autofree char *value = tenure_chart_data_format_value (data, target, TENURE_FORMAT_NONE,
                                                                priv->language);
       const char *label = tenure_chart_data_get_target_label (data);
-      g_autofree char *line = g_markup_printf_escaped (_("%s: %s"),
-                                                       label != NULL ? label : _("Target"),
-                                                       value);
+      g_autofree char *line = NULL;
+
+      if (label == NULL)
+        label = C_("chart", "Target");
+      line = g_markup_printf_escaped (C_("chart tooltip", "%s: %s"), label, value);
 
       g_string_append_c (text, '\n');
       g_string_append (text, line);
@@ -852,7 +857,9 @@ tenure_chart_describe_trend (TenureChart *self)
                                                                language);
       const char *label = tenure_chart_data_get_target_label (data);
 
-      g_string_append_printf (text, _("%s: %s."), label != NULL ? label : _("Target"), value);
+      if (label == NULL)
+        label = C_("chart", "Target");
+      g_string_append_printf (text, C_("chart description", "%s: %s."), label, value);
     }
 
   g_strchomp (text->str);

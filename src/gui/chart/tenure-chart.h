@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* The base of every chart: title, axis titles, legend, tooltips, keyboard, accessibility, export. */
+/* The base of every chart: titles, legend, tooltips, keyboard, accessibility and export. */
 #pragma once
 
 #include <gtk/gtk.h>

@@ -164,7 +164,8 @@ tenure_column_chart_tooltip_text (TenureChart *chart,
   double total = 0;
   gboolean any = FALSE;
 
-  text = TENURE_CHART_CLASS (tenure_column_chart_parent_class)->tooltip_text (chart, category, series);
+  text = TENURE_CHART_CLASS (tenure_column_chart_parent_class)->tooltip_text (chart, category,
+                                                                               series);
   if (text == NULL || !self->stacked || series >= 0)
     return g_steal_pointer (&text);
 

@@ -255,7 +255,8 @@ tenure_heatmap_draw_plot (TenureChart           *chart,
                                                                   TENURE_CHART_TEXT_LABEL);
 
       pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
-      pango_layout_set_width (layout, (int) ((area->origin.x + area->size.width - left) * PANGO_SCALE));
+      pango_layout_set_width (layout,
+                              (int) ((area->origin.x + area->size.width - left) * PANGO_SCALE));
       tenure_chart_render_text (render, layout, left, area->origin.y, 0, 0, &render->palette.dim);
     }
 
@@ -388,12 +389,14 @@ tenure_heatmap_tooltip_text (TenureChart *chart,
                                                                        (guint) category),
                                           TENURE_FORMAT_NONE, tenure_chart_get_language (chart));
   if (x_title != NULL)
-    column = g_strdup_printf ("%s %s", x_title, tenure_chart_data_get_category (data, (guint) category));
+    column = g_strdup_printf ("%s %s", x_title,
+                              tenure_chart_data_get_category (data, (guint) category));
   else
     column = g_strdup (tenure_chart_data_get_category (data, (guint) category));
 
   text = g_string_new (NULL);
-  g_string_append_printf (text, "<b>%s</b>", tenure_chart_data_get_series_name (data, (guint) series));
+  g_string_append_printf (text, "<b>%s</b>",
+                          tenure_chart_data_get_series_name (data, (guint) series));
   g_string_append_printf (text, "\n%s: %s", column, value);
   if (tenure_chart_data_get_series_flagged (data, (guint) series) && self->flag_note != NULL)
     {

@@ -113,7 +113,8 @@ tenure_waterfall_chart_draw_plot (TenureChart           *chart,
       if (y_base - y_top < 1)
         y_top = y_base - 1;
 
-      tenure_chart_render_set_color (render, tenure_chart_render_role_color (render, bar_color (bar)), 1);
+      tenure_chart_render_set_color (render,
+                                     tenure_chart_render_role_color (render, bar_color (bar)), 1);
       cairo_rectangle (cr, x, y_top, round (width), y_base - y_top);
       cairo_fill (cr);
 

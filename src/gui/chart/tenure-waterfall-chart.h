@@ -8,7 +8,8 @@ G_BEGIN_DECLS
 
 #define TENURE_TYPE_WATERFALL_CHART (tenure_waterfall_chart_get_type ())
 
-G_DECLARE_FINAL_TYPE (TenureWaterfallChart, tenure_waterfall_chart, TENURE, WATERFALL_CHART, TenureChart)
+G_DECLARE_FINAL_TYPE (TenureWaterfallChart, tenure_waterfall_chart,
+                      TENURE, WATERFALL_CHART, TenureChart)
 
 GtkWidget *tenure_waterfall_chart_new (void);
 
