@@ -336,9 +336,21 @@ tenure_chart_real_draw (TenureChart *self,
   klass->draw_plot (self, &render, &area);
   cairo_restore (cr);
 
-  /* The keyboard's item, outlined in the accent colour. */
+  /* The keyboard's item, outlined in the accent colour; the whole chart before the
+   * arrow keys pick one. */
   if (render.record_hits && gtk_widget_has_focus (GTK_WIDGET (self)) &&
-      priv->selected >= 0 && (guint) priv->selected < priv->hits->len)
+      (priv->selected < 0 || (guint) priv->selected >= priv->hits->len) &&
+      (gtk_widget_get_state_flags (GTK_WIDGET (self)) & GTK_STATE_FLAG_FOCUS_VISIBLE))
+    {
+      cairo_save (cr);
+      tenure_chart_render_set_color (&render, &render.palette.accent, 0.5);
+      cairo_set_line_width (cr, 2);
+      cairo_rectangle (cr, 1, 1, width - 2, height - 2);
+      cairo_stroke (cr);
+      cairo_restore (cr);
+    }
+  else if (render.record_hits && gtk_widget_has_focus (GTK_WIDGET (self)) &&
+           priv->selected >= 0 && (guint) priv->selected < priv->hits->len)
     {
       const TenureChartHit *hit = &g_array_index (priv->hits, TenureChartHit, priv->selected);
       graphene_rect_t rect = hit->rect;
