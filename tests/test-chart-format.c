@@ -383,6 +383,14 @@ test_data_model (void)
 
   assert_format (tenure_chart_data_format_value (data, 4821000, TENURE_FORMAT_NONE, EN), "$48,210");
   g_assert_cmpuint (changes, ==, 8);
+
+  /* Months as categories, in the reader's language; the series grow with them. */
+  tenure_chart_data_add_months (data, TENURE_MONTH (2026, 12), 2, FR);
+  g_assert_cmpuint (tenure_chart_data_get_n_categories (data), ==, 5);
+  g_assert_cmpstr (tenure_chart_data_get_category (data, 3), ==, "déc. 2026");
+  g_assert_cmpstr (tenure_chart_data_get_category (data, 4), ==, "janv. 2027");
+  g_assert_true (isnan (tenure_chart_data_get_value (data, 0, 4)));
+  g_assert_cmpuint (changes, ==, 9);
 }
 
 int

@@ -201,6 +201,24 @@ tenure_chart_data_add_category (TenureChartData *self,
   return self->categories->len - 1;
 }
 
+/* Categories for @n_months months from @first_month (a month index, see tenure-date.h),
+ * labelled "Oct 2026" or "oct. 2026". */
+void
+tenure_chart_data_add_months (TenureChartData *self,
+                              int              first_month,
+                              guint            n_months,
+                              TenureLanguage   language)
+{
+  g_return_if_fail (TENURE_IS_CHART_DATA (self));
+  g_return_if_fail (first_month >= 0);
+
+  for (guint i = 0; i < n_months; i++)
+    g_ptr_array_add (self->categories, tenure_format_month (first_month + (int) i, language));
+  for (guint i = 0; i < self->series->len; i++)
+    pad_series (g_ptr_array_index (self->series, i), self->categories->len);
+  emit_changed (self);
+}
+
 guint
 tenure_chart_data_get_n_categories (TenureChartData *self)
 {

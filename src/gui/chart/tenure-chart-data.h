@@ -43,6 +43,10 @@ void              tenure_chart_data_set_target        (TenureChartData  *self,
 
 guint             tenure_chart_data_add_category      (TenureChartData  *self,
                                                        const char       *label);
+void              tenure_chart_data_add_months        (TenureChartData  *self,
+                                                       int               first_month,
+                                                       guint             n_months,
+                                                       TenureLanguage    language);
 guint             tenure_chart_data_get_n_categories  (TenureChartData  *self);
 const char       *tenure_chart_data_get_category      (TenureChartData  *self,
                                                        guint             category);

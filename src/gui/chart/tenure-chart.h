@@ -9,6 +9,23 @@
 
 G_BEGIN_DECLS
 
+/* How a page shows a chart:
+ *
+ *   g_autoptr(TenureChartData) data = tenure_chart_data_new (TENURE_UNIT_MONEY);
+ *   guint mrr;
+ *
+ *   tenure_chart_data_add_months (data, first_month, n_months, TENURE_LANGUAGE_DEFAULT);
+ *   mrr = tenure_chart_data_add_series (data, _("MRR"), TENURE_CHART_COLOR_BLUE);
+ *   tenure_chart_data_set_values (data, mrr, mrr_cents, n_months);   (NAN = missing)
+ *   tenure_chart_data_set_target (data, target_cents, _("Target"));
+ *
+ *   chart = tenure_line_chart_new ();
+ *   tenure_chart_set_title (TENURE_CHART (chart), _("Monthly recurring revenue"));
+ *   tenure_chart_set_data (TENURE_CHART (chart), data);
+ *
+ * Fill the data before handing it over: every change redraws the chart and rewrites
+ * its accessible description. */
+
 #define TENURE_TYPE_CHART (tenure_chart_get_type ())
 #define TENURE_CHART_ERROR (tenure_chart_error_quark ())
 
