@@ -56,6 +56,9 @@ mrr_data (TenureLanguage language)
   tenure_chart_data_set_series_dashed (data, last_year, TRUE);
   for (guint i = 0; i < G_N_ELEMENTS (mrr_cents); i++)
     tenure_chart_data_set_value (data, last_year, i, 3420000 + i * 52000.0 + (i % 3) * 21000.0);
+  /* Months without figures break the line; a lone value keeps its dot. */
+  tenure_chart_data_set_value (data, last_year, 5, NAN);
+  tenure_chart_data_set_value (data, last_year, 7, NAN);
 
   tenure_chart_data_set_target (data, 5000000, "Target");
   return data;

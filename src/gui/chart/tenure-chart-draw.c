@@ -311,7 +311,17 @@ tenure_chart_draw_legend (TenureChartRender *render,
 
       cairo_save (cr);
       tenure_chart_render_set_color (render, color, is_target ? 0.7 : 1);
-      if (lines || is_target)
+      if (is_target)
+        {
+          /* Dots, as the target line itself: dashes belong to series. */
+          cairo_set_line_width (cr, 2);
+          cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+          cairo_set_dash (cr, (double[]) { 0, 4 }, 2, 0);
+          cairo_move_to (cr, x + 1, round (y + line_height / 2));
+          cairo_line_to (cr, x + swatch, round (y + line_height / 2));
+          cairo_stroke (cr);
+        }
+      else if (lines)
         {
           cairo_set_line_width (cr, 2);
           if (dashed)
@@ -696,8 +706,9 @@ tenure_chart_draw_target (TenureChartRender     *render,
 
   cairo_save (cr);
   tenure_chart_render_set_color (render, &render->palette.foreground, 0.7);
-  cairo_set_line_width (cr, 1.5);
-  cairo_set_dash (cr, (double[]) { 6, 4 }, 2, 0);
+  cairo_set_line_width (cr, 2);
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+  cairo_set_dash (cr, (double[]) { 0, 4 }, 2, 0);
   cairo_move_to (cr, plot->origin.x, y);
   cairo_line_to (cr, plot->origin.x + plot->size.width, y);
   cairo_stroke (cr);

@@ -133,10 +133,16 @@ tenure_line_chart_draw_plot (TenureChart           *chart,
           double value = tenure_chart_data_get_value (data, s, c);
           gboolean selected = tenure_chart_render_is_selected (render, (int) c, -1);
           double start, size;
+          gboolean alone;
 
           if (!isfinite (value))
             continue;
-          if (!selected && c != last && (n_categories > MAX_DOTS || dashed))
+
+          /* A value without neighbours draws no line: it needs its dot. */
+          alone = (c == 0 || !isfinite (tenure_chart_data_get_value (data, s, c - 1))) &&
+                  (c + 1 == n_categories ||
+                   !isfinite (tenure_chart_data_get_value (data, s, c + 1)));
+          if (!selected && !alone && c != last && (n_categories > MAX_DOTS || dashed))
             continue;
 
           tenure_chart_axes_band (&axes, c, &start, &size);
