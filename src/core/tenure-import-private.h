@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* What the parts of the importer share: field tables and value parsers. */
+/* What the parts of the importer share: field tables, the loader state, value parsers. */
 #pragma once
 
 #include "tenure-import.h"
@@ -21,6 +21,64 @@ typedef enum
   TENURE_AMOUNT_AMBIGUOUS,  /* "1,234": thousands or decimals, the column decides */
   TENURE_AMOUNT_INVALID,
 } TenureAmountStatus;
+
+typedef struct
+{
+  const char   *sql;   /* compared by address: always a literal */
+  sqlite3_stmt *stmt;
+} CachedStatement;
+
+#define N_CACHED_STATEMENTS 6
+
+typedef struct _TenureImportLoader TenureImportLoader;
+
+/* The state of one reading of a file (tenure-import.c), shared with the row loaders
+ * (tenure-import-rows.c). */
+struct _TenureImportLoader
+{
+  TenureDb                  *db;          /* NULL: a dry run without a workspace */
+  TenureImportKind           kind;
+  const TenureImportOptions *options;
+  TenureDecimal              decimal;     /* the options' choice, or the redo's */
+  TenureImportResult        *result;
+  TenureCsvReader           *reader;
+  const TenureImportField   *fields;
+  guint                      n_fields;
+  int                        columns[TENURE_IMPORT_MAX_FIELDS];
+  guint                      n_header;
+  gboolean                   write;
+  gint64                     import_id;
+  gint64                     next_fake_id;  /* dry runs count what they would create */
+  gboolean                   row_ok;
+  GError                    *db_error;
+  GPtrArray                 *headers;     /* the header row's texts */
+  GPtrArray                 *dropped_indexes;  /* CREATE INDEX statements to run at the end */
+  CachedStatement            statements[N_CACHED_STATEMENTS];
+
+  GHashTable                *accounts;    /* external id → id */
+  GHashTable                *seen;        /* accounts files: external id → line */
+  GHashTable                *jobs;        /* name → id */
+  GHashTable                *questions;   /* folded text → id */
+  GHashTable                *option_ids;  /* "question id:folded text" → id */
+  gint64                     last_question_position;
+
+  /* The decimal separator of the amount column, from its values. */
+  guint                      decimal_points;
+  guint                      decimal_commas;
+  guint                      ambiguous;
+  GArray                    *ambiguous_positions;  /* guint line, column pairs */
+  GPtrArray                  *ambiguous_texts;
+};
+
+/* tenure-import.c */
+void                     tenure_import_loader_add_issue  (TenureImportLoader *self,
+                                                          guint              line,
+                                                          guint              column,
+                                                          TenureImportHint   hint,
+                                                          char              *message);
+
+/* tenure-import-rows.c */
+gboolean                 tenure_import_loader_load_row   (TenureImportLoader *self);
 
 /* tenure-import-columns.c */
 const TenureImportField *tenure_import_get_fields        (TenureImportKind   kind,
