@@ -210,8 +210,89 @@ test_usage (void)
   test_rmdir_recursive (dir);
 }
 
-/* Kills a large import once it is visibly under way: the workspace opens, passes its
- * integrity check and holds exactly what it held before. */
+/* Starts a large import and kills it once its progress reaches @percent, after @delay_ms;
+ * returns the exit status. */
+static int
+import_and_kill (const char *workspace,
+                 const char *csv,
+                 int         percent,
+                 guint       delay_ms)
+{
+  g_autoptr(GError) error = NULL;
+  const char *argv[] = { g_getenv ("TENURE_CLI"), "import", workspace, "events", csv,
+                         "--progress", NULL };
+  gboolean killed = FALSE;
+  char line[256];
+  FILE *stream;
+  int status;
+  int err_fd;
+  GPid pid;
+
+  g_assert_true (g_spawn_async_with_pipes (NULL, (char **) argv, NULL, G_SPAWN_DO_NOT_REAP_CHILD,
+                                           NULL, NULL, &pid, NULL, NULL, &err_fd, &error));
+  g_assert_no_error (error);
+  stream = fdopen (err_fd, "r");
+  while (fgets (line, sizeof line, stream) != NULL)
+    {
+      int seen;
+
+      if (sscanf (line, "progress: %d%%", &seen) == 1 && seen >= percent)
+        {
+          g_usleep (delay_ms * 1000);
+          g_assert_cmpint (kill (pid, SIGKILL), ==, 0);
+          killed = TRUE;
+          break;
+        }
+    }
+  g_assert_true (killed);
+  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+  fclose (stream);
+  g_spawn_close_pid (pid);
+
+  return status;
+}
+
+/* The workspace opens, passes its integrity check, has its event indexes, and holds
+ * either what it held before the import or the whole import. */
+static gint64
+check_after_kill (const char *workspace)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *integrity = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  gint64 events;
+  TenureDb *db;
+
+  db = tenure_db_open (workspace, TENURE_DB_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  integrity = tenure_db_integrity_check (db, &error);
+  g_assert_cmpstr (integrity, ==, "ok");
+  events = tenure_db_query_int (db, "SELECT count(*) FROM event", -1);
+  g_assert_cmpint (tenure_db_query_int (db, "SELECT count(*) FROM sqlite_schema WHERE type = "
+                                        "'index' AND tbl_name = 'event'", -1), ==, 3);
+  if (events == 0)
+    {
+      g_assert_cmpint (tenure_db_query_int (db, "SELECT count(*) FROM account", -1), ==, 4);
+      g_assert_cmpint (tenure_db_query_int (db, "SELECT count(*) FROM job", -1), ==, 0);
+      g_assert_cmpint (tenure_db_query_int (db, "SELECT count(*) FROM import", -1), ==, 1);
+    }
+  else
+    {
+      g_assert_cmpint (events, ==, 300000);
+      g_assert_cmpint (tenure_db_query_int (db, "SELECT count(*) FROM import", -1), ==, 2);
+      g_assert_cmpint (tenure_db_query_int (db, "SELECT rows FROM import WHERE id = 2", -1), ==, 300000);
+    }
+  tenure_db_close (db);
+
+  g_assert_cmpint (test_run_cli (&out, &err, "check", workspace, NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "integrity        ok"));
+
+  return events;
+}
+
+/* Kills large imports mid-way (SIGKILL): while reading rows, then near the end, when the
+ * indexes are rebuilt and the transaction commits. */
 static void
 test_kill (void)
 {
@@ -220,19 +301,10 @@ test_kill (void)
   g_autofree char *csv = g_build_filename (dir, "events.csv", NULL);
   g_autofree char *accounts = test_samples_path ("worked-example", "accounts.csv", NULL);
   g_autoptr(GString) data = g_string_new ("account_id,at,kind,job\n");
-  g_autoptr(GError) error = NULL;
   g_autofree char *out = NULL;
   g_autofree char *err = NULL;
-  g_autofree char *integrity = NULL;
-  const char *cli = g_getenv ("TENURE_CLI");
-  const char *argv[] = { cli, "import", workspace, "events", csv, "--progress", NULL };
-  GPid pid;
-  int err_fd;
-  FILE *stream;
-  char line[256];
-  gboolean killed = FALSE;
+  const guint late_delays_ms[] = { 0, 40, 120 };
   int status;
-  TenureDb *db;
 
   for (guint i = 0; i < 300000; i++)
     g_string_append_printf (data, "ACC-%05u,2026-%02u-%02uT%02u:%02u:%02uZ,%s,%s\n",
@@ -242,44 +314,24 @@ test_kill (void)
 
   g_assert_cmpint (test_run_cli (&out, &err, "import", workspace, "accounts", accounts, NULL), ==, 0);
 
-  g_assert_true (g_spawn_async_with_pipes (NULL, (char **) argv, NULL, G_SPAWN_DO_NOT_REAP_CHILD,
-                                           NULL, NULL, &pid, NULL, NULL, &err_fd, &error));
-  g_assert_no_error (error);
-  stream = fdopen (err_fd, "r");
-  while (fgets (line, sizeof line, stream) != NULL)
-    {
-      int percent;
-
-      if (sscanf (line, "progress: %d%%", &percent) == 1 && percent >= 30)
-        {
-          g_assert_cmpint (kill (pid, SIGKILL), ==, 0);
-          killed = TRUE;
-          break;
-        }
-    }
-  g_assert_true (killed);
-  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+  /* A third of the way: nothing of the import may be left. */
+  status = import_and_kill (workspace, csv, 30, 0);
   g_assert_true (WIFSIGNALED (status));
   g_assert_cmpint (WTERMSIG (status), ==, SIGKILL);
-  fclose (stream);
-  g_spawn_close_pid (pid);
+  g_assert_cmpint (check_after_kill (workspace), ==, 0);
 
-  db = tenure_db_open (workspace, TENURE_DB_OPEN_DEFAULT, &error);
-  g_assert_no_error (error);
-  integrity = tenure_db_integrity_check (db, &error);
-  g_assert_cmpstr (integrity, ==, "ok");
-  g_assert_cmpint (tenure_db_query_int (db, "SELECT count(*) FROM event", -1), ==, 0);
-  g_assert_cmpint (tenure_db_query_int (db, "SELECT count(*) FROM account", -1), ==, 4);
-  g_assert_cmpint (tenure_db_query_int (db, "SELECT count(*) FROM job", -1), ==, 0);
-  g_assert_cmpint (tenure_db_query_int (db, "SELECT count(*) FROM import", -1), ==, 1);
-  g_assert_cmpint (tenure_db_query_int (db, "SELECT count(*) FROM sqlite_schema WHERE type = "
-                                        "'index' AND tbl_name = 'event'", -1), ==, 3);
-  tenure_db_close (db);
+  /* Near the end: all of it or nothing, whichever side of the commit the kill fell. */
+  for (guint i = 0; i < G_N_ELEMENTS (late_delays_ms); i++)
+    {
+      gint64 events;
 
-  g_clear_pointer (&out, g_free);
-  g_clear_pointer (&err, g_free);
-  g_assert_cmpint (test_run_cli (&out, &err, "check", workspace, NULL), ==, 0);
-  g_assert_nonnull (strstr (out, "integrity        ok"));
+      status = import_and_kill (workspace, csv, 95, late_delays_ms[i]);
+      events = check_after_kill (workspace);
+      g_test_message ("killed %u ms after 95%%: %s, %" G_GINT64_FORMAT " events", late_delays_ms[i],
+                      WIFSIGNALED (status) ? "killed" : "finished", events);
+      if (events > 0)
+        break;
+    }
 
   test_rmdir_recursive (dir);
 }
