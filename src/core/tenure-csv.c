@@ -440,6 +440,29 @@ tenure_csv_reader_read_row (TenureCsvReader  *self,
           continue;
         }
 
+      /* The common case, inside an unquoted field: a run of plain ASCII characters, each
+       * one column wide, copied at once. */
+      if (self->state == STATE_UNQUOTED && self->utf8_need == 0)
+        {
+          const guint8 *start = self->buf + self->buf_pos;
+          const guint8 *end = self->buf + self->buf_len;
+          const guint8 *p = start;
+          guint8 separator = (guint8) self->separator;
+
+          while (p < end && *p >= 0x20 && *p < 0x80 && *p != separator)
+            p++;
+          if (p > start)
+            {
+              gsize n = (gsize) (p - start);
+
+              g_string_append_len (self->row, (const char *) start, (gssize) n);
+              self->buf_pos += n;
+              self->column += (guint) n;
+              self->prev_cr = FALSE;
+              continue;
+            }
+        }
+
       b = self->buf[self->buf_pos++];
       line = self->line;
       column = self->column;

@@ -15,7 +15,7 @@
 #define PROGRESS_ROWS 4096
 
 /* The page cache of a load, in KiB: big enough to keep the indexes of a large load in
- * memory until the commit. */
+ * memory until the commit. The sorts that rebuild indexes keep their data in memory too. */
 #define IMPORT_CACHE_KIB 262144
 
 /* A file this large, bringing at least as many rows as its table holds, is loaded with
