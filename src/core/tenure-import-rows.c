@@ -861,7 +861,7 @@ tenure_import_loader_load_row (TenureImportLoader *self)
         {
           guint line, column;
 
-          /* Point at the cell, or at the end of a short row. */
+          /* Point at the cell, or at the last cell of a short row. */
           tenure_csv_reader_get_field_position (self->reader, (guint) self->columns[i],
                                                 &line, &column);
           tenure_import_loader_add_issue (self, line, column, TENURE_IMPORT_HINT_NONE,

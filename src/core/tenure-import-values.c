@@ -320,7 +320,7 @@ not_an_amount (const char *text)
                             "1234.50 or 1 234,50 €"), text);
 }
 
-/* Whether the letters starting at @p, up to @end, name a currency. */
+/* Whether the @length letters at @word name a currency ("EUR"). */
 static gboolean
 is_currency_word (const char *word,
                   gsize       length)

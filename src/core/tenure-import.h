@@ -10,6 +10,26 @@
 
 G_BEGIN_DECLS
 
+/* How an import assistant uses this API:
+ *
+ * 1. tenure_import_preview (path, TENURE_IMPORT_KIND_NONE, &options, 10, &error): the
+ *    guessed kind, the separator, each column with the field it feeds, the first rows,
+ *    and the issues that stop an import before its rows. An issue with
+ *    TENURE_IMPORT_HINT_ENCODING: offer Windows-1252 (options.encoding) and preview
+ *    again. TENURE_IMPORT_HINT_MAPPING: let the user pick the column of each missing
+ *    field, tenure_import_options_map(), preview again.
+ * 2. tenure_import_find_file (db, path): the file was imported before; ask, then set
+ *    options.force.
+ * 3. options.dry_run = TRUE, tenure_import_file_async(): every issue (line, column,
+ *    message, hint) and the counts, nothing written. TENURE_IMPORT_HINT_DECIMAL: ask
+ *    whether the decimal separator is a comma or a point (options.decimal);
+ *    TENURE_IMPORT_HINT_DATE_FORMAT: offer mm/dd/yyyy (options.date_order).
+ * 4. tenure_import_file_async() with a progress function and a GCancellable: the result
+ *    (rows loaded, accounts created, ignored columns); on failure the issues, and the
+ *    workspace unchanged.
+ * 5. The Imports page: tenure_import_list(), tenure_import_remove().
+ */
+
 #define TENURE_IMPORT_ERROR (tenure_import_error_quark ())
 
 typedef enum
