@@ -218,6 +218,24 @@ test_fuzz (void)
   g_assert_no_error (error);
   g_assert_cmpstr (integrity, ==, "ok");
   g_assert_cmpint (tenure_db_query_int (db, "SELECT count(*) FROM pragma_foreign_key_check", -1), ==, 0);
+
+  /* Loads skip SQLite's CHECK constraints (the loaders check the same rules): whatever
+   * was loaded must still satisfy them. */
+  g_assert_cmpint (tenure_db_query_int (db, "SELECT count(*) FROM event", -1), >, 0);
+  g_assert_cmpint (tenure_db_query_int (db, "SELECT count(*) FROM subscription", -1), >, 0);
+  g_assert_cmpint (tenure_db_query_int (db, "SELECT count(*) FROM response", -1), >, 0);
+  g_assert_cmpint (tenure_db_query_int (db,
+                                        "SELECT (SELECT count(*) FROM event WHERE kind NOT IN "
+                                        "('session', 'action', 'feature_used', 'job_completed')) + "
+                                        "(SELECT count(*) FROM subscription WHERE mrr_cents < 0 OR "
+                                        "end_date < start_date) + "
+                                        "(SELECT count(*) FROM response WHERE NOT ((kind = 'nps' AND "
+                                        "score BETWEEN 0 AND 10) OR (kind = 'cli' AND score BETWEEN "
+                                        "1 AND 10))) + "
+                                        "(SELECT count(*) FROM spend WHERE amount_cents < 0 OR leads < 0) + "
+                                        "(SELECT count(*) FROM ticket WHERE category NOT IN "
+                                        "('strategic', 'basic'))", -1), ==, 0);
+  g_assert_cmpint (tenure_db_query_int (db, "PRAGMA ignore_check_constraints", -1), ==, 0);
   g_clear_pointer (&db, tenure_db_close);
 
   test_rmdir_recursive (dir);
