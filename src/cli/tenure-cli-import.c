@@ -87,17 +87,17 @@ print_summary (const TenureImportResult *result,
   const char *kind = tenure_import_kind_to_string (result->kind);
 
   if (dry_run)
-    g_print (ngettext ("Dry run: %" G_GUINT64_FORMAT " row of %s would be imported as %s; "
-                       "nothing was written.\n",
-                       "Dry run: %" G_GUINT64_FORMAT " rows of %s would be imported as %s; "
-                       "nothing was written.\n", result->rows),
-             result->rows, result->file_name, kind);
+    g_print (ngettext ("Dry run: %llu row of %s would be imported as %s; nothing was "
+                       "written.\n",
+                       "Dry run: %llu rows of %s would be imported as %s; nothing was "
+                       "written.\n", (gulong) MIN (result->rows, G_MAXULONG)),
+             (unsigned long long) result->rows, result->file_name, kind);
   else
-    g_print (ngettext ("Imported %" G_GUINT64_FORMAT " row of %s as %s (import %"
-                       G_GINT64_FORMAT ").\n",
-                       "Imported %" G_GUINT64_FORMAT " rows of %s as %s (import %"
-                       G_GINT64_FORMAT ").\n", result->rows),
-             result->rows, result->file_name, kind, result->import_id);
+    g_print (ngettext ("Imported %llu row of %s as %s (import %lld).\n",
+                       "Imported %llu rows of %s as %s (import %lld).\n",
+                       (gulong) MIN (result->rows, G_MAXULONG)),
+             (unsigned long long) result->rows, result->file_name, kind,
+             (long long) result->import_id);
 
   g_print (_("Accounts created: %u\n"), result->accounts_created);
   if (result->accounts_updated > 0)
@@ -109,8 +109,8 @@ print_summary (const TenureImportResult *result,
                "them in the question editor)\n"),
              result->questions_created, result->options_created);
   if (result->duplicate_of != 0)
-    g_print (_("This file was imported before (import %" G_GINT64_FORMAT "): imported again "
-               "because of --force.\n"), result->duplicate_of);
+    g_print (_("This file was imported before (import %lld): imported again "
+               "because of --force.\n"), (long long) result->duplicate_of);
 
   if (result->ignored_columns->len > 0)
     {

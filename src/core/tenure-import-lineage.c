@@ -143,7 +143,7 @@ tenure_import_remove (TenureDb  *db,
     {
       sqlite3_reset (stmt);
       g_set_error (error, TENURE_IMPORT_ERROR, TENURE_IMPORT_ERROR_NOT_FOUND,
-                   _("There is no import %" G_GINT64_FORMAT " in this workspace"), import_id);
+                   _("There is no import %lld in this workspace"), (long long) import_id);
       return FALSE;
     }
   sqlite3_reset (stmt);

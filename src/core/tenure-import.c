@@ -623,9 +623,9 @@ tenure_import_file (TenureDb                   *db,
           if (self.write)
             tenure_db_rollback (db);
           g_set_error (error, TENURE_IMPORT_ERROR, TENURE_IMPORT_ERROR_DUPLICATE,
-                       _("“%s” was already imported (import %" G_GINT64_FORMAT "): importing "
+                       _("“%s” was already imported (import %lld): importing "
                          "it again would count its rows twice"),
-                       local_result->file_name, local_result->duplicate_of);
+                       local_result->file_name, (long long) local_result->duplicate_of);
           break;
         }
 
