@@ -21,9 +21,12 @@ typedef struct
 } Command;
 
 static const Command commands[] = {
+  { "backup", tenure_cli_backup, "WORKSPACE FILE",
+    N_("Copy a workspace safely, even while it is open") },
   { "check", tenure_cli_check, "WORKSPACE",
     N_("Check a workspace: schema version, integrity and row counts") },
-  { "demo", tenure_cli_demo, "WORKSPACE [--accounts N] [--months M] [--end-month YYYY-MM] [--seed S] [--force]",
+  { "demo", tenure_cli_demo,
+    "WORKSPACE [--accounts N] [--months M] [--end-month YYYY-MM] [--seed S] [--force]",
     N_("Create a workspace holding the demo company") },
 };
 
