@@ -37,10 +37,13 @@ parse_count (GOptionContext *context,
     return TRUE;
   if (!g_ascii_string_to_unsigned (text, 10, min, max, value, &error))
     {
+      g_autofree char *min_text = g_strdup_printf ("%" G_GUINT64_FORMAT, min);
+      g_autofree char *max_text = g_strdup_printf ("%" G_GUINT64_FORMAT, max);
+
+      /* Translators: the first %s is an option such as --accounts, the second its value. */
       *status = tenure_cli_usage_error (context,
-                                        _("%s “%s” is not valid: give a whole number from "
-                                          "%" G_GUINT64_FORMAT " to %" G_GUINT64_FORMAT),
-                                        option, text, min, max);
+                                        _("%s “%s” is not valid: give a whole number from %s "
+                                          "to %s"), option, text, min_text, max_text);
       return FALSE;
     }
 
@@ -59,6 +62,10 @@ tenure_cli_demo (int    argc,
   g_autofree char *end_month = NULL;
   g_autofree char *seed = NULL;
   g_autofree char *display = NULL;
+  g_autofree char *accounts_number = NULL;
+  g_autofree char *subscriptions_number = NULL;
+  g_autofree char *events_number = NULL;
+  gint64 accounts_count, subscriptions_count, events_count;
   gboolean force = FALSE;
   TenureDemoOptions options;
   guint64 value;
@@ -125,12 +132,19 @@ tenure_cli_demo (int    argc,
   if (db == NULL)
     return status;
 
+  accounts_count = tenure_db_query_int (db, "SELECT count(*) FROM account", 0);
+  subscriptions_count = tenure_db_query_int (db, "SELECT count(*) FROM subscription", 0);
+  events_count = tenure_db_query_int (db, "SELECT count(*) FROM event", 0);
+  accounts_number = g_strdup_printf ("%" G_GINT64_FORMAT, accounts_count);
+  subscriptions_number = g_strdup_printf ("%" G_GINT64_FORMAT, subscriptions_count);
+  events_number = g_strdup_printf ("%" G_GINT64_FORMAT, events_count);
+
   g_print (_("Demo company written to “%s”\n"), display);
-  g_print (_("%" G_GINT64_FORMAT " accounts, %" G_GINT64_FORMAT " subscriptions, "
-             "%" G_GINT64_FORMAT " events\n"),
-           tenure_db_query_int (db, "SELECT count(*) FROM account", 0),
-           tenure_db_query_int (db, "SELECT count(*) FROM subscription", 0),
-           tenure_db_query_int (db, "SELECT count(*) FROM event", 0));
+  /* Translators: "600 accounts, 840 subscriptions, 52513 events". */
+  g_print (ngettext ("%s account, ", "%s accounts, ", (gulong) accounts_count), accounts_number);
+  g_print (ngettext ("%s subscription, ", "%s subscriptions, ", (gulong) subscriptions_count),
+           subscriptions_number);
+  g_print (ngettext ("%s event\n", "%s events\n", (gulong) events_count), events_number);
 
   return TENURE_EXIT_OK;
 }

@@ -103,7 +103,7 @@ insert_initiatives (Demo    *demo,
     const char *segment;
     const char *notes;
   } initiatives[] = {
-    { "Quarterly business reviews for Mid-market", 1800000.0, demo->reviews_first,
+    { "Quarterly business reviews for Mid-market", 1200000.0, demo->reviews_first,
       demo->reviews_last, "Mid-market",
       "Every Mid-market customer gets a quarterly review of its risks and usage with its "
       "customer success manager." },
