@@ -152,9 +152,9 @@ monthly_hazard (const Demo        *demo,
                 guint              months_paying,
                 guint              run)
 {
-  double hazard = 0.042;
+  double hazard = 0.05;
 
-  hazard *= account->taj == 0 ? 1.15 : account->taj <= 3 ? 1.0 : 0.85;
+  hazard *= account->taj == 0 ? 1.3 : account->taj <= 3 ? 1.1 : 0.8;
   hazard *= exp (-1.2 * (account->engagement - 0.5));
   hazard *= account->signal48h ? 0.9 : 1.12;
   if (account->qualification >= 0)
@@ -397,7 +397,7 @@ generate_first_month (Demo         *demo,
   double quiet = account->signal48h ? 0.0 : 2.0;   /* days without any value event */
   guint sessions = 1 + rng_poisson (rng, 1.0 + 6.0 * pow (e, 1.5));
   guint actions = rng_poisson (rng, 0.5 + 2.5 * e);
-  guint features = rng_poisson (rng, 0.3 + 2.0 * e);
+  guint features = rng_poisson (rng, 0.2 + 1.5 * e);
   guint strategic = rng_poisson (rng, 0.05 + 0.25 * e);
   guint basic = rng_poisson (rng, 0.35);
 
@@ -463,10 +463,10 @@ generate_window (Demo         *demo,
   double share = (to - from) / 30.0;
   double fade = decline (account, from + (to - from) / 2);
   gint64 limit = (gint64) to * SECONDS_PER_DAY;
-  guint sessions = rng_poisson (rng, (0.9 + 15.0 * pow (e, 3.0)) * fade * share);
-  guint actions = rng_poisson (rng, (0.1 + 0.5 * e) * fade * share);
-  guint features = rng_poisson (rng, (0.05 + 0.4 * e) * fade * share);
-  guint jobs_done = rng_poisson (rng, (0.05 + 4.5 * pow (e, 3.0)) * fade * fade * share);
+  guint sessions = rng_poisson (rng, (1.0 + 11.0 * pow (e, 2.5)) * fade * share);
+  guint actions = rng_poisson (rng, (0.05 + 0.3 * e) * fade * share);
+  guint features = rng_poisson (rng, (0.03 + 0.25 * e) * fade * share);
+  guint jobs_done = rng_poisson (rng, (0.1 + 4.0 * pow (e, 2.5)) * fade * fade * share);
   double strategic_rate = (0.01 + 0.07 * pow (e, 1.5)) *
                           (account->segment == SEGMENT_ENTERPRISE ? 1.6 : 1.0);
   guint strategic = rng_poisson (rng, strategic_rate * share);
@@ -753,7 +753,7 @@ tenure_demo_generate_account (Demo    *demo,
         account.scenario = 0;
     }
 
-  z = 1.25 * rng_normal (rng) + demo_channels[account.channel].engagement +
+  z = 0.4 + 1.25 * rng_normal (rng) + demo_channels[account.channel].engagement +
       demo_segment_engagement[account.segment] + (account.scenario >= 0 ? 0.15 : 0.0);
   account.engagement = logistic (z);
 
