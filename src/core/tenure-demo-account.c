@@ -50,6 +50,7 @@ typedef struct
   DemoRun          runs[MAX_RUNS];
   guint            n_runs;
 } DemoAccount;
+
 static double
 logistic (double x)
 {
@@ -69,18 +70,11 @@ working_day (Rng    *rng,
   return weekday == 5 ? day - 1 : day + 1;
 }
 
-/* A time of day in office hours (Paris), in seconds. */
+/* A time of day in Paris office hours, in seconds since midnight UTC. */
 static gint64
 office_seconds (Rng *rng)
 {
   return (gint64) (7 + rng_below (rng, 10)) * 3600 + rng_below (rng, 3600);
-}
-
-static void
-format_date (gint32 day,
-             char   buf[TENURE_DATE_BUF])
-{
-  tenure_date_format (day, buf);
 }
 
 static gint64
@@ -382,7 +376,7 @@ insert_ticket (Demo         *demo,
   return tenure_demo_finish_insert (demo, stmt, rc, error);
 }
 
-/* The first 30 days: the 48-hour signal and the TAJ demo_jobs, placed so that the figures
+/* The first 30 days: the 48-hour signal and the TAJ jobs, placed so that the figures
  * of METRICS.md section 6 find exactly what was drawn. */
 static gboolean
 generate_first_month (Demo         *demo,
@@ -533,14 +527,14 @@ insert_response (Demo         *demo,
   if (rng_chance (rng, 0.35))
     {
       if (score >= 9)
-        comment = demo_comments_promoter[rng_below (rng, G_N_ELEMENTS (demo_comments_promoter))];
+        comment = demo_comments_promoter[rng_below (rng, N_COMMENTS_PROMOTER)];
       else if (score >= 7)
-        comment = demo_comments_passive[rng_below (rng, G_N_ELEMENTS (demo_comments_passive))];
+        comment = demo_comments_passive[rng_below (rng, N_COMMENTS_PASSIVE)];
       else
-        comment = demo_comments_detractor[rng_below (rng, G_N_ELEMENTS (demo_comments_detractor))];
+        comment = demo_comments_detractor[rng_below (rng, N_COMMENTS_DETRACTOR)];
     }
 
-  format_date (day, answered_on);
+  tenure_date_format (day, answered_on);
   rc = sqlite3_bind_int64 (stmt, 1, account->id);
   rc = rc != SQLITE_OK ? rc : sqlite3_bind_text (stmt, 2, answered_on, -1, SQLITE_STATIC);
   rc = rc != SQLITE_OK ? rc : sqlite3_bind_text (stmt, 3, nps ? "nps" : "cli", -1, SQLITE_STATIC);
@@ -594,7 +588,7 @@ generate_onboarding (Demo         *demo,
     return TRUE;
 
   scenario = &demo_scenarios[account->scenario];
-  format_date (account->signup, started_on);
+  tenure_date_format (account->signup, started_on);
   rc = sqlite3_bind_int64 (stmt, 1, account->id);
   rc = rc != SQLITE_OK ? rc : sqlite3_bind_int (stmt, 2, account->scenario + 1);
   rc = rc != SQLITE_OK ? rc : sqlite3_bind_text (stmt, 3, started_on, -1, SQLITE_STATIC);
@@ -615,7 +609,7 @@ generate_onboarding (Demo         *demo,
       if (!rng_chance (rng, p) || day >= demo->end_day || decline (account, day) <= 0.0)
         continue;
 
-      format_date (day, done_on);
+      tenure_date_format (day, done_on);
       rc = sqlite3_bind_int64 (stmt, 1, account->id);
       rc = rc != SQLITE_OK ? rc : sqlite3_bind_int (stmt, 2, (int) step_id);
       rc = rc != SQLITE_OK ? rc : sqlite3_bind_text (stmt, 3, done_on, -1, SQLITE_STATIC);
@@ -642,7 +636,7 @@ insert_account_rows (Demo         *demo,
   int rc;
 
   g_snprintf (external_id, sizeof external_id, "ACC-%05u", index + 1);
-  format_date (account->signup, signup);
+  tenure_date_format (account->signup, signup);
   rc = sqlite3_bind_int64 (stmt, 1, account->id);
   rc = rc != SQLITE_OK ? rc : sqlite3_bind_text (stmt, 2, external_id, -1, SQLITE_STATIC);
   rc = rc != SQLITE_OK ? rc : sqlite3_bind_text (stmt, 3, name, -1, SQLITE_STATIC);
@@ -665,13 +659,13 @@ insert_account_rows (Demo         *demo,
       char end[TENURE_DATE_BUF];
 
       g_snprintf (sub_id, sizeof sub_id, "SUB-%06u", ++demo->subscription_serial);
-      format_date (subscription->start, start);
+      tenure_date_format (subscription->start, start);
       rc = sqlite3_bind_int64 (stmt, 1, account->id);
       rc = rc != SQLITE_OK ? rc : sqlite3_bind_text (stmt, 2, sub_id, -1, SQLITE_STATIC);
       rc = rc != SQLITE_OK ? rc : sqlite3_bind_text (stmt, 3, start, -1, SQLITE_STATIC);
       if (rc == SQLITE_OK && subscription->end != G_MAXINT32)
         {
-          format_date (subscription->end, end);
+          tenure_date_format (subscription->end, end);
           rc = sqlite3_bind_text (stmt, 4, end, -1, SQLITE_STATIC);
         }
       else if (rc == SQLITE_OK)

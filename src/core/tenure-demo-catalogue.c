@@ -170,7 +170,7 @@ const char * const demo_comments_detractor[N_COMMENTS_DETRACTOR] = {
   "Too expensive for what we use.",
 };
 
-/* Static tables: workspace settings, lineage, demo_jobs, demo_questions, demo_scenarios, steps. */
+/* Static tables: workspace settings, lineage, jobs, questions, scenarios, steps. */
 gboolean
 tenure_demo_insert_catalogue (Demo    *demo,
                               GError **error)
