@@ -554,6 +554,7 @@ test_many_errors (Fixture       *fixture,
     g_string_append_printf (csv, "2026-04-%02u,%u\n", i % 28 + 1, 20 + i);
   g_string_append (csv, "2026-04-01,7\n");
   path = write_csv (fixture, "responses.csv", csv->str);
+  g_assert_true (tenure_db_exec (fixture->db, "PRAGMA cache_size = -4321", NULL));
 
   g_assert_false (tenure_import_file (fixture->db, path, TENURE_IMPORT_KIND_RESPONSES, NULL,
                                       &result, NULL, NULL, NULL, &error));
@@ -564,6 +565,11 @@ test_many_errors (Fixture       *fixture,
   g_assert_cmpuint (((TenureImportIssue *) g_ptr_array_index (result->issues, 99))->line, ==, 101);
   g_assert_cmpint (tenure_db_query_int (fixture->db, "SELECT count(*) FROM response", -1), ==, 0);
   g_assert_cmpint (tenure_db_query_int (fixture->db, "SELECT count(*) FROM import", -1), ==, 0);
+
+  /* The connection is as it was: the load's settings do not outlive it. */
+  g_assert_cmpint (tenure_db_query_int (fixture->db, "PRAGMA foreign_keys", -1), ==, 1);
+  g_assert_cmpint (tenure_db_query_int (fixture->db, "PRAGMA ignore_check_constraints", -1), ==, 0);
+  g_assert_cmpint (tenure_db_query_int (fixture->db, "PRAGMA cache_size", 0), ==, -4321);
 }
 
 static void
@@ -866,6 +872,21 @@ test_mapping (Fixture       *fixture,
   g_assert_cmpstr (g_ptr_array_index (result->ignored_columns, 0), ==, "Amount");
   g_assert_cmpstr (g_ptr_array_index (result->ignored_columns, 1), ==, "Comment");
   g_clear_pointer (&result, tenure_import_result_free);
+
+  /* Two columns for one field: the first feeds it, the other is ignored. */
+  {
+    g_autofree char *twice = write_csv (fixture, "twice.csv",
+                                        "Client,Compte,Début,MRR\nA,B,2026-01-01,5\n");
+
+    result = import_ok (fixture->db, twice, TENURE_IMPORT_KIND_SUBSCRIPTIONS, NULL);
+    g_assert_cmpuint (result->ignored_columns->len, ==, 1);
+    g_assert_cmpstr (g_ptr_array_index (result->ignored_columns, 0), ==, "Compte");
+    g_assert_cmpint (tenure_db_query_int (fixture->db, "SELECT count(*) FROM account WHERE "
+                                          "external_id = 'A'", -1), ==, 1);
+    g_assert_cmpint (tenure_db_query_int (fixture->db, "SELECT count(*) FROM account WHERE "
+                                          "external_id = 'B'", -1), ==, 0);
+    g_clear_pointer (&result, tenure_import_result_free);
+  }
 
   tenure_import_options_map (&options, "Nope", "mrr");
   g_assert_false (tenure_import_file (fixture->db, csv, TENURE_IMPORT_KIND_SUBSCRIPTIONS,

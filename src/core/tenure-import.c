@@ -551,6 +551,10 @@ tenure_import_file (TenureDb                   *db,
   g_autoptr(TenureImportResult) local_result = NULL;
   TenureImportOptions defaults;
   TenureImportLoader self = { 0, };
+  gint64 saved_cache_size = -2000;
+  gint64 saved_temp_store = 0;
+  gint64 saved_foreign_keys = 1;
+  gint64 saved_ignore_checks = 0;
   PassStatus status;
   gboolean ok = FALSE;
 
@@ -562,6 +566,15 @@ tenure_import_file (TenureDb                   *db,
     {
       tenure_import_options_init (&defaults);
       options = &defaults;
+    }
+
+  if (db != NULL)
+    {
+      saved_cache_size = tenure_db_query_int (db, "PRAGMA cache_size", saved_cache_size);
+      saved_temp_store = tenure_db_query_int (db, "PRAGMA temp_store", saved_temp_store);
+      saved_foreign_keys = tenure_db_query_int (db, "PRAGMA foreign_keys", saved_foreign_keys);
+      saved_ignore_checks = tenure_db_query_int (db, "PRAGMA ignore_check_constraints",
+                                                 saved_ignore_checks);
     }
 
   self.db = db;
@@ -645,12 +658,18 @@ tenure_import_file (TenureDb                   *db,
       break;
     }
 
+  /* The connection's own settings again (begin_load() changed them). */
   if (db != NULL)
     {
-      tenure_db_exec (db, "PRAGMA cache_size = -2000", NULL);
-      tenure_db_exec (db, "PRAGMA temp_store = DEFAULT", NULL);
-      tenure_db_exec (db, "PRAGMA foreign_keys = ON", NULL);
-      tenure_db_exec (db, "PRAGMA ignore_check_constraints = OFF", NULL);
+      g_autofree char *restore =
+        g_strdup_printf ("PRAGMA cache_size = %" G_GINT64_FORMAT "; "
+                         "PRAGMA temp_store = %" G_GINT64_FORMAT "; "
+                         "PRAGMA foreign_keys = %" G_GINT64_FORMAT "; "
+                         "PRAGMA ignore_check_constraints = %" G_GINT64_FORMAT,
+                         saved_cache_size, saved_temp_store, saved_foreign_keys,
+                         saved_ignore_checks);
+
+      tenure_db_exec (db, restore, NULL);
     }
   loader_clear (&self);
 
