@@ -283,7 +283,8 @@ column_free (gpointer data)
 /**
  * tenure_import_map_columns:
  * @reader: a reader whose current row is the header
- * @columns: (out): for each field of @kind, the index of the column feeding it, or -1
+ * @columns: (out): TENURE_IMPORT_MAX_FIELDS entries: for each field of @kind, the index of
+ *   the column feeding it, or -1
  * @column_info: (nullable): receives a #TenureImportColumn per column of the file
  * @missing: (out): a message naming the required fields no column feeds, or NULL
  *
@@ -295,7 +296,7 @@ gboolean
 tenure_import_map_columns (TenureImportKind            kind,
                            TenureCsvReader            *reader,
                            const TenureImportOptions  *options,
-                           int                         columns[TENURE_IMPORT_MAX_FIELDS],
+                           int                        *columns,
                            GPtrArray                  *column_info,
                            char                      **missing,
                            GError                    **error)
@@ -315,7 +316,9 @@ tenure_import_map_columns (TenureImportKind            kind,
   for (guint c = 0; c < n_columns; c++)
     {
       column_field[c] = -1;
-      g_ptr_array_add (keys, tenure_import_normalize_header (tenure_csv_reader_get_field (reader, c)));
+      const char *header = tenure_csv_reader_get_field (reader, c);
+
+      g_ptr_array_add (keys, tenure_import_normalize_header (header));
     }
 
   /* The mapping first: it is what the user asked for. */
@@ -333,7 +336,8 @@ tenure_import_map_columns (TenureImportKind            kind,
 
           if (*(const char *) value != '\0' && field < 0)
             {
-              g_autofree char *names = g_strjoinv (", ", (char **) tenure_import_kind_fields (kind));
+              const char * const *known = tenure_import_kind_fields (kind);
+              g_autofree char *names = g_strjoinv (", ", (char **) known);
 
               g_set_error (error, TENURE_IMPORT_ERROR, TENURE_IMPORT_ERROR_MAPPING,
                            _("“%s” is not a field of %s files: the fields are %s"),
@@ -449,7 +453,8 @@ guess_kind (TenureCsvReader *reader)
       fields = tenure_import_get_fields (kind, &n_fields);
       for (guint c = 0; c < tenure_csv_reader_get_n_fields (reader); c++)
         {
-          g_autofree char *key = tenure_import_normalize_header (tenure_csv_reader_get_field (reader, c));
+          const char *header = tenure_csv_reader_get_field (reader, c);
+          g_autofree char *key = tenure_import_normalize_header (header);
           int field = tenure_import_match_header (kind, key);
 
           if (field >= 0 && !seen[field])

@@ -163,14 +163,14 @@ tenure_import_remove (TenureDb  *db,
     }
 
   stmt = tenure_db_prepare (db,
-                            "DELETE FROM account WHERE import_id = ?1"
-                            " AND NOT EXISTS (SELECT 1 FROM subscription s WHERE s.account_id = account.id)"
-                            " AND NOT EXISTS (SELECT 1 FROM event e WHERE e.account_id = account.id)"
-                            " AND NOT EXISTS (SELECT 1 FROM response r WHERE r.account_id = account.id)"
-                            " AND NOT EXISTS (SELECT 1 FROM ticket t WHERE t.account_id = account.id)"
-                            " AND NOT EXISTS (SELECT 1 FROM answer a WHERE a.account_id = account.id)"
-                            " AND NOT EXISTS (SELECT 1 FROM enrolment n WHERE n.account_id = account.id)"
-                            " AND NOT EXISTS (SELECT 1 FROM step_done d WHERE d.account_id = account.id)",
+                            "DELETE FROM account AS a WHERE import_id = ?1"
+                            " AND NOT EXISTS (SELECT 1 FROM subscription WHERE account_id = a.id)"
+                            " AND NOT EXISTS (SELECT 1 FROM event WHERE account_id = a.id)"
+                            " AND NOT EXISTS (SELECT 1 FROM response WHERE account_id = a.id)"
+                            " AND NOT EXISTS (SELECT 1 FROM ticket WHERE account_id = a.id)"
+                            " AND NOT EXISTS (SELECT 1 FROM answer WHERE account_id = a.id)"
+                            " AND NOT EXISTS (SELECT 1 FROM enrolment WHERE account_id = a.id)"
+                            " AND NOT EXISTS (SELECT 1 FROM step_done WHERE account_id = a.id)",
                             error);
   if (stmt == NULL)
     goto failed;
@@ -309,7 +309,8 @@ tenure_import_file_finish (GAsyncResult        *result,
   ImportTask *data;
 
   g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == (gpointer) import_task_tag, FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == (gpointer) import_task_tag,
+                        FALSE);
 
   data = g_task_get_task_data (G_TASK (result));
   if (import_result != NULL)

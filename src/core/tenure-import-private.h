@@ -89,7 +89,7 @@ char                    *tenure_import_describe_field    (const TenureImportFiel
 gboolean                 tenure_import_map_columns       (TenureImportKind   kind,
                                                           TenureCsvReader   *reader,
                                                           const TenureImportOptions *options,
-                                                          int                columns[TENURE_IMPORT_MAX_FIELDS],
+                                                          int               *columns,
                                                           GPtrArray         *column_info,
                                                           char             **missing,
                                                           GError           **error);

@@ -118,7 +118,8 @@ format_timestamp (gint64 seconds,
       return;
     }
 
-  parts[0] = m, parts[1] = d, parts[2] = rest / 3600, parts[3] = rest / 60 % 60, parts[4] = rest % 60;
+  parts[0] = m, parts[1] = d;
+  parts[2] = rest / 3600, parts[3] = rest / 60 % 60, parts[4] = rest % 60;
   buf[0] = (char) ('0' + y / 1000);
   buf[1] = (char) ('0' + y / 100 % 10);
   buf[2] = (char) ('0' + y / 10 % 10);
@@ -511,8 +512,8 @@ load_event (TenureImportLoader *self)
   if (self->write)
     {
       stmt = prepare (self,
-                      "INSERT OR FAIL INTO event (account_id, at, kind, job_id, user_ref, import_id) "
-                      "VALUES (?, ?, ?, ?, ?, ?)");
+                      "INSERT OR FAIL INTO event (account_id, at, kind, job_id, user_ref, "
+                      "import_id) VALUES (?, ?, ?, ?, ?, ?)");
       if (stmt == NULL)
         return FALSE;
       sqlite3_bind_int64 (stmt, 1, account_id);
@@ -829,6 +830,7 @@ gboolean
 tenure_import_loader_load_row (TenureImportLoader *self)
 {
   guint n = tenure_csv_reader_get_n_fields (self->reader);
+  const char *separator;
   gboolean empty = TRUE;
 
   for (guint c = 0; c < n && empty; c++)
@@ -844,13 +846,14 @@ tenure_import_loader_load_row (TenureImportLoader *self)
         {
           guint line, column;
 
+          separator = tenure_csv_separator_name (tenure_csv_reader_get_separator (self->reader));
           tenure_csv_reader_get_field_position (self->reader, c, &line, &column);
           tenure_import_loader_add_issue (self, line, column, TENURE_IMPORT_HINT_NONE,
                      g_strdup_printf (_("This row has %u values but the header has %u "
                                         "columns: a value probably contains the separator "
                                         "(%s); put that value in quotes"),
                                       n, self->n_header,
-                                      tenure_csv_separator_name (tenure_csv_reader_get_separator (self->reader))));
+                                      separator));
           return TRUE;
         }
     }

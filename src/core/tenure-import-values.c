@@ -320,6 +320,12 @@ not_an_amount (const char *text)
                             "1234.50 or 1 234,50 €"), text);
 }
 
+static char *
+too_large (const char *text)
+{
+  return g_strdup_printf (_("“%s” is too large to be an amount: check the cell"), text);
+}
+
 /* Whether the @length letters at @word name a currency ("EUR"). */
 static gboolean
 is_currency_word (const char *word,
@@ -377,7 +383,7 @@ tenure_import_parse_amount (const char     *text,
         {
           if (length + 1 >= sizeof number)
             {
-              *message = g_strdup_printf (_("“%s” is too large to be an amount"), text);
+              *message = too_large (text);
               return TENURE_AMOUNT_INVALID;
             }
           if (pending_space && g_ascii_isdigit (c))
@@ -483,7 +489,7 @@ tenure_import_parse_amount (const char     *text,
       if (!g_ascii_isdigit (*p) || ++whole_digits > MAX_AMOUNT_DIGITS)
         {
           if (whole_digits > MAX_AMOUNT_DIGITS)
-            *message = g_strdup_printf (_("“%s” is too large to be an amount"), text);
+            *message = too_large (text);
           else
             *message = not_an_amount (text);
           return TENURE_AMOUNT_INVALID;

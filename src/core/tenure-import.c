@@ -169,7 +169,8 @@ preload (TenureImportLoader  *self,
                                NULL);
       while (rc == SQLITE_OK && (step_rc = sqlite3_step (stmt)) == SQLITE_ROW)
         {
-          g_autofree char *folded = tenure_import_fold_key ((const char *) sqlite3_column_text (stmt, 2));
+          const char *text = (const char *) sqlite3_column_text (stmt, 2);
+          g_autofree char *folded = tenure_import_fold_key (text);
 
           g_hash_table_insert (self->option_ids,
                                g_strdup_printf ("%" G_GINT64_FORMAT ":%s",
@@ -292,7 +293,8 @@ run_pass (TenureImportLoader              *self,
         }
       if (missing != NULL)
         {
-          tenure_import_loader_add_issue (self, 1, 1, TENURE_IMPORT_HINT_MAPPING, g_steal_pointer (&missing));
+          tenure_import_loader_add_issue (self, 1, 1, TENURE_IMPORT_HINT_MAPPING,
+                                          g_steal_pointer (&missing));
           return PASS_DONE;
         }
     }
