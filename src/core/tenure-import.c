@@ -24,6 +24,9 @@
 #define LARGE_LOAD_BYTES (4 * 1024 * 1024)
 #define BYTES_PER_ROW_ESTIMATE 40
 
+/* The share of the progress given to reading the file when indexes are rebuilt after. */
+#define READ_SHARE 0.7
+
 static const char * const kind_tables[TENURE_IMPORT_N_KINDS] = {
   NULL, NULL, "subscription", "event", "response", NULL, "ticket", NULL,
 };
@@ -320,10 +323,13 @@ run_pass (TenureImportLoader              *self,
           if (progress != NULL && size > 0)
             {
               double fraction = (double) tenure_csv_reader_get_bytes_read (self->reader) / size;
-              int percent = (int) (fraction * 100);
+              int percent;
 
+              /* Rebuilding dropped indexes takes a share of the time after the reading. */
+              fraction = MIN (fraction, 1.0) * (self->dropped_indexes->len > 0 ? READ_SHARE : 1.0);
+              percent = (int) (fraction * 100);
               if (percent != last_percent)
-                progress (MIN (fraction, 1.0), user_data);
+                progress (fraction, user_data);
               last_percent = percent;
             }
         }
@@ -503,15 +509,48 @@ begin_load (TenureImportLoader      *self,
   return drop_indexes (self, path, error);
 }
 
+/* SQLite's progress handler: interrupts a long statement once the load is cancelled. */
+static int
+interrupt_cb (gpointer user_data)
+{
+  return g_cancellable_is_cancelled (user_data);
+}
+
+/* Rebuilds the dropped indexes (cancellable), records the import, commits. */
 static gboolean
 finish_load (TenureImportLoader  *self,
-             GError **error)
+             TenureProgressFunc   progress,
+             gpointer             user_data,
+             GCancellable        *cancellable,
+             GError             **error)
 {
+  sqlite3 *handle = tenure_db_get_handle (self->db);
+  guint n_indexes = self->dropped_indexes->len;
   sqlite3_stmt *stmt;
 
-  for (guint i = 0; i < self->dropped_indexes->len; i++)
-    if (!tenure_db_exec (self->db, g_ptr_array_index (self->dropped_indexes, i), error))
-      return FALSE;
+  if (cancellable != NULL)
+    sqlite3_progress_handler (handle, 100000, interrupt_cb, cancellable);
+  for (guint i = 0; i < n_indexes; i++)
+    {
+      gboolean ok = tenure_db_exec (self->db, g_ptr_array_index (self->dropped_indexes, i),
+                                    error);
+
+      if (!ok)
+        {
+          sqlite3_progress_handler (handle, 0, NULL, NULL);
+          if (g_cancellable_is_cancelled (cancellable))
+            {
+              g_clear_error (error);
+              g_cancellable_set_error_if_cancelled (cancellable, error);
+            }
+          return FALSE;
+        }
+      if (progress != NULL)
+        progress (READ_SHARE + (1.0 - READ_SHARE) * 0.99 * (i + 1) / n_indexes, user_data);
+    }
+  sqlite3_progress_handler (handle, 0, NULL, NULL);
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
 
   stmt = tenure_db_prepare (self->db, "UPDATE import SET sha256 = ?, rows = ? WHERE id = ?",
                             error);
@@ -646,7 +685,7 @@ tenure_import_file (TenureDb                   *db,
 
       if (self.write)
         {
-          if (!finish_load (&self, error))
+          if (!finish_load (&self, progress, user_data, cancellable, error))
             {
               tenure_db_rollback (db);
               break;
