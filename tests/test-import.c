@@ -920,6 +920,7 @@ test_preview (Fixture       *fixture,
   g_assert_cmpstr (((TenureImportColumn *) g_ptr_array_index (preview->columns, 1))->header, ==,
                    "Date début");
   g_assert_cmpuint (preview->rows->len, ==, 3);
+  g_assert_cmpuint (preview->n_rows, ==, 7);
   g_assert_cmpstr (((char **) g_ptr_array_index (preview->rows, 2))[3], ==, "50,00 €");
   g_clear_pointer (&preview, tenure_import_preview_free);
 
@@ -934,6 +935,27 @@ test_preview (Fixture       *fixture,
   g_assert_true (((TenureImportColumn *) g_ptr_array_index (preview->columns, 3))->mapped);
   g_assert_null (((TenureImportColumn *) g_ptr_array_index (preview->columns, 3))->field);
   g_clear_pointer (&preview, tenure_import_preview_free);
+
+  /* A bad byte far below the first rows is found too. */
+  {
+    g_autoptr(GString) csv = g_string_new ("account_id,name\n");
+    g_autofree char *late = NULL;
+
+    for (guint i = 0; i < 5000; i++)
+      g_string_append_printf (csv, "A%u,Société %u\n", i, i);
+    g_string_append (csv, "Z,Soci\xe9t\xe9\n");
+    late = write_csv (fixture, "late.csv", csv->str);
+    preview = tenure_import_preview (late, TENURE_IMPORT_KIND_ACCOUNTS, NULL, 10, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (preview->rows->len, ==, 10);
+    g_assert_cmpuint (preview->n_rows, ==, 5000);
+    g_assert_cmpuint (preview->issues->len, ==, 1);
+    issue = g_ptr_array_index (preview->issues, 0);
+    g_assert_cmpint (issue->hint, ==, TENURE_IMPORT_HINT_ENCODING);
+    g_assert_cmpuint (issue->line, ==, 5002);
+    g_assert_cmpuint (issue->column, ==, 7);
+    g_clear_pointer (&preview, tenure_import_preview_free);
+  }
 
   /* A Windows-1252 file: the header reads, the first row does not. */
   preview = tenure_import_preview (cp1252, TENURE_IMPORT_KIND_NONE, NULL, 10, &error);

@@ -499,8 +499,10 @@ add_preview_issue (TenureImportPreview *preview,
  * @max_rows: how many rows to read below the header
  *
  * What an import of @path would see, for an assistant to show before loading: the
- * separator, the columns and the fields they feed, the first rows, and the problems
- * that stop an import before any row is read (encoding, missing columns). Fails only
+ * separator, the columns and the fields they feed, the first rows, the number of rows,
+ * and the problems that stop an import before its values are checked (text that is not
+ * valid in the encoding, or a quote left open, anywhere in the file; missing columns).
+ * Reads the whole file, so call it from a worker thread for large files. Fails only
  * when the file cannot be opened or the mapping names a column the file does not have.
  */
 TenureImportPreview *
@@ -576,9 +578,13 @@ tenure_import_preview (const char                 *path,
         }
     }
 
-  while (preview->rows->len < max_rows)
+  /* The first rows for the assistant to show, then the rest of the file: its text must
+   * be readable to the end (an encoding problem on line 80,000 is found now, not after
+   * the user has mapped the columns), and the assistant can say how many rows it has. */
+  for (;;)
     {
       GStrvBuilder *builder;
+      char **row;
 
       status = tenure_csv_reader_read_row (reader, &local_error);
       if (status == TENURE_CSV_END)
@@ -596,10 +602,15 @@ tenure_import_preview (const char                 *path,
           break;
         }
 
+      preview->n_rows++;
+      if (preview->rows->len >= max_rows)
+        continue;
+
       builder = g_strv_builder_new ();
       for (guint c = 0; c < tenure_csv_reader_get_n_fields (reader); c++)
         g_strv_builder_add (builder, tenure_import_trim (tenure_csv_reader_get_field (reader, c)));
-      g_ptr_array_add (preview->rows, g_strv_builder_end (builder));
+      row = g_strv_builder_end (builder);
+      g_ptr_array_add (preview->rows, row);
       g_strv_builder_unref (builder);
     }
 

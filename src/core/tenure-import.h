@@ -12,9 +12,10 @@ G_BEGIN_DECLS
 
 /* How an import assistant uses this API:
  *
- * 1. tenure_import_preview (path, TENURE_IMPORT_KIND_NONE, &options, 10, &error): the
- *    guessed kind, the separator, each column with the field it feeds, the first rows,
- *    and the issues that stop an import before its rows. An issue with
+ * 1. tenure_import_preview (path, TENURE_IMPORT_KIND_NONE, &options, 10, &error), in a
+ *    worker thread (it reads the whole file): the guessed kind, the separator, each
+ *    column with the field it feeds, the first rows, the number of rows, and the issues
+ *    that stop an import before its values are checked. An issue with
  *    TENURE_IMPORT_HINT_ENCODING: offer Windows-1252 (options.encoding) and preview
  *    again. TENURE_IMPORT_HINT_MAPPING: let the user pick the column of each missing
  *    field, tenure_import_options_map(), preview again.
@@ -115,6 +116,7 @@ typedef struct
   gboolean           had_bom;
   GPtrArray         *columns;      /* TenureImportColumn */
   GPtrArray         *rows;         /* GStrv: the first rows below the header */
+  guint64            n_rows;       /* rows below the header, read up to the first issue */
   GPtrArray         *issues;       /* TenureImportIssue: encoding, missing columns */
 } TenureImportPreview;
 
