@@ -506,7 +506,7 @@ tenure_metrics_cohorts (TenureDb            *db,
   g_return_val_if_fail (n_cohorts > 0, NULL);
 
   model = tenure_model_load (db, last_month - (int) n_cohorts + 1, last_month, filter, FALSE,
-                             cancellable, error);
+                             NULL, 0, cancellable, error);
   if (model == NULL)
     return NULL;
 
@@ -536,7 +536,8 @@ tenure_metrics_series (TenureDb            *db,
   g_return_val_if_fail (db != NULL, NULL);
   g_return_val_if_fail (first_month <= last_month, NULL);
 
-  model = tenure_model_load (db, first_month, last_month, filter, TRUE, cancellable, error);
+  model = tenure_model_load (db, first_month, last_month, filter, TRUE, NULL, 0, cancellable,
+                             error);
   if (model == NULL)
     return NULL;
   months = model_figures (model, error);
@@ -826,10 +827,12 @@ tenure_metrics_compute (TenureDb            *db,
   g_autoptr(TenureModel) model = NULL;
   g_autofree TenureMonthFigures *months = NULL;
   g_autoptr(TenureMetrics) metrics = NULL;
+  const int usage_months[] = { month, month - 3 };
 
   g_return_val_if_fail (db != NULL, NULL);
 
-  model = tenure_model_load (db, month, month, filter, TRUE, cancellable, error);
+  model = tenure_model_load (db, month, month, filter, TRUE, usage_months,
+                             G_N_ELEMENTS (usage_months), cancellable, error);
   if (model == NULL)
     return NULL;
   months = model_figures (model, error);
