@@ -241,6 +241,23 @@ test_series_matches (Fixture       *fixture,
   g_assert_cmpint (tenure_metrics_series_get (series, TENURE_MONTH (2026, 6))->mrr_cents, ==,
                    39000);
   g_assert_cmpint (tenure_metrics_series_get (series, TENURE_MONTH (2025, 12))->mrr_cents, ==, 0);
+
+  /* The dashboard's call: the month and its series from one read. */
+  {
+    g_autoptr(TenureMetrics) both = NULL;
+    g_autoptr(TenureMetrics) alone = compute (fixture->db, TENURE_MONTH (2026, 6), NULL);
+
+    both = tenure_metrics_compute_with_series (fixture->db, TENURE_MONTH (2026, 6), 8, NULL,
+                                               NULL, &error);
+    g_assert_no_error (error);
+    g_assert_null (alone->series);
+    g_assert_cmpuint (both->series->n_months, ==, 8);
+    g_assert_cmpmem (both->series->months, sizeof (TenureMonthFigures) * 8,
+                     series->months, sizeof (TenureMonthFigures) * 8);
+    g_assert_cmpmem (&both->figures, sizeof both->figures, &alone->figures, sizeof alone->figures);
+    g_assert_cmpint (both->clv_cents, ==, alone->clv_cents);
+    g_assert_cmpuint (both->cohorts->n_cohorts, ==, alone->cohorts->n_cohorts);
+  }
 }
 
 static guint32

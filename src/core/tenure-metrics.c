@@ -515,6 +515,23 @@ tenure_metrics_cohorts (TenureDb            *db,
 
 /* Series */
 
+static TenureMetricsSeries *
+series_new (const TenureModel        *model,
+            const TenureMonthFigures *months,
+            int                       first_month,
+            int                       last_month)
+{
+  TenureMetricsSeries *series = g_new0 (TenureMetricsSeries, 1);
+
+  series->first_month = first_month;
+  series->last_month = last_month;
+  series->n_months = (guint) (last_month - first_month + 1);
+  series->months = g_memdup2 (months + month_index (model, first_month),
+                              sizeof (TenureMonthFigures) * series->n_months);
+
+  return series;
+}
+
 /**
  * tenure_metrics_series:
  *
@@ -531,7 +548,6 @@ tenure_metrics_series (TenureDb            *db,
 {
   g_autoptr(TenureModel) model = NULL;
   g_autofree TenureMonthFigures *months = NULL;
-  TenureMetricsSeries *series;
 
   g_return_val_if_fail (db != NULL, NULL);
   g_return_val_if_fail (first_month <= last_month, NULL);
@@ -544,14 +560,7 @@ tenure_metrics_series (TenureDb            *db,
   if (months == NULL)
     return NULL;
 
-  series = g_new0 (TenureMetricsSeries, 1);
-  series->first_month = first_month;
-  series->last_month = last_month;
-  series->n_months = (guint) (last_month - first_month + 1);
-  series->months = g_memdup2 (months + month_index (model, first_month),
-                              sizeof (TenureMonthFigures) * series->n_months);
-
-  return series;
+  return series_new (model, months, first_month, last_month);
 }
 
 void
@@ -807,31 +816,36 @@ compute_health (TenureMetrics  *metrics,
 }
 
 /**
- * tenure_metrics_compute:
+ * tenure_metrics_compute_with_series:
  * @db: the workspace
  * @month: a TENURE_MONTH ()
+ * @n_series_months: 0, or the length of the series ending at @month to add
  * @filter: (nullable): the group of accounts
  *
- * Every figure of METRICS.md sections 1–7 and 11 for @month. A month without data is
- * not an error: its figures are 0 or null as METRICS.md defines them.
+ * Every figure of METRICS.md sections 1–7 and 11 for @month and, when asked, the series
+ * of the months before (metrics->series), from one read of the workspace: what the
+ * dashboard and the report need. A month without data is not an error: its figures are
+ * 0 or null as METRICS.md defines them.
  *
  * Returns: the figures, free with tenure_metrics_free()
  */
 TenureMetrics *
-tenure_metrics_compute (TenureDb            *db,
-                        int                  month,
-                        const TenureFilter  *filter,
-                        GCancellable        *cancellable,
-                        GError             **error)
+tenure_metrics_compute_with_series (TenureDb            *db,
+                                    int                  month,
+                                    guint                n_series_months,
+                                    const TenureFilter  *filter,
+                                    GCancellable        *cancellable,
+                                    GError             **error)
 {
   g_autoptr(TenureModel) model = NULL;
   g_autofree TenureMonthFigures *months = NULL;
   g_autoptr(TenureMetrics) metrics = NULL;
   const int usage_months[] = { month, month - 3 };
+  int first_month = month - (int) MAX (n_series_months, 1) + 1;
 
   g_return_val_if_fail (db != NULL, NULL);
 
-  model = tenure_model_load (db, month, month, filter, TRUE, usage_months,
+  model = tenure_model_load (db, first_month, month, filter, TRUE, usage_months,
                              G_N_ELEMENTS (usage_months), cancellable, error);
   if (model == NULL)
     return NULL;
@@ -844,6 +858,8 @@ tenure_metrics_compute (TenureDb            *db,
   metrics->currency = tenure_db_get_setting (db, "currency", "EUR");
   metrics->gross_margin_pct = tenure_db_get_setting_double (db, "gross_margin_pct", 80);
   metrics->figures = months[month_index (model, month)];
+  if (n_series_months > 0)
+    metrics->series = series_new (model, months, first_month, month);
 
   compute_value (metrics, model, months);
   if (!compute_acquisition (model, metrics, error))
@@ -856,6 +872,21 @@ tenure_metrics_compute (TenureDb            *db,
   return g_steal_pointer (&metrics);
 }
 
+/**
+ * tenure_metrics_compute:
+ *
+ * tenure_metrics_compute_with_series() without a series.
+ */
+TenureMetrics *
+tenure_metrics_compute (TenureDb            *db,
+                        int                  month,
+                        const TenureFilter  *filter,
+                        GCancellable        *cancellable,
+                        GError             **error)
+{
+  return tenure_metrics_compute_with_series (db, month, 0, filter, cancellable, error);
+}
+
 void
 tenure_metrics_free (TenureMetrics *metrics)
 {
@@ -865,6 +896,7 @@ tenure_metrics_free (TenureMetrics *metrics)
   g_free (metrics->currency);
   g_clear_pointer (&metrics->channels, g_ptr_array_unref);
   g_clear_pointer (&metrics->cohorts, tenure_cohort_matrix_free);
+  g_clear_pointer (&metrics->series, tenure_metrics_series_free);
   g_free (metrics);
 }
 

@@ -25,6 +25,11 @@ G_BEGIN_DECLS
  *   g_autoptr(TenureMetricsSeries) s = tenure_metrics_series (db, month - 12, month, NULL,
  *                                                             NULL, &error);
  *   for (guint i = 0; i < s->n_months; i++) plot (s->months[i].mrr_cents);
+ *
+ * The dashboard and the report want both from one read of the workspace:
+ *
+ *   m = tenure_metrics_compute_with_series (db, month, 13, filter, cancellable, &error);
+ *   m->series->months[12].mrr_cents == m->figures.mrr_cents
  */
 #define TENURE_CENTS_NULL G_MININT64
 #define TENURE_METRICS_ERROR (tenure_metrics_error_quark ())
@@ -147,6 +152,15 @@ typedef struct
   double       *all_revenue_pct;
 } TenureCohortMatrix;
 
+/* The cheap figures of every month from first_month to last_month, in order. */
+typedef struct
+{
+  int                 first_month;
+  int                 last_month;
+  guint               n_months;
+  TenureMonthFigures *months;
+} TenureMetricsSeries;
+
 typedef struct
 {
   int     month;
@@ -182,16 +196,10 @@ typedef struct
   guint   dormant_accounts;
   double  dormant_pct;             /* nullable */
   gint64  dormant_mrr_cents;
-} TenureMetrics;
 
-/* The cheap figures of every month from first_month to last_month, in order. */
-typedef struct
-{
-  int                 first_month;
-  int                 last_month;
-  guint               n_months;
-  TenureMonthFigures *months;
-} TenureMetricsSeries;
+  /* The months up to this one, from tenure_metrics_compute_with_series(); else NULL. */
+  TenureMetricsSeries *series;
+} TenureMetrics;
 
 GQuark               tenure_metrics_error_quark   (void);
 
@@ -204,6 +212,12 @@ char                *tenure_filter_describe       (const TenureFilter   *filter)
 
 TenureMetrics       *tenure_metrics_compute       (TenureDb             *db,
                                                    int                   month,
+                                                   const TenureFilter   *filter,
+                                                   GCancellable         *cancellable,
+                                                   GError              **error);
+TenureMetrics       *tenure_metrics_compute_with_series (TenureDb       *db,
+                                                   int                   month,
+                                                   guint                 n_series_months,
                                                    const TenureFilter   *filter,
                                                    GCancellable         *cancellable,
                                                    GError              **error);
