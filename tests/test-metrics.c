@@ -495,6 +495,24 @@ test_cohort_reactivation (Fixture       *fixture,
   assert_pct (matrix->cohorts[0].revenue_pct[5], 75);
 }
 
+/* Account ids far apart (rows given their ids by hand) work as well as dense ones. */
+static void
+test_sparse_ids (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(TenureMetrics) metrics = NULL;
+
+  test_sql (fixture->db,
+            "INSERT INTO account (id, external_id) VALUES (3, 'a'), (5000000000, 'b');"
+            "INSERT INTO subscription (account_id, start_date, mrr_cents) VALUES"
+            " (3, '2026-01-01', 100), (5000000000, '2026-02-01', 250);"
+            "INSERT INTO response (account_id, answered_on, kind, score) VALUES"
+            " (5000000000, '2026-02-02', 'nps', 10);");
+  metrics = compute (fixture->db, FEB, NULL);
+  assert_movements (&metrics->figures, 350, 2, 250, 0, 0, 0, 0);
+  g_assert_cmpuint (metrics->figures.nps_promoters, ==, 1);
+}
+
 /* A month long before any data, and one long after. */
 static void
 test_empty_months (Fixture       *fixture,
@@ -1105,6 +1123,7 @@ main (int    argc,
   ADD ("/metrics/edge/subscriptions", test_edge_subscriptions, FALSE);
   ADD ("/metrics/edge/cohort-reactivation", test_cohort_reactivation, FALSE);
   ADD ("/metrics/edge/empty-months", test_empty_months, TRUE);
+  ADD ("/metrics/edge/sparse-ids", test_sparse_ids, FALSE);
   ADD ("/metrics/edge/leap-year", test_leap_year, FALSE);
   ADD ("/metrics/edge/taj-retention", test_taj_retention, FALSE);
   ADD ("/metrics/edge/anonymous-responses", test_anonymous_responses, TRUE);

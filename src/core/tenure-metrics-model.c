@@ -74,6 +74,8 @@ tenure_model_index (const TenureModel *model,
 {
   if (id < 0 || id > model->max_id)
     return -1;
+  if (G_UNLIKELY (model->index_of_id == NULL))
+    return GPOINTER_TO_INT (g_hash_table_lookup (model->sparse_index, &id)) - 1;
   return model->index_of_id[id];
 }
 
@@ -143,13 +145,26 @@ load_accounts (TenureModel         *model,
     return FALSE;
 
   model->max_id = max_id;
-  model->index_of_id = g_new (gint32, max_id + 2);
-  memset (model->index_of_id, 0xff, sizeof (gint32) * (gsize) (max_id + 2));
   model->n_accounts = accounts->len;
   model->accounts = (TenureModelAccount *) (gpointer) g_array_free (g_steal_pointer (&accounts),
                                                                     FALSE);
-  for (guint i = 0; i < model->n_accounts; i++)
-    model->index_of_id[model->accounts[i].id] = (gint32) i;
+
+  /* Ids are rowids, dense unless rows were deleted or given by hand: a plain array then,
+   * a hash table when it would waste too much memory. */
+  if (max_id <= 4 * (gint64) model->n_accounts + 1048576)
+    {
+      model->index_of_id = g_new (gint32, max_id + 2);
+      memset (model->index_of_id, 0xff, sizeof (gint32) * (gsize) (max_id + 2));
+      for (guint i = 0; i < model->n_accounts; i++)
+        model->index_of_id[model->accounts[i].id] = (gint32) i;
+    }
+  else
+    {
+      model->sparse_index = g_hash_table_new (g_int64_hash, g_int64_equal);
+      for (guint i = 0; i < model->n_accounts; i++)
+        g_hash_table_insert (model->sparse_index, &model->accounts[i].id,
+                             GINT_TO_POINTER ((int) i + 1));
+    }
 
   return TRUE;
 }
@@ -477,6 +492,7 @@ tenure_model_free (TenureModel *model)
   g_free (model->accounts);
   g_free (model->mrr);
   g_free (model->index_of_id);
+  g_clear_pointer (&model->sparse_index, g_hash_table_unref);
   g_free (model->filter_value);
   for (guint u = 0; u < model->n_usage_months; u++)
     {

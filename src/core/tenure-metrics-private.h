@@ -52,6 +52,7 @@ typedef struct
 
   GStringChunk       *strings;
   gint32             *index_of_id;   /* id → account index, −1 when not in the group */
+  GHashTable         *sparse_index;  /* the same for sparse ids: id → index + 1 */
   gint64              max_id;
 } TenureModel;
 
