@@ -25,7 +25,8 @@ main (int    argc,
 
   db = tenure_db_open (argv[1], TENURE_DB_OPEN_READ_ONLY, &error);
   if (db != NULL)
-    metrics = tenure_metrics_compute_with_series (db, month, 13, NULL, NULL, &error);
+    metrics = tenure_metrics_compute_with_series (db, month, 13, NULL, NULL, NULL, NULL,
+                                                  &error);
   if (metrics == NULL)
     {
       fprintf (stderr, "%s\n", error->message);

@@ -248,7 +248,7 @@ test_series_matches (Fixture       *fixture,
     g_autoptr(TenureMetrics) alone = compute (fixture->db, TENURE_MONTH (2026, 6), NULL);
 
     both = tenure_metrics_compute_with_series (fixture->db, TENURE_MONTH (2026, 6), 8, NULL,
-                                               NULL, &error);
+                                               NULL, NULL, NULL, &error);
     g_assert_no_error (error);
     g_assert_null (alone->series);
     g_assert_cmpuint (both->series->n_months, ==, 8);
@@ -1095,6 +1095,50 @@ test_json (Fixture       *fixture,
 }
 
 static void
+progress_cb (double   fraction,
+             gpointer user_data)
+{
+  double *last = user_data;
+
+  g_assert_cmpfloat (fraction, >=, *last);
+  g_assert_cmpfloat (fraction, <=, 1);
+  *last = fraction;
+}
+
+static void
+compute_ready_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  TenureMetrics **metrics = user_data;
+  g_autoptr(GError) error = NULL;
+
+  *metrics = tenure_metrics_compute_finish (result, &error);
+  g_assert_no_error (error);
+}
+
+/* The GUI's call: a worker thread with its own connection, progress up to 1. */
+static void
+test_async (Fixture       *fixture,
+            gconstpointer  data)
+{
+  TenureFilter ads = { TENURE_FILTER_CHANNEL, "ads" };
+  g_autoptr(TenureMetrics) metrics = NULL;
+  double last = 0;
+
+  tenure_metrics_compute_async (tenure_db_get_path (fixture->db), APR, 13, &ads, progress_cb,
+                                &last, NULL, compute_ready_cb, &metrics);
+  while (metrics == NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_cmpint (metrics->figures.mrr_cents, ==, 33000);
+  g_assert_cmpuint (metrics->series->n_months, ==, 13);
+  g_assert_cmpint (metrics->series->months[12].mrr_cents, ==, 33000);
+  g_assert_cmpint (metrics->series->months[11].mrr_cents, ==, 13000);
+  g_assert_cmpfloat (last, ==, 1);
+}
+
+static void
 test_cancel (Fixture       *fixture,
              gconstpointer  data)
 {
@@ -1139,6 +1183,7 @@ main (int    argc,
   ADD ("/metrics/gross-margin", test_gross_margin, TRUE);
   ADD ("/metrics/json", test_json, TRUE);
   ADD ("/metrics/cancel", test_cancel, TRUE);
+  ADD ("/metrics/async", test_async, TRUE);
 
   return g_test_run ();
 }

@@ -348,7 +348,8 @@ tenure_health_compute (TenureDb            *db,
   g_return_val_if_fail (db != NULL, NULL);
 
   model = tenure_model_load (db, month, month, filter, FALSE, usage_months,
-                             G_N_ELEMENTS (usage_months), cancellable, error);
+                             G_N_ELEMENTS (usage_months), NULL, NULL, cancellable,
+                             error);
   if (model == NULL)
     return NULL;
 

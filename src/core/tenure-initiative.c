@@ -195,7 +195,8 @@ tenure_initiative_roi (TenureDb            *db,
   for (guint i = 0; i < initiatives->len; i++)
     first = MIN (first, ((TenureInitiativeRoi *) g_ptr_array_index (initiatives, i))->start_month);
 
-  model = tenure_model_load (db, first, month, filter, FALSE, NULL, 0, cancellable, error);
+  model = tenure_model_load (db, first, month, filter, FALSE, NULL, 0, NULL, NULL,
+                             cancellable, error);
   if (model == NULL)
     return NULL;
 

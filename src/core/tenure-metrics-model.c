@@ -32,6 +32,14 @@ step_failed (TenureDb  *db,
   return TRUE;
 }
 
+static void
+report_progress (TenureModel *model,
+                 double       fraction)
+{
+  if (model->progress != NULL)
+    model->progress (fraction, model->progress_data);
+}
+
 static gboolean
 filter_matches (const TenureFilter *filter,
                 const char         *segment,
@@ -328,6 +336,7 @@ load_events (TenureModel   *model,
   gint32 usage_first[TENURE_MODEL_MAX_USAGE_MONTHS];
   gint32 usage_min = G_MAXINT32;
   gint32 usage_max = G_MININT32;
+  gint64 expected_rows;
   sqlite3_stmt *stmt;
   guint rows = 0;
   int rc;
@@ -338,6 +347,9 @@ load_events (TenureModel   *model,
       usage_min = MIN (usage_min, usage_first[u]);
       usage_max = MAX (usage_max, usage_first[u] + 29);
     }
+
+  /* For the progress only: the largest rowid is found at once and is close to the count. */
+  expected_rows = MAX (1, tenure_db_query_int (model->db, "SELECT max (rowid) FROM event", 1));
 
   stmt = tenure_db_prepare (model->db, "SELECT account_id, at, kind FROM event", error);
   if (stmt == NULL)
@@ -351,8 +363,12 @@ load_events (TenureModel   *model,
       gint64 at;
       gint32 day;
 
-      if (G_UNLIKELY (++rows % CANCEL_CHECK_ROWS == 0) && g_cancellable_is_cancelled (cancellable))
-        break;
+      if (G_UNLIKELY (++rows % CANCEL_CHECK_ROWS == 0))
+        {
+          if (g_cancellable_is_cancelled (cancellable))
+            break;
+          report_progress (model, 0.1 + 0.8 * MIN (1.0, (double) rows / expected_rows));
+        }
       if (index < 0)
         continue;
       if (!parse_at ((const char *) sqlite3_column_text (stmt, 1), sqlite3_column_bytes (stmt, 1),
@@ -445,6 +461,8 @@ tenure_model_load (TenureDb            *db,
                    gboolean             with_signup_events,
                    const int           *usage_months,
                    guint                n_usage_months,
+                   TenureProgressFunc   progress,
+                   gpointer             progress_data,
                    GCancellable        *cancellable,
                    GError             **error)
 {
@@ -460,6 +478,8 @@ tenure_model_load (TenureDb            *db,
   model->n_months = (guint) (model->last_month - model->first_month + 1);
   model->strings = g_string_chunk_new (4096);
   model->with_signup_events = with_signup_events;
+  model->progress = progress;
+  model->progress_data = progress_data;
   if (filter != NULL && filter->kind != TENURE_FILTER_NONE)
     {
       model->filtered = TRUE;
@@ -467,9 +487,12 @@ tenure_model_load (TenureDb            *db,
       model->filter_value = g_strdup (filter->value);
     }
 
-  if (!load_accounts (model, filter, cancellable, error) ||
-      !load_subscriptions (model, cancellable, error))
+  if (!load_accounts (model, filter, cancellable, error))
     return NULL;
+  report_progress (model, 0.05);
+  if (!load_subscriptions (model, cancellable, error))
+    return NULL;
+  report_progress (model, 0.1);
   model->n_usage_months = n_usage_months;
   for (guint u = 0; u < n_usage_months; u++)
     {
@@ -479,6 +502,7 @@ tenure_model_load (TenureDb            *db,
     }
   if ((with_signup_events || n_usage_months > 0) && !load_events (model, cancellable, error))
     return NULL;
+  report_progress (model, 0.9);
 
   return g_steal_pointer (&model);
 }

@@ -4,6 +4,7 @@
 
 #include "tenure-health.h"
 #include "tenure-metrics.h"
+#include "tenure-progress.h"
 
 G_BEGIN_DECLS
 
@@ -50,6 +51,9 @@ typedef struct
   guint32            *session_days[TENURE_MODEL_MAX_USAGE_MONTHS];   /* a bit per day */
   guint              *jobs[TENURE_MODEL_MAX_USAGE_MONTHS];
 
+  TenureProgressFunc  progress;      /* nullable; the load reports 0 … 0.9 */
+  gpointer            progress_data;
+
   GStringChunk       *strings;
   gint32             *index_of_id;   /* id → account index, −1 when not in the group */
   GHashTable         *sparse_index;  /* the same for sparse ids: id → index + 1 */
@@ -63,6 +67,8 @@ TenureModel *tenure_model_load          (TenureDb            *db,
                                          gboolean             with_signup_events,
                                          const int           *usage_months,
                                          guint                n_usage_months,
+                                         TenureProgressFunc   progress,
+                                         gpointer             progress_data,
                                          GCancellable        *cancellable,
                                          GError             **error);
 void         tenure_model_free          (TenureModel         *model);

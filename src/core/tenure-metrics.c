@@ -506,7 +506,7 @@ tenure_metrics_cohorts (TenureDb            *db,
   g_return_val_if_fail (n_cohorts > 0, NULL);
 
   model = tenure_model_load (db, last_month - (int) n_cohorts + 1, last_month, filter, FALSE,
-                             NULL, 0, cancellable, error);
+                             NULL, 0, NULL, NULL, cancellable, error);
   if (model == NULL)
     return NULL;
 
@@ -552,8 +552,8 @@ tenure_metrics_series (TenureDb            *db,
   g_return_val_if_fail (db != NULL, NULL);
   g_return_val_if_fail (first_month <= last_month, NULL);
 
-  model = tenure_model_load (db, first_month, last_month, filter, TRUE, NULL, 0, cancellable,
-                             error);
+  model = tenure_model_load (db, first_month, last_month, filter, TRUE, NULL, 0, NULL, NULL,
+                             cancellable, error);
   if (model == NULL)
     return NULL;
   months = model_figures (model, error);
@@ -821,6 +821,7 @@ compute_health (TenureMetrics  *metrics,
  * @month: a TENURE_MONTH ()
  * @n_series_months: 0, or the length of the series ending at @month to add
  * @filter: (nullable): the group of accounts
+ * @progress: (nullable): called from this thread as the work goes
  *
  * Every figure of METRICS.md sections 1–7 and 11 for @month and, when asked, the series
  * of the months before (metrics->series), from one read of the workspace: what the
@@ -834,6 +835,8 @@ tenure_metrics_compute_with_series (TenureDb            *db,
                                     int                  month,
                                     guint                n_series_months,
                                     const TenureFilter  *filter,
+                                    TenureProgressFunc   progress,
+                                    gpointer             progress_data,
                                     GCancellable        *cancellable,
                                     GError             **error)
 {
@@ -846,7 +849,8 @@ tenure_metrics_compute_with_series (TenureDb            *db,
   g_return_val_if_fail (db != NULL, NULL);
 
   model = tenure_model_load (db, first_month, month, filter, TRUE, usage_months,
-                             G_N_ELEMENTS (usage_months), cancellable, error);
+                             G_N_ELEMENTS (usage_months), progress, progress_data,
+                             cancellable, error);
   if (model == NULL)
     return NULL;
   months = model_figures (model, error);
@@ -868,6 +872,8 @@ tenure_metrics_compute_with_series (TenureDb            *db,
   if (!compute_health (metrics, model, cancellable, error))
     return NULL;
   metrics->cohorts = model_cohorts (model, month, 12);
+  if (progress != NULL)
+    progress (1.0, progress_data);
 
   return g_steal_pointer (&metrics);
 }
@@ -884,7 +890,109 @@ tenure_metrics_compute (TenureDb            *db,
                         GCancellable        *cancellable,
                         GError             **error)
 {
-  return tenure_metrics_compute_with_series (db, month, 0, filter, cancellable, error);
+  return tenure_metrics_compute_with_series (db, month, 0, filter, NULL, NULL, cancellable,
+                                             error);
+}
+
+/* The source tag of the task: a function pointer would not convert to gpointer in ISO C. */
+static const char compute_source_tag;
+
+typedef struct
+{
+  char               *path;
+  int                 month;
+  guint               n_series_months;
+  TenureFilterKind    filter_kind;
+  char               *filter_value;
+  TenureProgressFunc  progress;
+  gpointer            progress_data;
+} ComputeData;
+
+static void
+compute_data_free (gpointer data)
+{
+  ComputeData *compute = data;
+
+  g_free (compute->path);
+  g_free (compute->filter_value);
+  g_free (compute);
+}
+
+static void
+compute_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  ComputeData *data = task_data;
+  TenureFilter filter = { data->filter_kind, data->filter_value };
+  g_autoptr(TenureDb) db = NULL;
+  g_autoptr(GError) error = NULL;
+  TenureMetrics *metrics;
+
+  /* A connection of this thread's own, read-only: computing never changes a workspace. */
+  db = tenure_db_open (data->path, TENURE_DB_OPEN_READ_ONLY, &error);
+  if (db == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  metrics = tenure_metrics_compute_with_series (db, data->month, data->n_series_months, &filter,
+                                                data->progress, data->progress_data,
+                                                cancellable, &error);
+  if (metrics == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, metrics, (GDestroyNotify) tenure_metrics_free);
+}
+
+/**
+ * tenure_metrics_compute_async:
+ * @path: the workspace file, opened read-only by the worker thread
+ * @progress: (nullable): called from the worker thread
+ *
+ * tenure_metrics_compute_with_series() in a worker thread, for the GUI.
+ */
+void
+tenure_metrics_compute_async (const char          *path,
+                              int                  month,
+                              guint                n_series_months,
+                              const TenureFilter  *filter,
+                              TenureProgressFunc   progress,
+                              gpointer             progress_data,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  ComputeData *data;
+
+  g_return_if_fail (path != NULL);
+
+  data = g_new0 (ComputeData, 1);
+  data->path = g_strdup (path);
+  data->month = month;
+  data->n_series_months = n_series_months;
+  data->filter_kind = filter != NULL ? filter->kind : TENURE_FILTER_NONE;
+  data->filter_value = filter != NULL ? g_strdup (filter->value) : NULL;
+  data->progress = progress;
+  data->progress_data = progress_data;
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, &compute_source_tag);
+  g_task_set_task_data (task, data, compute_data_free);
+  g_task_run_in_thread (task, compute_thread);
+}
+
+TenureMetrics *
+tenure_metrics_compute_finish (GAsyncResult  *result,
+                               GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == &compute_source_tag, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
 }
 
 void

@@ -7,6 +7,7 @@
 #include <math.h>
 
 #include "tenure-db.h"
+#include "tenure-progress.h"
 
 G_BEGIN_DECLS
 
@@ -28,7 +29,11 @@ G_BEGIN_DECLS
  *
  * The dashboard and the report want both from one read of the workspace:
  *
- *   m = tenure_metrics_compute_with_series (db, month, 13, filter, cancellable, &error);
+ *   m = tenure_metrics_compute_with_series (db, month, 13, filter, NULL, NULL, cancellable,
+ *                                           &error);
+ *
+ * The GUI calls tenure_metrics_compute_async() with the workspace path: the worker opens
+ * its own read-only connection.
  *   m->series->months[12].mrr_cents == m->figures.mrr_cents
  */
 #define TENURE_CENTS_NULL G_MININT64
@@ -219,7 +224,20 @@ TenureMetrics       *tenure_metrics_compute_with_series (TenureDb       *db,
                                                    int                   month,
                                                    guint                 n_series_months,
                                                    const TenureFilter   *filter,
+                                                   TenureProgressFunc    progress,
+                                                   gpointer              progress_data,
                                                    GCancellable         *cancellable,
+                                                   GError              **error);
+void                 tenure_metrics_compute_async (const char           *path,
+                                                   int                   month,
+                                                   guint                 n_series_months,
+                                                   const TenureFilter   *filter,
+                                                   TenureProgressFunc    progress,
+                                                   gpointer              progress_data,
+                                                   GCancellable         *cancellable,
+                                                   GAsyncReadyCallback   callback,
+                                                   gpointer              user_data);
+TenureMetrics       *tenure_metrics_compute_finish (GAsyncResult        *result,
                                                    GError              **error);
 void                 tenure_metrics_free          (TenureMetrics        *metrics);
 const TenureChannelFigures *
