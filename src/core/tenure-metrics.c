@@ -895,7 +895,7 @@ tenure_metrics_compute (TenureDb            *db,
 }
 
 /* The source tag of the task: a function pointer would not convert to gpointer in ISO C. */
-static const char compute_source_tag;
+static char compute_source_tag;
 
 typedef struct
 {
