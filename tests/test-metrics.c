@@ -285,7 +285,8 @@ fill_random (TenureDb *db,
                               a % 3 == 0 ? "ads" : a % 3 == 1 ? "seo" : "referral");
       for (int s = 0; s < n; s++)
         {
-          gint32 start = tenure_days_from_civil (2023, 1, 1) + (gint32) (next_random (&state) % 1200);
+          gint32 start = tenure_days_from_civil (2023, 1, 1) +
+                         (gint32) (next_random (&state) % 1200);
           char start_text[TENURE_DATE_BUF];
           char end_text[TENURE_DATE_BUF];
           guint kind = next_random (&state) % 4;
@@ -616,10 +617,14 @@ test_taj_retention (Fixture       *fixture,
             " (3, '2025-02-01', NULL, 100), (4, '2025-01-02', '2025-03-01', 100),"
             " (5, '2025-06-01', NULL, 100);"
             "INSERT INTO event (account_id, at, kind) VALUES"
-            " (1, '2025-01-06T10:00:00Z', 'job_completed'), (1, '2025-01-07T10:00:00Z', 'job_completed'),"
-            " (1, '2025-01-08T10:00:00Z', 'job_completed'), (1, '2025-01-09T10:00:00Z', 'job_completed'),"
-            " (2, '2025-01-21T10:00:00Z', 'job_completed'), (2, '2025-01-22T10:00:00Z', 'job_completed'),"
-            " (2, '2025-01-23T10:00:00Z', 'job_completed'), (2, '2025-01-24T10:00:00Z', 'job_completed'),"
+            " (1, '2025-01-06T10:00:00Z', 'job_completed'),"
+            " (1, '2025-01-07T10:00:00Z', 'job_completed'),"
+            " (1, '2025-01-08T10:00:00Z', 'job_completed'),"
+            " (1, '2025-01-09T10:00:00Z', 'job_completed'),"
+            " (2, '2025-01-21T10:00:00Z', 'job_completed'),"
+            " (2, '2025-01-22T10:00:00Z', 'job_completed'),"
+            " (2, '2025-01-23T10:00:00Z', 'job_completed'),"
+            " (2, '2025-01-24T10:00:00Z', 'job_completed'),"
             " (2, '2025-01-25T10:00:00Z', 'job_completed'),"
             " (5, '2025-06-02T10:00:00Z', 'job_completed');");
 
@@ -839,7 +844,8 @@ test_funnel_dormant (Fixture       *fixture,
             " (3, '2026-03-20T08:00:00Z', 'job_completed'),"
             " (4, '2026-04-25T08:00:00Z', 'job_completed');"
             "INSERT INTO response (account_id, answered_on, kind, score) VALUES"
-            " (1, '2026-03-03', 'nps', 10), (3, '2026-03-04', 'nps', 9), (5, '2026-03-05', 'nps', 8);");
+            " (1, '2026-03-03', 'nps', 10),"
+            " (3, '2026-03-04', 'nps', 9), (5, '2026-03-05', 'nps', 8);");
 
   metrics = compute (fixture->db, MAR, NULL);
   g_assert_cmpint (metrics->funnel_awareness, ==, 100);
@@ -886,7 +892,8 @@ fill_health (TenureDb *db)
 
   test_sql (db,
             "INSERT INTO account (id, external_id, name, owner, segment) VALUES"
-            " (1, 'mixed', 'Mixed SA', 'Claire', 'SMB'), (2, 'silent', 'Silent SARL', 'Hugo', 'SMB'),"
+            " (1, 'mixed', 'Mixed SA', 'Claire', 'SMB'),"
+            " (2, 'silent', 'Silent SARL', 'Hugo', 'SMB'),"
             " (3, 'star', 'Star SAS', 'Claire', 'Enterprise'), (4, 'gone', 'Gone', 'Hugo', 'SMB'),"
             " (5, 'prospect', 'Prospect', 'Hugo', 'SMB');"
             "INSERT INTO subscription (account_id, start_date, end_date, mrr_cents) VALUES"
@@ -912,8 +919,10 @@ fill_health (TenureDb *db)
                             "(1, '2026-03-%02dT10:00:00Z', 'session');", day);
   g_string_append (sql,
                    "INSERT INTO event (account_id, at, kind) VALUES"
-                   " (1, '2026-03-02T18:00:00Z', 'session'), (1, '2026-03-01T10:00:00Z', 'session'),"
-                   " (1, '2026-03-05T10:00:00Z', 'job_completed'), (1, '2026-03-25T10:00:00Z', 'job_completed');");
+                   " (1, '2026-03-02T18:00:00Z', 'session'),"
+                   " (1, '2026-03-01T10:00:00Z', 'session'),"
+                   " (1, '2026-03-05T10:00:00Z', 'job_completed'),"
+                   " (1, '2026-03-25T10:00:00Z', 'job_completed');");
   /* star: 20 days of sessions, 6 jobs. */
   for (int day = 5; day <= 24; day++)
     g_string_append_printf (sql, "INSERT INTO event (account_id, at, kind) VALUES "

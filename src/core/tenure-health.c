@@ -40,7 +40,7 @@ static const struct
  * negative or all of them are 0. */
 void
 tenure_health_weights_load (TenureDb *db,
-                            double    weights[TENURE_HEALTH_N_COMPONENTS])
+                            double   *weights)
 {
   double sum = 0;
   gboolean valid = TRUE;
@@ -61,8 +61,8 @@ tenure_health_weights_load (TenureDb *db,
 /* floor (100 × Σ weight × component / Σ weight + 0.5). The small tolerance keeps exact
  * halves (such as 69.5) from falling below by a rounding error of the doubles. */
 int
-tenure_health_score (const double components_[TENURE_HEALTH_N_COMPONENTS],
-                     const double weights[TENURE_HEALTH_N_COMPONENTS])
+tenure_health_score (const double *components_,
+                     const double *weights)
 {
   double sum = 0;
   double total = 0;
@@ -90,9 +90,9 @@ tenure_health_band_for_score (int score)
 
 /* The components from worst to best; on a tie, the heavier weight first. */
 void
-tenure_health_drivers (const double           components_[TENURE_HEALTH_N_COMPONENTS],
-                       const double           weights[TENURE_HEALTH_N_COMPONENTS],
-                       TenureHealthComponent  drivers[TENURE_HEALTH_N_COMPONENTS])
+tenure_health_drivers (const double          *components_,
+                       const double          *weights,
+                       TenureHealthComponent *drivers)
 {
   for (guint i = 0; i < TENURE_HEALTH_N_COMPONENTS; i++)
     drivers[i] = i;
