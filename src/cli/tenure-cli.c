@@ -21,10 +21,14 @@ typedef struct
 } Command;
 
 static const Command commands[] = {
+  { "audit", tenure_cli_audit, "WORKSPACE --month YYYY-MM [--threshold T] [--json]",
+    N_("Which signup answers predict retention, and what a score threshold would cost") },
   { "backup", tenure_cli_backup, "WORKSPACE FILE",
     N_("Copy a workspace safely, even while it is open") },
   { "check", tenure_cli_check, "WORKSPACE",
     N_("Check a workspace: schema version, integrity and row counts") },
+  { "questions", tenure_cli_questions, "WORKSPACE --export FILE.json | --import FILE.json",
+    N_("Share the qualification questions with a colleague") },
 };
 
 static void

@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
@@ -70,7 +71,8 @@ write_file_atomically (const char  *path,
 
   remove_stale_temporaries (dir, base);
 
-  fd = g_mkstemp (tmp_path);
+  /* Created like any new file (0666 less the umask), not private as g_mkstemp() would. */
+  fd = g_mkstemp_full (tmp_path, O_RDWR | O_CLOEXEC, 0666);
   if (fd < 0)
     return set_file_error (error, path, errno);
 
@@ -174,6 +176,9 @@ tenure_qualify_export (TenureDb    *db,
   json_generator_set_indent (generator, 2);
   json_generator_set_root (generator, root);
   contents = json_generator_to_data (generator, &length);
+  contents = g_realloc (contents, length + 2);
+  contents[length++] = '\n';
+  contents[length] = '\0';
 
   return write_file_atomically (path, contents, length, error);
 }
