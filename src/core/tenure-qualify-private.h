@@ -51,6 +51,10 @@ GPtrArray   *qualify_read_questions     (TenureDb          *db,
 GPtrArray   *qualify_read_options       (TenureDb          *db,
                                          gint64             question_id,
                                          GError           **error);
+GPtrArray   *qualify_read_answers       (TenureDb          *db,
+                                         gint64             question_id,
+                                         gint64             option_id,
+                                         GError           **error);
 gint64       qualify_next_id            (TenureDb          *db,
                                          const char        *table);
 
@@ -61,6 +65,39 @@ gboolean     qualify_check_points       (int                points,
                                          GError           **error);
 gboolean     qualify_same_text          (const char        *a,
                                          const char        *b);
+
+/* Helpers of the edit builders, which run inside the caller's transaction. */
+QualifyRow  *qualify_find_row           (GPtrArray         *rows,
+                                         gint64             id);
+gboolean     qualify_set_not_found      (GError           **error,
+                                         const char        *what);
+void         qualify_edit_add_renumbering (QualifyEdit     *edit,
+                                         GPtrArray         *rows);
+void         qualify_edit_add_move      (QualifyEdit       *edit,
+                                         GPtrArray         *rows,
+                                         QualifyRow        *row,
+                                         int                position);
+gboolean     qualify_edit_add_answer_deletions (TenureDb *db,
+                                         QualifyEdit       *edit,
+                                         gint64             question_id,
+                                         gint64             option_id,
+                                         GError           **error);
+gboolean     qualify_check_unique_question (GPtrArray      *questions,
+                                         gint64             except_id,
+                                         const char        *text,
+                                         GError           **error);
+gboolean     qualify_check_unique_option (GPtrArray        *options,
+                                         gint64             except_id,
+                                         const char        *text,
+                                         GError           **error);
+gboolean     qualify_check_can_be_active (GPtrArray        *options,
+                                         GError           **error);
+gboolean     qualify_read_option_context (TenureDb         *db,
+                                         gint64             option_id,
+                                         QualifyRow       **question,
+                                         GPtrArray        **options,
+                                         QualifyRow       **option,
+                                         GError           **error);
 
 /* Applies an edit forward (redo) or backward (undo), in the caller's transaction. */
 gboolean     qualify_edit_apply         (TenureDb          *db,
