@@ -392,6 +392,46 @@ test_audit_empty (Fixture       *fixture,
   g_assert_false (row.has_retention12_all);
 }
 
+static void
+audit_ready_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      data)
+{
+  GAsyncResult **out = data;
+
+  *out = g_object_ref (result);
+}
+
+static void
+test_audit_async (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(TenureAudit) audit = NULL;
+  g_autoptr(GError) error = NULL;
+
+  build_population (fixture->db);
+
+  /* In a worker thread with its own connection, while this one stays open. */
+  tenure_audit_compute_async (fixture->path, TENURE_MONTH (2026, 12), NULL, audit_ready_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  audit = tenure_audit_compute_finish (result, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (audit->population, ==, 13);
+  g_assert_cmpuint (audit->thresholds->len, ==, 9);
+  g_clear_object (&result);
+
+  g_cancellable_cancel (cancellable);
+  tenure_audit_compute_async (fixture->path, TENURE_MONTH (2026, 12), cancellable, audit_ready_cb,
+                              &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_null (tenure_audit_compute_finish (result, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+}
+
 /* 25 accounts S00…S24 paying 30…6 months from 2024-01 (so S00 is the best-retained) and
  * one multiple-choice question; top S00–S04, bottom S20–S24. */
 static void
@@ -792,6 +832,72 @@ test_editor_validation (Fixture       *fixture,
 }
 
 static void
+count_cb (gpointer  instance,
+          gpointer  data)
+{
+  (*(guint *) data)++;
+}
+
+static void
+notify_count_cb (gpointer    instance,
+                 GParamSpec *pspec,
+                 gpointer    data)
+{
+  (*(guint *) data)++;
+}
+
+static void
+test_editor_positions (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(TenureQuestionEditor) editor = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *positions = NULL;
+  guint changed = 0;
+  guint can_undo_notified = 0;
+  gint64 id;
+
+  build_population (fixture->db);
+  exec (fixture->db, "UPDATE question SET position = 5 WHERE id = 2;"
+                     "UPDATE question SET position = 9 WHERE id = 3;");
+  editor = tenure_question_editor_new (fixture->db);
+  g_signal_connect (editor, "changed", G_CALLBACK (count_cb), &changed);
+  g_signal_connect (editor, "notify::can-undo", G_CALLBACK (notify_count_cb), &can_undo_notified);
+
+  /* A new question goes after the last one, whatever the gaps. */
+  id = tenure_question_editor_add_question (editor, "Last?", TENURE_QUESTION_MULTIPLE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (id, ==, 4);
+#define POSITIONS() \
+  (g_free (positions), positions = g_strdup_printf ("%" G_GINT64_FORMAT, tenure_db_query_int ( \
+     fixture->db, "SELECT sum (position * power (100, id - 1)) FROM question", -1)))
+  POSITIONS ();
+  g_assert_cmpstr (positions, ==, "10090500");    /* 0, 5, 9, 10 */
+
+  /* Moving renumbers everything 0, 1, 2…; undo puts the old positions back. */
+  g_assert_true (tenure_question_editor_move_question (editor, 3, 0, &error));
+  POSITIONS ();
+  g_assert_cmpstr (positions, ==, "3000201");      /* 1, 2, 0, 3 */
+  g_assert_true (tenure_question_editor_move_question (editor, 3, 99, &error));
+  POSITIONS ();
+  g_assert_cmpstr (positions, ==, "2030100");      /* 0, 1, 3, 2 */
+  g_assert_true (tenure_question_editor_undo (editor, &error));
+  g_assert_true (tenure_question_editor_undo (editor, &error));
+  POSITIONS ();
+  g_assert_cmpstr (positions, ==, "10090500");
+#undef POSITIONS
+
+  g_assert_cmpuint (changed, ==, 5);
+  g_assert_cmpuint (can_undo_notified, ==, 1);     /* became TRUE once; still TRUE */
+  g_assert_cmpstr (tenure_question_editor_get_undo_label (editor), ==, "Add question");
+  g_assert_cmpstr (tenure_question_editor_get_redo_label (editor), ==, "Move question");
+  g_assert_true (tenure_question_editor_undo (editor, &error));
+  g_assert_cmpuint (can_undo_notified, ==, 2);
+  g_assert_false (tenure_question_editor_undo (editor, &error));
+  g_assert_error (error, TENURE_QUALIFY_ERROR, TENURE_QUALIFY_ERROR_NOT_FOUND);
+}
+
+static void
 test_editor_conflict (Fixture       *fixture,
                       gconstpointer  data)
 {
@@ -1018,10 +1124,12 @@ main (int    argc,
   ADD ("/qualify/audit/population", test_audit_population);
   ADD ("/qualify/audit/thresholds", test_audit_thresholds);
   ADD ("/qualify/audit/empty", test_audit_empty);
+  ADD ("/qualify/audit/async", test_audit_async);
   ADD ("/qualify/audit/suggestions", test_suggestions);
   ADD ("/qualify/editor/undo-redo", test_editor_undo_redo);
   ADD ("/qualify/editor/delete-counts", test_editor_delete_counts);
   ADD ("/qualify/editor/validation", test_editor_validation);
+  ADD ("/qualify/editor/positions", test_editor_positions);
   ADD ("/qualify/editor/conflict", test_editor_conflict);
   ADD ("/qualify/scores-threshold", test_scores_and_threshold);
   ADD ("/qualify/export-import", test_export_import);

@@ -323,7 +323,7 @@ tenure_question_editor_add_question (TenureQuestionEditor  *self,
   row = g_new0 (QualifyRow, 1);
   row->kind = QUALIFY_ROW_QUESTION;
   row->id = id;
-  row->position = (int) questions->len;
+  row->position = qualify_next_position (questions);
   row->text = g_steal_pointer (&clean);
   row->question_kind = kind;
   row->active = FALSE;
@@ -580,7 +580,7 @@ tenure_question_editor_add_option (TenureQuestionEditor  *self,
   row->kind = QUALIFY_ROW_OPTION;
   row->id = id;
   row->question_id = question_id;
-  row->position = (int) options->len;
+  row->position = qualify_next_position (options);
   row->text = g_steal_pointer (&clean);
   row->points = points;
   edit = qualify_edit_new (_("Add answer"));

@@ -569,7 +569,7 @@ merge_question (TenureDb            *db,
   if (options == NULL)
     return FALSE;
 
-  position = (int) options->len;
+  position = qualify_next_position (options);
   for (guint k = 0; k < question->options->len; k++)
     {
       const FileOption *option = &g_array_index (question->options, FileOption, k);
@@ -642,7 +642,7 @@ tenure_question_editor_import (TenureQuestionEditor  *self,
     }
   next_question_id = qualify_next_id (db, "question");
   next_option_id = qualify_next_id (db, "option");
-  position = (int) existing->len;
+  position = qualify_next_position (existing);
 
   for (guint i = 0; i < file->len; i++)
     {

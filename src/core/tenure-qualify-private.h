@@ -55,6 +55,7 @@ GPtrArray   *qualify_read_answers       (TenureDb          *db,
                                          gint64             question_id,
                                          gint64             option_id,
                                          GError           **error);
+int          qualify_next_position      (GPtrArray         *rows);
 gint64       qualify_next_id            (TenureDb          *db,
                                          const char        *table);
 

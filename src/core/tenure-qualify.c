@@ -383,6 +383,16 @@ qualify_read_answers (TenureDb  *db,
   return g_steal_pointer (&rows);
 }
 
+/* The position after the last of @rows (sorted by position): where a new row goes. */
+int
+qualify_next_position (GPtrArray *rows)
+{
+  if (rows->len == 0)
+    return 0;
+
+  return ((QualifyRow *) g_ptr_array_index (rows, rows->len - 1))->position + 1;
+}
+
 gint64
 qualify_next_id (TenureDb   *db,
                  const char *table)
