@@ -291,7 +291,7 @@ fail_edit (TenureQuestionEditor *self)
 
 static gboolean
 fail_edit_not_found (TenureQuestionEditor  *self,
-                     const char            *what,
+                     QualifyRowKind         what,
                      GError               **error)
 {
   qualify_set_not_found (error, what);
@@ -304,7 +304,7 @@ tenure_question_editor_add_question (TenureQuestionEditor  *self,
                                      TenureQuestionKind     kind,
                                      GError               **error)
 {
-  g_autofree char *clean = qualify_normalize_text (text, _("question"), error);
+  g_autofree char *clean = qualify_normalize_text (text, QUALIFY_ROW_QUESTION, error);
   g_autoptr(QualifyEdit) edit = NULL;
   g_autoptr(GPtrArray) questions = NULL;
   QualifyRow *row;
@@ -358,7 +358,7 @@ set_question_field (TenureQuestionEditor  *self,
 
   if (field == QUESTION_FIELD_TEXT)
     {
-      clean = qualify_normalize_text (text, _("question"), error);
+      clean = qualify_normalize_text (text, QUALIFY_ROW_QUESTION, error);
       if (clean == NULL)
         return FALSE;
     }
@@ -370,7 +370,7 @@ set_question_field (TenureQuestionEditor  *self,
     return fail_edit (self);
   before = qualify_find_row (questions, question_id);
   if (before == NULL)
-    return fail_edit_not_found (self, _("question"), error);
+    return fail_edit_not_found (self, QUALIFY_ROW_QUESTION, error);
 
   after = qualify_row_copy (before);
   switch (field)
@@ -470,7 +470,7 @@ tenure_question_editor_move_question (TenureQuestionEditor  *self,
     return fail_edit (self);
   row = qualify_find_row (questions, question_id);
   if (row == NULL)
-    return fail_edit_not_found (self, _("question"), error);
+    return fail_edit_not_found (self, QUALIFY_ROW_QUESTION, error);
 
   edit = qualify_edit_new (_("Move question"));
   qualify_edit_add_move (edit, questions, row, position);
@@ -528,7 +528,7 @@ tenure_question_editor_delete_question (TenureQuestionEditor  *self,
     return fail_edit (self);
   row = qualify_find_row (questions, question_id);
   if (row == NULL)
-    return fail_edit_not_found (self, _("question"), error);
+    return fail_edit_not_found (self, QUALIFY_ROW_QUESTION, error);
   options = qualify_read_options (self->db, question_id, error);
   if (options == NULL)
     return fail_edit (self);
@@ -553,7 +553,7 @@ tenure_question_editor_add_option (TenureQuestionEditor  *self,
                                    int                    points,
                                    GError               **error)
 {
-  g_autofree char *clean = qualify_normalize_text (text, _("answer"), error);
+  g_autofree char *clean = qualify_normalize_text (text, QUALIFY_ROW_OPTION, error);
   g_autoptr(QualifyEdit) edit = NULL;
   g_autoptr(GPtrArray) questions = NULL;
   g_autoptr(GPtrArray) options = NULL;
@@ -570,7 +570,7 @@ tenure_question_editor_add_option (TenureQuestionEditor  *self,
   if (questions == NULL)
     return fail_edit (self);
   if (qualify_find_row (questions, question_id) == NULL)
-    return fail_edit_not_found (self, _("question"), error);
+    return fail_edit_not_found (self, QUALIFY_ROW_QUESTION, error);
   options = qualify_read_options (self->db, question_id, error);
   if (options == NULL || !qualify_check_unique_option (options, 0, clean, error))
     return fail_edit (self);
@@ -613,7 +613,7 @@ set_option_field (TenureQuestionEditor  *self,
 
   if (field == OPTION_FIELD_TEXT)
     {
-      clean = qualify_normalize_text (text, _("answer"), error);
+      clean = qualify_normalize_text (text, QUALIFY_ROW_OPTION, error);
       if (clean == NULL)
         return FALSE;
     }
@@ -624,7 +624,7 @@ set_option_field (TenureQuestionEditor  *self,
   if (!qualify_read_option_context (self->db, option_id, &question, &options, &option, error))
     return fail_edit (self);
   if (option == NULL)
-    return fail_edit_not_found (self, _("answer"), error);
+    return fail_edit_not_found (self, QUALIFY_ROW_OPTION, error);
 
   switch (field)
     {
@@ -733,7 +733,7 @@ tenure_question_editor_delete_option (TenureQuestionEditor  *self,
   if (!qualify_read_option_context (self->db, option_id, &question, &options, &option, error))
     return fail_edit (self);
   if (option == NULL)
-    return fail_edit_not_found (self, _("answer"), error);
+    return fail_edit_not_found (self, QUALIFY_ROW_OPTION, error);
   if (question->active && options->len <= 2)
     {
       g_set_error (error, TENURE_QUALIFY_ERROR, TENURE_QUALIFY_ERROR_INVALID,

@@ -285,11 +285,11 @@ file_question_clear (FileQuestion *question)
 
 /* A non-empty text member. */
 static char *
-read_text (Reader      *reader,
-           JsonObject  *object,
-           char        *element,
-           const char  *what,
-           GError     **error)
+read_text (Reader          *reader,
+           JsonObject      *object,
+           char            *element,
+           QualifyRowKind   what,
+           GError         **error)
 {
   JsonNode *node = json_object_get_member (object, "text");
   g_autoptr(GError) local_error = NULL;
@@ -299,7 +299,8 @@ read_text (Reader      *reader,
     {
       /* Point at the object itself when the member is missing. */
       reader_error (reader, error, node != NULL ? member_key (object, "text") : element,
-                    _("the %s needs a “text” string"), what);
+                    what == QUALIFY_ROW_QUESTION ? _("each question needs a “text” string")
+                                                 : _("each answer needs a “text” string"));
       if (node != NULL)
         g_free (element);
       return NULL;
@@ -329,7 +330,7 @@ read_option (Reader      *reader,
                          _("each answer must be an object with “text” and “points”"));
   object = json_node_get_object (element);
 
-  option->text = read_text (reader, object, element_key (options, index_), _("answer"), error);
+  option->text = read_text (reader, object, element_key (options, index_), QUALIFY_ROW_OPTION, error);
   if (option->text == NULL)
     return FALSE;
 
@@ -367,7 +368,7 @@ read_question (Reader        *reader,
                          _("each question must be an object with “text” and “options”"));
   object = json_node_get_object (element);
 
-  question->text = read_text (reader, object, element_key (questions, index_), _("question"),
+  question->text = read_text (reader, object, element_key (questions, index_), QUALIFY_ROW_QUESTION,
                               error);
   if (question->text == NULL)
     return FALSE;

@@ -60,7 +60,7 @@ gint64       qualify_next_id            (TenureDb          *db,
                                          const char        *table);
 
 char        *qualify_normalize_text     (const char        *text,
-                                         const char        *what,
+                                         QualifyRowKind     what,
                                          GError           **error);
 gboolean     qualify_check_points       (int                points,
                                          GError           **error);
@@ -71,7 +71,7 @@ gboolean     qualify_same_text          (const char        *a,
 QualifyRow  *qualify_find_row           (GPtrArray         *rows,
                                          gint64             id);
 gboolean     qualify_set_not_found      (GError           **error,
-                                         const char        *what);
+                                         QualifyRowKind     what);
 void         qualify_edit_add_renumbering (QualifyEdit     *edit,
                                          GPtrArray         *rows);
 void         qualify_edit_add_move      (QualifyEdit       *edit,

@@ -404,24 +404,26 @@ qualify_next_id (TenureDb   *db,
 
 /* Strips surrounding spaces; refuses empty text and invalid UTF-8. */
 char *
-qualify_normalize_text (const char  *text,
-                        const char  *what,
-                        GError     **error)
+qualify_normalize_text (const char      *text,
+                        QualifyRowKind   what,
+                        GError         **error)
 {
   g_autofree char *copy = NULL;
 
   if (text == NULL || !g_utf8_validate (text, -1, NULL))
     {
-      g_set_error (error, TENURE_QUALIFY_ERROR, TENURE_QUALIFY_ERROR_INVALID,
-                   _("The text of the %s is not valid UTF-8"), what);
+      g_set_error_literal (error, TENURE_QUALIFY_ERROR, TENURE_QUALIFY_ERROR_INVALID,
+                           _("The text is not valid UTF-8"));
       return NULL;
     }
 
   copy = g_strstrip (g_strdup (text));
   if (*copy == '\0')
     {
-      g_set_error (error, TENURE_QUALIFY_ERROR, TENURE_QUALIFY_ERROR_INVALID,
-                   _("The %s needs a text: type what the customer reads"), what);
+      g_set_error_literal (error, TENURE_QUALIFY_ERROR, TENURE_QUALIFY_ERROR_INVALID,
+                           what == QUALIFY_ROW_QUESTION
+                           ? _("The question needs a text: type what the customer reads")
+                           : _("The answer needs a text: type what the customer can choose"));
       return NULL;
     }
 
@@ -595,11 +597,13 @@ qualify_find_row (GPtrArray *rows,
 }
 
 gboolean
-qualify_set_not_found (GError     **error,
-                       const char  *what)
+qualify_set_not_found (GError         **error,
+                       QualifyRowKind   what)
 {
-  g_set_error (error, TENURE_QUALIFY_ERROR, TENURE_QUALIFY_ERROR_NOT_FOUND,
-               _("This %s no longer exists: it was deleted"), what);
+  g_set_error_literal (error, TENURE_QUALIFY_ERROR, TENURE_QUALIFY_ERROR_NOT_FOUND,
+                       what == QUALIFY_ROW_QUESTION
+                       ? _("This question no longer exists: it was deleted")
+                       : _("This answer no longer exists: it was deleted"));
   return FALSE;
 }
 
@@ -742,14 +746,14 @@ qualify_read_option_context (TenureDb     *db,
   if (rc != SQLITE_ROW && rc != SQLITE_DONE)
     return tenure_db_set_error (db, rc, error);
   if (rc == SQLITE_DONE)
-    return qualify_set_not_found (error, _("answer"));
+    return qualify_set_not_found (error, QUALIFY_ROW_OPTION);
 
   questions = qualify_read_questions (db, error);
   if (questions == NULL)
     return FALSE;
   *question = qualify_find_row (questions, question_id);
   if (*question == NULL)
-    return qualify_set_not_found (error, _("question"));
+    return qualify_set_not_found (error, QUALIFY_ROW_QUESTION);
   *question = qualify_row_copy (*question);
 
   *options = qualify_read_options (db, question_id, error);
