@@ -7,7 +7,9 @@
 
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
+#include <locale.h>
 #include <math.h>
+#include <string.h>
 
 #include "tenure-cli.h"
 #include "tenure-date.h"
@@ -144,14 +146,29 @@ format_pct (gboolean defined,
   return defined ? g_strdup_printf ("%.1f %%", value) : g_strdup ("—");
 }
 
+/* Money in the user's locale: grouped thousands, two decimals, then the currency code. */
 static char *
 format_money (gint64      cents,
               const char *currency)
 {
+  const struct lconv *conventions = localeconv ();
+  const char *separator = conventions->thousands_sep != NULL ? conventions->thousands_sep : "";
+  const char *decimal = conventions->decimal_point != NULL && *conventions->decimal_point != '\0'
+                        ? conventions->decimal_point : ".";
   guint64 magnitude = cents < 0 ? (guint64) -cents : (guint64) cents;
+  g_autofree char *units = g_strdup_printf ("%" G_GUINT64_FORMAT, magnitude / 100);
+  GString *text = g_string_new (cents < 0 ? "-" : "");
+  gsize length = strlen (units);
 
-  return g_strdup_printf ("%s%" G_GUINT64_FORMAT ".%02u %s", cents < 0 ? "-" : "",
-                          magnitude / 100, (guint) (magnitude % 100), currency);
+  for (gsize i = 0; i < length; i++)
+    {
+      if (i > 0 && (length - i) % 3 == 0)
+        g_string_append (text, separator);
+      g_string_append_c (text, units[i]);
+    }
+  g_string_append_printf (text, "%s%02u %s", decimal, (guint) (magnitude % 100), currency);
+
+  return g_string_free (text, FALSE);
 }
 
 /* Right-aligns @text in @width characters. */
@@ -195,9 +212,9 @@ print_question (const TenureAuditQuestion *question)
       g_autofree char *bottom = format_pct (option->has_shares, option->share_bottom_pct);
       g_autofree char *lift = option->has_lift ? g_strdup_printf ("%.1f×", option->lift)
                                                : g_strdup ("—");
-      g_autofree char *suggested = option->has_suggestion
-                                   ? g_strdup_printf ("%+d", option->suggested_points)
-                                   : g_strdup ("—");
+      g_autofree char *suggested = !option->has_suggestion ? g_strdup ("—")
+                                   : option->suggested_points == 0 ? g_strdup ("0")
+                                   : g_strdup_printf ("%+d", option->suggested_points);
 
       g_print ("  %s", name);
       print_right (points, 7);
