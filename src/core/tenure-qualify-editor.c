@@ -9,8 +9,7 @@
 
 #include "tenure-qualify-private.h"
 
-/* The editor */
-
+/* Older edits are forgotten beyond this many. */
 #define UNDO_LIMIT 200
 
 struct _TenureQuestionEditor
