@@ -27,8 +27,9 @@ exec (TenureDb   *db,
 
 /* 25 accounts S00…S24, all customers from 2024-01, paying 30…6 months (S00 is the
  * best-retained, S24 the fastest churner); S10 pays again from 2026-12 (30.00). One
- * question; "Good" is worth 10 points, the rest 0. At 2026-12: top S00–S04, bottom
- * S20–S24; S00…S17 still paid 12 months after their cohort (18 of 25 = 72 %). */
+ * question; "Good" is worth 10 points, the rest 0, and S00–S03, S12 and S20 chose it. At
+ * 2026-12: top S00–S04, bottom S20–S24; S00…S17 still paid 12 months after their cohort
+ * (18 of 25 = 72 %). */
 static void
 fixture_setup (Fixture       *fixture,
                gconstpointer  data)
@@ -56,7 +57,8 @@ fixture_setup (Fixture       *fixture,
         " (5, 2, 0, 'Yes', 0), (6, 2, 1, 'No', 0);");
   for (int i = 0; i < 25; i++)
     {
-      const char *answers = i < 5 ? top[i] : i >= 20 ? bottom[i - 20] : "Neutral";
+      const char *answers = i < 5 ? top[i] : i >= 20 ? bottom[i - 20] : i == 12 ? "Good Neutral"
+                                                                       : "Neutral";
       g_auto(GStrv) words = g_strsplit (answers, " ", -1);
       int end = TENURE_MONTH (2024, 1) + 30 - i;
       g_autofree char *sql = NULL;
@@ -137,7 +139,8 @@ assert_double (JsonObject *object,
 
   g_assert_nonnull (node);
   g_assert_true (JSON_NODE_HOLDS_VALUE (node));
-  g_assert_cmpfloat_with_epsilon (json_node_get_double (node), expected, 1e-9);
+  /* Full precision: 500 / 6 must not come back as 83.3. */
+  g_assert_cmpfloat_with_epsilon (json_node_get_double (node), expected, 1e-12);
 }
 
 static void
@@ -207,11 +210,11 @@ test_audit_json (Fixture       *fixture,
   assert_double (option, "share_top_pct", 0.0);
   assert_null (option, "lift");
 
-  /* Scores 10 (S00–S03, S20) and 0 (the rest, S10 among them with 30.00 of MRR). */
+  /* Scores 10 (S00–S03, S12, S20) and 0 (the rest, S10 among them with 30.00 of MRR). */
   thresholds = json_object_get_array_member (root, "thresholds");
   g_assert_cmpuint (json_array_get_length (thresholds), ==, 2);
   assert_threshold (json_array_get_object_element (thresholds, 0), 0, 100.0, 72.0, 0);
-  assert_threshold (json_array_get_object_element (thresholds, 1), 10, 20.0, 80.0, 3000);
+  assert_threshold (json_array_get_object_element (thresholds, 1), 10, 24.0, 500.0 / 6, 3000);
 
   /* Read-only: the workspace file is the same. */
   after = test_checksum_file (fixture->path);
@@ -225,7 +228,7 @@ test_audit_json (Fixture       *fixture,
   root = parse_object (parser, out);
   thresholds = json_object_get_array_member (root, "thresholds");
   g_assert_cmpuint (json_array_get_length (thresholds), ==, 1);
-  assert_threshold (json_array_get_object_element (thresholds, 0), 5, 20.0, 80.0, 3000);
+  assert_threshold (json_array_get_object_element (thresholds, 0), 5, 24.0, 500.0 / 6, 3000);
 
   /* Above every score: nobody kept, retention of the kept is null. */
   g_clear_pointer (&out, g_free);

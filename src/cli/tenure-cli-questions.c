@@ -54,8 +54,12 @@ import_questions (const char *workspace,
   if (!tenure_question_editor_import (editor, path, &added, &changed, &error))
     return tenure_cli_refuse (error);
 
-  g_print (_("Imported %s: %u new questions, %u answers added or with new points\n"),
-           display, added, changed);
+  g_print (_("Imported %s\n"), display);
+  g_print (g_dngettext (GETTEXT_PACKAGE, "%u new question\n", "%u new questions\n", added), added);
+  g_print (g_dngettext (GETTEXT_PACKAGE, "%u answer added, or with new points, in questions "
+                        "you already had\n",
+                        "%u answers added, or with new points, in questions you already had\n",
+                        changed), changed);
   return TENURE_EXIT_OK;
 }
 
