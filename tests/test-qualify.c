@@ -7,6 +7,7 @@
 #include <math.h>
 
 #include "tenure-date.h"
+#include "tenure-demo.h"
 #include "tenure-qualify.h"
 #include "tenure-test-util.h"
 
@@ -183,6 +184,18 @@ build_population (TenureDb *db)
   add_answers (db, "X04", 11, 0);
   add_subscription (db, "X05", "2025-02-03", "2025-02-20", 7000);
   add_answers (db, "X05", 11, 0);
+}
+
+/* The audit's sort order, written again from METRICS.md: < 0 when @a comes first. */
+static int
+compare_retention_order (const TenureAuditAccount *a,
+                         const TenureAuditAccount *b)
+{
+  if (a->months_paid != b->months_paid)
+    return a->months_paid > b->months_paid ? -1 : 1;
+  if (a->mrr_cents != b->mrr_cents)
+    return a->mrr_cents > b->mrr_cents ? -1 : 1;
+  return strcmp (a->external_id, b->external_id);
 }
 
 static TenureAudit *
@@ -430,6 +443,84 @@ test_audit_async (Fixture       *fixture,
     g_main_context_iteration (NULL, TRUE);
   g_assert_null (tenure_audit_compute_finish (result, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+}
+
+/* On the demo company, figures the definitions make true whatever the data. */
+static void
+test_audit_demo (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(TenureAudit) audit = NULL;
+  g_autoptr(GError) error = NULL;
+  TenureDemoOptions options;
+  const TenureThresholdRow *first;
+  gint64 population_mrr = 0;
+
+  tenure_demo_options_init (&options);
+  options.accounts = 300;
+  options.end_month = TENURE_MONTH (2026, 10);
+  g_assert_true (tenure_demo_generate (fixture->db, &options, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  audit = compute_audit (fixture->db, TENURE_MONTH (2026, 10));
+  g_assert_cmpuint (audit->population, >, 100);
+  g_assert_cmpuint (audit->group_size, ==, (audit->population + 4) / 5);
+  g_assert_cmpuint (audit->questions->len, ==,
+                    tenure_db_query_int (fixture->db, "SELECT count(*) FROM question", -1));
+
+  for (guint i = 0; i < audit->accounts->len; i++)
+    {
+      TenureAuditAccount *account = &g_array_index (audit->accounts, TenureAuditAccount, i);
+
+      g_assert_cmpint (account->cohort, <=, TENURE_MONTH (2026, 4));
+      g_assert_cmpint (account->months_paid, >=, 1);
+      g_assert_cmpint (account->months_paid, <=, TENURE_MONTH (2026, 10) - account->cohort + 1);
+      population_mrr += account->mrr_cents;
+      if (i > 0)
+        g_assert_cmpint (compare_retention_order (account - 1, account), <, 0);
+    }
+
+  /* The lowest score keeps everyone; raising the threshold keeps fewer and rejects more. */
+  first = &g_array_index (audit->thresholds, TenureThresholdRow, 0);
+  g_assert_cmpfloat (first->kept_pct, ==, 100.0);
+  g_assert_cmpint (first->mrr_rejected_cents, ==, 0);
+  g_assert_cmpfloat (first->retention12_kept_pct, ==, first->retention12_all_pct);
+  for (guint i = 1; i < audit->thresholds->len; i++)
+    {
+      const TenureThresholdRow *previous = &g_array_index (audit->thresholds, TenureThresholdRow, i - 1);
+      const TenureThresholdRow *row = &g_array_index (audit->thresholds, TenureThresholdRow, i);
+
+      g_assert_cmpint (row->threshold, >, previous->threshold);
+      g_assert_cmpuint (row->kept, <, previous->kept);
+      g_assert_cmpint (row->mrr_rejected_cents, >=, previous->mrr_rejected_cents);
+      g_assert_cmpint (row->mrr_rejected_cents, <=, population_mrr);
+      g_assert_cmpfloat (row->retention12_all_pct, ==, first->retention12_all_pct);
+    }
+
+  /* A single-choice question is answered once per account: its shares add up to 100 % at
+   * most in each group. */
+  for (guint i = 0; i < audit->questions->len; i++)
+    {
+      TenureAuditQuestion *question = g_ptr_array_index (audit->questions, i);
+      double top = 0;
+      double bottom = 0;
+
+      for (guint k = 0; k < question->options->len; k++)
+        {
+          TenureAuditOption *option = &g_array_index (question->options, TenureAuditOption, k);
+
+          g_assert_true (option->has_shares);
+          top += option->share_top_pct;
+          bottom += option->share_bottom_pct;
+          if (option->has_suggestion)
+            g_assert_cmpint (option->suggested_points, >=, TENURE_QUALIFY_SUGGESTION_MIN);
+        }
+      if (question->kind == TENURE_QUESTION_SINGLE)
+        {
+          g_assert_cmpfloat (top, <=, 100.0 + 1e-9);
+          g_assert_cmpfloat (bottom, <=, 100.0 + 1e-9);
+        }
+    }
 }
 
 /* 25 accounts S00…S24 paying 30…6 months from 2024-01 (so S00 is the best-retained) and
@@ -1125,6 +1216,7 @@ main (int    argc,
   ADD ("/qualify/audit/thresholds", test_audit_thresholds);
   ADD ("/qualify/audit/empty", test_audit_empty);
   ADD ("/qualify/audit/async", test_audit_async);
+  ADD ("/qualify/audit/demo", test_audit_demo);
   ADD ("/qualify/audit/suggestions", test_suggestions);
   ADD ("/qualify/editor/undo-redo", test_editor_undo_redo);
   ADD ("/qualify/editor/delete-counts", test_editor_delete_counts);
