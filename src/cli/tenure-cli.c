@@ -25,6 +25,9 @@ static const Command commands[] = {
     N_("Copy a workspace safely, even while it is open") },
   { "check", tenure_cli_check, "WORKSPACE",
     N_("Check a workspace: schema version, integrity and row counts") },
+  { "scenarios", tenure_cli_scenarios,
+    "WORKSPACE --month YYYY-MM [--json] | --export NAME FILE.json | --import FILE.json",
+    N_("Onboarding scenarios: completion and step funnel, or share one as JSON") },
 };
 
 static void

@@ -16,7 +16,9 @@
  * snapshot of a scenario that does not exist (before a creation, after a deletion)
  * deletes it. Operations that delete rows carrying progress (deleting a step or a
  * scenario) also keep the enrolments, the step_done rows and the initiatives that
- * pointed at the scenario, so that undoing them brings all of it back.
+ * pointed at the scenario, so that undoing them brings all of it back. Jobs an operation
+ * creates (a template's job) are recorded too: undo deletes them, redo brings them back
+ * with the same ids.
  */
 
 typedef struct
@@ -50,7 +52,15 @@ typedef enum
 
 typedef struct
 {
+  gint64  id;
+  char   *name;
+  char   *description;
+} JobRow;
+
+typedef struct
+{
   char       *label;
+  GArray     *created_jobs;  /* JobRow */
   Snapshot   *before;
   Snapshot   *after;
   MergeField  merge_field;
@@ -62,6 +72,7 @@ struct _TenureScenarioEditor
   GObject    parent_instance;
 
   TenureDb  *db;
+  gint64     job_watermark;  /* the highest job id when the operation began */
   GQueue     undo;      /* Record, newest first */
   GQueue     redo;      /* Record, newest first */
   guint      sealed : 1;
@@ -407,6 +418,7 @@ static void
 record_free (Record *record)
 {
   g_free (record->label);
+  g_clear_pointer (&record->created_jobs, g_array_unref);
   snapshot_free (record->before);
   snapshot_free (record->after);
   g_free (record);
@@ -416,6 +428,88 @@ static void
 clear_queue (GQueue *queue)
 {
   g_queue_clear_full (queue, (GDestroyNotify) record_free);
+}
+
+static void
+clear_job_row (gpointer data)
+{
+  JobRow *row = data;
+
+  g_free (row->name);
+  g_free (row->description);
+}
+
+/* The jobs created since the operation began. */
+static GArray *
+read_created_jobs (TenureDb  *db,
+                   gint64     watermark,
+                   GError   **error)
+{
+  g_autoptr(GArray) jobs = g_array_new (FALSE, FALSE, sizeof (JobRow));
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_array_set_clear_func (jobs, clear_job_row);
+  stmt = tenure_db_prepare (db, "SELECT id, name, description FROM job WHERE id > ? ORDER BY id",
+                            error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, watermark);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      JobRow row = {
+        .id = sqlite3_column_int64 (stmt, 0),
+        .name = tenure_scenario_column_text (stmt, 1),
+        .description = tenure_scenario_column_text (stmt, 2),
+      };
+
+      g_array_append_val (jobs, row);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      tenure_db_set_error (db, rc, error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&jobs);
+}
+
+static gboolean
+insert_jobs (TenureDb      *db,
+             const GArray  *jobs,
+             GError       **error)
+{
+  for (guint i = 0; jobs != NULL && i < jobs->len; i++)
+    {
+      const JobRow *row = &g_array_index (jobs, JobRow, i);
+      sqlite3_stmt *stmt;
+
+      stmt = tenure_db_prepare (db, "INSERT INTO job (id, name, description) VALUES (?, ?, ?)",
+                                error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, row->id);
+      sqlite3_bind_text (stmt, 2, row->name, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 3, row->description, -1, SQLITE_TRANSIENT);
+      if (!tenure_db_step_done (db, stmt, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+delete_jobs (TenureDb      *db,
+             const GArray  *jobs,
+             GError       **error)
+{
+  for (guint i = 0; jobs != NULL && i < jobs->len; i++)
+    if (!exec_with_id (db, "DELETE FROM job WHERE id = ?", g_array_index (jobs, JobRow, i).id,
+                       error))
+      return FALSE;
+
+  return TRUE;
 }
 
 static void
@@ -443,6 +537,8 @@ op_begin (TenureScenarioEditor  *self,
   if (!tenure_db_begin (self->db, error))
     return FALSE;
 
+  self->job_watermark = tenure_db_query_int (self->db, "SELECT coalesce(max(id), 0) FROM job",
+                                             0);
   if (scenario_id > 0)
     {
       *before = snapshot_take (self->db, scenario_id, with_progress, error);
@@ -469,6 +565,7 @@ op_end (TenureScenarioEditor  *self,
 {
   g_autoptr(Snapshot) owned_before = before;
   g_autoptr(Snapshot) after = NULL;
+  g_autoptr(GArray) created_jobs = NULL;
   gboolean could_undo = tenure_scenario_editor_can_undo (self);
   gboolean could_redo = tenure_scenario_editor_can_redo (self);
   Record *top;
@@ -477,7 +574,9 @@ op_end (TenureScenarioEditor  *self,
     {
       after = snapshot_take (self->db, scenario_id,
                              owned_before != NULL && owned_before->with_progress, error);
-      ok = after != NULL && tenure_db_commit (self->db, error);
+      ok = after != NULL &&
+           (created_jobs = read_created_jobs (self->db, self->job_watermark, error)) != NULL &&
+           tenure_db_commit (self->db, error);
     }
   if (!ok)
     {
@@ -490,7 +589,8 @@ op_end (TenureScenarioEditor  *self,
 
   top = g_queue_peek_head (&self->undo);
   if (merge_field != MERGE_NONE && !self->sealed && self->redo.length == 0 && top != NULL &&
-      top->merge_field == merge_field && top->merge_object == merge_object)
+      top->merge_field == merge_field && top->merge_object == merge_object &&
+      created_jobs->len == 0)
     {
       snapshot_free (top->after);
       top->after = g_steal_pointer (&after);
@@ -500,6 +600,7 @@ op_end (TenureScenarioEditor  *self,
       Record *record = g_new0 (Record, 1);
 
       record->label = g_strdup (label);
+      record->created_jobs = g_steal_pointer (&created_jobs);
       record->before = g_steal_pointer (&owned_before);
       record->after = g_steal_pointer (&after);
       record->merge_field = merge_field;
@@ -690,7 +791,10 @@ replay (TenureScenarioEditor  *self,
   snapshot = use_before ? record->before : record->after;
   if (!tenure_db_begin (self->db, error))
     return FALSE;
-  if (!snapshot_restore (self->db, snapshot, error) || !tenure_db_commit (self->db, error))
+  if (!(use_before || insert_jobs (self->db, record->created_jobs, error)) ||
+      !snapshot_restore (self->db, snapshot, error) ||
+      !(!use_before || delete_jobs (self->db, record->created_jobs, error)) ||
+      !tenure_db_commit (self->db, error))
     {
       tenure_db_rollback (self->db);
       return FALSE;
