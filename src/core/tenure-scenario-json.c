@@ -20,18 +20,18 @@
 
 /* Export */
 
-static const char *
+static char *
 job_name (TenureDb *db,
           gint64    job_id)
 {
   sqlite3_stmt *stmt = tenure_db_prepare (db, "SELECT name FROM job WHERE id = ?", NULL);
-  const char *name = NULL;
+  char *name = NULL;
 
   if (stmt == NULL || job_id <= 0)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, job_id);
   if (sqlite3_step (stmt) == SQLITE_ROW)
-    name = g_intern_string ((const char *) sqlite3_column_text (stmt, 0));
+    name = tenure_scenario_column_text (stmt, 0);
   sqlite3_reset (stmt);
 
   return name;
@@ -107,10 +107,12 @@ scenario_to_json (TenureDb             *db,
       json_builder_set_member_name (builder, "done_when");
       if (step->done_when_event_kind != NULL)
         {
+          g_autofree char *job = job_name (db, step->done_when_job_id);
+
           json_builder_begin_object (builder);
           json_builder_set_member_name (builder, "event");
           json_builder_add_string_value (builder, step->done_when_event_kind);
-          add_nullable_string (builder, "job", job_name (db, step->done_when_job_id));
+          add_nullable_string (builder, "job", job);
           json_builder_end_object (builder);
         }
       else
