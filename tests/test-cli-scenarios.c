@@ -287,11 +287,42 @@ test_export_import (Fixture       *fixture,
     g_assert_false (g_file_test (stale, G_FILE_TEST_EXISTS));
   }
 
+  /* A folder that does not exist: refused, nothing written. */
+  {
+    g_autofree char *out = NULL;
+    g_autofree char *err = NULL;
+    g_autofree char *nowhere = g_build_filename (fixture->dir, "no-such-folder", "a.json", NULL);
+
+    g_assert_cmpint (test_run_cli (&out, &err, "scenarios", fixture->path, "--export",
+                                   "Audit report", nowhere, NULL), ==, 1);
+    g_assert_nonnull (strstr (err, "a.json"));
+  }
+
   /* The colleague's workspace has no job and a scenario of the same name. */
   db = tenure_db_open (colleague, TENURE_DB_OPEN_CREATE, &error);
   g_assert_no_error (error);
   g_assert_cmpint (tenure_scenario_create (db, "Audit report", &error), >, 0);
   tenure_db_close (g_steal_pointer (&db));
+
+  /* An empty month: no enrolments anywhere, an empty list with no scenario. */
+  {
+    g_autofree char *out = NULL;
+    g_autofree char *err = NULL;
+    g_autofree char *empty = g_build_filename (fixture->dir, "empty.tenure", NULL);
+
+    db = tenure_db_open (empty, TENURE_DB_OPEN_CREATE, &error);
+    g_assert_no_error (error);
+    tenure_db_close (g_steal_pointer (&db));
+    g_assert_cmpint (test_run_cli (&out, &err, "scenarios", empty, "--month", "2026-04",
+                                   "--json", NULL), ==, 0);
+    {
+      g_autoptr(JsonParser) parser = json_parser_new ();
+      JsonObject *root = parse_object (parser, out);
+
+      g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "scenarios")),
+                        ==, 0);
+    }
+  }
 
   {
     g_autofree char *out = NULL;
