@@ -417,9 +417,9 @@ read_step (Reader     *reader,
   else
     return invalid (reader, where, _("“day_offset” must be a whole number of days"));
   if (day_offset > 3650)
-    return invalid (reader, where, _("“day_offset” is %" G_GINT64_FORMAT " days: a step "
-                                     "must come within ten years of the enrolment"),
-                    day_offset);
+    return invalid (reader, where, _("“day_offset” is %d days: a step must come within ten "
+                                     "years of the enrolment"),
+                    (int) MIN (day_offset, G_MAXINT));
   if (!tenure_scenario_check_day ((int) MAX (day_offset, -3650), &local))
     return invalid_from (reader, where, local);
 
@@ -529,8 +529,8 @@ tenure_scenario_import_file (TenureDb    *db,
   if (json_node_get_int (node) > FORMAT_VERSION)
     {
       invalid (&reader, NULL, _("the file was written by a newer version of Tenure (scenario "
-                                "file version %" G_GINT64_FORMAT "): update Tenure to import "
-                                "it"), json_node_get_int (node));
+                                "file version %d): update Tenure to import it"),
+               (int) MIN (json_node_get_int (node), G_MAXINT));
       return 0;
     }
 
