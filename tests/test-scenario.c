@@ -1102,6 +1102,25 @@ test_editor_history (Fixture       *fixture,
 
   tenure_scenario_editor_clear_history (editor);
   g_assert_false (tenure_scenario_editor_can_undo (editor));
+
+  /* Undoing a deleted step brings its progress back without losing an enrolment made
+   * meanwhile outside the editor (an import, an automatic enrolment). */
+  g_assert_false (tenure_scenario_editor_undo (editor, &error));
+  g_clear_error (&error);
+  g_assert_true (tenure_scenario_editor_delete_step (editor, c.step_with_progress, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (tenure_db_query_int (fixture->db, "SELECT count(*) FROM step_done", -1), ==,
+                   1);
+  exec (fixture->db, "INSERT INTO account (id, external_id) VALUES (3, 'C')");
+  g_assert_true (tenure_scenario_enrol (fixture->db, c.scenario, 3, day ("2026-02-01"), &error));
+  g_assert_true (tenure_scenario_editor_undo (editor, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (tenure_db_query_int (fixture->db, "SELECT count(*) FROM step_done", -1), ==,
+                   3);
+  g_assert_cmpint (tenure_db_query_int (fixture->db, "SELECT count(*) FROM enrolment "
+                                        "WHERE scenario_id = 1", -1), ==, 3);
+  g_assert_cmpint (tenure_db_query_int (fixture->db, "SELECT position FROM step WHERE id = 1",
+                                        -1), ==, 1);
 }
 
 static void

@@ -14,9 +14,10 @@
  * its transaction: before and after. Undo writes the "before" snapshot back, redo the
  * "after" one, with the same row ids, so the tables end up exactly as they were. A
  * snapshot of a scenario that does not exist (before a creation, after a deletion)
- * deletes it. Operations that delete rows carrying progress (deleting a step or a
- * scenario) also keep the enrolments, the step_done rows and the initiatives that
- * pointed at the scenario, so that undoing them brings all of it back. Jobs an operation
+ * deletes it. Operations that delete rows carrying progress also keep what goes with
+ * them: deleting a step keeps its step_done rows; deleting a scenario keeps its
+ * enrolments, step_done rows and the initiatives that pointed at it; undoing brings all
+ * of it back. Jobs an operation
  * creates (a template's job) are recorded too: undo deletes them, redo brings them back
  * with the same ids.
  */
@@ -32,11 +33,16 @@ typedef struct
 {
   gint64          scenario_id;
   TenureScenario *scenario;       /* NULL: the scenario does not exist */
-  gboolean        with_progress;
+  gint64          progress;       /* PROGRESS_NONE, PROGRESS_ALL or the id of one step */
   GArray         *enrolments;     /* ProgressRow, step_id 0 */
   GArray         *done;           /* ProgressRow */
   GArray         *initiatives;    /* gint64 */
 } Snapshot;
+
+/* What progress a snapshot keeps: none, all of the scenario's (enrolments, step_done rows,
+ * initiatives), or the step_done rows of one step. */
+#define PROGRESS_NONE 0
+#define PROGRESS_ALL (-1)
 
 /* Consecutive edits of the same text field of the same object make one undo step. */
 typedef enum
@@ -162,7 +168,7 @@ read_progress (TenureDb    *db,
 static Snapshot *
 snapshot_take (TenureDb  *db,
                gint64     scenario_id,
-               gboolean   with_progress,
+               gint64     progress,
                GError   **error)
 {
   g_autoptr(Snapshot) snapshot = snapshot_absent (scenario_id);
@@ -179,15 +185,26 @@ snapshot_take (TenureDb  *db,
       return NULL;
     }
 
-  if (!with_progress)
+  if (progress == PROGRESS_NONE)
     return g_steal_pointer (&snapshot);
 
-  snapshot->with_progress = TRUE;
-  snapshot->enrolments = g_array_new (FALSE, FALSE, sizeof (ProgressRow));
+  snapshot->progress = progress;
   snapshot->done = g_array_new (FALSE, FALSE, sizeof (ProgressRow));
+  g_array_set_clear_func (snapshot->done, clear_progress_row);
+
+  if (progress > 0)
+    {
+      if (!read_progress (db,
+                          "SELECT account_id, step_id, done_on FROM step_done WHERE step_id = ? "
+                          "ORDER BY account_id",
+                          progress, snapshot->done, error))
+        return NULL;
+      return g_steal_pointer (&snapshot);
+    }
+
+  snapshot->enrolments = g_array_new (FALSE, FALSE, sizeof (ProgressRow));
   snapshot->initiatives = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_array_set_clear_func (snapshot->enrolments, clear_progress_row);
-  g_array_set_clear_func (snapshot->done, clear_progress_row);
 
   if (!read_progress (db,
                       "SELECT account_id, 0, started_on FROM enrolment WHERE scenario_id = ? "
@@ -319,21 +336,13 @@ restore_progress (TenureDb        *db,
 {
   sqlite3_stmt *stmt;
 
-  if (!exec_with_id (db, "DELETE FROM enrolment WHERE scenario_id = ?",
-                     snapshot->scenario_id, error) ||
-      !exec_with_id (db,
-                     "DELETE FROM step_done WHERE step_id IN "
-                     "  (SELECT id FROM step WHERE scenario_id = ?)",
-                     snapshot->scenario_id, error))
-    return FALSE;
-
-  for (guint i = 0; i < snapshot->enrolments->len; i++)
+  for (guint i = 0; snapshot->enrolments != NULL && i < snapshot->enrolments->len; i++)
     {
       const ProgressRow *row = &g_array_index (snapshot->enrolments, ProgressRow, i);
 
       stmt = tenure_db_prepare (db,
-                                "INSERT INTO enrolment (account_id, scenario_id, started_on) "
-                                "VALUES (?, ?, ?)",
+                                "INSERT OR REPLACE INTO enrolment (account_id, scenario_id, "
+                                "  started_on) VALUES (?, ?, ?)",
                                 error);
       if (stmt == NULL)
         return FALSE;
@@ -349,8 +358,8 @@ restore_progress (TenureDb        *db,
       const ProgressRow *row = &g_array_index (snapshot->done, ProgressRow, i);
 
       stmt = tenure_db_prepare (db,
-                                "INSERT INTO step_done (account_id, step_id, done_on) "
-                                "VALUES (?, ?, ?)",
+                                "INSERT OR REPLACE INTO step_done (account_id, step_id, "
+                                "  done_on) VALUES (?, ?, ?)",
                                 error);
       if (stmt == NULL)
         return FALSE;
@@ -361,7 +370,7 @@ restore_progress (TenureDb        *db,
         return FALSE;
     }
 
-  for (guint i = 0; i < snapshot->initiatives->len; i++)
+  for (guint i = 0; snapshot->initiatives != NULL && i < snapshot->initiatives->len; i++)
     {
       stmt = tenure_db_prepare (db, "UPDATE initiative SET scenario_id = ? WHERE id = ?", error);
       if (stmt == NULL)
@@ -375,7 +384,9 @@ restore_progress (TenureDb        *db,
   return TRUE;
 }
 
-/* Makes the scenario's rows what they were when @snapshot was taken. */
+/* Makes the scenario's rows what they were when @snapshot was taken. Progress rows are only
+ * ever added back: the ones a snapshot keeps are those its operation deletes (with a step
+ * or a scenario), so rows added since, by an import or an automatic enrolment, stay. */
 static gboolean
 snapshot_restore (TenureDb        *db,
                   const Snapshot  *snapshot,
@@ -409,7 +420,7 @@ snapshot_restore (TenureDb        *db,
   if (!restore_steps (db, snapshot, error))
     return FALSE;
 
-  return !snapshot->with_progress || restore_progress (db, snapshot, error);
+  return snapshot->progress == PROGRESS_NONE || restore_progress (db, snapshot, error);
 }
 
 /* Records */
@@ -528,7 +539,7 @@ notify_history (TenureScenarioEditor *self,
 static gboolean
 op_begin (TenureScenarioEditor  *self,
           gint64                 scenario_id,
-          gboolean               with_progress,
+          gint64                 progress,
           Snapshot             **before,
           GError               **error)
 {
@@ -541,7 +552,7 @@ op_begin (TenureScenarioEditor  *self,
                                              0);
   if (scenario_id > 0)
     {
-      *before = snapshot_take (self->db, scenario_id, with_progress, error);
+      *before = snapshot_take (self->db, scenario_id, progress, error);
       if (*before == NULL)
         {
           tenure_db_rollback (self->db);
@@ -573,7 +584,8 @@ op_end (TenureScenarioEditor  *self,
   if (ok)
     {
       after = snapshot_take (self->db, scenario_id,
-                             owned_before != NULL && owned_before->with_progress, error);
+                             owned_before != NULL ? owned_before->progress : PROGRESS_NONE,
+                             error);
       ok = after != NULL &&
            (created_jobs = read_created_jobs (self->db, self->job_watermark, error)) != NULL &&
            tenure_db_commit (self->db, error);
@@ -867,7 +879,7 @@ tenure_scenario_editor_create (TenureScenarioEditor  *self,
 
   g_return_val_if_fail (TENURE_IS_SCENARIO_EDITOR (self), 0);
 
-  if (!op_begin (self, 0, FALSE, &before, error))
+  if (!op_begin (self, 0, PROGRESS_NONE, &before, error))
     return 0;
   id = tenure_scenario_create (self->db, name, error);
 
@@ -884,7 +896,7 @@ tenure_scenario_editor_create_from_template (TenureScenarioEditor  *self,
 
   g_return_val_if_fail (TENURE_IS_SCENARIO_EDITOR (self), 0);
 
-  if (!op_begin (self, 0, FALSE, &before, error))
+  if (!op_begin (self, 0, PROGRESS_NONE, &before, error))
     return 0;
   id = tenure_scenario_create_from_template (self->db, template_id, error);
 
@@ -902,7 +914,7 @@ tenure_scenario_editor_duplicate (TenureScenarioEditor  *self,
 
   g_return_val_if_fail (TENURE_IS_SCENARIO_EDITOR (self), 0);
 
-  if (!op_begin (self, 0, FALSE, &before, error))
+  if (!op_begin (self, 0, PROGRESS_NONE, &before, error))
     return 0;
   id = tenure_scenario_duplicate (self->db, scenario_id, error);
 
@@ -920,7 +932,7 @@ tenure_scenario_editor_delete (TenureScenarioEditor  *self,
 
   g_return_val_if_fail (TENURE_IS_SCENARIO_EDITOR (self), FALSE);
 
-  if (!op_begin (self, scenario_id, TRUE, &before, error))
+  if (!op_begin (self, scenario_id, PROGRESS_ALL, &before, error))
     return FALSE;
   ok = tenure_scenario_delete (self->db, scenario_id, error);
 
@@ -938,7 +950,7 @@ tenure_scenario_editor_rename (TenureScenarioEditor  *self,
 
   g_return_val_if_fail (TENURE_IS_SCENARIO_EDITOR (self), FALSE);
 
-  if (!op_begin (self, scenario_id, FALSE, &before, error))
+  if (!op_begin (self, scenario_id, PROGRESS_NONE, &before, error))
     return FALSE;
   ok = tenure_scenario_rename (self->db, scenario_id, name, error);
 
@@ -957,7 +969,7 @@ tenure_scenario_editor_set_description (TenureScenarioEditor  *self,
 
   g_return_val_if_fail (TENURE_IS_SCENARIO_EDITOR (self), FALSE);
 
-  if (!op_begin (self, scenario_id, FALSE, &before, error))
+  if (!op_begin (self, scenario_id, PROGRESS_NONE, &before, error))
     return FALSE;
   ok = tenure_scenario_set_description (self->db, scenario_id, description, error);
 
@@ -976,7 +988,7 @@ tenure_scenario_editor_set_job (TenureScenarioEditor  *self,
 
   g_return_val_if_fail (TENURE_IS_SCENARIO_EDITOR (self), FALSE);
 
-  if (!op_begin (self, scenario_id, FALSE, &before, error))
+  if (!op_begin (self, scenario_id, PROGRESS_NONE, &before, error))
     return FALSE;
   ok = tenure_scenario_set_job (self->db, scenario_id, job_id, error);
 
@@ -994,7 +1006,7 @@ tenure_scenario_editor_set_active (TenureScenarioEditor  *self,
 
   g_return_val_if_fail (TENURE_IS_SCENARIO_EDITOR (self), FALSE);
 
-  if (!op_begin (self, scenario_id, FALSE, &before, error))
+  if (!op_begin (self, scenario_id, PROGRESS_NONE, &before, error))
     return FALSE;
   ok = tenure_scenario_set_active (self->db, scenario_id, active, error);
 
@@ -1014,7 +1026,7 @@ tenure_scenario_editor_set_auto_enrol_segment (TenureScenarioEditor  *self,
 
   g_return_val_if_fail (TENURE_IS_SCENARIO_EDITOR (self), FALSE);
 
-  if (!op_begin (self, scenario_id, FALSE, &before, error))
+  if (!op_begin (self, scenario_id, PROGRESS_NONE, &before, error))
     return FALSE;
   ok = tenure_scenario_set_auto_enrol_segment (self->db, scenario_id, segment, error);
 
@@ -1035,7 +1047,7 @@ tenure_scenario_editor_add_step (TenureScenarioEditor  *self,
 
   g_return_val_if_fail (TENURE_IS_SCENARIO_EDITOR (self), 0);
 
-  if (!op_begin (self, scenario_id, FALSE, &before, error))
+  if (!op_begin (self, scenario_id, PROGRESS_NONE, &before, error))
     return 0;
   id = tenure_scenario_add_step (self->db, scenario_id, position, kind, title, error);
 
@@ -1049,7 +1061,7 @@ typedef gboolean (*StepFunc) (TenureDb *db, gint64 step_id, gconstpointer value,
 static gboolean
 step_operation (TenureScenarioEditor  *self,
                 gint64                 step_id,
-                gboolean               with_progress,
+                gboolean               keep_progress,
                 StepFunc               func,
                 gconstpointer          value,
                 const char            *label,
@@ -1065,7 +1077,7 @@ step_operation (TenureScenarioEditor  *self,
   scenario_id = step_scenario (self, step_id, error);
   if (scenario_id == 0)
     return FALSE;
-  if (!op_begin (self, scenario_id, with_progress, &before, error))
+  if (!op_begin (self, scenario_id, keep_progress ? step_id : PROGRESS_NONE, &before, error))
     return FALSE;
   ok = func (self->db, step_id, value, error);
 
