@@ -5,6 +5,7 @@
 
 #include <json-glib/json-glib.h>
 
+#include "tenure-date.h"
 #include "tenure-db.h"
 #include "tenure-scenario.h"
 #include "tenure-test-util.h"
@@ -409,6 +410,74 @@ test_import_invalid (Fixture       *fixture,
   }
 }
 
+/* The demo company's two scenarios give figures a manager would believe. */
+static void
+test_demo (Fixture       *fixture,
+           gconstpointer  data)
+{
+  g_autofree char *demo = g_build_filename (fixture->dir, "demo.tenure", NULL);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GPtrArray) all_stats = NULL;
+  g_autoptr(TenureDb) db = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  JsonObject *root;
+  JsonArray *scenarios;
+
+  g_assert_cmpint (test_run_cli (&out, &err, "demo", demo, "--end-month", "2026-10", NULL), ==,
+                   0);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (test_run_cli (&out, &err, "scenarios", demo, "--month", "2026-10", "--json",
+                                 NULL), ==, 0);
+  root = parse_object (parser, out);
+  scenarios = json_object_get_array_member (root, "scenarios");
+  g_assert_cmpuint (json_array_get_length (scenarios), ==, 2);
+
+  for (guint i = 0; i < 2; i++)
+    {
+      JsonObject *scenario = json_array_get_object_element (scenarios, i);
+      JsonArray *steps = json_object_get_array_member (scenario, "steps");
+      double completion = json_object_get_double_member (scenario, "completion_pct");
+
+      g_assert_true (json_object_get_boolean_member (scenario, "active"));
+      g_assert_cmpint (json_object_get_int_member (scenario, "enrolments"), >=, 5);
+      g_assert_cmpfloat (completion, >, 0.0);
+      g_assert_cmpfloat (completion, <, 100.0);
+      g_assert_cmpuint (json_array_get_length (steps), >=, 4);
+      for (guint j = 0; j < json_array_get_length (steps); j++)
+        {
+          JsonObject *step = json_array_get_object_element (steps, j);
+          double done = json_object_get_double_member (step, "done_pct");
+
+          g_assert_cmpfloat (done, >=, 0.0);
+          g_assert_cmpfloat (done, <=, 100.0);
+          if (json_object_get_boolean_member (step, "required"))
+            g_assert_cmpfloat (completion, <=, done);
+          if (!json_object_get_null_member (step, "median_days"))
+            g_assert_cmpfloat (json_object_get_double_member (step, "median_days"), >=, 0.0);
+        }
+    }
+
+  /* Completing the scenario goes with keeping the customer a year later. */
+  db = tenure_db_open (demo, TENURE_DB_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  all_stats = tenure_scenario_compute_all_stats (db, TENURE_MONTH (2026, 10), NULL, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < all_stats->len; i++)
+    {
+      TenureScenarioStats *stats = g_ptr_array_index (all_stats, i);
+
+      g_test_message ("%s: retention12 completed %.1f %% of %u, others %.1f %% of %u",
+                      stats->name, stats->retention12_completed_pct,
+                      stats->retention12_completed_base, stats->retention12_others_pct,
+                      stats->retention12_others_base);
+      g_assert_cmpuint (stats->retention12_completed_base, >, 10);
+      g_assert_cmpfloat (stats->retention12_completed_pct, >, stats->retention12_others_pct);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -420,6 +489,7 @@ main (int    argc,
   ADD ("/cli/scenarios/usage", test_usage);
   ADD ("/cli/scenarios/export-import", test_export_import);
   ADD ("/cli/scenarios/import-invalid", test_import_invalid);
+  ADD ("/cli/scenarios/demo", test_demo);
 #undef ADD
 
   return g_test_run ();
