@@ -1204,7 +1204,7 @@ test_export_import (Fixture       *fixture,
   g_autoptr(TenureDb) other = NULL;
   g_autoptr(TenureScenario) source = NULL;
   g_autoptr(TenureScenario) copy = NULL;
-  gint64 id, copy_id, step;
+  gint64 id, copy_id, step, cio_job;
 
   id = tenure_scenario_create_from_template (fixture->db, "monthly-audit-report", &error);
   g_assert_no_error (error);
@@ -1213,10 +1213,8 @@ test_export_import (Fixture       *fixture,
   g_clear_pointer (&source, tenure_scenario_free);
   g_assert_true (tenure_scenario_ensure_job (fixture->db, "Prepare a meeting with the CIO",
                                              "Quarterly", &error) > 0);
-  g_assert_true (tenure_step_set_done_when (fixture->db, step, "job_completed",
-                                            tenure_scenario_find_job (fixture->db,
-                                                                      "Prepare a meeting with the CIO"),
-                                            &error));
+  cio_job = tenure_scenario_find_job (fixture->db, "Prepare a meeting with the CIO");
+  g_assert_true (tenure_step_set_done_when (fixture->db, step, "job_completed", cio_job, &error));
   g_assert_true (tenure_scenario_set_active (fixture->db, id, TRUE, &error));
   g_assert_true (tenure_scenario_set_auto_enrol_segment (fixture->db, id, "SMB", &error));
   exec (fixture->db, "UPDATE job SET description = 'Monthly compliance' WHERE id = 1");
@@ -1292,7 +1290,8 @@ test_import_invalid (Fixture       *fixture,
     { "{\"name\": \"X\", \"steps\": []}", "not a Tenure scenario file" },
     { "{\"format\": \"tenure-scenario\", \"version\": 9, \"name\": \"X\"}", "newer version" },
     { "{\"format\": \"tenure-scenario\", \"version\": 1, \"name\": \" \"}", "no name" },
-    { "{\"format\": \"tenure-scenario\", \"version\": 1, \"name\": 3}", "“name” must be a text" },
+    { "{\"format\": \"tenure-scenario\", \"version\": 1, \"name\": 3}",
+      "“name” must be a text" },
     { "{\"format\": \"tenure-scenario\", \"version\": 1, \"name\": \"X\", \"steps\": "
       "[{\"kind\": \"content\", \"title\": \"\"}]}", "step 1: A step needs a title" },
     { "{\"format\": \"tenure-scenario\", \"version\": 1, \"name\": \"X\", \"steps\": "

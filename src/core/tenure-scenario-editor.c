@@ -9,40 +9,9 @@
 
 #include "tenure-scenario-private.h"
 
-/*
- * Each operation is recorded as two snapshots of the scenario it touched, taken inside
- * its transaction: before and after. Undo writes the "before" snapshot back, redo the
- * "after" one, with the same row ids, so the tables end up exactly as they were. A
- * snapshot of a scenario that does not exist (before a creation, after a deletion)
- * deletes it. Operations that delete rows carrying progress also keep what goes with
- * them: deleting a step keeps its step_done rows; deleting a scenario keeps its
- * enrolments, step_done rows and the initiatives that pointed at it; undoing brings all
- * of it back. Jobs an operation
- * creates (a template's job) are recorded too: undo deletes them, redo brings them back
- * with the same ids.
- */
-
-typedef struct
-{
-  gint64  account_id;
-  gint64  step_id;
-  char   *date;
-} ProgressRow;
-
-typedef struct
-{
-  gint64          scenario_id;
-  TenureScenario *scenario;       /* NULL: the scenario does not exist */
-  gint64          progress;       /* PROGRESS_NONE, PROGRESS_ALL or the id of one step */
-  GArray         *enrolments;     /* ProgressRow, step_id 0 */
-  GArray         *done;           /* ProgressRow */
-  GArray         *initiatives;    /* gint64 */
-} Snapshot;
-
-/* What progress a snapshot keeps: none, all of the scenario's (enrolments, step_done rows,
- * initiatives), or the step_done rows of one step. */
-#define PROGRESS_NONE 0
-#define PROGRESS_ALL (-1)
+/* Each operation is recorded as two snapshots of the scenario it touched
+ * (tenure-scenario-snapshot.c), taken inside its transaction: undo writes the "before" one
+ * back, redo the "after" one. */
 
 /* Consecutive edits of the same text field of the same object make one undo step. */
 typedef enum
@@ -58,19 +27,12 @@ typedef enum
 
 typedef struct
 {
-  gint64  id;
-  char   *name;
-  char   *description;
-} JobRow;
-
-typedef struct
-{
-  char       *label;
-  GArray     *created_jobs;  /* JobRow */
-  Snapshot   *before;
-  Snapshot   *after;
-  MergeField  merge_field;
-  gint64      merge_object;
+  char                   *label;
+  GArray                 *created_jobs;  /* jobs the operation created */
+  TenureScenarioSnapshot *before;
+  TenureScenarioSnapshot *after;
+  MergeField              merge_field;
+  gint64                  merge_object;
 } Record;
 
 struct _TenureScenarioEditor
@@ -101,328 +63,6 @@ enum {
 static GParamSpec *properties [N_PROPS];
 static guint signals [N_SIGNALS];
 
-/* Snapshots */
-
-static void
-clear_progress_row (gpointer data)
-{
-  ProgressRow *row = data;
-
-  g_free (row->date);
-}
-
-static void
-snapshot_free (Snapshot *snapshot)
-{
-  if (snapshot == NULL)
-    return;
-
-  g_clear_pointer (&snapshot->scenario, tenure_scenario_free);
-  g_clear_pointer (&snapshot->enrolments, g_array_unref);
-  g_clear_pointer (&snapshot->done, g_array_unref);
-  g_clear_pointer (&snapshot->initiatives, g_array_unref);
-  g_free (snapshot);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (Snapshot, snapshot_free)
-
-static Snapshot *
-snapshot_absent (gint64 scenario_id)
-{
-  Snapshot *snapshot = g_new0 (Snapshot, 1);
-
-  snapshot->scenario_id = scenario_id;
-  return snapshot;
-}
-
-static gboolean
-read_progress (TenureDb    *db,
-               const char  *sql,
-               gint64       scenario_id,
-               GArray      *rows,
-               GError     **error)
-{
-  sqlite3_stmt *stmt = tenure_db_prepare (db, sql, error);
-  int rc;
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, scenario_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      ProgressRow row = {
-        .account_id = sqlite3_column_int64 (stmt, 0),
-        .step_id = sqlite3_column_int64 (stmt, 1),
-        .date = tenure_scenario_column_text (stmt, 2),
-      };
-
-      g_array_append_val (rows, row);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    return tenure_db_set_error (db, rc, error);
-
-  return TRUE;
-}
-
-static Snapshot *
-snapshot_take (TenureDb  *db,
-               gint64     scenario_id,
-               gint64     progress,
-               GError   **error)
-{
-  g_autoptr(Snapshot) snapshot = snapshot_absent (scenario_id);
-  g_autoptr(GError) local = NULL;
-  sqlite3_stmt *stmt;
-  int rc;
-
-  snapshot->scenario = tenure_scenario_load (db, scenario_id, &local);
-  if (snapshot->scenario == NULL)
-    {
-      if (g_error_matches (local, TENURE_SCENARIO_ERROR, TENURE_SCENARIO_ERROR_NOT_FOUND))
-        return g_steal_pointer (&snapshot);
-      g_propagate_error (error, g_steal_pointer (&local));
-      return NULL;
-    }
-
-  if (progress == PROGRESS_NONE)
-    return g_steal_pointer (&snapshot);
-
-  snapshot->progress = progress;
-  snapshot->done = g_array_new (FALSE, FALSE, sizeof (ProgressRow));
-  g_array_set_clear_func (snapshot->done, clear_progress_row);
-
-  if (progress > 0)
-    {
-      if (!read_progress (db,
-                          "SELECT account_id, step_id, done_on FROM step_done WHERE step_id = ? "
-                          "ORDER BY account_id",
-                          progress, snapshot->done, error))
-        return NULL;
-      return g_steal_pointer (&snapshot);
-    }
-
-  snapshot->enrolments = g_array_new (FALSE, FALSE, sizeof (ProgressRow));
-  snapshot->initiatives = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_array_set_clear_func (snapshot->enrolments, clear_progress_row);
-
-  if (!read_progress (db,
-                      "SELECT account_id, 0, started_on FROM enrolment WHERE scenario_id = ? "
-                      "ORDER BY account_id",
-                      scenario_id, snapshot->enrolments, error) ||
-      !read_progress (db,
-                      "SELECT d.account_id, d.step_id, d.done_on FROM step_done d "
-                      "JOIN step s ON s.id = d.step_id WHERE s.scenario_id = ? "
-                      "ORDER BY d.step_id, d.account_id",
-                      scenario_id, snapshot->done, error))
-    return NULL;
-
-  stmt = tenure_db_prepare (db, "SELECT id FROM initiative WHERE scenario_id = ? ORDER BY id",
-                            error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, scenario_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-
-      g_array_append_val (snapshot->initiatives, id);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      tenure_db_set_error (db, rc, error);
-      return NULL;
-    }
-
-  return g_steal_pointer (&snapshot);
-}
-
-static gboolean
-exec_with_id (TenureDb    *db,
-              const char  *sql,
-              gint64       id,
-              GError     **error)
-{
-  sqlite3_stmt *stmt = tenure_db_prepare (db, sql, error);
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
-
-  return tenure_db_step_done (db, stmt, error);
-}
-
-static gboolean
-snapshot_has_step (const Snapshot *snapshot,
-                   gint64          step_id)
-{
-  for (guint i = 0; i < snapshot->scenario->steps->len; i++)
-    if (((TenureStep *) g_ptr_array_index (snapshot->scenario->steps, i))->id == step_id)
-      return TRUE;
-
-  return FALSE;
-}
-
-static gboolean
-restore_steps (TenureDb        *db,
-               const Snapshot  *snapshot,
-               GError         **error)
-{
-  g_autoptr(GArray) obsolete = g_array_new (FALSE, FALSE, sizeof (gint64));
-  sqlite3_stmt *stmt;
-  int rc;
-
-  stmt = tenure_db_prepare (db, "SELECT id FROM step WHERE scenario_id = ?", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, snapshot->scenario_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-
-      if (!snapshot_has_step (snapshot, id))
-        g_array_append_val (obsolete, id);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    return tenure_db_set_error (db, rc, error);
-
-  for (guint i = 0; i < obsolete->len; i++)
-    if (!exec_with_id (db, "DELETE FROM step WHERE id = ?", g_array_index (obsolete, gint64, i),
-                       error))
-      return FALSE;
-
-  for (guint i = 0; i < snapshot->scenario->steps->len; i++)
-    {
-      const TenureStep *step = g_ptr_array_index (snapshot->scenario->steps, i);
-
-      stmt = tenure_db_prepare (db,
-                                "INSERT INTO step (id, scenario_id, position, kind, title, "
-                                "  body, day_offset, required, done_when_event_kind, "
-                                "  done_when_job_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-                                "ON CONFLICT (id) DO UPDATE SET "
-                                "  scenario_id = excluded.scenario_id, "
-                                "  position = excluded.position, kind = excluded.kind, "
-                                "  title = excluded.title, body = excluded.body, "
-                                "  day_offset = excluded.day_offset, "
-                                "  required = excluded.required, "
-                                "  done_when_event_kind = excluded.done_when_event_kind, "
-                                "  done_when_job_id = excluded.done_when_job_id",
-                                error);
-      if (stmt == NULL)
-        return FALSE;
-      sqlite3_bind_int64 (stmt, 1, step->id);
-      sqlite3_bind_int64 (stmt, 2, snapshot->scenario_id);
-      sqlite3_bind_int (stmt, 3, step->position);
-      sqlite3_bind_text (stmt, 4, tenure_step_kind_to_string (step->kind), -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 5, step->title, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (stmt, 6, step->body, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_int (stmt, 7, step->day_offset);
-      sqlite3_bind_int (stmt, 8, step->required ? 1 : 0);
-      tenure_scenario_bind_text (stmt, 9, step->done_when_event_kind);
-      tenure_scenario_bind_id (stmt, 10, step->done_when_job_id);
-      if (!tenure_db_step_done (db, stmt, error))
-        return FALSE;
-    }
-
-  return TRUE;
-}
-
-static gboolean
-restore_progress (TenureDb        *db,
-                  const Snapshot  *snapshot,
-                  GError         **error)
-{
-  sqlite3_stmt *stmt;
-
-  for (guint i = 0; snapshot->enrolments != NULL && i < snapshot->enrolments->len; i++)
-    {
-      const ProgressRow *row = &g_array_index (snapshot->enrolments, ProgressRow, i);
-
-      stmt = tenure_db_prepare (db,
-                                "INSERT OR REPLACE INTO enrolment (account_id, scenario_id, "
-                                "  started_on) VALUES (?, ?, ?)",
-                                error);
-      if (stmt == NULL)
-        return FALSE;
-      sqlite3_bind_int64 (stmt, 1, row->account_id);
-      sqlite3_bind_int64 (stmt, 2, snapshot->scenario_id);
-      sqlite3_bind_text (stmt, 3, row->date, -1, SQLITE_TRANSIENT);
-      if (!tenure_db_step_done (db, stmt, error))
-        return FALSE;
-    }
-
-  for (guint i = 0; i < snapshot->done->len; i++)
-    {
-      const ProgressRow *row = &g_array_index (snapshot->done, ProgressRow, i);
-
-      stmt = tenure_db_prepare (db,
-                                "INSERT OR REPLACE INTO step_done (account_id, step_id, "
-                                "  done_on) VALUES (?, ?, ?)",
-                                error);
-      if (stmt == NULL)
-        return FALSE;
-      sqlite3_bind_int64 (stmt, 1, row->account_id);
-      sqlite3_bind_int64 (stmt, 2, row->step_id);
-      sqlite3_bind_text (stmt, 3, row->date, -1, SQLITE_TRANSIENT);
-      if (!tenure_db_step_done (db, stmt, error))
-        return FALSE;
-    }
-
-  for (guint i = 0; snapshot->initiatives != NULL && i < snapshot->initiatives->len; i++)
-    {
-      stmt = tenure_db_prepare (db, "UPDATE initiative SET scenario_id = ? WHERE id = ?", error);
-      if (stmt == NULL)
-        return FALSE;
-      sqlite3_bind_int64 (stmt, 1, snapshot->scenario_id);
-      sqlite3_bind_int64 (stmt, 2, g_array_index (snapshot->initiatives, gint64, i));
-      if (!tenure_db_step_done (db, stmt, error))
-        return FALSE;
-    }
-
-  return TRUE;
-}
-
-/* Makes the scenario's rows what they were when @snapshot was taken. Progress rows are only
- * ever added back: the ones a snapshot keeps are those its operation deletes (with a step
- * or a scenario), so rows added since, by an import or an automatic enrolment, stay. */
-static gboolean
-snapshot_restore (TenureDb        *db,
-                  const Snapshot  *snapshot,
-                  GError         **error)
-{
-  const TenureScenario *scenario = snapshot->scenario;
-  sqlite3_stmt *stmt;
-
-  if (scenario == NULL)
-    return exec_with_id (db, "DELETE FROM scenario WHERE id = ?", snapshot->scenario_id, error);
-
-  stmt = tenure_db_prepare (db,
-                            "INSERT INTO scenario (id, name, job_id, description, active, "
-                            "  auto_enrol_segment) VALUES (?, ?, ?, ?, ?, ?) "
-                            "ON CONFLICT (id) DO UPDATE SET name = excluded.name, "
-                            "  job_id = excluded.job_id, description = excluded.description, "
-                            "  active = excluded.active, "
-                            "  auto_enrol_segment = excluded.auto_enrol_segment",
-                            error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, snapshot->scenario_id);
-  sqlite3_bind_text (stmt, 2, scenario->name, -1, SQLITE_TRANSIENT);
-  tenure_scenario_bind_id (stmt, 3, scenario->job_id);
-  sqlite3_bind_text (stmt, 4, scenario->description, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int (stmt, 5, scenario->active ? 1 : 0);
-  tenure_scenario_bind_text (stmt, 6, scenario->auto_enrol_segment);
-  if (!tenure_db_step_done (db, stmt, error))
-    return FALSE;
-
-  if (!restore_steps (db, snapshot, error))
-    return FALSE;
-
-  return snapshot->progress == PROGRESS_NONE || restore_progress (db, snapshot, error);
-}
-
 /* Records */
 
 static void
@@ -430,8 +70,8 @@ record_free (Record *record)
 {
   g_free (record->label);
   g_clear_pointer (&record->created_jobs, g_array_unref);
-  snapshot_free (record->before);
-  snapshot_free (record->after);
+  tenure_scenario_snapshot_free (record->before);
+  tenure_scenario_snapshot_free (record->after);
   g_free (record);
 }
 
@@ -439,88 +79,6 @@ static void
 clear_queue (GQueue *queue)
 {
   g_queue_clear_full (queue, (GDestroyNotify) record_free);
-}
-
-static void
-clear_job_row (gpointer data)
-{
-  JobRow *row = data;
-
-  g_free (row->name);
-  g_free (row->description);
-}
-
-/* The jobs created since the operation began. */
-static GArray *
-read_created_jobs (TenureDb  *db,
-                   gint64     watermark,
-                   GError   **error)
-{
-  g_autoptr(GArray) jobs = g_array_new (FALSE, FALSE, sizeof (JobRow));
-  sqlite3_stmt *stmt;
-  int rc;
-
-  g_array_set_clear_func (jobs, clear_job_row);
-  stmt = tenure_db_prepare (db, "SELECT id, name, description FROM job WHERE id > ? ORDER BY id",
-                            error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, watermark);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      JobRow row = {
-        .id = sqlite3_column_int64 (stmt, 0),
-        .name = tenure_scenario_column_text (stmt, 1),
-        .description = tenure_scenario_column_text (stmt, 2),
-      };
-
-      g_array_append_val (jobs, row);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      tenure_db_set_error (db, rc, error);
-      return NULL;
-    }
-
-  return g_steal_pointer (&jobs);
-}
-
-static gboolean
-insert_jobs (TenureDb      *db,
-             const GArray  *jobs,
-             GError       **error)
-{
-  for (guint i = 0; jobs != NULL && i < jobs->len; i++)
-    {
-      const JobRow *row = &g_array_index (jobs, JobRow, i);
-      sqlite3_stmt *stmt;
-
-      stmt = tenure_db_prepare (db, "INSERT INTO job (id, name, description) VALUES (?, ?, ?)",
-                                error);
-      if (stmt == NULL)
-        return FALSE;
-      sqlite3_bind_int64 (stmt, 1, row->id);
-      sqlite3_bind_text (stmt, 2, row->name, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (stmt, 3, row->description, -1, SQLITE_TRANSIENT);
-      if (!tenure_db_step_done (db, stmt, error))
-        return FALSE;
-    }
-
-  return TRUE;
-}
-
-static gboolean
-delete_jobs (TenureDb      *db,
-             const GArray  *jobs,
-             GError       **error)
-{
-  for (guint i = 0; jobs != NULL && i < jobs->len; i++)
-    if (!exec_with_id (db, "DELETE FROM job WHERE id = ?", g_array_index (jobs, JobRow, i).id,
-                       error))
-      return FALSE;
-
-  return TRUE;
 }
 
 static void
@@ -537,11 +95,11 @@ notify_history (TenureScenarioEditor *self,
 /* Starts an operation on @scenario_id (0 for a new scenario): opens its transaction and
  * takes the "before" snapshot. */
 static gboolean
-op_begin (TenureScenarioEditor  *self,
-          gint64                 scenario_id,
-          gint64                 progress,
-          Snapshot             **before,
-          GError               **error)
+op_begin (TenureScenarioEditor    *self,
+          gint64                   scenario_id,
+          gint64                   progress,
+          TenureScenarioSnapshot **before,
+          GError                 **error)
 {
   *before = NULL;
 
@@ -552,7 +110,7 @@ op_begin (TenureScenarioEditor  *self,
                                              0);
   if (scenario_id > 0)
     {
-      *before = snapshot_take (self->db, scenario_id, progress, error);
+      *before = tenure_scenario_snapshot_take (self->db, scenario_id, progress, error);
       if (*before == NULL)
         {
           tenure_db_rollback (self->db);
@@ -565,17 +123,17 @@ op_begin (TenureScenarioEditor  *self,
 
 /* Ends an operation: on success takes the "after" snapshot, commits and records it. */
 static gboolean
-op_end (TenureScenarioEditor  *self,
-        gboolean               ok,
-        gint64                 scenario_id,
-        Snapshot              *before,
-        const char            *label,
-        MergeField             merge_field,
-        gint64                 merge_object,
-        GError               **error)
+op_end (TenureScenarioEditor    *self,
+        gboolean                 ok,
+        gint64                   scenario_id,
+        TenureScenarioSnapshot  *before,
+        const char              *label,
+        MergeField               merge_field,
+        gint64                   merge_object,
+        GError                 **error)
 {
-  g_autoptr(Snapshot) owned_before = before;
-  g_autoptr(Snapshot) after = NULL;
+  g_autoptr(TenureScenarioSnapshot) owned_before = before;
+  g_autoptr(TenureScenarioSnapshot) after = NULL;
   g_autoptr(GArray) created_jobs = NULL;
   gboolean could_undo = tenure_scenario_editor_can_undo (self);
   gboolean could_redo = tenure_scenario_editor_can_redo (self);
@@ -583,12 +141,15 @@ op_end (TenureScenarioEditor  *self,
 
   if (ok)
     {
-      after = snapshot_take (self->db, scenario_id,
-                             owned_before != NULL ? owned_before->progress : PROGRESS_NONE,
-                             error);
-      ok = after != NULL &&
-           (created_jobs = read_created_jobs (self->db, self->job_watermark, error)) != NULL &&
-           tenure_db_commit (self->db, error);
+      gint64 progress = owned_before != NULL
+                        ? tenure_scenario_snapshot_get_progress (owned_before)
+                        : TENURE_SCENARIO_PROGRESS_NONE;
+
+      after = tenure_scenario_snapshot_take (self->db, scenario_id, progress, error);
+      created_jobs = after != NULL
+                     ? tenure_scenario_jobs_created_since (self->db, self->job_watermark, error)
+                     : NULL;
+      ok = created_jobs != NULL && tenure_db_commit (self->db, error);
     }
   if (!ok)
     {
@@ -597,14 +158,14 @@ op_end (TenureScenarioEditor  *self,
     }
 
   if (owned_before == NULL)
-    owned_before = snapshot_absent (scenario_id);
+    owned_before = tenure_scenario_snapshot_new_absent (scenario_id);
 
   top = g_queue_peek_head (&self->undo);
   if (merge_field != MERGE_NONE && !self->sealed && self->redo.length == 0 && top != NULL &&
       top->merge_field == merge_field && top->merge_object == merge_object &&
       created_jobs->len == 0)
     {
-      snapshot_free (top->after);
+      tenure_scenario_snapshot_free (top->after);
       top->after = g_steal_pointer (&after);
     }
   else
@@ -790,7 +351,7 @@ replay (TenureScenarioEditor  *self,
   gboolean could_undo = tenure_scenario_editor_can_undo (self);
   gboolean could_redo = tenure_scenario_editor_can_redo (self);
   Record *record = g_queue_peek_head (from);
-  Snapshot *snapshot;
+  TenureScenarioSnapshot *snapshot;
 
   if (record == NULL)
     {
@@ -803,9 +364,9 @@ replay (TenureScenarioEditor  *self,
   snapshot = use_before ? record->before : record->after;
   if (!tenure_db_begin (self->db, error))
     return FALSE;
-  if (!(use_before || insert_jobs (self->db, record->created_jobs, error)) ||
-      !snapshot_restore (self->db, snapshot, error) ||
-      !(!use_before || delete_jobs (self->db, record->created_jobs, error)) ||
+  if (!(use_before || tenure_scenario_jobs_insert (self->db, record->created_jobs, error)) ||
+      !tenure_scenario_snapshot_restore (self->db, snapshot, error) ||
+      !(!use_before || tenure_scenario_jobs_delete (self->db, record->created_jobs, error)) ||
       !tenure_db_commit (self->db, error))
     {
       tenure_db_rollback (self->db);
@@ -816,7 +377,7 @@ replay (TenureScenarioEditor  *self,
   self->sealed = TRUE;
 
   notify_history (self, could_undo, could_redo);
-  g_signal_emit (self, signals [CHANGED], 0, snapshot->scenario_id);
+  g_signal_emit (self, signals [CHANGED], 0, tenure_scenario_snapshot_get_scenario_id (snapshot));
   return TRUE;
 }
 
@@ -874,12 +435,12 @@ tenure_scenario_editor_create (TenureScenarioEditor  *self,
                                const char            *name,
                                GError               **error)
 {
-  Snapshot *before;
+  TenureScenarioSnapshot *before;
   gint64 id;
 
   g_return_val_if_fail (TENURE_IS_SCENARIO_EDITOR (self), 0);
 
-  if (!op_begin (self, 0, PROGRESS_NONE, &before, error))
+  if (!op_begin (self, 0, TENURE_SCENARIO_PROGRESS_NONE, &before, error))
     return 0;
   id = tenure_scenario_create (self->db, name, error);
 
@@ -891,12 +452,12 @@ tenure_scenario_editor_create_from_template (TenureScenarioEditor  *self,
                                              const char            *template_id,
                                              GError               **error)
 {
-  Snapshot *before;
+  TenureScenarioSnapshot *before;
   gint64 id;
 
   g_return_val_if_fail (TENURE_IS_SCENARIO_EDITOR (self), 0);
 
-  if (!op_begin (self, 0, PROGRESS_NONE, &before, error))
+  if (!op_begin (self, 0, TENURE_SCENARIO_PROGRESS_NONE, &before, error))
     return 0;
   id = tenure_scenario_create_from_template (self->db, template_id, error);
 
@@ -909,12 +470,12 @@ tenure_scenario_editor_duplicate (TenureScenarioEditor  *self,
                                   gint64                 scenario_id,
                                   GError               **error)
 {
-  Snapshot *before;
+  TenureScenarioSnapshot *before;
   gint64 id;
 
   g_return_val_if_fail (TENURE_IS_SCENARIO_EDITOR (self), 0);
 
-  if (!op_begin (self, 0, PROGRESS_NONE, &before, error))
+  if (!op_begin (self, 0, TENURE_SCENARIO_PROGRESS_NONE, &before, error))
     return 0;
   id = tenure_scenario_duplicate (self->db, scenario_id, error);
 
@@ -927,12 +488,12 @@ tenure_scenario_editor_delete (TenureScenarioEditor  *self,
                                gint64                 scenario_id,
                                GError               **error)
 {
-  Snapshot *before;
+  TenureScenarioSnapshot *before;
   gboolean ok;
 
   g_return_val_if_fail (TENURE_IS_SCENARIO_EDITOR (self), FALSE);
 
-  if (!op_begin (self, scenario_id, PROGRESS_ALL, &before, error))
+  if (!op_begin (self, scenario_id, TENURE_SCENARIO_PROGRESS_ALL, &before, error))
     return FALSE;
   ok = tenure_scenario_delete (self->db, scenario_id, error);
 
@@ -945,12 +506,12 @@ tenure_scenario_editor_rename (TenureScenarioEditor  *self,
                                const char            *name,
                                GError               **error)
 {
-  Snapshot *before;
+  TenureScenarioSnapshot *before;
   gboolean ok;
 
   g_return_val_if_fail (TENURE_IS_SCENARIO_EDITOR (self), FALSE);
 
-  if (!op_begin (self, scenario_id, PROGRESS_NONE, &before, error))
+  if (!op_begin (self, scenario_id, TENURE_SCENARIO_PROGRESS_NONE, &before, error))
     return FALSE;
   ok = tenure_scenario_rename (self->db, scenario_id, name, error);
 
@@ -964,12 +525,12 @@ tenure_scenario_editor_set_description (TenureScenarioEditor  *self,
                                         const char            *description,
                                         GError               **error)
 {
-  Snapshot *before;
+  TenureScenarioSnapshot *before;
   gboolean ok;
 
   g_return_val_if_fail (TENURE_IS_SCENARIO_EDITOR (self), FALSE);
 
-  if (!op_begin (self, scenario_id, PROGRESS_NONE, &before, error))
+  if (!op_begin (self, scenario_id, TENURE_SCENARIO_PROGRESS_NONE, &before, error))
     return FALSE;
   ok = tenure_scenario_set_description (self->db, scenario_id, description, error);
 
@@ -983,12 +544,12 @@ tenure_scenario_editor_set_job (TenureScenarioEditor  *self,
                                 gint64                 job_id,
                                 GError               **error)
 {
-  Snapshot *before;
+  TenureScenarioSnapshot *before;
   gboolean ok;
 
   g_return_val_if_fail (TENURE_IS_SCENARIO_EDITOR (self), FALSE);
 
-  if (!op_begin (self, scenario_id, PROGRESS_NONE, &before, error))
+  if (!op_begin (self, scenario_id, TENURE_SCENARIO_PROGRESS_NONE, &before, error))
     return FALSE;
   ok = tenure_scenario_set_job (self->db, scenario_id, job_id, error);
 
@@ -1001,12 +562,12 @@ tenure_scenario_editor_set_active (TenureScenarioEditor  *self,
                                    gboolean               active,
                                    GError               **error)
 {
-  Snapshot *before;
+  TenureScenarioSnapshot *before;
   gboolean ok;
 
   g_return_val_if_fail (TENURE_IS_SCENARIO_EDITOR (self), FALSE);
 
-  if (!op_begin (self, scenario_id, PROGRESS_NONE, &before, error))
+  if (!op_begin (self, scenario_id, TENURE_SCENARIO_PROGRESS_NONE, &before, error))
     return FALSE;
   ok = tenure_scenario_set_active (self->db, scenario_id, active, error);
 
@@ -1021,12 +582,12 @@ tenure_scenario_editor_set_auto_enrol_segment (TenureScenarioEditor  *self,
                                                const char            *segment,
                                                GError               **error)
 {
-  Snapshot *before;
+  TenureScenarioSnapshot *before;
   gboolean ok;
 
   g_return_val_if_fail (TENURE_IS_SCENARIO_EDITOR (self), FALSE);
 
-  if (!op_begin (self, scenario_id, PROGRESS_NONE, &before, error))
+  if (!op_begin (self, scenario_id, TENURE_SCENARIO_PROGRESS_NONE, &before, error))
     return FALSE;
   ok = tenure_scenario_set_auto_enrol_segment (self->db, scenario_id, segment, error);
 
@@ -1042,12 +603,12 @@ tenure_scenario_editor_add_step (TenureScenarioEditor  *self,
                                  const char            *title,
                                  GError               **error)
 {
-  Snapshot *before;
+  TenureScenarioSnapshot *before;
   gint64 id;
 
   g_return_val_if_fail (TENURE_IS_SCENARIO_EDITOR (self), 0);
 
-  if (!op_begin (self, scenario_id, PROGRESS_NONE, &before, error))
+  if (!op_begin (self, scenario_id, TENURE_SCENARIO_PROGRESS_NONE, &before, error))
     return 0;
   id = tenure_scenario_add_step (self->db, scenario_id, position, kind, title, error);
 
@@ -1068,7 +629,7 @@ step_operation (TenureScenarioEditor  *self,
                 MergeField             merge_field,
                 GError               **error)
 {
-  Snapshot *before;
+  TenureScenarioSnapshot *before;
   gint64 scenario_id;
   gboolean ok;
 
@@ -1077,7 +638,8 @@ step_operation (TenureScenarioEditor  *self,
   scenario_id = step_scenario (self, step_id, error);
   if (scenario_id == 0)
     return FALSE;
-  if (!op_begin (self, scenario_id, keep_progress ? step_id : PROGRESS_NONE, &before, error))
+  if (!op_begin (self, scenario_id, keep_progress ? step_id : TENURE_SCENARIO_PROGRESS_NONE,
+                 &before, error))
     return FALSE;
   ok = func (self->db, step_id, value, error);
 

@@ -363,14 +363,6 @@ read_boolean (Reader     *reader,
   return TRUE;
 }
 
-static gboolean
-is_blank_name (const char *text)
-{
-  g_autofree char *copy = g_strdup (text);
-
-  return copy == NULL || g_strstrip (copy)[0] == '\0';
-}
-
 /* A validated step, before anything is written. */
 typedef struct
 {
@@ -441,7 +433,7 @@ read_step (Reader     *reader,
         return FALSE;
       if (!tenure_scenario_check_event_kind (event, &local))
         return invalid_from (reader, where, local);
-      if (out->job != NULL && is_blank_name (out->job))
+      if (out->job != NULL && tenure_scenario_is_blank (out->job))
         return invalid (reader, where, _("the “done when” job has an empty name"));
       out->step.done_when_event_kind = (char *) event;
     }
@@ -541,12 +533,12 @@ tenure_scenario_import_file (TenureDb    *db,
       !read_string (&reader, root, NULL, "auto_enrol_segment", TRUE, &segment) ||
       !read_boolean (&reader, root, NULL, "active", FALSE, &active))
     return 0;
-  if (is_blank_name (source_name))
+  if (tenure_scenario_is_blank (source_name))
     {
       invalid (&reader, NULL, _("the scenario has no name: add a “name”"));
       return 0;
     }
-  if (job != NULL && is_blank_name (job))
+  if (job != NULL && tenure_scenario_is_blank (job))
     {
       invalid (&reader, NULL, _("the scenario’s job has an empty name"));
       return 0;

@@ -265,7 +265,8 @@ GPtrArray      *tenure_scenario_compute_all_stats (TenureDb        *db,
 /* The editor the GUI designer uses: every operation is saved at once, in its own
  * transaction, and can be undone and redone (tenure-scenario-editor.c). */
 #define TENURE_TYPE_SCENARIO_EDITOR (tenure_scenario_editor_get_type ())
-G_DECLARE_FINAL_TYPE (TenureScenarioEditor, tenure_scenario_editor, TENURE, SCENARIO_EDITOR, GObject)
+G_DECLARE_FINAL_TYPE (TenureScenarioEditor, tenure_scenario_editor,
+                      TENURE, SCENARIO_EDITOR, GObject)
 
 TenureScenarioEditor *tenure_scenario_editor_new  (TenureDb        *db);
 TenureDb       *tenure_scenario_editor_get_db     (TenureScenarioEditor *self);
