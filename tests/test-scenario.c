@@ -1121,6 +1121,30 @@ test_editor_history (Fixture       *fixture,
                                         "WHERE scenario_id = 1", -1), ==, 3);
   g_assert_cmpint (tenure_db_query_int (fixture->db, "SELECT position FROM step WHERE id = 1",
                                         -1), ==, 1);
+
+  /* The history keeps the last 200 steps. */
+  tenure_scenario_editor_clear_history (editor);
+  for (int i = 0; i < 205; i++)
+    {
+      g_autofree char *text = g_strdup_printf ("Version %d", i);
+
+      g_assert_true (tenure_scenario_editor_set_description (editor, c.scenario, text, &error));
+      tenure_scenario_editor_seal (editor);
+    }
+  {
+    g_autoptr(TenureScenario) scenario = NULL;
+    guint undone = 0;
+
+    while (tenure_scenario_editor_can_undo (editor))
+      {
+        g_assert_true (tenure_scenario_editor_undo (editor, &error));
+        undone++;
+      }
+    g_assert_no_error (error);
+    g_assert_cmpuint (undone, ==, 200);
+    scenario = load (fixture->db, c.scenario);
+    g_assert_cmpstr (scenario->description, ==, "Version 4");
+  }
 }
 
 static void

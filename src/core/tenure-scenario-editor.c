@@ -13,6 +13,10 @@
  * (tenure-scenario-snapshot.c), taken inside its transaction: undo writes the "before" one
  * back, redo the "after" one. */
 
+/* Undo steps kept; a deleted scenario's step keeps all its enrolments, so the history is
+ * bounded. */
+#define MAX_HISTORY 200
+
 /* Consecutive edits of the same text field of the same object make one undo step. */
 typedef enum
 {
@@ -180,6 +184,8 @@ op_end (TenureScenarioEditor    *self,
       record->merge_object = merge_object;
       g_queue_push_head (&self->undo, record);
       clear_queue (&self->redo);
+      while (self->undo.length > MAX_HISTORY)
+        record_free (g_queue_pop_tail (&self->undo));
     }
   self->sealed = FALSE;
 
