@@ -34,6 +34,9 @@ static const Command commands[] = {
     N_("Print every figure of a month") },
   { "questions", tenure_cli_questions, "WORKSPACE --export FILE.json | --import FILE.json",
     N_("Share the qualification questions with a colleague") },
+  { "scenarios", tenure_cli_scenarios,
+    "WORKSPACE --month YYYY-MM [--json] | --export NAME FILE.json | --import FILE.json",
+    N_("Onboarding scenarios: completion and step funnel, or share one as JSON") },
 };
 
 static void

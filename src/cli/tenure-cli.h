@@ -30,6 +30,8 @@ int       tenure_cli_metrics        (int            argc,
                                      char         **argv);
 int       tenure_cli_questions      (int            argc,
                                      char         **argv);
+int       tenure_cli_scenarios      (int            argc,
+                                     char         **argv);
 
 /* Shared helpers (tenure-cli-common.c). */
 int       tenure_cli_usage_error    (GOptionContext *context,
