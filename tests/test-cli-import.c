@@ -7,6 +7,8 @@
 #include <signal.h>
 #include <sys/wait.h>
 
+#include <json-glib/json-glib.h>
+
 #include "tenure-db.h"
 #include "tenure-test-util.h"
 
@@ -210,6 +212,94 @@ test_usage (void)
   test_rmdir_recursive (dir);
 }
 
+/* `tenure-cli metrics --month M --json` of @workspace, parsed. */
+static JsonObject *
+metrics_json (const char *workspace,
+              const char *month)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+
+  g_assert_cmpint (test_run_cli (&out, &err, "metrics", workspace, "--month", month, "--json",
+                                 NULL), ==, 0);
+  g_assert_true (json_parser_load_from_data (parser, out, -1, &error));
+  g_assert_no_error (error);
+
+  return json_object_ref (json_node_get_object (json_parser_get_root (parser)));
+}
+
+/* The worked example imported from its CSV files gives the figures of METRICS.md
+ * section 9, and the French Excel export of the same subscriptions the same MRR
+ * figures month by month. */
+static void
+test_metrics_match (void)
+{
+  g_autofree char *dir = test_make_tmpdir ();
+  g_autofree char *english = g_build_filename (dir, "english.tenure", NULL);
+  g_autofree char *french = g_build_filename (dir, "french.tenure", NULL);
+  g_autofree char *abonnements = test_samples_path ("french-excel", "abonnements.csv", NULL);
+  const char *kinds[] = { "accounts", "subscriptions", "spend", "responses" };
+  const char *months[] = { "2026-01", "2026-02", "2026-03", "2026-04" };
+  const gint64 mrr_cents[] = { 15000, 35000, 21000, 39000 };
+  const char *same[] = { "mrr_cents", "customers", "new_customers", "reactivated_customers",
+                         "churned_customers", "logo_churn_pct", "revenue_churn_pct", "grr_pct",
+                         "nrr_pct" };
+  const char *movements[] = { "new_cents", "reactivation_cents", "expansion_cents",
+                              "contraction_cents", "churn_cents" };
+  g_autoptr(JsonObject) april = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    {
+      g_autofree char *name = g_strconcat (kinds[i], ".csv", NULL);
+      g_autofree char *csv = test_samples_path ("worked-example", name, NULL);
+
+      g_assert_cmpint (test_run_cli (&out, &err, "import", english, kinds[i], csv, NULL), ==, 0);
+      g_clear_pointer (&out, g_free);
+      g_clear_pointer (&err, g_free);
+    }
+  g_assert_cmpint (test_run_cli (&out, &err, "import", french, "subscriptions", abonnements, NULL),
+                   ==, 0);
+
+  for (guint m = 0; m < G_N_ELEMENTS (months); m++)
+    {
+      g_autoptr(JsonObject) a = metrics_json (english, months[m]);
+      g_autoptr(JsonObject) b = metrics_json (french, months[m]);
+      JsonObject *a_movements = json_object_get_object_member (a, "movements");
+      JsonObject *b_movements = json_object_get_object_member (b, "movements");
+
+      g_assert_cmpint (json_object_get_int_member (a, "mrr_cents"), ==, mrr_cents[m]);
+      for (guint i = 0; i < G_N_ELEMENTS (same); i++)
+        {
+          JsonNode *x = json_object_get_member (a, same[i]);
+          JsonNode *y = json_object_get_member (b, same[i]);
+
+          g_assert_nonnull (x);
+          g_assert_nonnull (y);
+          g_assert_true (json_node_equal (x, y));
+        }
+      for (guint i = 0; i < G_N_ELEMENTS (movements); i++)
+        g_assert_cmpint (json_object_get_int_member (a_movements, movements[i]), ==,
+                         json_object_get_int_member (b_movements, movements[i]));
+    }
+
+  /* Section 9 at 2026-04, from all four files. */
+  april = metrics_json (english, "2026-04");
+  g_assert_cmpint (json_object_get_int_member (april, "clv_cents"), ==, 36400);
+  g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (
+                     json_object_get_object_member (april, "channels"), "ads"), "cac_cents"),
+                   ==, 60000);
+  g_assert_cmpfloat (json_object_get_double_member (json_object_get_object_member (april, "nps"),
+                                                    "score"), ==, 20.0);
+  g_assert_cmpfloat (json_object_get_double_member (json_object_get_object_member (april, "cli"),
+                                                    "score"), ==, 85.0);
+
+  test_rmdir_recursive (dir);
+}
+
 /* Starts a large import and kills it once its progress reaches @percent, after @delay_ms;
  * returns the exit status. */
 static int
@@ -347,6 +437,7 @@ main (int    argc,
   g_test_add_func ("/cli-import/samples", test_samples);
   g_test_add_func ("/cli-import/refused", test_refused);
   g_test_add_func ("/cli-import/usage", test_usage);
+  g_test_add_func ("/cli-import/metrics-match", test_metrics_match);
   g_test_add_func ("/cli-import/kill", test_kill);
 
   return g_test_run ();
