@@ -118,6 +118,20 @@ test_separators (void)
       g_assert_cmpint (tenure_csv_reader_get_separator (reader), ==, cases[i].separator);
     }
 
+  /* Excel's "sep=" line names the separator and is not a row; lines still count it. */
+  {
+    g_autoptr(TenureCsvReader) reader = reader_for ("sep=;\r\na,b;c\r\n1;2\r\n", -1,
+                                                    TENURE_CSV_ENCODING_UTF8, 0);
+    g_autofree char *all = NULL;
+
+    g_assert_cmpint (tenure_csv_reader_read_row (reader, NULL), ==, TENURE_CSV_ROW);
+    g_assert_cmpuint (tenure_csv_reader_get_line (reader), ==, 2);
+    g_assert_cmpstr (tenure_csv_reader_get_field (reader, 0), ==, "a,b");
+    all = read_all (reader, NULL);
+    g_assert_cmpstr (all, ==, "1|2\n");
+    g_assert_cmpint (tenure_csv_reader_get_separator (reader), ==, ';');
+  }
+
   /* A separator given by the caller wins. */
   {
     g_autoptr(TenureCsvReader) reader = reader_for ("a;b,c\n", -1, TENURE_CSV_ENCODING_UTF8, ',');

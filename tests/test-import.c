@@ -712,8 +712,9 @@ test_zero_and_decimals (Fixture       *fixture,
                                     "A,2026-01-01,\"1,234\"\n"
                                     "B,2026-01-01,0\n"
                                     "C,2026-01-01,\"2,000.50\"\n");
+  /* With Excel's "sep=" line. */
   g_autofree char *comma = write_csv (fixture, "comma.csv",
-                                      "account_id;start_date;mrr\n"
+                                      "sep=;\naccount_id;start_date;mrr\n"
                                       "D;2026-01-01;1.234\n"
                                       "E;2026-01-01;12,5\n");
   g_autoptr(TenureImportResult) result = NULL;

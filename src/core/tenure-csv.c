@@ -305,6 +305,20 @@ fill (TenureCsvReader  *self,
           self->had_bom = TRUE;
           skip = 3;
         }
+      /* Excel's "sep=;" first line names the separator: follow it and skip the line. */
+      if (length - skip >= 5 && memcmp (self->raw + skip, "sep=", 4) == 0 &&
+          strchr (",;\t", self->raw[skip + 4]) != NULL &&
+          (length - skip == 5 || self->raw[skip + 5] == '\n' || self->raw[skip + 5] == '\r'))
+        {
+          if (self->separator == 0)
+            self->separator = (char) self->raw[skip + 4];
+          skip += 5;
+          if (skip < length && self->raw[skip] == '\r')
+            skip++;
+          if (skip < length && self->raw[skip] == '\n')
+            skip++;
+          self->line = 2;
+        }
       if (self->separator == 0)
         self->separator = detect_separator (self->raw + skip, length - skip);
     }

@@ -564,7 +564,8 @@ tenure_import_preview (const char                 *path,
                                       &missing, error))
         return NULL;
       if (missing != NULL)
-        add_preview_issue (preview, 1, 1, TENURE_IMPORT_HINT_MAPPING, missing);
+        add_preview_issue (preview, tenure_csv_reader_get_line (reader), 1,
+                           TENURE_IMPORT_HINT_MAPPING, missing);
     }
   else
     {

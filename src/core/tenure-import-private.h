@@ -46,6 +46,7 @@ struct _TenureImportLoader
   guint                      n_fields;
   int                        columns[TENURE_IMPORT_MAX_FIELDS];
   guint                      n_header;
+  guint                      header_line;
   gboolean                   write;
   gint64                     import_id;
   gint64                     next_fake_id;  /* dry runs count what they would create */

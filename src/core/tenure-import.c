@@ -285,6 +285,7 @@ run_pass (TenureImportLoader              *self,
                                       columns, &missing, error))
         return PASS_FAILED;
       self->n_header = tenure_csv_reader_get_n_fields (self->reader);
+      self->header_line = tenure_csv_reader_get_line (self->reader);
       for (guint c = 0; c < self->n_header; c++)
         g_ptr_array_add (self->headers, g_strdup (tenure_csv_reader_get_field (self->reader, c)));
       for (guint c = 0; c < columns->len; c++)
@@ -296,7 +297,8 @@ run_pass (TenureImportLoader              *self,
         }
       if (missing != NULL)
         {
-          tenure_import_loader_add_issue (self, 1, 1, TENURE_IMPORT_HINT_MAPPING,
+          tenure_import_loader_add_issue (self, tenure_csv_reader_get_line (self->reader), 1,
+                                          TENURE_IMPORT_HINT_MAPPING,
                                           g_steal_pointer (&missing));
           return PASS_DONE;
         }
@@ -353,7 +355,7 @@ run_pass (TenureImportLoader              *self,
   if (rows_read == 0 && self->result->n_issues == 0)
     {
       self->row_ok = TRUE;
-      tenure_import_loader_add_issue (self, 2, 1, TENURE_IMPORT_HINT_NONE,
+      tenure_import_loader_add_issue (self, self->header_line + 1, 1, TENURE_IMPORT_HINT_NONE,
                  g_strdup (_("The file has a header row but no data below it: there is "
                              "nothing to import")));
     }
