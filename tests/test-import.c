@@ -771,7 +771,8 @@ test_answers (Fixture       *fixture,
     "A,What do you use today?,Excel\n"
     "B,What do you use today?,Nothing\n"
     "C,What do you use today?,excel\n"
-    "A,How urgent is it?,This quarter\n");
+    "A,How urgent is it?,This quarter\n"
+    "C,What do you use today?,Sheets\n");
   g_autofree char *second = write_csv (fixture, "answers2.csv",
     "Compte;Question;Réponse\n"
     "D;what do you use  today?;EXCEL\n");
@@ -779,11 +780,15 @@ test_answers (Fixture       *fixture,
   g_autofree char *rows = NULL;
 
   result = import_ok (fixture->db, first, TENURE_IMPORT_KIND_ANSWERS, NULL);
-  g_assert_cmpuint (result->rows, ==, 4);
+  g_assert_cmpuint (result->rows, ==, 5);
   g_assert_cmpuint (result->questions_created, ==, 2);
-  g_assert_cmpuint (result->options_created, ==, 3);
+  g_assert_cmpuint (result->options_created, ==, 4);
+  g_clear_pointer (&rows, g_free);
+  rows = query_rows (fixture->db, "SELECT position, text, kind FROM question ORDER BY position");
+  g_assert_cmpstr (rows, ==, "1|What do you use today?|multiple\n2|How urgent is it?|single\n");
   g_clear_pointer (&result, tenure_import_result_free);
 
+  g_clear_pointer (&rows, g_free);
   result = import_ok (fixture->db, second, TENURE_IMPORT_KIND_ANSWERS, NULL);
   g_assert_cmpuint (result->questions_created, ==, 0);
   g_assert_cmpuint (result->options_created, ==, 0);
@@ -794,6 +799,7 @@ test_answers (Fixture       *fixture,
   g_assert_cmpstr (rows, ==,
                    "1|What do you use today?|1|Excel|0|3\n"
                    "1|What do you use today?|2|Nothing|0|1\n"
+                   "1|What do you use today?|3|Sheets|0|1\n"
                    "2|How urgent is it?|1|This quarter|0|1\n");
 }
 

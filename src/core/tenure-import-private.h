@@ -61,6 +61,9 @@ struct _TenureImportLoader
   GHashTable                *jobs;        /* name → id */
   GHashTable                *questions;   /* folded text → id */
   GHashTable                *option_ids;  /* "question id:folded text" → id */
+  GHashTable                *created_questions;   /* ids created by this import */
+  GHashTable                *first_answers;       /* "account id:question id" → option id */
+  GHashTable                *multiple_questions;  /* created here, several options each */
   gint64                     last_question_position;
 
   /* The decimal separator of the amount column, from its values. */

@@ -736,6 +736,7 @@ ensure_question (TenureImportLoader     *self,
     }
 
   g_hash_table_insert (self->questions, g_steal_pointer (&key), (gpointer) (gintptr) id);
+  g_hash_table_add (self->created_questions, (gpointer) (gintptr) id);
   self->result->questions_created++;
   return id;
 }
@@ -794,6 +795,24 @@ load_answer (TenureImportLoader *self)
       (question_id = ensure_question (self, question)) == 0 ||
       (option_id = ensure_option (self, question_id, answer)) == 0)
     return FALSE;
+
+  /* Questions are created as single choice; one that an account answers with two
+   * options is a multiple-choice question (only those this import created: a manager
+   * decides for the others). */
+  {
+    char *key = g_strdup_printf ("%lld:%lld", (long long) account_id, (long long) question_id);
+    gpointer first = g_hash_table_lookup (self->first_answers, key);
+
+    if (first == NULL)
+      g_hash_table_insert (self->first_answers, key, (gpointer) (gintptr) option_id);
+    else
+      {
+        if ((gint64) (gintptr) first != option_id &&
+            g_hash_table_contains (self->created_questions, (gpointer) (gintptr) question_id))
+          g_hash_table_add (self->multiple_questions, (gpointer) (gintptr) question_id);
+        g_free (key);
+      }
+  }
 
   if (self->write)
     {

@@ -202,6 +202,9 @@ loader_clear (TenureImportLoader *self)
   g_clear_pointer (&self->jobs, g_hash_table_unref);
   g_clear_pointer (&self->questions, g_hash_table_unref);
   g_clear_pointer (&self->option_ids, g_hash_table_unref);
+  g_clear_pointer (&self->created_questions, g_hash_table_unref);
+  g_clear_pointer (&self->first_answers, g_hash_table_unref);
+  g_clear_pointer (&self->multiple_questions, g_hash_table_unref);
   g_clear_pointer (&self->ambiguous_positions, g_array_unref);
   g_clear_pointer (&self->ambiguous_texts, g_ptr_array_unref);
   g_clear_error (&self->db_error);
@@ -398,6 +401,9 @@ loader_reset (TenureImportLoader             *self,
   self->jobs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->questions = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->option_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->created_questions = g_hash_table_new (NULL, NULL);
+  self->first_answers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->multiple_questions = g_hash_table_new (NULL, NULL);
   self->ambiguous_positions = g_array_new (FALSE, FALSE, sizeof (guint));
   self->ambiguous_texts = g_ptr_array_new_with_free_func (g_free);
   self->headers = g_ptr_array_new_with_free_func (g_free);
@@ -528,6 +534,8 @@ finish_load (TenureImportLoader  *self,
 {
   sqlite3 *handle = tenure_db_get_handle (self->db);
   guint n_indexes = self->dropped_indexes->len;
+  GHashTableIter iter;
+  gpointer question;
   sqlite3_stmt *stmt;
 
   if (cancellable != NULL)
@@ -553,6 +561,18 @@ finish_load (TenureImportLoader  *self,
   sqlite3_progress_handler (handle, 0, NULL, NULL);
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return FALSE;
+
+  g_hash_table_iter_init (&iter, self->multiple_questions);
+  while (g_hash_table_iter_next (&iter, &question, NULL))
+    {
+      stmt = tenure_db_prepare (self->db, "UPDATE question SET kind = 'multiple' WHERE id = ?",
+                                error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, (gint64) (gintptr) question);
+      if (!tenure_db_step_done (self->db, stmt, error))
+        return FALSE;
+    }
 
   stmt = tenure_db_prepare (self->db, "UPDATE import SET sha256 = ?, rows = ? WHERE id = ?",
                             error);
