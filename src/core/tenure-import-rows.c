@@ -583,8 +583,8 @@ load_response (TenureImportLoader *self)
   if (self->write)
     {
       stmt = prepare (self,
-                      "INSERT OR FAIL INTO response (account_id, answered_on, kind, score, comment, "
-                      "import_id) VALUES (?, ?, ?, ?, ?, ?)");
+                      "INSERT OR FAIL INTO response (account_id, answered_on, kind, score, "
+                      "comment, import_id) VALUES (?, ?, ?, ?, ?, ?)");
       if (stmt == NULL)
         return FALSE;
       bind_id_or_null (stmt, 1, account_id);

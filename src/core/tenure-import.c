@@ -375,14 +375,16 @@ run_pass (TenureImportLoader              *self,
       for (guint i = 0; i < self->ambiguous_texts->len; i++)
         {
           const char *text = g_ptr_array_index (self->ambiguous_texts, i);
+          guint line = g_array_index (self->ambiguous_positions, guint, 2 * i);
+          guint column = g_array_index (self->ambiguous_positions, guint, 2 * i + 1);
 
           self->row_ok = TRUE;
-          tenure_import_loader_add_issue (self, g_array_index (self->ambiguous_positions, guint, 2 * i),
-                     g_array_index (self->ambiguous_positions, guint, 2 * i + 1),
-                     TENURE_IMPORT_HINT_DECIMAL,
-                     g_strdup_printf (_("“%s” can be read two ways, and no other amount of "
-                                        "the column tells which: choose whether the decimal "
-                                        "separator is a comma or a point"), text));
+          tenure_import_loader_add_issue (self, line, column, TENURE_IMPORT_HINT_DECIMAL,
+                                          g_strdup_printf (_("“%s” can be read two ways, and no "
+                                                             "other amount of the column tells "
+                                                             "which: choose whether the decimal "
+                                                             "separator is a comma or a point"),
+                                                           text));
         }
       self->result->n_issues += self->ambiguous - self->ambiguous_texts->len;
     }
