@@ -83,6 +83,50 @@ void                     tenure_import_loader_add_issue  (TenureImportLoader *se
 
 /* tenure-import-rows.c */
 gboolean                 tenure_import_loader_load_row   (TenureImportLoader *self);
+void                     tenure_import_loader_field_issue (TenureImportLoader *self,
+                                                          guint              field,
+                                                          TenureImportHint   hint,
+                                                          char              *message);
+const char              *tenure_import_loader_value      (TenureImportLoader *self,
+                                                          guint              field);
+sqlite3_stmt            *tenure_import_loader_prepare    (TenureImportLoader *self,
+                                                          const char        *sql);
+gboolean                 tenure_import_loader_step       (TenureImportLoader *self,
+                                                          sqlite3_stmt      *stmt);
+gint64                   tenure_import_loader_ensure_account (TenureImportLoader *self,
+                                                          const char        *external_id);
+
+/* tenure-import-answers.c */
+gboolean                 tenure_import_loader_load_answer (TenureImportLoader *self);
+
+/* Whether rows are still written (or counted, in a dry run): not after a problem. */
+static inline gboolean
+tenure_import_loader_loading (TenureImportLoader *self)
+{
+  return self->row_ok && self->result->n_issues == 0 && self->ambiguous == 0;
+}
+
+static inline void
+bind_text_or_null (sqlite3_stmt *stmt,
+                   int           index,
+                   const char   *text)
+{
+  if (text != NULL)
+    sqlite3_bind_text (stmt, index, text, -1, SQLITE_STATIC);
+  else
+    sqlite3_bind_null (stmt, index);
+}
+
+static inline void
+bind_id_or_null (sqlite3_stmt *stmt,
+                 int           index,
+                 gint64        id)
+{
+  if (id > 0)
+    sqlite3_bind_int64 (stmt, index, id);
+  else
+    sqlite3_bind_null (stmt, index);
+}
 
 /* tenure-import-columns.c */
 const TenureImportField *tenure_import_get_fields        (TenureImportKind   kind,

@@ -17,18 +17,17 @@ enum { EV_ACCOUNT, EV_AT, EV_KIND, EV_JOB, EV_USER };
 enum { RESP_ANSWERED, RESP_SCORE, RESP_ACCOUNT, RESP_KIND, RESP_COMMENT };
 enum { SP_MONTH, SP_CHANNEL, SP_AMOUNT, SP_LEADS };
 enum { TK_ACCOUNT, TK_OPENED, TK_CATEGORY };
-enum { AN_ACCOUNT, AN_QUESTION, AN_ANSWER };
 
 typedef gboolean (*RowFunc) (TenureImportLoader *self);
 
 static const char * const event_kinds[] = { "session", "action", "feature_used", "job_completed" };
 
 /* An issue about the value of @field in the current row. */
-static void
-field_issue (TenureImportLoader           *self,
-             guint             field,
-             TenureImportHint  hint,
-             char             *message)
+void
+tenure_import_loader_field_issue (TenureImportLoader *self,
+                                  guint               field,
+                                  TenureImportHint    hint,
+                                  char               *message)
 {
   guint line, column;
 
@@ -38,9 +37,9 @@ field_issue (TenureImportLoader           *self,
 }
 
 /* The trimmed value of @field in the current row, or NULL when it is empty or absent. */
-static const char *
-value (TenureImportLoader *self,
-       guint   field)
+const char *
+tenure_import_loader_value (TenureImportLoader *self,
+                            guint               field)
 {
   char *text;
 
@@ -52,16 +51,9 @@ value (TenureImportLoader *self,
   return *text != '\0' ? text : NULL;
 }
 
-/* Whether rows are still written (or counted, in a dry run): not after a problem. */
-static inline gboolean
-loading (TenureImportLoader *self)
-{
-  return self->row_ok && self->result->n_issues == 0 && self->ambiguous == 0;
-}
-
-static gboolean
-step (TenureImportLoader       *self,
-      sqlite3_stmt *stmt)
+gboolean
+tenure_import_loader_step (TenureImportLoader *self,
+                           sqlite3_stmt       *stmt)
 {
   if (self->db_error != NULL)
     return FALSE;
@@ -74,9 +66,9 @@ step (TenureImportLoader       *self,
  *
  * A statement for the rows: found by the address of its text, without hashing the text
  * a million times. Every use binds all parameters, and tenure_db_step_done() resets it. */
-static sqlite3_stmt *
-prepare (TenureImportLoader     *self,
-         const char *sql)
+sqlite3_stmt *
+tenure_import_loader_prepare (TenureImportLoader *self,
+                              const char         *sql)
 {
   sqlite3_stmt *stmt;
 
@@ -133,32 +125,10 @@ format_timestamp (gint64 seconds,
   buf[19] = 'Z', buf[20] = '\0';
 }
 
-static inline void
-bind_text_or_null (sqlite3_stmt *stmt,
-                   int           index,
-                   const char   *text)
-{
-  if (text != NULL)
-    sqlite3_bind_text (stmt, index, text, -1, SQLITE_STATIC);
-  else
-    sqlite3_bind_null (stmt, index);
-}
-
-static inline void
-bind_id_or_null (sqlite3_stmt *stmt,
-                 int           index,
-                 gint64        id)
-{
-  if (id > 0)
-    sqlite3_bind_int64 (stmt, index, id);
-  else
-    sqlite3_bind_null (stmt, index);
-}
-
 /* The id of account @external_id, created when unknown. 0 on a database failure. */
-static gint64
-ensure_account (TenureImportLoader     *self,
-                const char *external_id)
+gint64
+tenure_import_loader_ensure_account (TenureImportLoader *self,
+                                     const char         *external_id)
 {
   gpointer found = g_hash_table_lookup (self->accounts, external_id);
   sqlite3_stmt *stmt;
@@ -171,12 +141,12 @@ ensure_account (TenureImportLoader     *self,
     id = --self->next_fake_id;
   else
     {
-      stmt = prepare (self, "INSERT OR FAIL INTO account (external_id, import_id) VALUES (?, ?)");
+      stmt = tenure_import_loader_prepare (self, "INSERT OR FAIL INTO account (external_id, import_id) VALUES (?, ?)");
       if (stmt == NULL)
         return 0;
       sqlite3_bind_text (stmt, 1, external_id, -1, SQLITE_STATIC);
       sqlite3_bind_int64 (stmt, 2, self->import_id);
-      if (!step (self, stmt))
+      if (!tenure_import_loader_step (self, stmt))
         return 0;
       id = sqlite3_last_insert_rowid (tenure_db_get_handle (self->db));
     }
@@ -201,11 +171,11 @@ ensure_job (TenureImportLoader     *self,
     id = --self->next_fake_id;
   else
     {
-      stmt = prepare (self, "INSERT OR FAIL INTO job (name) VALUES (?)");
+      stmt = tenure_import_loader_prepare (self, "INSERT OR FAIL INTO job (name) VALUES (?)");
       if (stmt == NULL)
         return 0;
       sqlite3_bind_text (stmt, 1, name, -1, SQLITE_STATIC);
-      if (!step (self, stmt))
+      if (!tenure_import_loader_step (self, stmt))
         return 0;
       id = sqlite3_last_insert_rowid (tenure_db_get_handle (self->db));
     }
@@ -227,7 +197,7 @@ read_date (TenureImportLoader     *self,
   if (tenure_import_parse_date (text, self->options->date_order, days, &hint, &message))
     return TRUE;
 
-  field_issue (self, field, hint, message);
+  tenure_import_loader_field_issue (self, field, hint, message);
   return FALSE;
 }
 
@@ -248,7 +218,7 @@ read_timestamp (TenureImportLoader     *self,
       return TRUE;
     }
 
-  field_issue (self, field, hint, message);
+  tenure_import_loader_field_issue (self, field, hint, message);
   return FALSE;
 }
 
@@ -299,7 +269,7 @@ read_amount (TenureImportLoader     *self,
 
     case TENURE_AMOUNT_INVALID:
     default:
-      field_issue (self, field, TENURE_IMPORT_HINT_NONE, message);
+      tenure_import_loader_field_issue (self, field, TENURE_IMPORT_HINT_NONE, message);
       return FALSE;
     }
 }
@@ -307,8 +277,8 @@ read_amount (TenureImportLoader     *self,
 static gboolean
 load_account (TenureImportLoader *self)
 {
-  const char *external_id = value (self, ACC_ACCOUNT);
-  const char *signup = value (self, ACC_SIGNUP);
+  const char *external_id = tenure_import_loader_value (self, ACC_ACCOUNT);
+  const char *signup = tenure_import_loader_value (self, ACC_SIGNUP);
   char signup_buf[TENURE_DATE_BUF];
   guint line = tenure_csv_reader_get_line (self->reader);
   gpointer first_line;
@@ -321,13 +291,13 @@ load_account (TenureImportLoader *self)
 
   if (external_id != NULL &&
       g_hash_table_lookup_extended (self->seen, external_id, NULL, &first_line))
-    field_issue (self, ACC_ACCOUNT, TENURE_IMPORT_HINT_NONE,
+    tenure_import_loader_field_issue (self, ACC_ACCOUNT, TENURE_IMPORT_HINT_NONE,
                  g_strdup_printf (_("Account “%s” is already on line %u: keep one row per "
                                     "account"), external_id, GPOINTER_TO_UINT (first_line)));
   else if (external_id != NULL)
     g_hash_table_insert (self->seen, g_strdup (external_id), GUINT_TO_POINTER (line));
 
-  if (!loading (self))
+  if (!tenure_import_loader_loading (self))
     return TRUE;
 
   found = g_hash_table_lookup (self->accounts, external_id);
@@ -335,20 +305,20 @@ load_account (TenureImportLoader *self)
     {
       if (self->write)
         {
-          stmt = prepare (self,
+          stmt = tenure_import_loader_prepare (self,
                           "INSERT OR FAIL INTO account (external_id, name, segment, plan, channel, "
                           "owner, signup_date, import_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
           if (stmt == NULL)
             return FALSE;
           sqlite3_bind_text (stmt, 1, external_id, -1, SQLITE_STATIC);
-          bind_text_or_null (stmt, 2, value (self, ACC_NAME));
-          bind_text_or_null (stmt, 3, value (self, ACC_SEGMENT));
-          bind_text_or_null (stmt, 4, value (self, ACC_PLAN));
-          bind_text_or_null (stmt, 5, value (self, ACC_CHANNEL));
-          bind_text_or_null (stmt, 6, value (self, ACC_OWNER));
+          bind_text_or_null (stmt, 2, tenure_import_loader_value (self, ACC_NAME));
+          bind_text_or_null (stmt, 3, tenure_import_loader_value (self, ACC_SEGMENT));
+          bind_text_or_null (stmt, 4, tenure_import_loader_value (self, ACC_PLAN));
+          bind_text_or_null (stmt, 5, tenure_import_loader_value (self, ACC_CHANNEL));
+          bind_text_or_null (stmt, 6, tenure_import_loader_value (self, ACC_OWNER));
           bind_text_or_null (stmt, 7, signup != NULL ? signup_buf : NULL);
           sqlite3_bind_int64 (stmt, 8, self->import_id);
-          if (!step (self, stmt))
+          if (!tenure_import_loader_step (self, stmt))
             return FALSE;
           found = (gpointer) (gintptr) sqlite3_last_insert_rowid (tenure_db_get_handle (self->db));
         }
@@ -362,21 +332,21 @@ load_account (TenureImportLoader *self)
       /* Known already (from another file): fill in what this file says. */
       if (self->write)
         {
-          stmt = prepare (self,
+          stmt = tenure_import_loader_prepare (self,
                           "UPDATE account SET name = coalesce (?, name), "
                           "segment = coalesce (?, segment), plan = coalesce (?, plan), "
                           "channel = coalesce (?, channel), owner = coalesce (?, owner), "
                           "signup_date = coalesce (?, signup_date) WHERE id = ?");
           if (stmt == NULL)
             return FALSE;
-          bind_text_or_null (stmt, 1, value (self, ACC_NAME));
-          bind_text_or_null (stmt, 2, value (self, ACC_SEGMENT));
-          bind_text_or_null (stmt, 3, value (self, ACC_PLAN));
-          bind_text_or_null (stmt, 4, value (self, ACC_CHANNEL));
-          bind_text_or_null (stmt, 5, value (self, ACC_OWNER));
+          bind_text_or_null (stmt, 1, tenure_import_loader_value (self, ACC_NAME));
+          bind_text_or_null (stmt, 2, tenure_import_loader_value (self, ACC_SEGMENT));
+          bind_text_or_null (stmt, 3, tenure_import_loader_value (self, ACC_PLAN));
+          bind_text_or_null (stmt, 4, tenure_import_loader_value (self, ACC_CHANNEL));
+          bind_text_or_null (stmt, 5, tenure_import_loader_value (self, ACC_OWNER));
           bind_text_or_null (stmt, 6, signup != NULL ? signup_buf : NULL);
           sqlite3_bind_int64 (stmt, 7, (gint64) (gintptr) found);
-          if (!step (self, stmt))
+          if (!tenure_import_loader_step (self, stmt))
             return FALSE;
         }
       self->result->accounts_updated++;
@@ -389,10 +359,10 @@ load_account (TenureImportLoader *self)
 static gboolean
 load_subscription (TenureImportLoader *self)
 {
-  const char *external_id = value (self, SUB_ACCOUNT);
-  const char *start = value (self, SUB_START);
-  const char *end = value (self, SUB_END);
-  const char *mrr = value (self, SUB_MRR);
+  const char *external_id = tenure_import_loader_value (self, SUB_ACCOUNT);
+  const char *start = tenure_import_loader_value (self, SUB_START);
+  const char *end = tenure_import_loader_value (self, SUB_END);
+  const char *mrr = tenure_import_loader_value (self, SUB_MRR);
   char start_buf[TENURE_DATE_BUF];
   char end_buf[TENURE_DATE_BUF];
   gint32 start_days = 0, end_days = 0;
@@ -412,15 +382,15 @@ load_subscription (TenureImportLoader *self)
     {
       tenure_date_format (start_days, start_buf);
       tenure_date_format (end_days, end_buf);
-      field_issue (self, SUB_END, TENURE_IMPORT_HINT_NONE,
+      tenure_import_loader_field_issue (self, SUB_END, TENURE_IMPORT_HINT_NONE,
                    g_strdup_printf (_("The end date %s is before the start date %s: correct "
                                       "one of the two dates"), end_buf, start_buf));
     }
 
-  if (!loading (self))
+  if (!tenure_import_loader_loading (self))
     return TRUE;
 
-  account_id = ensure_account (self, external_id);
+  account_id = tenure_import_loader_ensure_account (self, external_id);
   if (account_id == 0)
     return FALSE;
 
@@ -429,19 +399,19 @@ load_subscription (TenureImportLoader *self)
       tenure_date_format (start_days, start_buf);
       if (end != NULL)
         tenure_date_format (end_days, end_buf);
-      stmt = prepare (self,
+      stmt = tenure_import_loader_prepare (self,
                       "INSERT OR FAIL INTO subscription (account_id, external_id, start_date, "
                       "end_date, mrr_cents, plan, import_id) VALUES (?, ?, ?, ?, ?, ?, ?)");
       if (stmt == NULL)
         return FALSE;
       sqlite3_bind_int64 (stmt, 1, account_id);
-      bind_text_or_null (stmt, 2, value (self, SUB_ID));
+      bind_text_or_null (stmt, 2, tenure_import_loader_value (self, SUB_ID));
       sqlite3_bind_text (stmt, 3, start_buf, -1, SQLITE_STATIC);
       bind_text_or_null (stmt, 4, end != NULL ? end_buf : NULL);
       sqlite3_bind_int64 (stmt, 5, cents);
-      bind_text_or_null (stmt, 6, value (self, SUB_PLAN));
+      bind_text_or_null (stmt, 6, tenure_import_loader_value (self, SUB_PLAN));
       sqlite3_bind_int64 (stmt, 7, self->import_id);
-      if (!step (self, stmt))
+      if (!tenure_import_loader_step (self, stmt))
         return FALSE;
     }
 
@@ -474,10 +444,10 @@ event_kind (const char *text)
 static gboolean
 load_event (TenureImportLoader *self)
 {
-  const char *external_id = value (self, EV_ACCOUNT);
-  const char *at = value (self, EV_AT);
-  const char *kind_text = value (self, EV_KIND);
-  const char *job = value (self, EV_JOB);
+  const char *external_id = tenure_import_loader_value (self, EV_ACCOUNT);
+  const char *at = tenure_import_loader_value (self, EV_AT);
+  const char *kind_text = tenure_import_loader_value (self, EV_KIND);
+  const char *job = tenure_import_loader_value (self, EV_JOB);
   const char *kind = NULL;
   char at_buf[TENURE_TIMESTAMP_BUF];
   sqlite3_stmt *stmt;
@@ -490,20 +460,20 @@ load_event (TenureImportLoader *self)
     {
       kind = event_kind (kind_text);
       if (kind == NULL)
-        field_issue (self, EV_KIND, TENURE_IMPORT_HINT_NONE,
+        tenure_import_loader_field_issue (self, EV_KIND, TENURE_IMPORT_HINT_NONE,
                      g_strdup_printf (_("Unknown event kind “%s” — expected session, action, "
                                         "feature_used, job_completed"), kind_text));
     }
   if (kind != NULL && job != NULL && strcmp (kind, "job_completed") != 0)
-    field_issue (self, EV_JOB, TENURE_IMPORT_HINT_NONE,
+    tenure_import_loader_field_issue (self, EV_JOB, TENURE_IMPORT_HINT_NONE,
                  g_strdup_printf (_("A job (“%s”) is given for a “%s” event, but only "
                                     "job_completed events name a job: empty the job cell or "
                                     "change the kind"), job, kind));
 
-  if (!loading (self))
+  if (!tenure_import_loader_loading (self))
     return TRUE;
 
-  account_id = ensure_account (self, external_id);
+  account_id = tenure_import_loader_ensure_account (self, external_id);
   if (account_id == 0)
     return FALSE;
   if (job != NULL && (job_id = ensure_job (self, job)) == 0)
@@ -511,7 +481,7 @@ load_event (TenureImportLoader *self)
 
   if (self->write)
     {
-      stmt = prepare (self,
+      stmt = tenure_import_loader_prepare (self,
                       "INSERT OR FAIL INTO event (account_id, at, kind, job_id, user_ref, "
                       "import_id) VALUES (?, ?, ?, ?, ?, ?)");
       if (stmt == NULL)
@@ -520,9 +490,9 @@ load_event (TenureImportLoader *self)
       sqlite3_bind_text (stmt, 2, at_buf, -1, SQLITE_STATIC);
       sqlite3_bind_text (stmt, 3, kind, -1, SQLITE_STATIC);
       bind_id_or_null (stmt, 4, job_id);
-      bind_text_or_null (stmt, 5, value (self, EV_USER));
+      bind_text_or_null (stmt, 5, tenure_import_loader_value (self, EV_USER));
       sqlite3_bind_int64 (stmt, 6, self->import_id);
-      if (!step (self, stmt))
+      if (!tenure_import_loader_step (self, stmt))
         return FALSE;
     }
 
@@ -533,10 +503,10 @@ load_event (TenureImportLoader *self)
 static gboolean
 load_response (TenureImportLoader *self)
 {
-  const char *answered = value (self, RESP_ANSWERED);
-  const char *score_text = value (self, RESP_SCORE);
-  const char *external_id = value (self, RESP_ACCOUNT);
-  const char *kind_text = value (self, RESP_KIND);
+  const char *answered = tenure_import_loader_value (self, RESP_ANSWERED);
+  const char *score_text = tenure_import_loader_value (self, RESP_SCORE);
+  const char *external_id = tenure_import_loader_value (self, RESP_ACCOUNT);
+  const char *kind_text = tenure_import_loader_value (self, RESP_KIND);
   const char *kind = "nps";
   char date_buf[TENURE_DATE_BUF];
   gint64 account_id = 0;
@@ -556,7 +526,7 @@ load_response (TenureImportLoader *self)
       else
         {
           kind = NULL;
-          field_issue (self, RESP_KIND, TENURE_IMPORT_HINT_NONE,
+          tenure_import_loader_field_issue (self, RESP_KIND, TENURE_IMPORT_HINT_NONE,
                        g_strdup_printf (_("Unknown survey kind “%s” — expected nps or cli"),
                                         kind_text));
         }
@@ -567,22 +537,22 @@ load_response (TenureImportLoader *self)
       gboolean is_nps = strcmp (kind, "nps") == 0;
 
       if (!tenure_import_parse_count (score_text, 10, &score) || (!is_nps && score < 1))
-        field_issue (self, RESP_SCORE, TENURE_IMPORT_HINT_NONE,
+        tenure_import_loader_field_issue (self, RESP_SCORE, TENURE_IMPORT_HINT_NONE,
                      is_nps ? g_strdup_printf (_("NPS score must be 0–10, not “%s”: write a "
                                                  "whole number from 0 to 10"), score_text)
                             : g_strdup_printf (_("CLI score must be 1–10, not “%s”: write a "
                                                  "whole number from 1 to 10"), score_text));
     }
 
-  if (!loading (self))
+  if (!tenure_import_loader_loading (self))
     return TRUE;
 
-  if (external_id != NULL && (account_id = ensure_account (self, external_id)) == 0)
+  if (external_id != NULL && (account_id = tenure_import_loader_ensure_account (self, external_id)) == 0)
     return FALSE;
 
   if (self->write)
     {
-      stmt = prepare (self,
+      stmt = tenure_import_loader_prepare (self,
                       "INSERT OR FAIL INTO response (account_id, answered_on, kind, score, "
                       "comment, import_id) VALUES (?, ?, ?, ?, ?, ?)");
       if (stmt == NULL)
@@ -591,9 +561,9 @@ load_response (TenureImportLoader *self)
       sqlite3_bind_text (stmt, 2, date_buf, -1, SQLITE_STATIC);
       sqlite3_bind_text (stmt, 3, kind, -1, SQLITE_STATIC);
       sqlite3_bind_int64 (stmt, 4, score);
-      bind_text_or_null (stmt, 5, value (self, RESP_COMMENT));
+      bind_text_or_null (stmt, 5, tenure_import_loader_value (self, RESP_COMMENT));
       sqlite3_bind_int64 (stmt, 6, self->import_id);
-      if (!step (self, stmt))
+      if (!tenure_import_loader_step (self, stmt))
         return FALSE;
     }
 
@@ -604,9 +574,9 @@ load_response (TenureImportLoader *self)
 static gboolean
 load_spend (TenureImportLoader *self)
 {
-  const char *month_text = value (self, SP_MONTH);
-  const char *amount = value (self, SP_AMOUNT);
-  const char *leads_text = value (self, SP_LEADS);
+  const char *month_text = tenure_import_loader_value (self, SP_MONTH);
+  const char *amount = tenure_import_loader_value (self, SP_AMOUNT);
+  const char *leads_text = tenure_import_loader_value (self, SP_LEADS);
   char month_buf[TENURE_MONTH_BUF];
   gint64 leads = -1;
   gint64 cents = 0;
@@ -620,34 +590,34 @@ load_spend (TenureImportLoader *self)
       if (tenure_import_parse_month (month_text, self->options->date_order, &month, &message))
         tenure_month_format (month, month_buf);
       else
-        field_issue (self, SP_MONTH, TENURE_IMPORT_HINT_NONE, message);
+        tenure_import_loader_field_issue (self, SP_MONTH, TENURE_IMPORT_HINT_NONE, message);
     }
   if (amount != NULL)
     read_amount (self, SP_AMOUNT, amount, &cents);
   if (leads_text != NULL && !tenure_import_parse_count (leads_text, G_MAXINT32, &leads))
-    field_issue (self, SP_LEADS, TENURE_IMPORT_HINT_NONE,
+    tenure_import_loader_field_issue (self, SP_LEADS, TENURE_IMPORT_HINT_NONE,
                  g_strdup_printf (_("“%s” is not a number of leads: write a whole number, "
                                     "or leave the cell empty"), leads_text));
 
-  if (!loading (self))
+  if (!tenure_import_loader_loading (self))
     return TRUE;
 
   if (self->write)
     {
-      stmt = prepare (self,
+      stmt = tenure_import_loader_prepare (self,
                       "INSERT OR FAIL INTO spend (month, channel, amount_cents, leads, import_id) "
                       "VALUES (?, ?, ?, ?, ?)");
       if (stmt == NULL)
         return FALSE;
       sqlite3_bind_text (stmt, 1, month_buf, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 2, value (self, SP_CHANNEL), -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 2, tenure_import_loader_value (self, SP_CHANNEL), -1, SQLITE_STATIC);
       sqlite3_bind_int64 (stmt, 3, cents);
       if (leads >= 0)
         sqlite3_bind_int64 (stmt, 4, leads);
       else
         sqlite3_bind_null (stmt, 4);
       sqlite3_bind_int64 (stmt, 5, self->import_id);
-      if (!step (self, stmt))
+      if (!tenure_import_loader_step (self, stmt))
         return FALSE;
     }
 
@@ -658,9 +628,9 @@ load_spend (TenureImportLoader *self)
 static gboolean
 load_ticket (TenureImportLoader *self)
 {
-  const char *external_id = value (self, TK_ACCOUNT);
-  const char *opened = value (self, TK_OPENED);
-  const char *category_text = value (self, TK_CATEGORY);
+  const char *external_id = tenure_import_loader_value (self, TK_ACCOUNT);
+  const char *opened = tenure_import_loader_value (self, TK_OPENED);
+  const char *category_text = tenure_import_loader_value (self, TK_CATEGORY);
   const char *category = NULL;
   char opened_buf[TENURE_TIMESTAMP_BUF];
   sqlite3_stmt *stmt;
@@ -677,21 +647,21 @@ load_ticket (TenureImportLoader *self)
       else if (strcmp (key, "basic") == 0 || strcmp (key, "basique") == 0)
         category = "basic";
       else
-        field_issue (self, TK_CATEGORY, TENURE_IMPORT_HINT_NONE,
+        tenure_import_loader_field_issue (self, TK_CATEGORY, TENURE_IMPORT_HINT_NONE,
                      g_strdup_printf (_("Unknown ticket category “%s” — expected strategic or "
                                         "basic"), category_text));
     }
 
-  if (!loading (self))
+  if (!tenure_import_loader_loading (self))
     return TRUE;
 
-  account_id = ensure_account (self, external_id);
+  account_id = tenure_import_loader_ensure_account (self, external_id);
   if (account_id == 0)
     return FALSE;
 
   if (self->write)
     {
-      stmt = prepare (self,
+      stmt = tenure_import_loader_prepare (self,
                       "INSERT OR FAIL INTO ticket (account_id, opened_at, category, import_id) "
                       "VALUES (?, ?, ?, ?)");
       if (stmt == NULL)
@@ -700,132 +670,7 @@ load_ticket (TenureImportLoader *self)
       sqlite3_bind_text (stmt, 2, opened_buf, -1, SQLITE_STATIC);
       sqlite3_bind_text (stmt, 3, category, -1, SQLITE_STATIC);
       sqlite3_bind_int64 (stmt, 4, self->import_id);
-      if (!step (self, stmt))
-        return FALSE;
-    }
-
-  self->result->rows++;
-  return TRUE;
-}
-
-/* The id of the question with this text (any case), created when unknown. */
-static gint64
-ensure_question (TenureImportLoader     *self,
-                 const char *text)
-{
-  g_autofree char *key = tenure_import_fold_key (text);
-  gpointer found = g_hash_table_lookup (self->questions, key);
-  sqlite3_stmt *stmt;
-  gint64 id;
-
-  if (found != NULL)
-    return (gint64) (gintptr) found;
-
-  if (!self->write)
-    id = --self->next_fake_id;
-  else
-    {
-      stmt = prepare (self, "INSERT INTO question (position, text) VALUES (?, ?)");
-      if (stmt == NULL)
-        return 0;
-      sqlite3_bind_int64 (stmt, 1, ++self->last_question_position);
-      sqlite3_bind_text (stmt, 2, text, -1, SQLITE_STATIC);
-      if (!step (self, stmt))
-        return 0;
-      id = sqlite3_last_insert_rowid (tenure_db_get_handle (self->db));
-    }
-
-  g_hash_table_insert (self->questions, g_steal_pointer (&key), (gpointer) (gintptr) id);
-  g_hash_table_add (self->created_questions, (gpointer) (gintptr) id);
-  self->result->questions_created++;
-  return id;
-}
-
-/* The id of the option of @question_id with this text, created with 0 points when unknown:
- * a manager weighs it later in the question editor. */
-static gint64
-ensure_option (TenureImportLoader     *self,
-               gint64      question_id,
-               const char *text)
-{
-  g_autofree char *folded = tenure_import_fold_key (text);
-  g_autofree char *key = g_strdup_printf ("%" G_GINT64_FORMAT ":%s", question_id, folded);
-  gpointer found = g_hash_table_lookup (self->option_ids, key);
-  sqlite3_stmt *stmt;
-  gint64 id;
-
-  if (found != NULL)
-    return (gint64) (gintptr) found;
-
-  if (!self->write)
-    id = --self->next_fake_id;
-  else
-    {
-      stmt = prepare (self,
-                      "INSERT INTO option (question_id, position, text, points) "
-                      "SELECT ?1, coalesce (max (position), 0) + 1, ?2, 0 FROM option "
-                      "WHERE question_id = ?1");
-      if (stmt == NULL)
-        return 0;
-      sqlite3_bind_int64 (stmt, 1, question_id);
-      sqlite3_bind_text (stmt, 2, text, -1, SQLITE_STATIC);
-      if (!step (self, stmt))
-        return 0;
-      id = sqlite3_last_insert_rowid (tenure_db_get_handle (self->db));
-    }
-
-  g_hash_table_insert (self->option_ids, g_steal_pointer (&key), (gpointer) (gintptr) id);
-  self->result->options_created++;
-  return id;
-}
-
-static gboolean
-load_answer (TenureImportLoader *self)
-{
-  const char *external_id = value (self, AN_ACCOUNT);
-  const char *question = value (self, AN_QUESTION);
-  const char *answer = value (self, AN_ANSWER);
-  sqlite3_stmt *stmt;
-  gint64 account_id, question_id, option_id;
-
-  if (!loading (self))
-    return TRUE;
-
-  if ((account_id = ensure_account (self, external_id)) == 0 ||
-      (question_id = ensure_question (self, question)) == 0 ||
-      (option_id = ensure_option (self, question_id, answer)) == 0)
-    return FALSE;
-
-  /* Questions are created as single choice; one that an account answers with two
-   * options is a multiple-choice question (only those this import created: a manager
-   * decides for the others). */
-  {
-    char *key = g_strdup_printf ("%lld:%lld", (long long) account_id, (long long) question_id);
-    gpointer first = g_hash_table_lookup (self->first_answers, key);
-
-    if (first == NULL)
-      g_hash_table_insert (self->first_answers, key, (gpointer) (gintptr) option_id);
-    else
-      {
-        if ((gint64) (gintptr) first != option_id &&
-            g_hash_table_contains (self->created_questions, (gpointer) (gintptr) question_id))
-          g_hash_table_add (self->multiple_questions, (gpointer) (gintptr) question_id);
-        g_free (key);
-      }
-  }
-
-  if (self->write)
-    {
-      stmt = prepare (self,
-                      "INSERT OR IGNORE INTO answer (account_id, question_id, option_id, "
-                      "import_id) VALUES (?, ?, ?, ?)");
-      if (stmt == NULL)
-        return FALSE;
-      sqlite3_bind_int64 (stmt, 1, account_id);
-      sqlite3_bind_int64 (stmt, 2, question_id);
-      sqlite3_bind_int64 (stmt, 3, option_id);
-      sqlite3_bind_int64 (stmt, 4, self->import_id);
-      if (!step (self, stmt))
+      if (!tenure_import_loader_step (self, stmt))
         return FALSE;
     }
 
@@ -841,7 +686,7 @@ static const RowFunc row_funcs[TENURE_IMPORT_N_KINDS] = {
   load_response,
   load_spend,
   load_ticket,
-  load_answer,
+  tenure_import_loader_load_answer,
 };
 
 /* Checks what every kind of row needs, then hands the row to its kind. */
@@ -879,7 +724,7 @@ tenure_import_loader_load_row (TenureImportLoader *self)
 
   for (guint i = 0; i < self->n_fields; i++)
     {
-      if (self->fields[i].required && value (self, i) == NULL)
+      if (self->fields[i].required && tenure_import_loader_value (self, i) == NULL)
         {
           guint line, column;
 
