@@ -32,8 +32,8 @@ progress_cb (double   fraction,
 
 /* What the user can do about an issue, said with this command's options. */
 static const char *
-hint_text (TenureImportHint  hint,
-           TenureDateOrder   order)
+hint_text (TenureImportHint hint,
+           TenureDateOrder  order)
 {
   switch (hint)
     {
@@ -55,9 +55,9 @@ hint_text (TenureImportHint  hint,
 }
 
 static void
-print_issues (const char                *file,
-              const TenureImportResult  *result,
-              TenureDateOrder            order)
+print_issues (const char               *file,
+              const TenureImportResult *result,
+              TenureDateOrder           order)
 {
   for (guint i = 0; i < result->issues->len; i++)
     {

@@ -14,8 +14,8 @@ enum { AN_ACCOUNT, AN_QUESTION, AN_ANSWER };
 
 /* The id of the question with this text (any case), created when unknown. */
 static gint64
-ensure_question (TenureImportLoader     *self,
-                 const char *text)
+ensure_question (TenureImportLoader *self,
+                 const char         *text)
 {
   g_autofree char *key = tenure_import_fold_key (text);
   gpointer found = g_hash_table_lookup (self->questions, key);
@@ -48,9 +48,9 @@ ensure_question (TenureImportLoader     *self,
 /* The id of the option of @question_id with this text, created with 0 points when unknown:
  * a manager weighs it later in the question editor. */
 static gint64
-ensure_option (TenureImportLoader     *self,
-               gint64      question_id,
-               const char *text)
+ensure_option (TenureImportLoader *self,
+               gint64              question_id,
+               const char         *text)
 {
   g_autofree char *folded = tenure_import_fold_key (text);
   g_autofree char *key = g_strdup_printf ("%" G_GINT64_FORMAT ":%s", question_id, folded);

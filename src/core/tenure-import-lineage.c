@@ -267,15 +267,15 @@ import_thread (GTask        *task,
  * tenure_import_file() in a worker thread with its own connection to @workspace.
  */
 void
-tenure_import_file_async (const char                 *workspace,
-                          const char                 *path,
-                          TenureImportKind            kind,
-                          const TenureImportOptions  *options,
-                          TenureProgressFunc          progress,
-                          gpointer                    progress_data,
-                          GCancellable               *cancellable,
-                          GAsyncReadyCallback         callback,
-                          gpointer                    user_data)
+tenure_import_file_async (const char                *workspace,
+                          const char                *path,
+                          TenureImportKind           kind,
+                          const TenureImportOptions *options,
+                          TenureProgressFunc         progress,
+                          gpointer                   progress_data,
+                          GCancellable              *cancellable,
+                          GAsyncReadyCallback        callback,
+                          gpointer                   user_data)
 {
   g_autoptr(GTask) task = NULL;
   ImportTask *data = g_new0 (ImportTask, 1);

@@ -157,8 +157,8 @@ tenure_import_loader_ensure_account (TenureImportLoader *self,
 }
 
 static gint64
-ensure_job (TenureImportLoader     *self,
-            const char *name)
+ensure_job (TenureImportLoader *self,
+            const char         *name)
 {
   gpointer found = g_hash_table_lookup (self->jobs, name);
   sqlite3_stmt *stmt;
@@ -186,10 +186,10 @@ ensure_job (TenureImportLoader     *self,
 }
 
 static gboolean
-read_date (TenureImportLoader     *self,
-           guint       field,
-           const char *text,
-           gint32     *days)
+read_date (TenureImportLoader *self,
+           guint               field,
+           const char         *text,
+           gint32             *days)
 {
   TenureImportHint hint;
   char *message = NULL;
@@ -202,10 +202,10 @@ read_date (TenureImportLoader     *self,
 }
 
 static gboolean
-read_timestamp (TenureImportLoader     *self,
-                guint       field,
-                const char *text,
-                char        buf[TENURE_TIMESTAMP_BUF])
+read_timestamp (TenureImportLoader *self,
+                guint               field,
+                const char         *text,
+                char                buf[TENURE_TIMESTAMP_BUF])
 {
   TenureImportHint hint;
   char *message = NULL;
@@ -226,10 +226,10 @@ read_timestamp (TenureImportLoader     *self,
  * options, else what the column showed so far; when it showed nothing yet, the value
  * waits for the end of the file (see tenure_import_file()). */
 static gboolean
-read_amount (TenureImportLoader     *self,
-             guint       field,
-             const char *text,
-             gint64     *cents)
+read_amount (TenureImportLoader *self,
+             guint               field,
+             const char         *text,
+             gint64             *cents)
 {
   TenureDecimal decimal = self->decimal;
   TenureDecimal evidence;

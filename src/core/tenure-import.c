@@ -126,7 +126,7 @@ tenure_import_loader_add_issue (TenureImportLoader *self,
 
 static gboolean
 preload (TenureImportLoader  *self,
-         GError **error)
+         GError             **error)
 {
   sqlite3 *handle;
   sqlite3_stmt *stmt = NULL;
@@ -248,7 +248,7 @@ typedef enum
 
 /* One reading of the file: header, rows, then the decisions that need the whole file. */
 static PassStatus
-run_pass (TenureImportLoader              *self,
+run_pass (TenureImportLoader  *self,
           const char          *path,
           TenureProgressFunc   progress,
           gpointer             user_data,
@@ -393,7 +393,7 @@ run_pass (TenureImportLoader              *self,
 }
 
 static void
-loader_reset (TenureImportLoader             *self,
+loader_reset (TenureImportLoader *self,
               TenureImportResult *result)
 {
   loader_clear (self);
@@ -420,9 +420,9 @@ loader_reset (TenureImportLoader             *self,
 
 /* For a large load into a small table, drops the table's indexes (see LARGE_LOAD_BYTES). */
 static gboolean
-drop_indexes (TenureImportLoader      *self,
-              const char  *path,
-              GError     **error)
+drop_indexes (TenureImportLoader  *self,
+              const char          *path,
+              GError             **error)
 {
   const char *table = kind_tables[self->kind];
   g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
@@ -483,9 +483,9 @@ drop_indexes (TenureImportLoader      *self,
 }
 
 static gboolean
-begin_load (TenureImportLoader      *self,
-            const char  *path,
-            GError     **error)
+begin_load (TenureImportLoader  *self,
+            const char          *path,
+            GError             **error)
 {
   g_autofree char *imported_at = now_utc ();
   g_autofree char *cache = g_strdup_printf ("PRAGMA cache_size = -%d", IMPORT_CACHE_KIB);
