@@ -23,6 +23,8 @@ typedef struct
 static const Command commands[] = {
   { "check", tenure_cli_check, "WORKSPACE",
     N_("Check a workspace: schema version, integrity and row counts") },
+  { "metrics", tenure_cli_metrics, "WORKSPACE --month YYYY-MM [--segment S | --plan P | --channel C] [--json]",
+    N_("Print every figure of a month") },
 };
 
 static void

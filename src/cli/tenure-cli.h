@@ -20,6 +20,8 @@ typedef int (*TenureCliCommandFunc) (int argc, char **argv);
 
 int       tenure_cli_check          (int            argc,
                                      char         **argv);
+int       tenure_cli_metrics        (int            argc,
+                                     char         **argv);
 
 /* Shared helpers (tenure-cli-common.c). */
 int       tenure_cli_usage_error    (GOptionContext *context,
