@@ -25,6 +25,9 @@ static const Command commands[] = {
     N_("Check a workspace: schema version, integrity and row counts") },
   { "metrics", tenure_cli_metrics, "WORKSPACE --month YYYY-MM [--segment S | --plan P | --channel C] [--json]",
     N_("Print every figure of a month") },
+  { "report", tenure_cli_report,
+    "WORKSPACE --month YYYY-MM --output FILE.xlsx [--language en|fr] [--segment S | --plan P | --channel C]",
+    N_("Write the monthly steering-committee report (XLSX)") },
 };
 
 static void
