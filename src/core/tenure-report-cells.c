@@ -110,6 +110,7 @@ report_create_formats (ReportContext *ctx)
   f->ratio = add_format (ctx, "0.00");
   f->days = add_format (ctx, "0.0");
   f->month = add_format (ctx, fr ? "[$-40C]mmmm yyyy" : "[$-409]mmmm yyyy");
+  f->month_short = add_format (ctx, fr ? "[$-40C]mmm yyyy" : "[$-409]mmm yyyy");
   f->date = add_format (ctx, fr ? "dd/mm/yyyy" : "yyyy-mm-dd");
   f->datetime = add_format (ctx, fr ? "dd/mm/yyyy hh:mm" : "yyyy-mm-dd hh:mm");
   f->good = add_format (ctx, NULL);
@@ -373,7 +374,8 @@ datetime_from_days (gint32 days)
   return datetime;
 }
 
-/* A month is written as the date of its first day, shown as "April 2026". */
+/* A month is written as the date of its first day, shown as "April 2026" (in tables,
+ * with the short format: "Apr 2026"). */
 void
 report_write_month (ReportContext *ctx,
                     lxw_worksheet *sheet,
@@ -383,7 +385,9 @@ report_write_month (ReportContext *ctx,
 {
   lxw_datetime datetime = datetime_from_days (tenure_month_first_day (month));
 
-  report_check (ctx, worksheet_write_datetime (sheet, row, col, &datetime, ctx->formats.month),
+  report_check (ctx, worksheet_write_datetime (sheet, row, col, &datetime,
+                                               col == 0 ? ctx->formats.month_short
+                                                        : ctx->formats.month),
                 "worksheet_write_datetime");
 }
 
@@ -421,12 +425,39 @@ report_write_paragraph (ReportContext *ctx,
 {
   g_autofree char *safe = report_truncate_text (text);
   glong length = g_utf8_strlen (safe, -1);
-  /* About 110 characters a line over the Summary's width. */
-  double lines = MAX (1, ceil ((double) length / 110.0));
+  /* About 140 characters a line over the width of the sheets' tables. */
+  double lines = MAX (1, ceil ((double) length / 140.0));
 
   report_check (ctx, worksheet_set_row (sheet, row, MIN (409, 15.0 * lines + 2), NULL),
                 "worksheet_set_row");
   report_check (ctx, worksheet_merge_range (sheet, row, 0, row, last_col, safe,
                                             format != NULL ? format : ctx->formats.wrap),
                 "worksheet_merge_range");
+}
+
+/* A chart's copy of a nullable figure: the number, or nothing at all. */
+void
+report_write_chart_value (ReportContext *ctx,
+                          lxw_worksheet *sheet,
+                          lxw_row_t      row,
+                          lxw_col_t      col,
+                          double         value)
+{
+  if (!isfinite (value))
+    return;
+
+  report_check (ctx, worksheet_write_number (sheet, row, col, value, NULL),
+                "worksheet_write_number");
+}
+
+void
+report_hide_columns (ReportContext *ctx,
+                     lxw_worksheet *sheet,
+                     lxw_col_t      first,
+                     lxw_col_t      last)
+{
+  lxw_row_col_options options = { .hidden = LXW_TRUE };
+
+  report_check (ctx, worksheet_set_column_opt (sheet, first, last, 8, NULL, &options),
+                "worksheet_set_column_opt");
 }

@@ -21,6 +21,7 @@ report_chart_new (ReportContext         *ctx,
 {
   g_autofree char *name = NULL;
   lxw_chart_font title_font = { .size = 12, .bold = LXW_EXPLICIT_FALSE };
+  lxw_chart_axis *values, *categories;
   lxw_chart *chart;
 
   if (report_failed (ctx))
@@ -42,13 +43,23 @@ report_chart_new (ReportContext         *ctx,
   title_font.bold = LXW_TRUE;
   chart_title_set_name_font (chart, &title_font);
   chart_legend_set_position (chart, LXW_CHART_LEGEND_BOTTOM);
-  if (chart->y_axis != NULL)
-    {
-      chart_axis_set_name (chart->y_axis, report_text (ctx, y_axis));
-      if (y_num_format != NULL)
-        chart_axis_set_num_format (chart->y_axis, y_num_format);
-      chart_axis_major_gridlines_set_visible (chart->y_axis, LXW_TRUE);
-    }
+  /* Nullable figures are drawn from hidden columns (REPORT_CHART_DATA_COL). */
+  chart_show_hidden_data (chart);
+  chart_show_blanks_as (chart, LXW_CHART_BLANKS_AS_GAP);
+
+  /* In a bar chart the value axis is the horizontal one, libxlsxwriter's x axis. */
+  values = type == LXW_CHART_BAR ? chart->x_axis : chart->y_axis;
+  categories = type == LXW_CHART_BAR ? chart->y_axis : chart->x_axis;
+  chart_axis_set_name (values, report_text (ctx, y_axis));
+  if (y_num_format != NULL)
+    chart_axis_set_num_format (values, y_num_format);
+  chart_axis_major_gridlines_set_visible (values, LXW_TRUE);
+  if (data->dates)
+    chart_axis_set_num_format (categories, ctx->language == TENURE_REPORT_LANGUAGE_FR
+                                           ? "[$-40C]mmm yy" : "[$-409]mmm yy");
+  /* Bars read top to bottom in the order of the table. */
+  if (type == LXW_CHART_BAR)
+    chart_axis_set_reverse (categories);
 
   return chart;
 }

@@ -95,7 +95,9 @@ report_sheet_satisfaction (ReportContext  *ctx,
 {
   static const double widths[] = { 30, 14, 14, 14, 14 };
   static const ReportText breakdown[] = { T_PROMOTERS, T_PASSIVES, T_DETRACTORS };
-  static const ReportText trend_header[] = { T_MONTH, T_NPS, T_RESPONSES, T_CLI, T_RESPONSES };
+  static const ReportText trend_header[] = {
+    T_MONTH, T_NPS, T_NPS_RESPONSES, T_CLI, T_CLI_RESPONSES,
+  };
   lxw_worksheet *sheet = report_add_sheet (ctx, T_SHEET_SATISFACTION);
   const TenureMonthFigures *f = &ctx->metrics->figures;
   const TenureMetricsSeries *series = ctx->series;
@@ -133,12 +135,15 @@ report_sheet_satisfaction (ReportContext  *ctx,
   report_write_label (ctx, sheet, row, 0, T_KPI_CLI, ctx->formats.label);
   report_write_number (ctx, sheet, row, 1, f->cli_score, ctx->formats.score);
   row++;
-  report_write_label (ctx, sheet, row, 0, T_RESPONSES, ctx->formats.label);
+  report_write_label (ctx, sheet, row, 0, T_CLI_RESPONSES, ctx->formats.label);
   report_write_count (ctx, sheet, row, 1, f->cli_responses);
   row += 2;
 
   trend_row = row;
   write_header (ctx, sheet, trend_row, trend_header, G_N_ELEMENTS (trend_header));
+  report_write_label (ctx, sheet, trend_row, REPORT_CHART_DATA_COL, T_NPS, NULL);
+  report_write_label (ctx, sheet, trend_row, REPORT_CHART_DATA_COL + 1, T_CLI, NULL);
+  report_hide_columns (ctx, sheet, REPORT_CHART_DATA_COL, REPORT_CHART_DATA_COL + 1);
   row++;
   for (guint i = 0; i < series->n_months; i++, row++)
     {
@@ -149,6 +154,8 @@ report_sheet_satisfaction (ReportContext  *ctx,
       report_write_count (ctx, sheet, row, 2, month->nps_responses);
       report_write_number (ctx, sheet, row, 3, month->cli_score, ctx->formats.score);
       report_write_count (ctx, sheet, row, 4, month->cli_responses);
+      report_write_chart_value (ctx, sheet, row, REPORT_CHART_DATA_COL, month->nps_score);
+      report_write_chart_value (ctx, sheet, row, REPORT_CHART_DATA_COL + 1, month->cli_score);
       any_score |= isfinite (month->nps_score) || isfinite (month->cli_score);
     }
 
@@ -167,10 +174,11 @@ report_sheet_satisfaction (ReportContext  *ctx,
   data.first_row = trend_row + 1;
   data.last_row = trend_row + MAX (series->n_months, 1);
   data.empty = !any_score;
+  data.dates = TRUE;
   chart = report_chart_new (ctx, LXW_CHART_LINE, T_CHART_SATISFACTION_TREND, &data, T_AXIS_SCORE,
                             "0");
-  report_chart_add_series (ctx, chart, &data, 1, COLOR_MAIN);
-  report_chart_add_series (ctx, chart, &data, 3, COLOR_SECOND);
+  report_chart_add_series (ctx, chart, &data, REPORT_CHART_DATA_COL, COLOR_MAIN);
+  report_chart_add_series (ctx, chart, &data, REPORT_CHART_DATA_COL + 1, COLOR_SECOND);
   report_chart_insert (ctx, sheet, header_row + 16, 6, chart, 1.1, 1.0);
 
   return !report_failed (ctx);
@@ -225,6 +233,8 @@ report_sheet_acquisition (ReportContext  *ctx,
   row++;
   channel_row = row;
   write_header (ctx, sheet, channel_row, channel_header, G_N_ELEMENTS (channel_header));
+  report_write_label (ctx, sheet, channel_row, REPORT_CHART_DATA_COL, T_CAC, NULL);
+  report_hide_columns (ctx, sheet, REPORT_CHART_DATA_COL, REPORT_CHART_DATA_COL);
   row++;
   for (guint i = 0; i < n_channels; i++, row++)
     {
@@ -236,6 +246,9 @@ report_sheet_acquisition (ReportContext  *ctx,
       report_write_money (ctx, sheet, row, 3, channel->cac_cents);
       report_write_number (ctx, sheet, row, 4, channel->clv_cac_ratio, ctx->formats.ratio);
       report_write_number (ctx, sheet, row, 5, channel->payback_months, ctx->formats.ratio);
+      if (channel->cac_cents != TENURE_CENTS_NULL)
+        report_write_chart_value (ctx, sheet, row, REPORT_CHART_DATA_COL,
+                                  (double) channel->cac_cents / 100.0);
       any_cac |= channel->cac_cents != TENURE_CENTS_NULL;
     }
   if (n_channels == 0)
@@ -261,7 +274,7 @@ report_sheet_acquisition (ReportContext  *ctx,
   data.last_row = channel_row + MAX (n_channels, 1);
   data.empty = !any_cac;
   chart = report_chart_new (ctx, LXW_CHART_COLUMN, T_CHART_CAC, &data, T_AXIS_MONEY, "#,##0");
-  report_chart_add_series (ctx, chart, &data, 3, COLOR_MAIN);
+  report_chart_add_series (ctx, chart, &data, REPORT_CHART_DATA_COL, COLOR_MAIN);
   report_chart_insert (ctx, sheet, 3, 7, chart, 1.1, 1.0);
 
   data.header_row = funnel_row;
@@ -270,9 +283,7 @@ report_sheet_acquisition (ReportContext  *ctx,
   data.empty = !any_stage;
   chart = report_chart_new (ctx, LXW_CHART_BAR, T_CHART_FUNNEL, &data, T_AXIS_ACCOUNTS, "#,##0");
   report_chart_add_series (ctx, chart, &data, 1, COLOR_GOOD);
-  if (chart != NULL && chart->x_axis != NULL)
-    chart_axis_set_reverse (chart->x_axis);
-  report_chart_insert (ctx, sheet, 19, 7, chart, 1.1, 1.0);
+  report_chart_insert (ctx, sheet, 19, 7, chart, 1.1, 1.5);
 
   return !report_failed (ctx);
 }

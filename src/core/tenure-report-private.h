@@ -12,6 +12,9 @@ G_BEGIN_DECLS
 
 /* Excel refuses longer cell texts. */
 #define REPORT_MAX_CELL_CHARS 32767
+/* Hidden columns that repeat nullable figures for charts: a "—" text cell would be drawn
+ * as 0, a blank cell is drawn as a gap. */
+#define REPORT_CHART_DATA_COL 20
 /* The Revenue, Satisfaction and Summary comparisons: the month and the 12 before it. */
 #define REPORT_SERIES_MONTHS 13
 
@@ -152,6 +155,8 @@ typedef enum
   T_NPS,
   T_CLI,
   T_RESPONSES,
+  T_NPS_RESPONSES,
+  T_CLI_RESPONSES,
   T_PROMOTERS,
   T_PASSIVES,
   T_DETRACTORS,
@@ -224,6 +229,7 @@ typedef struct
   lxw_format *ratio;
   lxw_format *days;
   lxw_format *month;
+  lxw_format *month_short;
   lxw_format *date;
   lxw_format *datetime;
   lxw_format *good;
@@ -387,6 +393,15 @@ void            report_write_paragraph      (ReportContext         *ctx,
                                              lxw_col_t              last_col,
                                              const char            *text,
                                              lxw_format            *format);
+void            report_write_chart_value    (ReportContext         *ctx,
+                                             lxw_worksheet         *sheet,
+                                             lxw_row_t              row,
+                                             lxw_col_t              col,
+                                             double                 value);
+void            report_hide_columns         (ReportContext         *ctx,
+                                             lxw_worksheet         *sheet,
+                                             lxw_col_t              first,
+                                             lxw_col_t              last);
 char           *report_truncate_text        (const char            *text);
 
 /* Charts (tenure-report-charts.c). */
@@ -398,6 +413,7 @@ typedef struct
   lxw_col_t   category_col;
   lxw_row_t   header_row;          /* the series names */
   gboolean    empty;               /* no figure to draw: the title says so */
+  gboolean    dates;               /* the categories are months */
 } ReportChartData;
 
 lxw_chart      *report_chart_new            (ReportContext         *ctx,

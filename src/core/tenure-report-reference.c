@@ -14,7 +14,7 @@ gboolean
 report_sheet_definitions (ReportContext  *ctx,
                           GError        **error)
 {
-  static const double widths[] = { 38, 14, 14, 100 };
+  static const double widths[] = { 46, 14, 14, 100 };
   lxw_worksheet *sheet = report_add_sheet (ctx, T_SHEET_DEFINITIONS);
   const ReportDefinition *definitions;
   const ReportTarget *targets;
@@ -40,8 +40,8 @@ report_sheet_definitions (ReportContext  *ctx,
   for (guint i = 0; i < n_definitions; i++, row++)
     {
       const char *text = definitions[i].definition[ctx->language];
-      /* Columns B–D hold about 125 characters a line. */
-      double lines = MAX (1, (g_utf8_strlen (text, -1) + 124) / 125);
+      /* Columns B–D hold about 150 characters a line. */
+      double lines = MAX (1, (g_utf8_strlen (text, -1) + 149) / 150);
 
       report_check (ctx, worksheet_set_row (sheet, row, 15.0 * lines + 3, NULL),
                     "worksheet_set_row");

@@ -57,6 +57,9 @@ report_sheet_revenue (ReportContext  *ctx,
   report_set_columns (ctx, sheet, widths, G_N_ELEMENTS (widths));
   report_write_title (ctx, sheet, T_REVENUE_TITLE);
   write_header (ctx, sheet, header_row, header, G_N_ELEMENTS (header));
+  report_write_label (ctx, sheet, header_row, REPORT_CHART_DATA_COL, T_NRR, NULL);
+  report_write_label (ctx, sheet, header_row, REPORT_CHART_DATA_COL + 1, T_GRR, NULL);
+  report_hide_columns (ctx, sheet, REPORT_CHART_DATA_COL, REPORT_CHART_DATA_COL + 1);
   report_repeat_rows (ctx, sheet, header_row, header_row);
   worksheet_freeze_panes (sheet, header_row + 1, 1);
 
@@ -82,6 +85,8 @@ report_sheet_revenue (ReportContext  *ctx,
       report_write_pct (ctx, sheet, row, 10, f->grr_pct);
       report_write_pct (ctx, sheet, row, 11, f->logo_churn_pct);
       report_write_pct (ctx, sheet, row, 12, f->revenue_churn_pct);
+      report_write_chart_value (ctx, sheet, row, REPORT_CHART_DATA_COL, f->nrr_pct / 100.0);
+      report_write_chart_value (ctx, sheet, row, REPORT_CHART_DATA_COL + 1, f->grr_pct / 100.0);
 
       any_mrr |= f->mrr_cents != 0 || net_cents != 0;
       any_retention |= isfinite (f->nrr_pct) || isfinite (f->grr_pct);
@@ -92,6 +97,7 @@ report_sheet_revenue (ReportContext  *ctx,
   data.first_row = header_row + 1;
   data.last_row = header_row + MAX (series->n_months, 1);
   data.category_col = 0;
+  data.dates = TRUE;
 
   /* Below the table: movements and MRR side by side, retention under them. */
   data.empty = !any_mrr;
@@ -99,6 +105,9 @@ report_sheet_revenue (ReportContext  *ctx,
                             T_AXIS_MONEY, "#,##0");
   for (guint i = 0; i < G_N_ELEMENTS (movement_colors); i++)
     report_chart_add_series (ctx, chart, &data, 2 + i, movement_colors[i]);
+  /* Month names under the bars, not on the zero line among the negative ones. */
+  if (chart != NULL)
+    chart_axis_set_label_position (chart->x_axis, LXW_CHART_AXIS_LABEL_POSITION_LOW);
   report_chart_insert (ctx, sheet, row + 1, 0, chart, 1.35, 1.25);
 
   chart = report_chart_new (ctx, LXW_CHART_LINE, T_CHART_MRR, &data, T_AXIS_MONEY, "#,##0");
@@ -107,8 +116,10 @@ report_sheet_revenue (ReportContext  *ctx,
 
   data.empty = !any_retention;
   chart = report_chart_new (ctx, LXW_CHART_LINE, T_CHART_RETENTION, &data, T_AXIS_PCT, "0%");
-  report_chart_add_series (ctx, chart, &data, 9, COLOR_MAIN);
-  report_chart_add_series (ctx, chart, &data, 10, COLOR_SECOND);
+  report_chart_add_series (ctx, chart, &data, REPORT_CHART_DATA_COL, COLOR_MAIN);
+  report_chart_add_series (ctx, chart, &data, REPORT_CHART_DATA_COL + 1, COLOR_SECOND);
+  if (chart != NULL)
+    chart_axis_set_min (chart->y_axis, 0);
   report_chart_insert (ctx, sheet, row + 20, 0, chart, 1.35, 1.25);
 
   return !report_failed (ctx);
@@ -233,7 +244,7 @@ gboolean
 report_sheet_jobs (ReportContext  *ctx,
                    GError        **error)
 {
-  static const double widths[] = { 44, 22, 22 };
+  static const double widths[] = { 44, 22, 22, 4 };
   static const ReportText header[] = { T_TAJ_BUCKET, T_TAJ_NEW_ACCOUNTS, T_TAJ_RETENTION12 };
   static const char * const buckets[] = { "0", "1–3", "4+" };
   lxw_worksheet *sheet = report_add_sheet (ctx, T_SHEET_JOBS);
@@ -251,6 +262,8 @@ report_sheet_jobs (ReportContext  *ctx,
   report_set_columns (ctx, sheet, widths, G_N_ELEMENTS (widths));
   report_write_title (ctx, sheet, T_JOBS_TITLE);
   write_header (ctx, sheet, header_row, header, G_N_ELEMENTS (header));
+  report_write_label (ctx, sheet, header_row, REPORT_CHART_DATA_COL, T_TAJ_RETENTION12, NULL);
+  report_hide_columns (ctx, sheet, REPORT_CHART_DATA_COL, REPORT_CHART_DATA_COL);
 
   row = header_row + 1;
   for (guint i = 0; i < G_N_ELEMENTS (buckets); i++, row++)
@@ -258,6 +271,8 @@ report_sheet_jobs (ReportContext  *ctx,
       report_write_text (ctx, sheet, row, 0, buckets[i], NULL);
       report_write_count (ctx, sheet, row, 1, counts[i]);
       report_write_pct (ctx, sheet, row, 2, m->taj_retention12_pct[i]);
+      report_write_chart_value (ctx, sheet, row, REPORT_CHART_DATA_COL,
+                                m->taj_retention12_pct[i] / 100.0);
     }
 
   row++;
@@ -286,8 +301,13 @@ report_sheet_jobs (ReportContext  *ctx,
                !isfinite (m->taj_retention12_pct[2]);
   chart = report_chart_new (ctx, LXW_CHART_COLUMN, T_CHART_TAJ_RETENTION, &data, T_AXIS_PCT,
                             "0%");
-  report_chart_add_series (ctx, chart, &data, 2, COLOR_NEW);
-  report_chart_insert (ctx, sheet, row + 1, 1, chart, 1.0, 1.0);
+  report_chart_add_series (ctx, chart, &data, REPORT_CHART_DATA_COL, COLOR_NEW);
+  if (chart != NULL)
+    {
+      chart_axis_set_min (chart->y_axis, 0);
+      chart_axis_set_max (chart->y_axis, 1);
+    }
+  report_chart_insert (ctx, sheet, row + 1, 3, chart, 1.0, 1.0);
 
   /* Below the charts (15 rows of 20 pixels hold them). */
   row += 17;
