@@ -425,8 +425,8 @@ report_write_paragraph (ReportContext *ctx,
 {
   g_autofree char *safe = report_truncate_text (text);
   glong length = g_utf8_strlen (safe, -1);
-  /* About 140 characters a line over the width of the sheets' tables. */
-  double lines = MAX (1, ceil ((double) length / 140.0));
+  /* About 160 characters a line over the width of the sheets' tables. */
+  double lines = MAX (1, ceil ((double) length / 160.0));
 
   report_check (ctx, worksheet_set_row (sheet, row, MIN (409, 15.0 * lines + 2), NULL),
                 "worksheet_set_row");

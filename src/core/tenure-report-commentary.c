@@ -147,38 +147,16 @@ compare_owner_counts (gconstpointer a,
   return g_strcmp0 (x->owner, y->owner);
 }
 
-/* The ids of last month's red accounts (worst first, so the scan stops at the first
- * account that is not red). */
-static GHashTable *
-previous_red (const ReportContext *ctx)
-{
-  const TenureHealthReport *previous = ctx->health_previous;
-  GHashTable *ids = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-
-  for (guint i = 0; previous != NULL && i < previous->accounts->len; i++)
-    {
-      const TenureAccountHealth *health = g_ptr_array_index (previous->accounts, i);
-
-      if (health->band != TENURE_HEALTH_RED)
-        break;
-      g_hash_table_add (ids, g_memdup2 (&health->account_id, sizeof (gint64)));
-    }
-
-  return ids;
-}
-
 static char *
 risk_sentence (const ReportContext *ctx)
 {
   g_autoptr(GPtrArray) red = tenure_health_report_at_risk (ctx->health, 0);
   g_autoptr(GHashTable) owners = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GHashTable) was_red = previous_red (ctx);
   g_autoptr(GArray) counts = g_array_new (FALSE, FALSE, sizeof (OwnerCount));
   g_autoptr(GString) list = g_string_new (NULL);
   g_autofree char *mrr = NULL;
   const char *none = is_fr (ctx) ? "sans responsable" : "no owner";
   gint64 mrr_cents = 0;
-  guint moved = 0;
 
   if (red->len == 0)
     return g_strdup (is_fr (ctx) ? "Aucun compte n’est à risque (rouge) ce mois-ci."
@@ -190,8 +168,6 @@ risk_sentence (const ReportContext *ctx)
       const char *owner = health->owner != NULL && *health->owner != '\0' ? health->owner : none;
 
       mrr_cents += health->mrr_cents;
-      if (!g_hash_table_contains (was_red, &health->account_id))
-        moved++;
       g_hash_table_insert (owners, (gpointer) owner,
                            GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (owners, owner)) + 1));
     }
@@ -221,14 +197,11 @@ risk_sentence (const ReportContext *ctx)
 
   mrr = report_format_money (ctx, mrr_cents);
   if (is_fr (ctx))
-    return g_strdup_printf ("%u compte%s à risque (rouge) pour %s de MRR, dont %u nouveau%s "
-                            "depuis le mois dernier ; responsables : %s.",
-                            red->len, red->len > 1 ? "s" : "", mrr, moved,
-                            moved > 1 ? "x" : "", list->str);
+    return g_strdup_printf ("%u compte%s à risque (rouge) pour %s de MRR ; responsables : %s.",
+                            red->len, red->len > 1 ? "s" : "", mrr, list->str);
 
-  return g_strdup_printf ("%u account%s at risk (red) with %s of MRR, %u of them new since "
-                          "last month; owners: %s.",
-                          red->len, red->len == 1 ? "" : "s", mrr, moved, list->str);
+  return g_strdup_printf ("%u account%s at risk (red) with %s of MRR; owners: %s.",
+                          red->len, red->len == 1 ? "" : "s", mrr, list->str);
 }
 
 static char *

@@ -260,7 +260,6 @@ typedef struct
   TenureMetrics        *metrics;
   TenureMetricsSeries  *series;         /* REPORT_SERIES_MONTHS months ending at the month */
   TenureHealthReport   *health;
-  TenureHealthReport   *health_previous;   /* M − 1, for "moved to red"; may be NULL */
 } ReportContext;
 
 /* Texts (tenure-report-text.c). */

@@ -91,7 +91,6 @@ context_clear (ReportContext *ctx)
   g_clear_pointer (&ctx->metrics, tenure_metrics_free);
   g_clear_pointer (&ctx->series, tenure_metrics_series_free);
   g_clear_pointer (&ctx->health, tenure_health_report_free);
-  g_clear_pointer (&ctx->health_previous, tenure_health_report_free);
 }
 
 static char *
@@ -121,6 +120,39 @@ describe_group (const ReportContext *ctx)
                           filter->value != NULL ? filter->value : "");
 }
 
+/* The health scores and the 13-month series, computed on a second read-only connection
+ * while the calling thread computes the month's metrics: the report's figures cost about
+ * what `tenure-cli metrics` costs, not their sum. */
+typedef struct
+{
+  char                *path;
+  int                  month;
+  const TenureFilter  *filter;
+  GCancellable        *cancellable;
+  TenureHealthReport  *health;
+  TenureMetricsSeries *series;
+  GError              *error;
+} SideFigures;
+
+static gpointer
+side_figures_thread (gpointer data)
+{
+  SideFigures *side = data;
+  g_autoptr(TenureDb) db = tenure_db_open (side->path, TENURE_DB_OPEN_READ_ONLY, &side->error);
+
+  if (db == NULL)
+    return NULL;
+
+  side->health = tenure_health_compute (db, side->month, side->filter, side->cancellable,
+                                        &side->error);
+  if (side->health == NULL)
+    return NULL;
+
+  side->series = tenure_metrics_series (db, side->month - (REPORT_SERIES_MONTHS - 1), side->month,
+                                        side->filter, side->cancellable, &side->error);
+  return NULL;
+}
+
 /* Every figure comes from metrics and health, the same code as the dashboard and
  * `tenure-cli metrics`: the report only lays them out. */
 static gboolean
@@ -129,32 +161,41 @@ load_figures (ReportContext       *ctx,
               gpointer             user_data,
               GError             **error)
 {
-  const TenureFilter *filter = &ctx->options.filter;
-  int month = ctx->options.month;
+  SideFigures side = {
+    .path = g_strdup (tenure_db_get_path (ctx->db)),
+    .month = ctx->options.month,
+    .filter = &ctx->options.filter,
+    .cancellable = ctx->cancellable,
+  };
+  g_autoptr(GError) metrics_error = NULL;
+  GThread *thread;
 
-  ctx->metrics = tenure_metrics_compute (ctx->db, month, filter, ctx->cancellable, error);
-  if (ctx->metrics == NULL)
-    return FALSE;
-  if (progress != NULL)
-    progress (0.2, user_data);
+  thread = g_thread_try_new ("tenure-report", side_figures_thread, &side, NULL);
+  if (thread == NULL)
+    side_figures_thread (&side);
 
-  ctx->series = tenure_metrics_series (ctx->db, month - (REPORT_SERIES_MONTHS - 1), month,
-                                       filter, ctx->cancellable, error);
-  if (ctx->series == NULL)
-    return FALSE;
+  ctx->metrics = tenure_metrics_compute (ctx->db, side.month, side.filter, ctx->cancellable,
+                                         &metrics_error);
   if (progress != NULL)
     progress (0.3, user_data);
 
-  ctx->health = tenure_health_compute (ctx->db, month, filter, ctx->cancellable, error);
-  if (ctx->health == NULL)
-    return FALSE;
-  if (progress != NULL)
-    progress (0.4, user_data);
+  if (thread != NULL)
+    g_thread_join (thread);
+  g_free (side.path);
+  ctx->health = side.health;
+  ctx->series = side.series;
 
-  ctx->health_previous = tenure_health_compute (ctx->db, month - 1, filter, ctx->cancellable,
-                                                error);
-  if (ctx->health_previous == NULL)
-    return FALSE;
+  if (ctx->metrics == NULL)
+    {
+      g_clear_error (&side.error);
+      g_propagate_error (error, g_steal_pointer (&metrics_error));
+      return FALSE;
+    }
+  if (side.error != NULL)
+    {
+      g_propagate_error (error, side.error);
+      return FALSE;
+    }
   if (progress != NULL)
     progress (0.5, user_data);
 

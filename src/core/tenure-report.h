@@ -46,7 +46,9 @@ gboolean             tenure_report_language_parse       (const char           *t
 
 /* Writes the workbook to @output_path: into a hidden temporary file of the same folder
  * (".NAME.XXXXXX"), renamed over @output_path on success and removed on failure. Stale
- * temporaries left by a killed export of the same name are removed first. */
+ * temporaries left by a killed export of the same name are removed first. Part of the
+ * figures are read through a second, read-only connection to @db's file (in parallel),
+ * so @db must not hold uncommitted changes. */
 gboolean             tenure_report_write                (TenureDb                   *db,
                                                          const TenureReportOptions  *options,
                                                          const char                 *output_path,
