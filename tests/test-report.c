@@ -77,7 +77,7 @@ typedef struct
 {
   double   last;
   guint    calls;
-  gboolean destroyed;
+  int      destroyed;     /* atomic: the last reference may go in the worker thread */
 } Progress;
 
 static void
@@ -325,7 +325,7 @@ progress_destroy (gpointer data)
 {
   Progress *progress = data;
 
-  progress->destroyed = TRUE;
+  g_atomic_int_set (&progress->destroyed, TRUE);
 }
 
 static void
@@ -350,8 +350,11 @@ test_async (Fixture       *fixture,
   g_assert_cmpfloat (progress.last, ==, 1.0);
   g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
   /* The task data, and with it the progress data, is freed once the task is done. */
-  while (!progress.destroyed)
-    g_main_context_iteration (NULL, TRUE);
+  while (!g_atomic_int_get (&progress.destroyed))
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
 }
 
 int
