@@ -193,7 +193,7 @@ risk_sentence (const ReportContext *ctx)
       g_string_append_printf (list, "%s%s (%u)", i > 0 ? ", " : "", count->owner, count->accounts);
     }
   if (counts->len > 3)
-    g_string_append (list, is_fr (ctx) ? ", etc." : ", and others");
+    g_string_append (list, is_fr (ctx) ? ", etc" : ", and others");
 
   mrr = report_format_money (ctx, mrr_cents);
   if (is_fr (ctx))

@@ -188,7 +188,7 @@ gboolean
 report_sheet_acquisition (ReportContext  *ctx,
                           GError        **error)
 {
-  static const double widths[] = { 44, 16, 16, 14, 12, 14 };
+  static const double widths[] = { 52, 16, 16, 14, 12, 14 };
   static const ReportText channel_header[] = {
     T_CHANNEL, T_SPEND, T_NEW_CUSTOMERS, T_CAC, T_CLV_CAC, T_PAYBACK,
   };
