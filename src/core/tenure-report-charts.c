@@ -60,6 +60,9 @@ report_chart_new (ReportContext         *ctx,
   /* Bars read top to bottom in the order of the table. */
   if (type == LXW_CHART_BAR)
     chart_axis_set_reverse (categories);
+  else
+    /* Category names under the plot, not on the zero line among negative values. */
+    chart_axis_set_label_position (categories, LXW_CHART_AXIS_LABEL_POSITION_LOW);
 
   return chart;
 }

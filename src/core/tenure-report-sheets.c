@@ -105,9 +105,6 @@ report_sheet_revenue (ReportContext  *ctx,
                             T_AXIS_MONEY, "#,##0");
   for (guint i = 0; i < G_N_ELEMENTS (movement_colors); i++)
     report_chart_add_series (ctx, chart, &data, 2 + i, movement_colors[i]);
-  /* Month names under the bars, not on the zero line among the negative ones. */
-  if (chart != NULL)
-    chart_axis_set_label_position (chart->x_axis, LXW_CHART_AXIS_LABEL_POSITION_LOW);
   report_chart_insert (ctx, sheet, row + 1, 0, chart, 1.35, 1.25);
 
   chart = report_chart_new (ctx, LXW_CHART_LINE, T_CHART_MRR, &data, T_AXIS_MONEY, "#,##0");
