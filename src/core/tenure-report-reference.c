@@ -14,7 +14,7 @@ gboolean
 report_sheet_definitions (ReportContext  *ctx,
                           GError        **error)
 {
-  static const double widths[] = { 46, 14, 14, 100 };
+  static const double widths[] = { 52, 14, 14, 100 };
   lxw_worksheet *sheet = report_add_sheet (ctx, T_SHEET_DEFINITIONS);
   const ReportDefinition *definitions;
   const ReportTarget *targets;

@@ -120,7 +120,7 @@ collect_kpis (const ReportContext *ctx,
   const TenureMonthFigures *ago = tenure_metrics_series_get (ctx->series, ctx->options.month - 12);
   GArray *kpis = g_array_new (FALSE, TRUE, sizeof (Kpi));
   lxw_row_t mrr_row = first_row, customers_row, at_risk_row;
-  guint red = ctx->health->band_accounts[TENURE_HEALTH_RED];
+  guint red = m->health_accounts[TENURE_HEALTH_RED];
   Kpi *kpi;
 
   g_array_set_clear_func (kpis, kpi_clear);
