@@ -25,6 +25,16 @@ inject_names (TenureDb *db)
             "UPDATE account SET name = '@SUM(A1:A2)' WHERE external_id = 'C';");
   sql = g_strdup_printf ("UPDATE account SET name = '%s' WHERE external_id = 'D'", long_name);
   test_sql (db, sql);
+
+  /* Lineage: two loads, one of them with a file name that looks like a formula. */
+  test_sql (db,
+            "INSERT INTO import (kind, file_name, sha256, rows, imported_at) VALUES"
+            " ('accounts', 'accounts.csv',"
+            "  '0f343b0931126a20f133d67c2b018a3b5e6a5d4d9b1d2c1e0f3a3b5e6a5d4d9b', 4,"
+            "  '2026-05-01T08:00:00Z'),"
+            " ('subscriptions', '=cmd|calc.csv',"
+            "  '9a8b7c6d5e4f3a2b1c0d9e8f7a6b5c4d3e2f1a0b9c8d7e6f5a4b3c2d1e0f9a8b', 7,"
+            "  '2026-05-01T08:01:30Z');");
 }
 
 int

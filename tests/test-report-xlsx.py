@@ -262,6 +262,22 @@ def _():
         assert row[7].value == "red"
 
 
+@check("data lineage: imports with their checksum and date, workspace, version")
+def _():
+    sheet = book["Data lineage"]
+    rows = rows_by_label(sheet)
+    assert rows["Workspace file"][1].value == "example.tenure"
+    assert rows["Tenure version"][1].value
+    assert isinstance(rows["Generated at"][1].value, datetime.datetime)
+    accounts = rows["accounts.csv"]
+    assert accounts[1].value == "accounts" and accounts[2].value == 4
+    assert accounts[3].value.startswith("0f343b09") and len(accounts[3].value) == 64
+    assert accounts[4].value == datetime.datetime(2026, 5, 1, 8, 0, 0)
+    assert accounts[4].number_format == "yyyy-mm-dd hh:mm"
+    hostile = rows["=cmd|calc.csv"]
+    assert hostile[0].data_type == "s" and hostile[2].value == 7
+
+
 @check("no formula other than the report's own")
 def _():
     for sheet in book.worksheets:
