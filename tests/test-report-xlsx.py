@@ -393,6 +393,13 @@ def _():
         info = subprocess.run(["pdfinfo", pdf], capture_output=True, text=True, check=True)
         pages = int(re.search(r"^Pages:\s+(\d+)", info.stdout, re.M).group(1))
         assert len(SHEETS_EN) <= pages <= 30, pages
+        text = subprocess.run(["pdftotext", "-layout", pdf, "-"], capture_output=True,
+                              text=True, check=True).stdout
+        # "###" is what a spreadsheet prints when a number does not fit its column.
+        assert "###" not in text, "a column is too narrow"
+        # The footer: sheet name on the left, "page / pages" on the right.
+        assert re.search(r"Summary\s+1 / %d" % pages, text), "footer"
+        assert "Data lineage" in text
     finally:
         shutil.rmtree(profile, ignore_errors=True)
 
