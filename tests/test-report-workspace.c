@@ -22,7 +22,8 @@ inject_names (TenureDb *db)
             "UPDATE account SET name = '=HYPERLINK(\"http://x\",\"y\")', owner = '+Claire' "
             "WHERE external_id = 'A';"
             "UPDATE account SET name = '-2+3', owner = '@SUM(1)' WHERE external_id = 'B';"
-            "UPDATE account SET name = '@SUM(A1:A2)' WHERE external_id = 'C';");
+            "UPDATE account SET name = '@SUM(A1:A2)', owner = 'Cla' || char(1) || 'ire' "
+            "WHERE external_id = 'C';");
   sql = g_strdup_printf ("UPDATE account SET name = '%s' WHERE external_id = 'D'", long_name);
   test_sql (db, sql);
 

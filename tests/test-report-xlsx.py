@@ -255,6 +255,8 @@ def _():
     assert names["A"][1].data_type == "s"
     assert names["A"][2].value == "+Claire" and names["A"][2].data_type == "s"
     assert names["C"][1].value == "@SUM(A1:A2)" and names["C"][1].data_type == "s"
+    # A control character, which XML cannot hold, arrives as a space.
+    assert names["C"][2].value == "Cla ire", repr(names["C"][2].value)
     long_name = names["D"][1].value
     assert len(long_name) == 32767 and long_name.endswith("…"), len(long_name)
     for row in names.values():

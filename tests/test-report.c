@@ -284,6 +284,11 @@ test_truncate (void)
   fixed = report_truncate_text ("caf\xe9");
   g_assert_true (g_utf8_validate (fixed, -1, NULL));
   g_assert_true (g_str_has_prefix (fixed, "caf"));
+  g_clear_pointer (&fixed, g_free);
+
+  /* XML cannot hold most control characters: they become spaces, tabs and breaks stay. */
+  fixed = report_truncate_text ("a\001b\tc\nd\037e");
+  g_assert_cmpstr (fixed, ==, "a b\tc\nd e");
 }
 
 static void

@@ -202,14 +202,20 @@ report_repeat_rows (ReportContext *ctx,
 }
 
 /* Valid UTF-8 of at most REPORT_MAX_CELL_CHARS characters, the last one an ellipsis when
- * the text had to be cut. */
+ * the text had to be cut. Control characters other than tab and line breaks cannot be
+ * stored in the workbook's XML: they become spaces. */
 char *
 report_truncate_text (const char *text)
 {
   g_autofree char *valid = g_utf8_make_valid (text != NULL ? text : "", -1);
-  glong length = g_utf8_strlen (valid, -1);
+  glong length;
   GString *cut;
 
+  for (char *p = valid; *p != '\0'; p++)
+    if ((guchar) *p < 0x20 && *p != '\t' && *p != '\n' && *p != '\r')
+      *p = ' ';
+
+  length = g_utf8_strlen (valid, -1);
   if (length <= REPORT_MAX_CELL_CHARS)
     return g_steal_pointer (&valid);
 
