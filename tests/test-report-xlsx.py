@@ -160,6 +160,22 @@ def _():
     assert sheet.print_title_rows == "$7:$7", sheet.print_title_rows
 
 
+@check("targets come from workspace settings")
+def _():
+    import sqlite3
+    copy = os.path.join(tmp, "targets.tenure")
+    path = os.path.join(out_dir, "targets.xlsx")
+    shutil.copy(workspace, copy)
+    with sqlite3.connect(copy) as connection:
+        connection.execute("INSERT OR REPLACE INTO workspace (key, value) "
+                           "VALUES ('target_nrr_pct', '85')")
+    result = run("report", copy, "--month", MONTH, "--output", path, "--language", "en")
+    assert result.returncode == 0, result.stderr
+    nrr = rows_by_label(openpyxl.load_workbook(path)["Summary"])["Net revenue retention (NRR)"]
+    assert nrr[4].value == 0.85 and nrr[5].value == "On target", (nrr[4].value, nrr[5].value)
+    os.unlink(path)
+
+
 @check("cached formula values equal the figures")
 def _():
     with zipfile.ZipFile(report) as package:

@@ -10,6 +10,29 @@
 
 G_BEGIN_DECLS
 
+/*
+ * The Summary compares figures with targets read from workspace settings (numbers as
+ * text; percentages in percent), with these defaults:
+ *
+ *   target_mrr_growth_pct      1     MRR change vs last month, at least
+ *   target_nrr_pct           100     net revenue retention, at least
+ *   target_grr_pct            90     gross revenue retention, at least
+ *   target_logo_churn_pct      2     logo churn, at most
+ *   target_revenue_churn_pct   1.5   revenue churn, at most
+ *   target_nps                30     NPS, at least
+ *   target_cli                75     CLI, at least
+ *   target_taj_4_plus_pct     40     new accounts with TAJ > 3, at least
+ *   target_signal48h_pct      60     sign-ups with a 48-hour signal, at least
+ *   target_ttfv_days           7     median time to first value, at most
+ *   target_at_risk_pct        10     share of customers at risk (red), at most
+ *   target_clv_cac_ratio       3     CLV / CAC of each channel, at least
+ *
+ * A figure on the right side of its target is "On target" (green); within the watch band
+ * (1 point for MRR growth, churn and CLV/CAC; 3 days for TTFV; 5 points for NRR, GRR and
+ * the at-risk share; 10 for NPS, CLI, TAJ and the 48-hour signal) it is "Watch" (amber);
+ * beyond, "Off target" (red). The Definitions sheet lists the values used.
+ */
+
 #define TENURE_REPORT_ERROR (tenure_report_error_quark ())
 
 typedef enum
