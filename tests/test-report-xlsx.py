@@ -398,6 +398,70 @@ def _():
                "--segment", "A", "--plan", "B").returncode == 2
 
 
+@check("demo company: the report shows the figures of metrics --json to the cent")
+def _():
+    demo = os.path.join(tmp, "demo.tenure")
+    path = os.path.join(out_dir, "demo.xlsx")
+    result = subprocess.run([CLI, "demo", demo,
+                             "--accounts", "600", "--end-month", "2026-10", "--seed", "1"],
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    result = run("report", demo, "--month", "2026-10", "--output", path, "--language", "en")
+    assert result.returncode == 0, result.stderr
+    figures = metrics(demo, "2026-10")
+    before = metrics(demo, "2026-09")
+    demo_book = openpyxl.load_workbook(path)
+    rows = rows_by_label(demo_book["Summary"])
+    assert_money(rows["MRR"][1], figures["mrr_cents"])
+    assert_money(rows["MRR"][2], before["mrr_cents"])
+    assert_pct(rows["Net revenue retention (NRR)"][1], figures["nrr_pct"])
+    assert_pct(rows["Gross revenue retention (GRR)"][1], figures["grr_pct"])
+    assert_pct(rows["Logo churn"][1], figures["logo_churn_pct"])
+    assert_pct(rows["Revenue churn"][1], figures["revenue_churn_pct"])
+    assert_figure(rows["NPS"][1], figures["nps"]["score"])
+    assert_figure(rows["Customer loyalty index (CLI)"][1], figures["cli"]["score"])
+    assert_pct(rows["48-hour signal"][1], figures["signal48h_pct"])
+    assert_figure(rows["Time to first value (median, days)"][1], figures["ttfv_median_days"])
+    assert_figure(rows["Accounts at risk (red)"][1], figures["health"]["red"])
+    assert_money(rows["Customer lifetime value (CLV)"][1], figures["clv_cents"])
+    taj = figures["taj"]
+    share = taj["bucket_4_plus"] / (taj["bucket_0"] + taj["bucket_1_3"] + taj["bucket_4_plus"])
+    assert_figure(rows["New accounts with TAJ > 3"][1], share, tolerance=1e-12)
+
+    revenue = list(demo_book["Revenue"].iter_rows(min_row=5, max_row=17))
+    movements = figures["movements"]
+    assert_money(revenue[-1][2], movements["new_cents"])
+    assert_money(revenue[-1][4], movements["expansion_cents"])
+    assert_money(revenue[-1][6], movements["churn_cents"])
+    assert math.isclose(sum(c.value for c in revenue[-1][2:7]),
+                        (figures["mrr_cents"] - before["mrr_cents"]) / 100, abs_tol=1e-6)
+
+    acquisition = rows_by_label(demo_book["Acquisition & value"])
+    for name, channel in figures["channels"].items():
+        assert_money(acquisition[name][1], channel["spend_cents"])
+        assert_money(acquisition[name][3], channel["cac_cents"])
+        assert_figure(acquisition[name][4], channel["clv_cac_ratio"])
+
+    at_risk = demo_book["Accounts at risk"]
+    bands = [row[7].value for row in at_risk.iter_rows(min_row=5)]
+    assert bands.count("red") == figures["health"]["red"], bands.count("red")
+    assert bands.count("amber") == figures["health"]["amber"]
+    assert at_risk.auto_filter.ref == "A4:K%d" % (4 + len(bands))
+
+    cohorts = {}
+    for row in demo_book["Cohorts"].iter_rows():
+        if isinstance(row[0].value, datetime.datetime):
+            cohorts.setdefault(row[0].value.strftime("%Y-%m"), []).append(row)
+    for cohort in figures["cohorts"]:
+        logo_row, revenue_row = cohorts[cohort["cohort"]]
+        for age, pct in enumerate(cohort["logo_pct"]):
+            assert_pct(logo_row[3 + age], pct)
+        for age, pct in enumerate(cohort["revenue_pct"]):
+            assert_pct(revenue_row[3 + age], pct)
+    with zipfile.ZipFile(path) as package:
+        assert len([n for n in package.namelist() if re.match(r"xl/charts/chart\d+\.xml$", n)]) >= 6
+
+
 @check("LibreOffice converts the report to PDF, one page or more per sheet")
 def _():
     profile = tempfile.mkdtemp(prefix="tenure-lo-")
