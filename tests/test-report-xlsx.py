@@ -311,7 +311,11 @@ def _():
         charts = [n for n in package.namelist() if re.match(r"xl/charts/chart\d+\.xml$", n)]
         assert len(charts) >= 6, charts
         titles = " ".join(package.read(n).decode() for n in charts)
+        drawings = " ".join(package.read(n).decode() for n in package.namelist()
+                            if n.startswith("xl/drawings/drawing"))
     assert "12-month retention by jobs done in the first 30 days (no data)" in titles
+    # Every chart carries its title as alt text for screen readers.
+    assert len(re.findall(r'descr="[^"]+"', drawings)) == len(charts)
 
 
 @check("print setup and document properties")

@@ -20,7 +20,7 @@ report_chart_new (ReportContext         *ctx,
                   const char            *y_num_format)
 {
   g_autofree char *name = NULL;
-  lxw_chart_font title_font = { .size = 12, .bold = LXW_EXPLICIT_FALSE };
+  lxw_chart_font title_font = { .size = 12, .bold = LXW_TRUE };
   lxw_chart_axis *values, *categories;
   lxw_chart *chart;
 
@@ -40,7 +40,6 @@ report_chart_new (ReportContext         *ctx,
     name = g_strdup (report_text (ctx, title));
 
   chart_title_set_name (chart, name);
-  title_font.bold = LXW_TRUE;
   chart_title_set_name_font (chart, &title_font);
   chart_legend_set_position (chart, LXW_CHART_LEGEND_BOTTOM);
   /* Nullable figures are drawn from hidden columns (REPORT_CHART_DATA_COL). */
@@ -126,6 +125,8 @@ report_chart_insert (ReportContext *ctx,
     .x_scale = x_scale,
     .y_scale = y_scale,
     .object_position = LXW_OBJECT_MOVE_DONT_SIZE,
+    /* Alt text for screen readers: the chart's title. */
+    .description = chart != NULL ? chart->title.name : NULL,
   };
 
   if (chart == NULL || report_failed (ctx))
