@@ -101,7 +101,8 @@ assert_double (JsonObject *object,
   g_assert_nonnull (node);
   g_assert_false (JSON_NODE_HOLDS_NULL (node));
   /* Full precision: the value read back is the double computed, to the last bit or so. */
-  g_assert_cmpfloat_with_epsilon (json_node_get_double (node), expected, 1e-12 * MAX (1, fabs (expected)));
+  g_assert_cmpfloat_with_epsilon (json_node_get_double (node), expected,
+                                  1e-12 * MAX (1, fabs (expected)));
 }
 
 static void

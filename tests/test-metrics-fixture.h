@@ -21,11 +21,14 @@ static inline void
 test_fill_worked_example (TenureDb *db)
 {
   test_sql (db,
-            "INSERT INTO account (id, external_id, name, segment, plan, channel, owner, signup_date) VALUES"
+            "INSERT INTO account (id, external_id, name, segment, plan, channel, owner,"
+            " signup_date) VALUES"
             " (1, 'A', 'Atelier Durand', 'SMB', 'Pro', 'ads', 'Claire', '2026-01-05'),"
-            " (2, 'B', 'Banque Lemoine', 'Enterprise', 'Business', 'referral', 'Hugo', '2026-01-18'),"
+            " (2, 'B', 'Banque Lemoine', 'Enterprise', 'Business', 'referral', 'Hugo',"
+            "  '2026-01-18'),"
             " (3, 'C', 'Cabinet Roux', 'SMB', 'Pro', 'ads', 'Claire', '2026-01-30'),"
-            " (4, 'D', 'Distribution Nord', 'Mid-market', 'Business', 'referral', 'Hugo', '2026-03-01');"
+            " (4, 'D', 'Distribution Nord', 'Mid-market', 'Business', 'referral', 'Hugo',"
+            "  '2026-03-01');"
             "INSERT INTO subscription (account_id, start_date, end_date, mrr_cents) VALUES"
             " (1, '2026-01-10', NULL, 10000),"
             " (1, '2026-03-01', NULL, 3000),"

@@ -241,6 +241,23 @@ test_series_matches (Fixture       *fixture,
   g_assert_cmpint (tenure_metrics_series_get (series, TENURE_MONTH (2026, 6))->mrr_cents, ==,
                    39000);
   g_assert_cmpint (tenure_metrics_series_get (series, TENURE_MONTH (2025, 12))->mrr_cents, ==, 0);
+
+  /* The dashboard's call: the month and its series from one read. */
+  {
+    g_autoptr(TenureMetrics) both = NULL;
+    g_autoptr(TenureMetrics) alone = compute (fixture->db, TENURE_MONTH (2026, 6), NULL);
+
+    both = tenure_metrics_compute_with_series (fixture->db, TENURE_MONTH (2026, 6), 8, NULL,
+                                               NULL, NULL, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_null (alone->series);
+    g_assert_cmpuint (both->series->n_months, ==, 8);
+    g_assert_cmpmem (both->series->months, sizeof (TenureMonthFigures) * 8,
+                     series->months, sizeof (TenureMonthFigures) * 8);
+    g_assert_cmpmem (&both->figures, sizeof both->figures, &alone->figures, sizeof alone->figures);
+    g_assert_cmpint (both->clv_cents, ==, alone->clv_cents);
+    g_assert_cmpuint (both->cohorts->n_cohorts, ==, alone->cohorts->n_cohorts);
+  }
 }
 
 static guint32
@@ -268,7 +285,8 @@ fill_random (TenureDb *db,
                               a % 3 == 0 ? "ads" : a % 3 == 1 ? "seo" : "referral");
       for (int s = 0; s < n; s++)
         {
-          gint32 start = tenure_days_from_civil (2023, 1, 1) + (gint32) (next_random (&state) % 1200);
+          gint32 start = tenure_days_from_civil (2023, 1, 1) +
+                         (gint32) (next_random (&state) % 1200);
           char start_text[TENURE_DATE_BUF];
           char end_text[TENURE_DATE_BUF];
           guint kind = next_random (&state) % 4;
@@ -478,6 +496,24 @@ test_cohort_reactivation (Fixture       *fixture,
   assert_pct (matrix->cohorts[0].revenue_pct[5], 75);
 }
 
+/* Account ids far apart (rows given their ids by hand) work as well as dense ones. */
+static void
+test_sparse_ids (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(TenureMetrics) metrics = NULL;
+
+  test_sql (fixture->db,
+            "INSERT INTO account (id, external_id) VALUES (3, 'a'), (5000000000, 'b');"
+            "INSERT INTO subscription (account_id, start_date, mrr_cents) VALUES"
+            " (3, '2026-01-01', 100), (5000000000, '2026-02-01', 250);"
+            "INSERT INTO response (account_id, answered_on, kind, score) VALUES"
+            " (5000000000, '2026-02-02', 'nps', 10);");
+  metrics = compute (fixture->db, FEB, NULL);
+  assert_movements (&metrics->figures, 350, 2, 250, 0, 0, 0, 0);
+  g_assert_cmpuint (metrics->figures.nps_promoters, ==, 1);
+}
+
 /* A month long before any data, and one long after. */
 static void
 test_empty_months (Fixture       *fixture,
@@ -581,10 +617,14 @@ test_taj_retention (Fixture       *fixture,
             " (3, '2025-02-01', NULL, 100), (4, '2025-01-02', '2025-03-01', 100),"
             " (5, '2025-06-01', NULL, 100);"
             "INSERT INTO event (account_id, at, kind) VALUES"
-            " (1, '2025-01-06T10:00:00Z', 'job_completed'), (1, '2025-01-07T10:00:00Z', 'job_completed'),"
-            " (1, '2025-01-08T10:00:00Z', 'job_completed'), (1, '2025-01-09T10:00:00Z', 'job_completed'),"
-            " (2, '2025-01-21T10:00:00Z', 'job_completed'), (2, '2025-01-22T10:00:00Z', 'job_completed'),"
-            " (2, '2025-01-23T10:00:00Z', 'job_completed'), (2, '2025-01-24T10:00:00Z', 'job_completed'),"
+            " (1, '2025-01-06T10:00:00Z', 'job_completed'),"
+            " (1, '2025-01-07T10:00:00Z', 'job_completed'),"
+            " (1, '2025-01-08T10:00:00Z', 'job_completed'),"
+            " (1, '2025-01-09T10:00:00Z', 'job_completed'),"
+            " (2, '2025-01-21T10:00:00Z', 'job_completed'),"
+            " (2, '2025-01-22T10:00:00Z', 'job_completed'),"
+            " (2, '2025-01-23T10:00:00Z', 'job_completed'),"
+            " (2, '2025-01-24T10:00:00Z', 'job_completed'),"
             " (2, '2025-01-25T10:00:00Z', 'job_completed'),"
             " (5, '2025-06-02T10:00:00Z', 'job_completed');");
 
@@ -804,7 +844,8 @@ test_funnel_dormant (Fixture       *fixture,
             " (3, '2026-03-20T08:00:00Z', 'job_completed'),"
             " (4, '2026-04-25T08:00:00Z', 'job_completed');"
             "INSERT INTO response (account_id, answered_on, kind, score) VALUES"
-            " (1, '2026-03-03', 'nps', 10), (3, '2026-03-04', 'nps', 9), (5, '2026-03-05', 'nps', 8);");
+            " (1, '2026-03-03', 'nps', 10),"
+            " (3, '2026-03-04', 'nps', 9), (5, '2026-03-05', 'nps', 8);");
 
   metrics = compute (fixture->db, MAR, NULL);
   g_assert_cmpint (metrics->funnel_awareness, ==, 100);
@@ -851,7 +892,8 @@ fill_health (TenureDb *db)
 
   test_sql (db,
             "INSERT INTO account (id, external_id, name, owner, segment) VALUES"
-            " (1, 'mixed', 'Mixed SA', 'Claire', 'SMB'), (2, 'silent', 'Silent SARL', 'Hugo', 'SMB'),"
+            " (1, 'mixed', 'Mixed SA', 'Claire', 'SMB'),"
+            " (2, 'silent', 'Silent SARL', 'Hugo', 'SMB'),"
             " (3, 'star', 'Star SAS', 'Claire', 'Enterprise'), (4, 'gone', 'Gone', 'Hugo', 'SMB'),"
             " (5, 'prospect', 'Prospect', 'Hugo', 'SMB');"
             "INSERT INTO subscription (account_id, start_date, end_date, mrr_cents) VALUES"
@@ -877,8 +919,10 @@ fill_health (TenureDb *db)
                             "(1, '2026-03-%02dT10:00:00Z', 'session');", day);
   g_string_append (sql,
                    "INSERT INTO event (account_id, at, kind) VALUES"
-                   " (1, '2026-03-02T18:00:00Z', 'session'), (1, '2026-03-01T10:00:00Z', 'session'),"
-                   " (1, '2026-03-05T10:00:00Z', 'job_completed'), (1, '2026-03-25T10:00:00Z', 'job_completed');");
+                   " (1, '2026-03-02T18:00:00Z', 'session'),"
+                   " (1, '2026-03-01T10:00:00Z', 'session'),"
+                   " (1, '2026-03-05T10:00:00Z', 'job_completed'),"
+                   " (1, '2026-03-25T10:00:00Z', 'job_completed');");
   /* star: 20 days of sessions, 6 jobs. */
   for (int day = 5; day <= 24; day++)
     g_string_append_printf (sql, "INSERT INTO event (account_id, at, kind) VALUES "
@@ -1060,6 +1104,50 @@ test_json (Fixture       *fixture,
 }
 
 static void
+progress_cb (double   fraction,
+             gpointer user_data)
+{
+  double *last = user_data;
+
+  g_assert_cmpfloat (fraction, >=, *last);
+  g_assert_cmpfloat (fraction, <=, 1);
+  *last = fraction;
+}
+
+static void
+compute_ready_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  TenureMetrics **metrics = user_data;
+  g_autoptr(GError) error = NULL;
+
+  *metrics = tenure_metrics_compute_finish (result, &error);
+  g_assert_no_error (error);
+}
+
+/* The GUI's call: a worker thread with its own connection, progress up to 1. */
+static void
+test_async (Fixture       *fixture,
+            gconstpointer  data)
+{
+  TenureFilter ads = { TENURE_FILTER_CHANNEL, "ads" };
+  g_autoptr(TenureMetrics) metrics = NULL;
+  double last = 0;
+
+  tenure_metrics_compute_async (tenure_db_get_path (fixture->db), APR, 13, &ads, progress_cb,
+                                &last, NULL, compute_ready_cb, &metrics);
+  while (metrics == NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_cmpint (metrics->figures.mrr_cents, ==, 33000);
+  g_assert_cmpuint (metrics->series->n_months, ==, 13);
+  g_assert_cmpint (metrics->series->months[12].mrr_cents, ==, 33000);
+  g_assert_cmpint (metrics->series->months[11].mrr_cents, ==, 13000);
+  g_assert_cmpfloat (last, ==, 1);
+}
+
+static void
 test_cancel (Fixture       *fixture,
              gconstpointer  data)
 {
@@ -1088,6 +1176,7 @@ main (int    argc,
   ADD ("/metrics/edge/subscriptions", test_edge_subscriptions, FALSE);
   ADD ("/metrics/edge/cohort-reactivation", test_cohort_reactivation, FALSE);
   ADD ("/metrics/edge/empty-months", test_empty_months, TRUE);
+  ADD ("/metrics/edge/sparse-ids", test_sparse_ids, FALSE);
   ADD ("/metrics/edge/leap-year", test_leap_year, FALSE);
   ADD ("/metrics/edge/taj-retention", test_taj_retention, FALSE);
   ADD ("/metrics/edge/anonymous-responses", test_anonymous_responses, TRUE);
@@ -1103,6 +1192,7 @@ main (int    argc,
   ADD ("/metrics/gross-margin", test_gross_margin, TRUE);
   ADD ("/metrics/json", test_json, TRUE);
   ADD ("/metrics/cancel", test_cancel, TRUE);
+  ADD ("/metrics/async", test_async, TRUE);
 
   return g_test_run ();
 }

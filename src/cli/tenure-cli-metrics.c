@@ -62,7 +62,7 @@ print_row (const char *label,
   g_autofree char *owned = value;
   glong width = g_utf8_strlen (label, -1);
 
-  g_print ("  %s%*s %s\n", label, (int) MAX (1, 34 - width), "", owned);
+  g_print ("  %s%*s %s\n", label, (int) MAX (1, 36 - width), "", owned);
 }
 
 static void
@@ -173,8 +173,14 @@ print_summary (const TenureMetrics *m,
         g_print (" %5.1f", cohort->logo_pct[age]);
       g_print ("\n");
     }
-  if (m->cohorts->n_cohorts > 0)
-    g_print ("  %s\n", _("* fewer than 10 accounts"));
+  for (guint c = 0; c < m->cohorts->n_cohorts; c++)
+    {
+      if (m->cohorts->cohorts[c].small)
+        {
+          g_print ("  %s\n", _("* fewer than 10 accounts"));
+          break;
+        }
+    }
 }
 
 int

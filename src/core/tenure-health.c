@@ -40,7 +40,7 @@ static const struct
  * negative or all of them are 0. */
 void
 tenure_health_weights_load (TenureDb *db,
-                            double    weights[TENURE_HEALTH_N_COMPONENTS])
+                            double   *weights)
 {
   double sum = 0;
   gboolean valid = TRUE;
@@ -61,8 +61,8 @@ tenure_health_weights_load (TenureDb *db,
 /* floor (100 × Σ weight × component / Σ weight + 0.5). The small tolerance keeps exact
  * halves (such as 69.5) from falling below by a rounding error of the doubles. */
 int
-tenure_health_score (const double components_[TENURE_HEALTH_N_COMPONENTS],
-                     const double weights[TENURE_HEALTH_N_COMPONENTS])
+tenure_health_score (const double *components_,
+                     const double *weights)
 {
   double sum = 0;
   double total = 0;
@@ -90,9 +90,9 @@ tenure_health_band_for_score (int score)
 
 /* The components from worst to best; on a tie, the heavier weight first. */
 void
-tenure_health_drivers (const double           components_[TENURE_HEALTH_N_COMPONENTS],
-                       const double           weights[TENURE_HEALTH_N_COMPONENTS],
-                       TenureHealthComponent  drivers[TENURE_HEALTH_N_COMPONENTS])
+tenure_health_drivers (const double          *components_,
+                       const double          *weights,
+                       TenureHealthComponent *drivers)
 {
   for (guint i = 0; i < TENURE_HEALTH_N_COMPONENTS; i++)
     drivers[i] = i;
@@ -149,65 +149,6 @@ tenure_health_band_key (TenureHealthBand band)
   g_return_val_if_fail (band < TENURE_HEALTH_N_BANDS, NULL);
 
   return bands[band].key;
-}
-
-static gint32
-day_of_seconds (gint64 seconds)
-{
-  gint64 days = seconds / TENURE_SECONDS_PER_DAY;
-
-  if (seconds % TENURE_SECONDS_PER_DAY < 0)
-    days--;
-  return (gint32) days;
-}
-
-/* Sessions (distinct days, as a bit per day) and completed jobs of the last 30 days. */
-static gboolean
-load_usage (TenureModel  *model,
-            int           month,
-            guint32      *session_days,
-            guint        *jobs,
-            GError      **error)
-{
-  char lo[TENURE_DATE_BUF];
-  char hi[TENURE_DATE_BUF];
-  gint32 first_day = tenure_month_first_day (month + 1) - 30;
-  sqlite3_stmt *stmt;
-  int rc;
-
-  tenure_model_window (month, 30, lo, hi);
-  stmt = tenure_db_prepare (model->db,
-                            "SELECT account_id, at, kind = 'session' FROM event "
-                            "WHERE at >= ? AND at < ? AND kind IN ('session', 'job_completed')",
-                            error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, lo, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, hi, -1, SQLITE_TRANSIENT);
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      int index = tenure_model_index (model, sqlite3_column_int64 (stmt, 0));
-      gint64 at;
-      gint32 offset;
-
-      if (index < 0 ||
-          !tenure_timestamp_parse ((const char *) sqlite3_column_text (stmt, 1), &at))
-        continue;
-      offset = day_of_seconds (at) - first_day;
-      if (offset < 0 || offset >= 30)
-        continue;
-
-      if (sqlite3_column_int (stmt, 2))
-        session_days[index] |= 1u << offset;
-      else
-        jobs[index]++;
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    return tenure_db_set_error (model->db, rc, error);
-
-  return TRUE;
 }
 
 static gboolean
@@ -302,8 +243,8 @@ tenure_model_health (TenureModel   *model,
                      GError       **error)
 {
   guint n = MAX (model->n_accounts, 1);
-  g_autofree guint32 *session_days = g_new0 (guint32, n);
-  g_autofree guint *jobs = g_new0 (guint, n);
+  const guint32 *session_days = NULL;
+  const guint *jobs = NULL;
   g_autofree guint *strategic = g_new0 (guint, n);
   g_autofree guint *tickets = g_new0 (guint, n);
   g_autofree int *latest = g_new (int, n);
@@ -314,8 +255,9 @@ tenure_model_health (TenureModel   *model,
   for (guint a = 0; a < n; a++)
     latest[a] = -1;
 
-  if (!load_usage (model, month, session_days, jobs, error) ||
-      !load_support (model, month, strategic, tickets, error) ||
+  if (!tenure_model_get_usage (model, month, &session_days, &jobs))
+    g_return_val_if_reached (NULL);
+  if (!load_support (model, month, strategic, tickets, error) ||
       !load_sentiment (model, month, latest, error))
     return NULL;
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
@@ -401,10 +343,13 @@ tenure_health_compute (TenureDb            *db,
   g_autofree TenureModelHealth *now = NULL;
   g_autofree TenureModelHealth *before = NULL;
   guint churned[TENURE_HEALTH_N_BANDS] = { 0 };
+  const int usage_months[] = { month, month - 3 };
 
   g_return_val_if_fail (db != NULL, NULL);
 
-  model = tenure_model_load (db, month, month, filter, FALSE, cancellable, error);
+  model = tenure_model_load (db, month, month, filter, FALSE, usage_months,
+                             G_N_ELEMENTS (usage_months), NULL, NULL, cancellable,
+                             error);
   if (model == NULL)
     return NULL;
 

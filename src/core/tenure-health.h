@@ -47,28 +47,29 @@ typedef struct
   double     backtest_churned_pct[TENURE_HEALTH_N_BANDS];   /* nullable */
 } TenureHealthReport;
 
-void                 tenure_health_weights_load    (TenureDb                *db,
-                                                    double                   weights[TENURE_HEALTH_N_COMPONENTS]);
-int                  tenure_health_score           (const double             components[TENURE_HEALTH_N_COMPONENTS],
-                                                    const double             weights[TENURE_HEALTH_N_COMPONENTS]);
-TenureHealthBand     tenure_health_band_for_score  (int                      score);
-void                 tenure_health_drivers         (const double             components[TENURE_HEALTH_N_COMPONENTS],
-                                                    const double             weights[TENURE_HEALTH_N_COMPONENTS],
-                                                    TenureHealthComponent    drivers[TENURE_HEALTH_N_COMPONENTS]);
-const char          *tenure_health_component_name  (TenureHealthComponent    component);
-const char          *tenure_health_component_key   (TenureHealthComponent    component);
-const char          *tenure_health_band_name       (TenureHealthBand         band);
-const char          *tenure_health_band_key        (TenureHealthBand         band);
+/* @weights, @components and @drivers are arrays of TENURE_HEALTH_N_COMPONENTS items. */
+void                tenure_health_weights_load    (TenureDb                  *db,
+                                                   double                    *weights);
+int                 tenure_health_score           (const double              *components,
+                                                   const double              *weights);
+TenureHealthBand    tenure_health_band_for_score  (int                        score);
+void                tenure_health_drivers         (const double              *components,
+                                                   const double              *weights,
+                                                   TenureHealthComponent     *drivers);
+const char         *tenure_health_component_name  (TenureHealthComponent      component);
+const char         *tenure_health_component_key   (TenureHealthComponent      component);
+const char         *tenure_health_band_name       (TenureHealthBand           band);
+const char         *tenure_health_band_key        (TenureHealthBand           band);
 
-TenureHealthReport  *tenure_health_compute         (TenureDb                *db,
-                                                    int                      month,
-                                                    const TenureFilter      *filter,
-                                                    GCancellable            *cancellable,
-                                                    GError                 **error);
-void                 tenure_health_report_free     (TenureHealthReport      *report);
+TenureHealthReport *tenure_health_compute         (TenureDb                  *db,
+                                                   int                        month,
+                                                   const TenureFilter        *filter,
+                                                   GCancellable              *cancellable,
+                                                   GError                   **error);
+void                tenure_health_report_free     (TenureHealthReport        *report);
 /* The red accounts, worst first, at most @limit of them (0: all). Borrowed pointers. */
-GPtrArray           *tenure_health_report_at_risk  (const TenureHealthReport *report,
-                                                    guint                    limit);
+GPtrArray          *tenure_health_report_at_risk  (const TenureHealthReport  *report,
+                                                   guint                      limit);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TenureHealthReport, tenure_health_report_free)
 

@@ -4,10 +4,12 @@
 
 #include "tenure-health.h"
 #include "tenure-metrics.h"
+#include "tenure-progress.h"
 
 G_BEGIN_DECLS
 
 #define TENURE_SECONDS_PER_DAY 86400
+#define TENURE_MODEL_MAX_USAGE_MONTHS 2
 
 typedef struct
 {
@@ -41,10 +43,20 @@ typedef struct
   gboolean            filtered;
   TenureFilterKind    filter_kind;
   char               *filter_value;
-  gboolean            with_events;
+  gboolean            with_signup_events;
+
+  /* Usage of the last 30 days of some months (for health and dormant accounts). */
+  guint               n_usage_months;
+  int                 usage_months[TENURE_MODEL_MAX_USAGE_MONTHS];
+  guint32            *session_days[TENURE_MODEL_MAX_USAGE_MONTHS];   /* a bit per day */
+  guint              *jobs[TENURE_MODEL_MAX_USAGE_MONTHS];
+
+  TenureProgressFunc  progress;      /* nullable; the load reports 0 … 0.9 */
+  gpointer            progress_data;
 
   GStringChunk       *strings;
   gint32             *index_of_id;   /* id → account index, −1 when not in the group */
+  GHashTable         *sparse_index;  /* the same for sparse ids: id → index + 1 */
   gint64              max_id;
 } TenureModel;
 
@@ -52,12 +64,20 @@ TenureModel *tenure_model_load          (TenureDb            *db,
                                          int                  first_month,
                                          int                  last_month,
                                          const TenureFilter  *filter,
-                                         gboolean             with_events,
+                                         gboolean             with_signup_events,
+                                         const int           *usage_months,
+                                         guint                n_usage_months,
+                                         TenureProgressFunc   progress,
+                                         gpointer             progress_data,
                                          GCancellable        *cancellable,
                                          GError             **error);
 void         tenure_model_free          (TenureModel         *model);
 int          tenure_model_index         (const TenureModel   *model,
                                          gint64               id);
+gboolean     tenure_model_get_usage     (const TenureModel   *model,
+                                         int                  month,
+                                         const guint32      **session_days,
+                                         const guint        **jobs);
 void         tenure_model_window        (int                  month,
                                          int                  days,
                                          char                 lo[11],

@@ -506,7 +506,7 @@ tenure_metrics_cohorts (TenureDb            *db,
   g_return_val_if_fail (n_cohorts > 0, NULL);
 
   model = tenure_model_load (db, last_month - (int) n_cohorts + 1, last_month, filter, FALSE,
-                             cancellable, error);
+                             NULL, 0, NULL, NULL, cancellable, error);
   if (model == NULL)
     return NULL;
 
@@ -514,6 +514,23 @@ tenure_metrics_cohorts (TenureDb            *db,
 }
 
 /* Series */
+
+static TenureMetricsSeries *
+series_new (const TenureModel        *model,
+            const TenureMonthFigures *months,
+            int                       first_month,
+            int                       last_month)
+{
+  TenureMetricsSeries *series = g_new0 (TenureMetricsSeries, 1);
+
+  series->first_month = first_month;
+  series->last_month = last_month;
+  series->n_months = (guint) (last_month - first_month + 1);
+  series->months = g_memdup2 (months + month_index (model, first_month),
+                              sizeof (TenureMonthFigures) * series->n_months);
+
+  return series;
+}
 
 /**
  * tenure_metrics_series:
@@ -531,26 +548,19 @@ tenure_metrics_series (TenureDb            *db,
 {
   g_autoptr(TenureModel) model = NULL;
   g_autofree TenureMonthFigures *months = NULL;
-  TenureMetricsSeries *series;
 
   g_return_val_if_fail (db != NULL, NULL);
   g_return_val_if_fail (first_month <= last_month, NULL);
 
-  model = tenure_model_load (db, first_month, last_month, filter, TRUE, cancellable, error);
+  model = tenure_model_load (db, first_month, last_month, filter, TRUE, NULL, 0, NULL, NULL,
+                             cancellable, error);
   if (model == NULL)
     return NULL;
   months = model_figures (model, error);
   if (months == NULL)
     return NULL;
 
-  series = g_new0 (TenureMetricsSeries, 1);
-  series->first_month = first_month;
-  series->last_month = last_month;
-  series->n_months = (guint) (last_month - first_month + 1);
-  series->months = g_memdup2 (months + month_index (model, first_month),
-                              sizeof (TenureMonthFigures) * series->n_months);
-
-  return series;
+  return series_new (model, months, first_month, last_month);
 }
 
 void
@@ -806,30 +816,41 @@ compute_health (TenureMetrics  *metrics,
 }
 
 /**
- * tenure_metrics_compute:
+ * tenure_metrics_compute_with_series:
  * @db: the workspace
  * @month: a TENURE_MONTH ()
+ * @n_series_months: 0, or the length of the series ending at @month to add
  * @filter: (nullable): the group of accounts
+ * @progress: (nullable): called from this thread as the work goes
  *
- * Every figure of METRICS.md sections 1–7 and 11 for @month. A month without data is
- * not an error: its figures are 0 or null as METRICS.md defines them.
+ * Every figure of METRICS.md sections 1–7 and 11 for @month and, when asked, the series
+ * of the months before (metrics->series), from one read of the workspace: what the
+ * dashboard and the report need. A month without data is not an error: its figures are
+ * 0 or null as METRICS.md defines them.
  *
  * Returns: the figures, free with tenure_metrics_free()
  */
 TenureMetrics *
-tenure_metrics_compute (TenureDb            *db,
-                        int                  month,
-                        const TenureFilter  *filter,
-                        GCancellable        *cancellable,
-                        GError             **error)
+tenure_metrics_compute_with_series (TenureDb            *db,
+                                    int                  month,
+                                    guint                n_series_months,
+                                    const TenureFilter  *filter,
+                                    TenureProgressFunc   progress,
+                                    gpointer             progress_data,
+                                    GCancellable        *cancellable,
+                                    GError             **error)
 {
   g_autoptr(TenureModel) model = NULL;
   g_autofree TenureMonthFigures *months = NULL;
   g_autoptr(TenureMetrics) metrics = NULL;
+  const int usage_months[] = { month, month - 3 };
+  int first_month = month - (int) MAX (n_series_months, 1) + 1;
 
   g_return_val_if_fail (db != NULL, NULL);
 
-  model = tenure_model_load (db, month, month, filter, TRUE, cancellable, error);
+  model = tenure_model_load (db, first_month, month, filter, TRUE, usage_months,
+                             G_N_ELEMENTS (usage_months), progress, progress_data,
+                             cancellable, error);
   if (model == NULL)
     return NULL;
   months = model_figures (model, error);
@@ -841,6 +862,8 @@ tenure_metrics_compute (TenureDb            *db,
   metrics->currency = tenure_db_get_setting (db, "currency", "EUR");
   metrics->gross_margin_pct = tenure_db_get_setting_double (db, "gross_margin_pct", 80);
   metrics->figures = months[month_index (model, month)];
+  if (n_series_months > 0)
+    metrics->series = series_new (model, months, first_month, month);
 
   compute_value (metrics, model, months);
   if (!compute_acquisition (model, metrics, error))
@@ -849,8 +872,127 @@ tenure_metrics_compute (TenureDb            *db,
   if (!compute_health (metrics, model, cancellable, error))
     return NULL;
   metrics->cohorts = model_cohorts (model, month, 12);
+  if (progress != NULL)
+    progress (1.0, progress_data);
 
   return g_steal_pointer (&metrics);
+}
+
+/**
+ * tenure_metrics_compute:
+ *
+ * tenure_metrics_compute_with_series() without a series.
+ */
+TenureMetrics *
+tenure_metrics_compute (TenureDb            *db,
+                        int                  month,
+                        const TenureFilter  *filter,
+                        GCancellable        *cancellable,
+                        GError             **error)
+{
+  return tenure_metrics_compute_with_series (db, month, 0, filter, NULL, NULL, cancellable,
+                                             error);
+}
+
+/* The source tag of the task: a function pointer would not convert to gpointer in ISO C. */
+static char compute_source_tag;
+
+typedef struct
+{
+  char               *path;
+  int                 month;
+  guint               n_series_months;
+  TenureFilterKind    filter_kind;
+  char               *filter_value;
+  TenureProgressFunc  progress;
+  gpointer            progress_data;
+} ComputeData;
+
+static void
+compute_data_free (gpointer data)
+{
+  ComputeData *compute = data;
+
+  g_free (compute->path);
+  g_free (compute->filter_value);
+  g_free (compute);
+}
+
+static void
+compute_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  ComputeData *data = task_data;
+  TenureFilter filter = { data->filter_kind, data->filter_value };
+  g_autoptr(TenureDb) db = NULL;
+  g_autoptr(GError) error = NULL;
+  TenureMetrics *metrics;
+
+  /* A connection of this thread's own, read-only: computing never changes a workspace. */
+  db = tenure_db_open (data->path, TENURE_DB_OPEN_READ_ONLY, &error);
+  if (db == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  metrics = tenure_metrics_compute_with_series (db, data->month, data->n_series_months, &filter,
+                                                data->progress, data->progress_data,
+                                                cancellable, &error);
+  if (metrics == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, metrics, (GDestroyNotify) tenure_metrics_free);
+}
+
+/**
+ * tenure_metrics_compute_async:
+ * @path: the workspace file, opened read-only by the worker thread
+ * @progress: (nullable): called from the worker thread
+ *
+ * tenure_metrics_compute_with_series() in a worker thread, for the GUI.
+ */
+void
+tenure_metrics_compute_async (const char          *path,
+                              int                  month,
+                              guint                n_series_months,
+                              const TenureFilter  *filter,
+                              TenureProgressFunc   progress,
+                              gpointer             progress_data,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  ComputeData *data;
+
+  g_return_if_fail (path != NULL);
+
+  data = g_new0 (ComputeData, 1);
+  data->path = g_strdup (path);
+  data->month = month;
+  data->n_series_months = n_series_months;
+  data->filter_kind = filter != NULL ? filter->kind : TENURE_FILTER_NONE;
+  data->filter_value = filter != NULL ? g_strdup (filter->value) : NULL;
+  data->progress = progress;
+  data->progress_data = progress_data;
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, &compute_source_tag);
+  g_task_set_task_data (task, data, compute_data_free);
+  g_task_run_in_thread (task, compute_thread);
+}
+
+TenureMetrics *
+tenure_metrics_compute_finish (GAsyncResult  *result,
+                               GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == &compute_source_tag, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
 }
 
 void
@@ -862,6 +1004,7 @@ tenure_metrics_free (TenureMetrics *metrics)
   g_free (metrics->currency);
   g_clear_pointer (&metrics->channels, g_ptr_array_unref);
   g_clear_pointer (&metrics->cohorts, tenure_cohort_matrix_free);
+  g_clear_pointer (&metrics->series, tenure_metrics_series_free);
   g_free (metrics);
 }
 

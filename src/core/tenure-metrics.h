@@ -7,6 +7,7 @@
 #include <math.h>
 
 #include "tenure-db.h"
+#include "tenure-progress.h"
 
 G_BEGIN_DECLS
 
@@ -25,6 +26,15 @@ G_BEGIN_DECLS
  *   g_autoptr(TenureMetricsSeries) s = tenure_metrics_series (db, month - 12, month, NULL,
  *                                                             NULL, &error);
  *   for (guint i = 0; i < s->n_months; i++) plot (s->months[i].mrr_cents);
+ *
+ * The dashboard and the report want both from one read of the workspace:
+ *
+ *   m = tenure_metrics_compute_with_series (db, month, 13, filter, NULL, NULL, cancellable,
+ *                                           &error);
+ *
+ * The GUI calls tenure_metrics_compute_async() with the workspace path: the worker opens
+ * its own read-only connection.
+ *   m->series->months[12].mrr_cents == m->figures.mrr_cents
  */
 #define TENURE_CENTS_NULL G_MININT64
 #define TENURE_METRICS_ERROR (tenure_metrics_error_quark ())
@@ -147,6 +157,15 @@ typedef struct
   double       *all_revenue_pct;
 } TenureCohortMatrix;
 
+/* The cheap figures of every month from first_month to last_month, in order. */
+typedef struct
+{
+  int                 first_month;
+  int                 last_month;
+  guint               n_months;
+  TenureMonthFigures *months;
+} TenureMetricsSeries;
+
 typedef struct
 {
   int     month;
@@ -182,16 +201,10 @@ typedef struct
   guint   dormant_accounts;
   double  dormant_pct;             /* nullable */
   gint64  dormant_mrr_cents;
-} TenureMetrics;
 
-/* The cheap figures of every month from first_month to last_month, in order. */
-typedef struct
-{
-  int                 first_month;
-  int                 last_month;
-  guint               n_months;
-  TenureMonthFigures *months;
-} TenureMetricsSeries;
+  /* The months up to this one, from tenure_metrics_compute_with_series(); else NULL. */
+  TenureMetricsSeries *series;
+} TenureMetrics;
 
 GQuark               tenure_metrics_error_quark   (void);
 
@@ -206,6 +219,25 @@ TenureMetrics       *tenure_metrics_compute       (TenureDb             *db,
                                                    int                   month,
                                                    const TenureFilter   *filter,
                                                    GCancellable         *cancellable,
+                                                   GError              **error);
+TenureMetrics       *tenure_metrics_compute_with_series (TenureDb       *db,
+                                                   int                   month,
+                                                   guint                 n_series_months,
+                                                   const TenureFilter   *filter,
+                                                   TenureProgressFunc    progress,
+                                                   gpointer              progress_data,
+                                                   GCancellable         *cancellable,
+                                                   GError              **error);
+void                 tenure_metrics_compute_async (const char           *path,
+                                                   int                   month,
+                                                   guint                 n_series_months,
+                                                   const TenureFilter   *filter,
+                                                   TenureProgressFunc    progress,
+                                                   gpointer              progress_data,
+                                                   GCancellable         *cancellable,
+                                                   GAsyncReadyCallback   callback,
+                                                   gpointer              user_data);
+TenureMetrics       *tenure_metrics_compute_finish (GAsyncResult        *result,
                                                    GError              **error);
 void                 tenure_metrics_free          (TenureMetrics        *metrics);
 const TenureChannelFigures *
