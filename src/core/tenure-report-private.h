@@ -258,7 +258,8 @@ typedef struct
   GDateTime            *generated_at;
 
   TenureMetrics        *metrics;
-  TenureMetricsSeries  *series;         /* REPORT_SERIES_MONTHS months ending at the month */
+  /* REPORT_SERIES_MONTHS months ending at the month: metrics->series, borrowed. */
+  const TenureMetricsSeries *series;
   TenureHealthReport   *health;
 } ReportContext;
 

@@ -89,7 +89,7 @@ context_clear (ReportContext *ctx)
   g_clear_pointer (&ctx->group, g_free);
   g_clear_pointer (&ctx->generated_at, g_date_time_unref);
   g_clear_pointer (&ctx->metrics, tenure_metrics_free);
-  g_clear_pointer (&ctx->series, tenure_metrics_series_free);
+  ctx->series = NULL;
   g_clear_pointer (&ctx->health, tenure_health_report_free);
 }
 
@@ -120,9 +120,9 @@ describe_group (const ReportContext *ctx)
                           filter->value != NULL ? filter->value : "");
 }
 
-/* The health scores and the 13-month series, computed on a second read-only connection
- * while the calling thread computes the month's metrics: the report's figures cost about
- * what `tenure-cli metrics` costs, not their sum. */
+/* The health scores, computed on a second read-only connection while the calling thread
+ * computes the month's metrics and their series: the report's figures cost about what
+ * `tenure-cli metrics` costs, not their sum. */
 typedef struct
 {
   char                *path;
@@ -130,27 +130,36 @@ typedef struct
   const TenureFilter  *filter;
   GCancellable        *cancellable;
   TenureHealthReport  *health;
-  TenureMetricsSeries *series;
   GError              *error;
-} SideFigures;
+} HealthJob;
 
 static gpointer
-side_figures_thread (gpointer data)
+health_thread (gpointer data)
 {
-  SideFigures *side = data;
-  g_autoptr(TenureDb) db = tenure_db_open (side->path, TENURE_DB_OPEN_READ_ONLY, &side->error);
+  HealthJob *job = data;
+  g_autoptr(TenureDb) db = tenure_db_open (job->path, TENURE_DB_OPEN_READ_ONLY, &job->error);
 
-  if (db == NULL)
-    return NULL;
+  if (db != NULL)
+    job->health = tenure_health_compute (db, job->month, job->filter, job->cancellable,
+                                         &job->error);
 
-  side->health = tenure_health_compute (db, side->month, side->filter, side->cancellable,
-                                        &side->error);
-  if (side->health == NULL)
-    return NULL;
-
-  side->series = tenure_metrics_series (db, side->month - (REPORT_SERIES_MONTHS - 1), side->month,
-                                        side->filter, side->cancellable, &side->error);
   return NULL;
+}
+
+typedef struct
+{
+  TenureProgressFunc progress;
+  gpointer           user_data;
+} ProgressScale;
+
+/* Metrics take the first 40 % of the report's progress. */
+static void
+metrics_progress_cb (double   fraction,
+                     gpointer user_data)
+{
+  ProgressScale *scale = user_data;
+
+  scale->progress (0.4 * fraction, scale->user_data);
 }
 
 /* Every figure comes from metrics and health, the same code as the dashboard and
@@ -161,41 +170,44 @@ load_figures (ReportContext       *ctx,
               gpointer             user_data,
               GError             **error)
 {
-  SideFigures side = {
+  HealthJob job = {
     .path = g_strdup (tenure_db_get_path (ctx->db)),
     .month = ctx->options.month,
     .filter = &ctx->options.filter,
     .cancellable = ctx->cancellable,
   };
+  ProgressScale scale = { progress, user_data };
   g_autoptr(GError) metrics_error = NULL;
   GThread *thread;
 
-  thread = g_thread_try_new ("tenure-report", side_figures_thread, &side, NULL);
+  thread = g_thread_try_new ("tenure-report", health_thread, &job, NULL);
   if (thread == NULL)
-    side_figures_thread (&side);
+    health_thread (&job);
 
-  ctx->metrics = tenure_metrics_compute (ctx->db, side.month, side.filter, ctx->cancellable,
-                                         &metrics_error);
-  if (progress != NULL)
-    progress (0.3, user_data);
+  /* The dashboard's call: the month and its series from one pass over the data. */
+  ctx->metrics = tenure_metrics_compute_with_series (ctx->db, job.month, REPORT_SERIES_MONTHS,
+                                                     job.filter,
+                                                     progress != NULL ? metrics_progress_cb : NULL,
+                                                     &scale, ctx->cancellable, &metrics_error);
 
   if (thread != NULL)
     g_thread_join (thread);
-  g_free (side.path);
-  ctx->health = side.health;
-  ctx->series = side.series;
+  g_free (job.path);
+  ctx->health = job.health;
 
   if (ctx->metrics == NULL)
     {
-      g_clear_error (&side.error);
+      g_clear_error (&job.error);
       g_propagate_error (error, g_steal_pointer (&metrics_error));
       return FALSE;
     }
-  if (side.error != NULL)
+  if (job.error != NULL)
     {
-      g_propagate_error (error, side.error);
+      g_propagate_error (error, job.error);
       return FALSE;
     }
+  ctx->series = ctx->metrics->series;
+  g_assert (ctx->series != NULL && ctx->series->n_months == REPORT_SERIES_MONTHS);
   if (progress != NULL)
     progress (0.5, user_data);
 
