@@ -18,6 +18,8 @@ enum
 
 typedef int (*TenureCliCommandFunc) (int argc, char **argv);
 
+int       tenure_cli_audit          (int            argc,
+                                     char         **argv);
 int       tenure_cli_backup         (int            argc,
                                      char         **argv);
 int       tenure_cli_check          (int            argc,
@@ -25,6 +27,8 @@ int       tenure_cli_check          (int            argc,
 int       tenure_cli_demo           (int            argc,
                                      char         **argv);
 int       tenure_cli_metrics        (int            argc,
+                                     char         **argv);
+int       tenure_cli_questions      (int            argc,
                                      char         **argv);
 int       tenure_cli_report         (int            argc,
                                      char         **argv);
