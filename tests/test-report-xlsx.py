@@ -465,6 +465,24 @@ def _():
     with zipfile.ZipFile(path) as package:
         assert len([n for n in package.namelist() if re.match(r"xl/charts/chart\d+\.xml$", n)]) >= 6
 
+    # The qualification audit, from its own engine (tenure-cli audit --json).
+    result = run("audit", demo, "--month", "2026-10", "--json")
+    assert result.returncode == 0, result.stderr
+    audit = json.loads(result.stdout)
+    qualification = demo_book["Qualification"]
+    figures_rows = rows_by_label(qualification)
+    assert figures_rows["Accounts in the audit"][1].value == audit["population"]
+    assert figures_rows["Accounts in each group (20 %)"][1].value == audit["group_size"]
+    options = [row for row in qualification.iter_rows(min_row=5)
+               if isinstance(row[1].value, str) and isinstance(row[2].value, int)]
+    expected = [option for question in audit["questions"] for option in question["options"]]
+    assert expected and len(options) == len(expected), (len(options), len(expected))
+    for row, option in zip(options, expected):
+        assert row[1].value == option["option"] and row[2].value == option["points"]
+        assert_pct(row[3], option["share_top_pct"])
+        assert_pct(row[4], option["share_bottom_pct"])
+        assert_figure(row[5], option["lift"])
+
 
 @check("LibreOffice converts the report to PDF, one page or more per sheet")
 def _():

@@ -126,7 +126,15 @@ typedef enum
   /* Qualification. */
   T_QUALIFICATION_TITLE,
   T_NO_QUESTION,
-  T_QUESTIONS_NO_AUDIT,
+  T_AUDIT_NOTE,
+  T_AUDIT_POPULATION,
+  T_AUDIT_GROUP_SIZE,
+  T_QUESTION,
+  T_OPTION,
+  T_POINTS,
+  T_SHARE_TOP,
+  T_SHARE_BOTTOM,
+  T_LIFT,
 
   /* Accounts at risk. */
   T_AT_RISK_TITLE,
@@ -434,6 +442,12 @@ void            report_chart_insert         (ReportContext         *ctx,
                                              lxw_chart             *chart,
                                              double                 x_scale,
                                              double                 y_scale);
+
+/* The qualification audit (tenure-report-audit.c). */
+gboolean        report_write_audit          (ReportContext         *ctx,
+                                             lxw_worksheet         *sheet,
+                                             lxw_row_t             *row,
+                                             GError               **error);
 
 /* Sheets (tenure-report-sheets.c, -sheets-more.c, -reference.c). */
 gboolean        report_sheet_summary        (ReportContext         *ctx,

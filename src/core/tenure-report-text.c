@@ -135,10 +135,22 @@ static const char * const texts[T_N_TEXTS][TENURE_REPORT_N_LANGUAGES] = {
                               "Questions de qualification et audit" },
   [T_NO_QUESTION] = { "There are no qualification questions in this workspace.",
                       "Cet espace de travail ne contient aucune question de qualification." },
-  [T_QUESTIONS_NO_AUDIT] = { "%u qualification questions are defined; this version of Tenure "
-                             "does not export their audit yet.",
-                             "%u questions de qualification sont définies ; cette version de "
-                             "Tenure n’exporte pas encore leur audit." },
+  [T_AUDIT_NOTE] = { "Accounts that answered and whose cohort is at least 6 months old, sorted "
+                     "by months paid: the options chosen by the best-retained fifth (top) against "
+                     "the fastest-churning fifth (bottom), over all accounts. A lift above 1 "
+                     "marks an answer of customers who stay.",
+                     "Comptes ayant répondu dont la cohorte a au moins 6 mois, triés par mois "
+                     "payés : les options choisies par le cinquième le plus fidèle (haut) contre "
+                     "le cinquième parti le plus vite (bas), sur tous les comptes. Un rapport "
+                     "supérieur à 1 signale une réponse de clients qui restent." },
+  [T_AUDIT_POPULATION] = { "Accounts in the audit", "Comptes de l’audit" },
+  [T_AUDIT_GROUP_SIZE] = { "Accounts in each group (20 %)", "Comptes par groupe (20 %)" },
+  [T_QUESTION] = { "Question", "Question" },
+  [T_OPTION] = { "Answer", "Réponse" },
+  [T_POINTS] = { "Points", "Points" },
+  [T_SHARE_TOP] = { "Best retained", "Les plus fidèles" },
+  [T_SHARE_BOTTOM] = { "Fastest churning", "Partis le plus vite" },
+  [T_LIFT] = { "Lift", "Rapport" },
 
   [T_AT_RISK_TITLE] = { "Accounts at risk (red) and to watch (amber)",
                         "Comptes à risque (rouge) et à surveiller (orange)" },
