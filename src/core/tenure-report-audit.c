@@ -12,10 +12,9 @@
 #include "tenure-report-private.h"
 
 gboolean
-report_write_audit (ReportContext  *ctx,
-                    lxw_worksheet  *sheet,
-                    lxw_row_t      *row,
-                    GError        **error)
+report_write_audit (ReportContext *ctx,
+                    lxw_worksheet *sheet,
+                    lxw_row_t     *row)
 {
   lxw_conditional_format scale = {
     .type = LXW_CONDITIONAL_3_COLOR_SCALE,
@@ -25,12 +24,8 @@ report_write_audit (ReportContext  *ctx,
     .mid_rule_type = LXW_CONDITIONAL_RULE_TYPE_NUMBER,
     .mid_value = 1,
   };
-  g_autoptr(TenureAudit) audit = NULL;
+  const TenureAudit *audit = ctx->audit;
   lxw_row_t first;
-
-  audit = tenure_audit_compute (ctx->db, ctx->options.month, NULL, NULL, ctx->cancellable, error);
-  if (audit == NULL)
-    return FALSE;
 
   if (audit->questions->len == 0)
     {

@@ -6,6 +6,7 @@
 
 #include "tenure-health.h"
 #include "tenure-metrics.h"
+#include "tenure-qualify.h"
 #include "tenure-report.h"
 
 G_BEGIN_DECLS
@@ -269,6 +270,7 @@ typedef struct
   /* REPORT_SERIES_MONTHS months ending at the month: metrics->series, borrowed. */
   const TenureMetricsSeries *series;
   TenureHealthReport   *health;
+  TenureAudit          *audit;          /* over every account, whatever the group */
 } ReportContext;
 
 /* Texts (tenure-report-text.c). */
@@ -446,8 +448,7 @@ void            report_chart_insert         (ReportContext         *ctx,
 /* The qualification audit (tenure-report-audit.c). */
 gboolean        report_write_audit          (ReportContext         *ctx,
                                              lxw_worksheet         *sheet,
-                                             lxw_row_t             *row,
-                                             GError               **error);
+                                             lxw_row_t             *row);
 
 /* Sheets (tenure-report-sheets.c, -sheets-more.c, -reference.c). */
 gboolean        report_sheet_summary        (ReportContext         *ctx,

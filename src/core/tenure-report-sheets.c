@@ -341,7 +341,7 @@ report_sheet_qualification (ReportContext  *ctx,
 
   report_set_columns (ctx, sheet, widths, G_N_ELEMENTS (widths));
   report_write_title (ctx, sheet, T_QUALIFICATION_TITLE);
-  if (!report_write_audit (ctx, sheet, &row, error))
+  if (!report_write_audit (ctx, sheet, &row))
     return FALSE;
 
   return !report_failed (ctx);

@@ -16,6 +16,7 @@
 #include "tenure-date.h"
 #include "tenure-health.h"
 #include "tenure-metrics.h"
+#include "tenure-qualify.h"
 #include "tenure-report-private.h"
 
 G_DEFINE_QUARK (tenure-report-error-quark, tenure_report_error)
@@ -91,6 +92,7 @@ context_clear (ReportContext *ctx)
   g_clear_pointer (&ctx->metrics, tenure_metrics_free);
   ctx->series = NULL;
   g_clear_pointer (&ctx->health, tenure_health_report_free);
+  g_clear_pointer (&ctx->audit, tenure_audit_free);
 }
 
 static char *
@@ -120,9 +122,9 @@ describe_group (const ReportContext *ctx)
                           filter->value != NULL ? filter->value : "");
 }
 
-/* The health scores, computed on a second read-only connection while the calling thread
- * computes the month's metrics and their series: the report's figures cost about what
- * `tenure-cli metrics` costs, not their sum. */
+/* The health scores and the qualification audit, computed on a second read-only
+ * connection while the calling thread computes the month's metrics and their series: the
+ * report's figures cost about what `tenure-cli metrics` costs, not their sum. */
 typedef struct
 {
   char                *path;
@@ -130,18 +132,26 @@ typedef struct
   const TenureFilter  *filter;
   GCancellable        *cancellable;
   TenureHealthReport  *health;
+  TenureAudit         *audit;
   GError              *error;
-} HealthJob;
+} SideJob;
 
 static gpointer
-health_thread (gpointer data)
+side_thread (gpointer data)
 {
-  HealthJob *job = data;
+  SideJob *job = data;
   g_autoptr(TenureDb) db = tenure_db_open (job->path, TENURE_DB_OPEN_READ_ONLY, &job->error);
 
-  if (db != NULL)
-    job->health = tenure_health_compute (db, job->month, job->filter, job->cancellable,
-                                         &job->error);
+  if (db == NULL)
+    return NULL;
+
+  job->health = tenure_health_compute (db, job->month, job->filter, job->cancellable,
+                                       &job->error);
+  if (job->health == NULL)
+    return NULL;
+
+  /* The audit has no group filter: it is always over every account. */
+  job->audit = tenure_audit_compute (db, job->month, NULL, NULL, job->cancellable, &job->error);
 
   return NULL;
 }
@@ -170,7 +180,7 @@ load_figures (ReportContext       *ctx,
               gpointer             user_data,
               GError             **error)
 {
-  HealthJob job = {
+  SideJob job = {
     .path = g_strdup (tenure_db_get_path (ctx->db)),
     .month = ctx->options.month,
     .filter = &ctx->options.filter,
@@ -180,9 +190,9 @@ load_figures (ReportContext       *ctx,
   g_autoptr(GError) metrics_error = NULL;
   GThread *thread;
 
-  thread = g_thread_try_new ("tenure-report", health_thread, &job, NULL);
+  thread = g_thread_try_new ("tenure-report", side_thread, &job, NULL);
   if (thread == NULL)
-    health_thread (&job);
+    side_thread (&job);
 
   /* The dashboard's call: the month and its series from one pass over the data. */
   ctx->metrics = tenure_metrics_compute_with_series (ctx->db, job.month, REPORT_SERIES_MONTHS,
@@ -194,6 +204,7 @@ load_figures (ReportContext       *ctx,
     g_thread_join (thread);
   g_free (job.path);
   ctx->health = job.health;
+  ctx->audit = job.audit;
 
   if (ctx->metrics == NULL)
     {
