@@ -117,6 +117,7 @@ report_create_formats (ReportContext *ctx)
   f->watch = add_format (ctx, NULL);
   f->bad = add_format (ctx, NULL);
   f->small = add_format (ctx, "@");
+  f->status = add_format (ctx, "@");
   if (report_failed (ctx))
     return FALSE;
 
@@ -139,6 +140,7 @@ report_create_formats (ReportContext *ctx)
   format_set_font_color (f->note, 0x555555);
   format_set_align (f->null, LXW_ALIGN_RIGHT);
   format_set_font_color (f->null, 0x777777);
+  format_set_indent (f->status, 1);
   format_set_italic (f->small);
   format_set_font_color (f->small, 0x9C5700);
 

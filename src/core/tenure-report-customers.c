@@ -257,7 +257,7 @@ report_sheet_acquisition (ReportContext  *ctx,
   row++;
   report_write_label (ctx, sheet, row++, 0, T_FUNNEL, ctx->formats.section);
   funnel_row = row;
-  report_write_label (ctx, sheet, funnel_row, 0, T_FUNNEL, ctx->formats.header);
+  report_write_label (ctx, sheet, funnel_row, 0, T_STAGE, ctx->formats.header);
   report_write_label (ctx, sheet, funnel_row, 1, T_AXIS_ACCOUNTS, ctx->formats.header);
   row++;
   for (guint i = 0; i < G_N_ELEMENTS (stages); i++, row++)

@@ -186,6 +186,7 @@ typedef enum
   T_CLV_CAC,
   T_PAYBACK,
   T_FUNNEL,
+  T_STAGE,
   T_FUNNEL_AWARENESS,
   T_FUNNEL_CONVERSION,
   T_FUNNEL_PURCHASE,
@@ -245,6 +246,7 @@ typedef struct
   lxw_format *watch;
   lxw_format *bad;
   lxw_format *small;
+  lxw_format *status;
 } ReportFormats;
 
 typedef struct

@@ -343,7 +343,7 @@ write_kpi (ReportContext *ctx,
             status = T_STATUS_WATCH;
           else
             status = T_STATUS_BAD;
-          report_write_label (ctx, sheet, row, 5, status, NULL);
+          report_write_label (ctx, sheet, row, 5, status, ctx->formats.status);
         }
       write_traffic_light (ctx, sheet, row, target, cell_value (kpi->unit, band));
     }

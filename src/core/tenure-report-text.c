@@ -200,6 +200,7 @@ static const char * const texts[T_N_TEXTS][TENURE_REPORT_N_LANGUAGES] = {
   [T_CLV_CAC] = { "CLV / CAC", "CLV / CAC" },
   [T_PAYBACK] = { "Payback (months)", "Délai de retour (mois)" },
   [T_FUNNEL] = { "Lifecycle this month", "Cycle de vie ce mois-ci" },
+  [T_STAGE] = { "Stage", "Étape" },
   [T_FUNNEL_AWARENESS] = { "Awareness (leads)", "Notoriété (prospects)" },
   [T_FUNNEL_CONVERSION] = { "Conversion (sign-ups)", "Conversion (inscriptions)" },
   [T_FUNNEL_PURCHASE] = { "Purchase (new customers)", "Achat (nouveaux clients)" },
