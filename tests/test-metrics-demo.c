@@ -211,6 +211,31 @@ test_bounds (void)
   g_assert_null (strstr (text, "inf"));
 }
 
+static void
+cancel_in_events_cb (double   fraction,
+                     gpointer user_data)
+{
+  /* Between 0.1 and 0.9 the event table is being read. */
+  if (fraction > 0.1 && fraction < 0.9)
+    g_cancellable_cancel (user_data);
+}
+
+/* Cancelled in the middle of the event table: a cancellation, not a failed read. */
+static void
+test_cancel_midway (void)
+{
+  g_autoptr(TenureDb) db = open_demo ();
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  TenureMetrics *metrics;
+
+  metrics = tenure_metrics_compute_with_series (db, END_MONTH, 13, NULL, cancel_in_events_cb,
+                                                cancellable, cancellable, &error);
+  g_assert_null (metrics);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_true (g_cancellable_is_cancelled (cancellable));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -232,6 +257,7 @@ main (int    argc,
   g_test_add_func ("/metrics/demo/channels-partition", test_channels_partition);
   g_test_add_func ("/metrics/demo/health-backtest", test_health_backtest);
   g_test_add_func ("/metrics/demo/bounds", test_bounds);
+  g_test_add_func ("/metrics/demo/cancel-midway", test_cancel_midway);
 
   status = g_test_run ();
   test_rmdir_recursive (workspace_dir);

@@ -37,6 +37,9 @@ static const Command commands[] = {
   { "report", tenure_cli_report,
     "WORKSPACE --month YYYY-MM --output FILE.xlsx [--language en|fr] [--segment S | --plan P | --channel C]",
     N_("Write the monthly steering-committee report (XLSX)") },
+  { "scenarios", tenure_cli_scenarios,
+    "WORKSPACE --month YYYY-MM [--json] | --export NAME FILE.json | --import FILE.json",
+    N_("Onboarding scenarios: completion and step funnel, or share one as JSON") },
 };
 
 static void

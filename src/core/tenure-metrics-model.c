@@ -11,7 +11,7 @@
 #include "tenure-date.h"
 #include "tenure-metrics-private.h"
 
-#define CANCEL_CHECK_ROWS 65536
+#define CANCEL_CHECK_ROWS 16384
 
 typedef struct
 {
@@ -147,9 +147,10 @@ load_accounts (TenureModel         *model,
       g_array_append_val (accounts, account);
     }
   sqlite3_reset (stmt);
-  if (step_failed (model->db, rc, error))
-    return FALSE;
+  /* A cancelled loop stops on a row: say so rather than report a failed read. */
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
+  if (step_failed (model->db, rc, error))
     return FALSE;
 
   model->max_id = max_id;
@@ -224,9 +225,10 @@ load_subscriptions (TenureModel   *model,
         g_array_append_val (subscriptions, subscription);
     }
   sqlite3_reset (stmt);
-  if (step_failed (model->db, rc, error))
-    return FALSE;
+  /* A cancelled loop stops on a row: say so rather than report a failed read. */
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
+  if (step_failed (model->db, rc, error))
     return FALSE;
 
   /* An account without a signup date signed up when its first subscription started. */
@@ -417,10 +419,10 @@ load_events (TenureModel   *model,
         }
     }
   sqlite3_reset (stmt);
-  if (step_failed (model->db, rc, error))
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return FALSE;
 
-  return !g_cancellable_set_error_if_cancelled (cancellable, error);
+  return !step_failed (model->db, rc, error);
 }
 
 /* The usage of the last 30 days of @month, when the model was loaded with it. */

@@ -31,10 +31,23 @@ G_BEGIN_DECLS
  *
  *   m = tenure_metrics_compute_with_series (db, month, 13, filter, NULL, NULL, cancellable,
  *                                           &error);
+ *   m->series->months[12].mrr_cents == m->figures.mrr_cents
  *
  * The GUI calls tenure_metrics_compute_async() with the workspace path: the worker opens
- * its own read-only connection.
- *   m->series->months[12].mrr_cents == m->figures.mrr_cents
+ * its own read-only connection. Account health lists are in tenure-health.h.
+ *
+ * Where METRICS.md leaves a choice open, the engine does this:
+ * - events counted from signup (TAJ, 48-hour signal, time to first value, activation) are
+ *   all the workspace holds, not cut at the end of the month;
+ * - responses without an account count for all accounts, never for a filtered group;
+ * - spend is restricted by a channel filter only: with a segment or plan filter, a
+ *   channel's CAC is its whole spend over the group's new customers of that channel;
+ * - payback_months is null when ARPA is undefined; funnel awareness is null when no spend
+ *   row of the month gives leads;
+ * - a segment or plan filter with a NULL value selects the accounts without one; accounts
+ *   without a channel are the channel "unknown";
+ * - the latest NPS answer of an account (health sentiment) is the latest answered_on,
+ *   then the latest row.
  */
 #define TENURE_CENTS_NULL G_MININT64
 #define TENURE_METRICS_ERROR (tenure_metrics_error_quark ())
