@@ -465,6 +465,23 @@ def _():
     with zipfile.ZipFile(path) as package:
         assert len([n for n in package.namelist() if re.match(r"xl/charts/chart\d+\.xml$", n)]) >= 6
 
+    # Onboarding step funnels, from their own engine (tenure-cli scenarios --json).
+    result = run("scenarios", demo, "--month", "2026-10", "--json")
+    assert result.returncode == 0, result.stderr
+    scenarios = json.loads(result.stdout)["scenarios"]
+    assert scenarios, "the demo company has scenarios"
+    jobs = demo_book["Jobs & onboarding"]
+    steps = {row[0].value: row for row in jobs.iter_rows()
+             if isinstance(row[0].value, str) and re.match(r"^\d+\. ", row[0].value)}
+    labels = [row[0].value for row in jobs.iter_rows() if isinstance(row[0].value, str)]
+    for scenario in scenarios:
+        assert any(label.startswith(scenario["name"]) for label in labels), scenario["name"]
+        for step in scenario["steps"]:
+            prefix = "%d. %s — " % (step["position"], step["title"])
+            label = next(k for k in steps if k.startswith(prefix))
+            assert_pct(steps[label][2], step["done_pct"])
+            assert_figure(steps[label][3], step["median_days"])
+
     # The qualification audit, from its own engine (tenure-cli audit --json).
     result = run("audit", demo, "--month", "2026-10", "--json")
     assert result.returncode == 0, result.stderr

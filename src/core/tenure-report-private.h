@@ -8,6 +8,7 @@
 #include "tenure-metrics.h"
 #include "tenure-qualify.h"
 #include "tenure-report.h"
+#include "tenure-scenario.h"
 
 G_BEGIN_DECLS
 
@@ -122,7 +123,19 @@ typedef enum
   T_AXIS_ACCOUNTS,
   T_ONBOARDING,
   T_NO_SCENARIO,
-  T_SCENARIOS_NO_FUNNEL,
+  T_SCENARIOS_NOTE,
+  T_SCENARIO_ENROLMENTS,
+  T_SCENARIO_COMPLETED,
+  T_STEP,
+  T_STEP_DONE,
+  T_MEDIAN_DAYS,
+  T_ACTIVE,
+  T_INACTIVE,
+  T_OPTIONAL,
+  T_STEP_CONTENT,
+  T_STEP_AUTOMATION,
+  T_STEP_TUTORIAL,
+  T_STEP_CHECKIN,
 
   /* Qualification. */
   T_QUALIFICATION_TITLE,
@@ -273,14 +286,12 @@ typedef struct
   const TenureMetricsSeries *series;
   TenureHealthReport   *health;
   TenureAudit          *audit;          /* over every account, whatever the group */
+  GPtrArray            *scenarios;      /* TenureScenarioStats, over every account */
 } ReportContext;
 
 /* Texts (tenure-report-text.c). */
 const char     *report_text                 (const ReportContext   *ctx,
                                              ReportText             id);
-char           *report_text_with_count      (const ReportContext   *ctx,
-                                             ReportText             id,
-                                             guint                  count);
 char           *report_format_money         (const ReportContext   *ctx,
                                              gint64                 cents);
 char           *report_format_pct           (const ReportContext   *ctx,
@@ -447,7 +458,10 @@ void            report_chart_insert         (ReportContext         *ctx,
                                              double                 x_scale,
                                              double                 y_scale);
 
-/* The qualification audit (tenure-report-audit.c). */
+/* Scenario funnels (tenure-report-onboarding.c) and the audit (tenure-report-audit.c). */
+gboolean        report_write_scenarios      (ReportContext         *ctx,
+                                             lxw_worksheet         *sheet,
+                                             lxw_row_t             *row);
 gboolean        report_write_audit          (ReportContext         *ctx,
                                              lxw_worksheet         *sheet,
                                              lxw_row_t             *row);

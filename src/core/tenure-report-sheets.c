@@ -212,32 +212,6 @@ report_sheet_cohorts (ReportContext  *ctx,
   return !report_failed (ctx);
 }
 
-/* The scenarios' count, until their step funnels are exported. */
-static guint
-count_rows (ReportContext  *ctx,
-            const char     *sql,
-            GError        **error)
-{
-  sqlite3_stmt *stmt = tenure_db_prepare (ctx->db, sql, error);
-  guint count = 0;
-  int rc;
-
-  if (stmt == NULL)
-    return G_MAXUINT;
-
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    count = (guint) sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_ROW)
-    {
-      tenure_db_set_error (ctx->db, rc, error);
-      return G_MAXUINT;
-    }
-
-  return count;
-}
-
 gboolean
 report_sheet_jobs (ReportContext  *ctx,
                    GError        **error)
@@ -252,7 +226,6 @@ report_sheet_jobs (ReportContext  *ctx,
   ReportChartData data = { 0, };
   lxw_row_t header_row = 3, row;
   lxw_chart *chart;
-  guint n_scenarios;
 
   if (sheet == NULL)
     return FALSE;
@@ -310,20 +283,8 @@ report_sheet_jobs (ReportContext  *ctx,
   /* Below the charts (15 rows of 20 pixels hold them). */
   row += 17;
   report_write_label (ctx, sheet, row++, 0, T_ONBOARDING, ctx->formats.section);
-  n_scenarios = count_rows (ctx, "SELECT count(*) FROM scenario", error);
-  if (n_scenarios == G_MAXUINT)
+  if (!report_write_scenarios (ctx, sheet, &row))
     return FALSE;
-  if (n_scenarios == 0)
-    {
-      report_write_paragraph (ctx, sheet, row, 2, report_text (ctx, T_NO_SCENARIO),
-                              ctx->formats.note);
-    }
-  else
-    {
-      g_autofree char *text = report_text_with_count (ctx, T_SCENARIOS_NO_FUNNEL, n_scenarios);
-
-      report_write_paragraph (ctx, sheet, row, 2, text, ctx->formats.note);
-    }
 
   return !report_failed (ctx);
 }

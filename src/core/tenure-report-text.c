@@ -126,10 +126,23 @@ static const char * const texts[T_N_TEXTS][TENURE_REPORT_N_LANGUAGES] = {
   [T_ONBOARDING] = { "Onboarding scenarios", "Scénarios d’intégration" },
   [T_NO_SCENARIO] = { "There are no onboarding scenarios in this workspace.",
                       "Cet espace de travail ne contient aucun scénario d’intégration." },
-  [T_SCENARIOS_NO_FUNNEL] = { "%u onboarding scenarios are defined; this version of Tenure does "
-                              "not export their step funnels yet.",
-                              "%u scénarios d’intégration sont définis ; cette version de Tenure "
-                              "n’exporte pas encore leurs entonnoirs par étape." },
+  [T_SCENARIOS_NOTE] = { "Enrolments started in the 3 months ending this month, over all accounts "
+                         "(the report's group does not apply to scenarios).",
+                         "Inscriptions commencées dans les 3 mois jusqu’à ce mois, sur tous les "
+                         "comptes (le groupe du rapport ne s’applique pas aux scénarios)." },
+  [T_SCENARIO_ENROLMENTS] = { "Enrolments (3 months)", "Inscriptions (3 mois)" },
+  [T_SCENARIO_COMPLETED] = { "Completed (all required steps)",
+                             "Terminées (toutes les étapes obligatoires)" },
+  [T_STEP] = { "Step", "Étape" },
+  [T_STEP_DONE] = { "Enrolments that did it", "Inscriptions qui l’ont faite" },
+  [T_MEDIAN_DAYS] = { "Median days", "Jours (médiane)" },
+  [T_ACTIVE] = { "active", "actif" },
+  [T_INACTIVE] = { "inactive", "inactif" },
+  [T_OPTIONAL] = { " (optional)", " (facultative)" },
+  [T_STEP_CONTENT] = { "content", "contenu" },
+  [T_STEP_AUTOMATION] = { "automation", "automatisation" },
+  [T_STEP_TUTORIAL] = { "tutorial", "tutoriel" },
+  [T_STEP_CHECKIN] = { "check-in", "point d’étape" },
 
   [T_QUALIFICATION_TITLE] = { "Qualification questions and audit",
                               "Questions de qualification et audit" },
@@ -252,19 +265,6 @@ report_text (const ReportContext *ctx,
   g_return_val_if_fail (id < T_N_TEXTS, "");
 
   return texts[id][ctx->language];
-}
-
-/* The text with its "%u" replaced by @count (texts are never printf formats). */
-char *
-report_text_with_count (const ReportContext *ctx,
-                        ReportText           id,
-                        guint                count)
-{
-  GString *text = g_string_new (report_text (ctx, id));
-  g_autofree char *number = g_strdup_printf ("%u", count);
-
-  g_string_replace (text, "%u", number, 0);
-  return g_string_free (text, FALSE);
 }
 
 /* "April 2026", "avril 2026". */

@@ -18,6 +18,7 @@
 #include "tenure-metrics.h"
 #include "tenure-qualify.h"
 #include "tenure-report-private.h"
+#include "tenure-scenario.h"
 
 G_DEFINE_QUARK (tenure-report-error-quark, tenure_report_error)
 
@@ -93,6 +94,7 @@ context_clear (ReportContext *ctx)
   ctx->series = NULL;
   g_clear_pointer (&ctx->health, tenure_health_report_free);
   g_clear_pointer (&ctx->audit, tenure_audit_free);
+  g_clear_pointer (&ctx->scenarios, g_ptr_array_unref);
 }
 
 static char *
@@ -122,7 +124,7 @@ describe_group (const ReportContext *ctx)
                           filter->value != NULL ? filter->value : "");
 }
 
-/* The health scores and the qualification audit, computed on a second read-only
+/* The health scores, the scenario funnels and the qualification audit, computed on a second read-only
  * connection while the calling thread computes the month's metrics and their series: the
  * report's figures cost about what `tenure-cli metrics` costs, not their sum. */
 typedef struct
@@ -132,6 +134,7 @@ typedef struct
   const TenureFilter  *filter;
   GCancellable        *cancellable;
   TenureHealthReport  *health;
+  GPtrArray           *scenarios;
   TenureAudit         *audit;
   GError              *error;
 } SideJob;
@@ -150,7 +153,12 @@ side_thread (gpointer data)
   if (job->health == NULL)
     return NULL;
 
-  /* The audit has no group filter: it is always over every account. */
+  /* Neither scenarios nor the audit take a group filter: they are over every account. */
+  job->scenarios = tenure_scenario_compute_all_stats (db, job->month, job->cancellable,
+                                                      &job->error);
+  if (job->scenarios == NULL)
+    return NULL;
+
   job->audit = tenure_audit_compute (db, job->month, NULL, NULL, job->cancellable, &job->error);
 
   return NULL;
@@ -205,6 +213,7 @@ load_figures (ReportContext       *ctx,
   g_free (job.path);
   ctx->health = job.health;
   ctx->audit = job.audit;
+  ctx->scenarios = job.scenarios;
 
   if (ctx->metrics == NULL)
     {
