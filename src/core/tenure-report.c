@@ -124,11 +124,21 @@ describe_group (const ReportContext *ctx)
                           filter->value != NULL ? filter->value : "");
 }
 
-/* The health scores, the scenario funnels and the qualification audit, computed on a second read-only
- * connection while the calling thread computes the month's metrics and their series: the
- * report's figures cost about what `tenure-cli metrics` costs, not their sum. */
+/* Besides the month's metrics (computed by the calling thread), the report needs three
+ * engines' results: the account health list, the scenario funnels and the qualification
+ * audit. Two worker threads, each with its own read-only connection, compute them at the
+ * same time: one the health list, the other the scenarios then the audit (about the same
+ * cost). Scenarios and the audit take no group filter: they are over every account. */
+typedef enum
+{
+  SIDE_HEALTH,
+  SIDE_PROGRAMS,
+  N_SIDES,
+} Side;
+
 typedef struct
 {
+  Side                 side;
   char                *path;
   int                  month;
   const TenureFilter  *filter;
@@ -148,18 +158,18 @@ side_thread (gpointer data)
   if (db == NULL)
     return NULL;
 
-  job->health = tenure_health_compute (db, job->month, job->filter, job->cancellable,
-                                       &job->error);
-  if (job->health == NULL)
-    return NULL;
+  if (job->side == SIDE_HEALTH)
+    {
+      job->health = tenure_health_compute (db, job->month, job->filter, job->cancellable,
+                                           &job->error);
+      return NULL;
+    }
 
-  /* Neither scenarios nor the audit take a group filter: they are over every account. */
   job->scenarios = tenure_scenario_compute_all_stats (db, job->month, job->cancellable,
                                                       &job->error);
-  if (job->scenarios == NULL)
-    return NULL;
-
-  job->audit = tenure_audit_compute (db, job->month, NULL, NULL, job->cancellable, &job->error);
+  if (job->scenarios != NULL)
+    job->audit = tenure_audit_compute (db, job->month, NULL, NULL, job->cancellable,
+                                       &job->error);
 
   return NULL;
 }
@@ -188,42 +198,52 @@ load_figures (ReportContext       *ctx,
               gpointer             user_data,
               GError             **error)
 {
-  SideJob job = {
-    .path = g_strdup (tenure_db_get_path (ctx->db)),
-    .month = ctx->options.month,
-    .filter = &ctx->options.filter,
-    .cancellable = ctx->cancellable,
-  };
+  g_autofree char *path = g_strdup (tenure_db_get_path (ctx->db));
+  SideJob jobs[N_SIDES] = { { 0, }, };
+  GThread *threads[N_SIDES] = { NULL, };
   ProgressScale scale = { progress, user_data };
   g_autoptr(GError) metrics_error = NULL;
-  GThread *thread;
+  GError *side_error = NULL;
 
-  thread = g_thread_try_new ("tenure-report", side_thread, &job, NULL);
-  if (thread == NULL)
-    side_thread (&job);
+  for (guint i = 0; i < N_SIDES; i++)
+    {
+      jobs[i].side = i;
+      jobs[i].path = path;
+      jobs[i].month = ctx->options.month;
+      jobs[i].filter = &ctx->options.filter;
+      jobs[i].cancellable = ctx->cancellable;
+      threads[i] = g_thread_try_new ("tenure-report", side_thread, &jobs[i], NULL);
+      if (threads[i] == NULL)
+        side_thread (&jobs[i]);
+    }
 
   /* The dashboard's call: the month and its series from one pass over the data. */
-  ctx->metrics = tenure_metrics_compute_with_series (ctx->db, job.month, REPORT_SERIES_MONTHS,
-                                                     job.filter,
+  ctx->metrics = tenure_metrics_compute_with_series (ctx->db, ctx->options.month,
+                                                     REPORT_SERIES_MONTHS, &ctx->options.filter,
                                                      progress != NULL ? metrics_progress_cb : NULL,
                                                      &scale, ctx->cancellable, &metrics_error);
 
-  if (thread != NULL)
-    g_thread_join (thread);
-  g_free (job.path);
-  ctx->health = job.health;
-  ctx->audit = job.audit;
-  ctx->scenarios = job.scenarios;
+  for (guint i = 0; i < N_SIDES; i++)
+    {
+      if (threads[i] != NULL)
+        g_thread_join (threads[i]);
+      if (side_error == NULL)
+        side_error = g_steal_pointer (&jobs[i].error);
+      g_clear_error (&jobs[i].error);
+    }
+  ctx->health = jobs[SIDE_HEALTH].health;
+  ctx->scenarios = jobs[SIDE_PROGRAMS].scenarios;
+  ctx->audit = jobs[SIDE_PROGRAMS].audit;
 
   if (ctx->metrics == NULL)
     {
-      g_clear_error (&job.error);
+      g_clear_error (&side_error);
       g_propagate_error (error, g_steal_pointer (&metrics_error));
       return FALSE;
     }
-  if (job.error != NULL)
+  if (side_error != NULL)
     {
-      g_propagate_error (error, job.error);
+      g_propagate_error (error, side_error);
       return FALSE;
     }
   ctx->series = ctx->metrics->series;
