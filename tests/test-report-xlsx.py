@@ -385,7 +385,7 @@ def _():
     result = run("report", workspace, "--month", MONTH, "--output",
                  os.path.join(blocker, "report.xlsx"))
     assert result.returncode == 1, result.returncode
-    assert "Cannot write the report in the folder" in result.stderr, result.stderr
+    assert "Cannot write" in result.stderr and "Choose a folder" in result.stderr, result.stderr
     result = run("report", workspace, "--month", MONTH, "--output",
                  os.path.join(tmp, "missing", "report.xlsx"))
     assert result.returncode == 1 and "Cannot write" in result.stderr, result.stderr

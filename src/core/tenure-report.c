@@ -5,15 +5,11 @@
 
 #include "config.h"
 
-#include <errno.h>
-#include <fcntl.h>
 #include <glib/gi18n.h>
-#include <glib/gstdio.h>
 #include <string.h>
-#include <sys/file.h>
-#include <unistd.h>
 
 #include "tenure-date.h"
+#include "tenure-file.h"
 #include "tenure-health.h"
 #include "tenure-metrics.h"
 #include "tenure-qualify.h"
@@ -309,60 +305,6 @@ set_lxw_error (const ReportContext  *ctx,
   return FALSE;
 }
 
-/* ".NAME." followed by the six characters g_mkstemp() puts in place of XXXXXX. */
-static gboolean
-is_temporary_name (const char *name,
-                   const char *prefix)
-{
-  const char *tail;
-
-  if (!g_str_has_prefix (name, prefix))
-    return FALSE;
-
-  tail = name + strlen (prefix);
-  if (strlen (tail) != 6)
-    return FALSE;
-  for (guint i = 0; i < 6; i++)
-    if (!g_ascii_isalnum (tail[i]))
-      return FALSE;
-
-  return TRUE;
-}
-
-/* A running export keeps a lock on its temporary file, so a temporary nobody holds is the
- * leftover of a killed run, whatever its age. */
-static void
-remove_stale_temporaries (const char *folder,
-                          const char *basename)
-{
-  g_autofree char *prefix = g_strdup_printf (".%s.", basename);
-  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
-  const char *name;
-
-  if (dir == NULL)
-    return;
-
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = NULL;
-      int fd;
-
-      if (!is_temporary_name (name, prefix))
-        continue;
-
-      path = g_build_filename (folder, name, NULL);
-      fd = g_open (path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW, 0);
-      if (fd < 0)
-        continue;
-      if (flock (fd, LOCK_EX | LOCK_NB) == 0)
-        {
-          if (g_unlink (path) != 0)
-            g_debug ("Could not remove the stale temporary %s: %s", path, g_strerror (errno));
-        }
-      close (fd);
-    }
-}
-
 static gboolean
 write_workbook (ReportContext       *ctx,
                 const char          *tmp_path,
@@ -433,7 +375,6 @@ tenure_report_write (TenureDb                   *db,
   g_autofree char *tmp_path = NULL;
   g_autofree char *display = NULL;
   gboolean ok = FALSE;
-  int fd = -1;
 
   g_return_val_if_fail (db != NULL, FALSE);
   g_return_val_if_fail (options != NULL, FALSE);
@@ -470,23 +411,17 @@ tenure_report_write (TenureDb                   *db,
   if (!load_figures (&ctx, progress, user_data, error))
     goto out;
 
-  remove_stale_temporaries (folder, basename);
-
-  tmp_path = g_strdup_printf ("%s" G_DIR_SEPARATOR_S ".%s.XXXXXX", folder, basename);
-  fd = g_mkstemp_full (tmp_path, O_RDWR | O_CLOEXEC, 0666);
-  if (fd < 0)
+  /* The project's one way of writing a file: stale ".NAME.XXXXXX" temporaries of a killed
+   * export are removed, and a new one is created beside @output_path. */
+  tmp_path = tenure_file_create_temporary (output_path, &local_error);
+  if (tmp_path == NULL)
     {
-      int saved_errno = errno;
-      g_autofree char *folder_display = g_filename_display_name (folder);
-
+      /* Translators: %s says which file could not be written and why. */
       g_set_error (error, TENURE_REPORT_ERROR, TENURE_REPORT_ERROR_WRITE,
-                   _("Cannot write the report in the folder “%s”: %s. Choose a folder you "
-                     "may write to."), folder_display, g_strerror (saved_errno));
-      g_clear_pointer (&tmp_path, g_free);
+                   _("%s. Choose a folder you may write to; nothing was written."),
+                   local_error->message);
       goto out;
     }
-  if (flock (fd, LOCK_EX | LOCK_NB) != 0)
-    g_debug ("Could not lock %s: %s", tmp_path, g_strerror (errno));
 
   if (!write_workbook (&ctx, tmp_path, folder, progress, user_data, &local_error))
     {
@@ -497,15 +432,13 @@ tenure_report_write (TenureDb                   *db,
       goto out;
     }
 
-  /* libxlsxwriter rewrote the same inode through its own stream: flush it to the disk
-   * before the rename makes it the report. */
-  if (fsync (fd) != 0 || g_rename (tmp_path, output_path) != 0)
+  /* Synced, then renamed over @output_path; on failure the temporary is removed. */
+  if (!tenure_file_commit_temporary (tmp_path, output_path, &local_error))
     {
-      int saved_errno = errno;
-
+      /* Translators: %s says which file could not be written and why. */
       g_set_error (error, TENURE_REPORT_ERROR, TENURE_REPORT_ERROR_WRITE,
-                   _("Could not write the report “%s”: %s; nothing was written."),
-                   display, g_strerror (saved_errno));
+                   _("%s; nothing was written."), local_error->message);
+      g_clear_pointer (&tmp_path, g_free);
       goto out;
     }
   g_clear_pointer (&tmp_path, g_free);
@@ -516,9 +449,7 @@ tenure_report_write (TenureDb                   *db,
 
 out:
   if (tmp_path != NULL)
-    g_unlink (tmp_path);
-  if (fd >= 0)
-    close (fd);
+    tenure_file_discard_temporary (tmp_path);
   context_clear (&ctx);
 
   return ok;
