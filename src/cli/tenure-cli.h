@@ -32,6 +32,8 @@ int       tenure_cli_metrics        (int            argc,
                                      char         **argv);
 int       tenure_cli_questions      (int            argc,
                                      char         **argv);
+int       tenure_cli_report         (int            argc,
+                                     char         **argv);
 int       tenure_cli_scenarios      (int            argc,
                                      char         **argv);
 
