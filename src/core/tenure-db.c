@@ -200,6 +200,12 @@ static const char * const migrations[] = {
   "  ('health_weight_sentiment', '20'),"
   "  ('health_weight_support', '10'),"
   "  ('health_weight_trend', '10');",
+
+  /* 2 → 3: the event table keeps one index. Building an index over a million events costs
+   * as much as loading them; (at) served only a min/max of the whole table and
+   * (import_id) only the rare removal of an import, which can afford a scan. */
+  "DROP INDEX event_at;"
+  "DROP INDEX event_import;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == TENURE_DB_SCHEMA_VERSION);
