@@ -71,6 +71,55 @@ test_check (void)
   test_rmdir_recursive (dir);
 }
 
+static void
+test_backup (void)
+{
+  g_autofree char *dir = test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "company.tenure", NULL);
+  g_autofree char *copy = g_build_filename (dir, "copy.tenure", NULL);
+  g_autofree char *nowhere = g_build_filename (dir, "missing", "copy.tenure", NULL);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  TenureDb *db;
+
+  db = tenure_db_open (path, TENURE_DB_OPEN_CREATE, NULL);
+  g_assert_true (tenure_db_exec (db, "INSERT INTO account (external_id) VALUES ('A'), ('B')",
+                                 NULL));
+
+  /* While the workspace is still open with uncommitted-to-disk WAL pages. */
+  g_assert_cmpint (test_run_cli (&out, &err, "backup", path, copy, NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "copy.tenure"));
+  tenure_db_close (db);
+
+  db = tenure_db_open (copy, TENURE_DB_OPEN_READ_ONLY, NULL);
+  g_assert_nonnull (db);
+  g_assert_cmpint (tenure_db_query_int (db, "SELECT count(*) FROM account", -1), ==, 2);
+  tenure_db_close (db);
+
+  /* An existing destination is refused and left alone. */
+  before = test_checksum_file (copy);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (test_run_cli (&out, &err, "backup", path, copy, NULL), ==, 1);
+  g_assert_nonnull (strstr (err, "already exists"));
+  after = test_checksum_file (copy);
+  g_assert_cmpstr (before, ==, after);
+
+  /* A folder that does not exist: refused, nothing written. */
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (test_run_cli (&out, &err, "backup", path, nowhere, NULL), ==, 1);
+  g_assert_false (g_file_test (nowhere, G_FILE_TEST_EXISTS));
+
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (test_run_cli (&out, &err, "backup", path, NULL), ==, 2);
+
+  test_rmdir_recursive (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -79,6 +128,7 @@ main (int    argc,
 
   g_test_add_func ("/cli/help", test_help);
   g_test_add_func ("/cli/check", test_check);
+  g_test_add_func ("/cli/backup", test_backup);
 
   return g_test_run ();
 }

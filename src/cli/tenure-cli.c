@@ -21,6 +21,8 @@ typedef struct
 } Command;
 
 static const Command commands[] = {
+  { "backup", tenure_cli_backup, "WORKSPACE FILE",
+    N_("Copy a workspace safely, even while it is open") },
   { "check", tenure_cli_check, "WORKSPACE",
     N_("Check a workspace: schema version, integrity and row counts") },
 };

@@ -18,6 +18,8 @@ enum
 
 typedef int (*TenureCliCommandFunc) (int argc, char **argv);
 
+int       tenure_cli_backup         (int            argc,
+                                     char         **argv);
 int       tenure_cli_check          (int            argc,
                                      char         **argv);
 
