@@ -174,7 +174,7 @@ tenure_application_class_init (TenureApplicationClass *klass)
   application_class->startup = tenure_application_startup;
 
   /* Before any window class loads its template. */
-  g_resources_register (tenure_get_resource ());
+  tenure_register_resource ();
 }
 
 static void

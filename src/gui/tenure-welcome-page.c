@@ -35,6 +35,9 @@ struct _TenureWelcomePage
 
 G_DEFINE_FINAL_TYPE (TenureWelcomePage, tenure_welcome_page, ADW_TYPE_BIN)
 
+/* Identifies our GTasks (a function pointer is not a gpointer in ISO C). */
+static char demo_tag;
+
 enum {
   PROP_0,
   PROP_BUSY,
@@ -264,6 +267,8 @@ tenure_welcome_page_dispose (GObject *object)
   g_clear_handle_id (&self->progress_source, g_source_remove);
   g_clear_object (&self->settings);
 
+  /* AdwBin unparents its child itself: let it go before the template does. */
+  adw_bin_set_child (ADW_BIN (object), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (object), TENURE_TYPE_WELCOME_PAGE);
 
   G_OBJECT_CLASS (tenure_welcome_page_parent_class)->dispose (object);
@@ -378,7 +383,7 @@ tenure_welcome_page_open_demo (TenureWelcomePage *self)
   set_busy (self, cancellable);
 
   task = g_task_new (self, cancellable, create_demo_cb, NULL);
-  g_task_set_source_tag (task, tenure_welcome_page_open_demo);
+  g_task_set_source_tag (task, &demo_tag);
   g_task_set_task_data (task, demo, demo_data_free);
   self->progress_source = g_timeout_add_full (G_PRIORITY_DEFAULT, 100, progress_cb,
                                               g_object_ref (task), g_object_unref);

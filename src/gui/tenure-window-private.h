@@ -16,6 +16,7 @@ struct _TenureWindow
   GtkWidget            *back_button;
   AdwLeaflet           *leaflet;
   GtkWidget            *content_box;
+  GtkWidget            *export_button;
   AdwStatusPage        *loading_page;
   GtkSpinner           *loading_spinner;
   GtkStack             *main_stack;

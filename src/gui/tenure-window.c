@@ -99,6 +99,7 @@ show_loading (TenureWindow *self,
 {
   g_autofree char *name = g_file_get_basename (file);
   g_autofree char *display = g_filename_display_name (name);
+  g_autofree char *markup = g_markup_escape_text (display, -1);
 
   if (!was_loading)
     {
@@ -106,7 +107,7 @@ show_loading (TenureWindow *self,
       self->view_before_loading = g_strdup (gtk_stack_get_visible_child_name (self->main_stack));
     }
 
-  adw_status_page_set_description (self->loading_page, display);
+  adw_status_page_set_description (self->loading_page, markup);
   gtk_spinner_start (self->loading_spinner);
   gtk_stack_set_visible_child_name (self->main_stack, "loading");
 }
@@ -349,6 +350,7 @@ tenure_window_class_init (TenureWindowClass *klass)
                                                "/io/github/tenureapp/Tenure/ui/tenure-window.ui");
   gtk_widget_class_bind_template_child (widget_class, TenureWindow, back_button);
   gtk_widget_class_bind_template_child (widget_class, TenureWindow, content_box);
+  gtk_widget_class_bind_template_child (widget_class, TenureWindow, export_button);
   gtk_widget_class_bind_template_child (widget_class, TenureWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, TenureWindow, loading_page);
   gtk_widget_class_bind_template_child (widget_class, TenureWindow, loading_spinner);

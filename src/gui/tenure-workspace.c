@@ -31,6 +31,9 @@ struct _TenureWorkspace
 
 G_DEFINE_FINAL_TYPE (TenureWorkspace, tenure_workspace, G_TYPE_OBJECT)
 
+/* Identifies our GTasks (a function pointer is not a gpointer in ISO C). */
+static char open_tag;
+
 enum {
   PROP_0,
   PROP_COMPANY_NAME,
@@ -341,7 +344,7 @@ tenure_workspace_open_async (GFile               *file,
   g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
 
   task = g_task_new (NULL, cancellable, callback, user_data);
-  g_task_set_source_tag (task, tenure_workspace_open_async);
+  g_task_set_source_tag (task, &open_tag);
   g_task_set_task_data (task, g_object_ref (file), g_object_unref);
   g_task_run_in_thread (task, open_worker);
 }
@@ -352,7 +355,7 @@ tenure_workspace_open_finish (GAsyncResult  *result,
 {
   g_return_val_if_fail (G_IS_TASK (result), NULL);
   g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == tenure_workspace_open_async, NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == &open_tag, NULL);
 
   return g_task_propagate_pointer (G_TASK (result), error);
 }

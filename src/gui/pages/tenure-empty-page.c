@@ -21,6 +21,8 @@ G_DEFINE_FINAL_TYPE (TenureEmptyPage, tenure_empty_page, TENURE_TYPE_PAGE)
 static void
 tenure_empty_page_dispose (GObject *object)
 {
+  /* AdwBin unparents its child itself: let it go before the template does. */
+  adw_bin_set_child (ADW_BIN (object), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (object), TENURE_TYPE_EMPTY_PAGE);
 
   G_OBJECT_CLASS (tenure_empty_page_parent_class)->dispose (object);
@@ -52,9 +54,13 @@ tenure_empty_page_set_info (TenureEmptyPage *self,
                             const char      *title,
                             const char      *description)
 {
+  g_autofree char *markup = NULL;
+
   g_return_if_fail (TENURE_IS_EMPTY_PAGE (self));
 
+  /* The description is Pango markup: "Jobs & activation" needs escaping. */
+  markup = g_markup_escape_text (description, -1);
   adw_status_page_set_icon_name (self->status_page, icon_name);
   adw_status_page_set_title (self->status_page, title);
-  adw_status_page_set_description (self->status_page, description);
+  adw_status_page_set_description (self->status_page, markup);
 }

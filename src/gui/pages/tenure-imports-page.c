@@ -22,6 +22,9 @@ struct _TenureImportsPage
 
 G_DEFINE_FINAL_TYPE (TenureImportsPage, tenure_imports_page, TENURE_TYPE_PAGE)
 
+/* Identifies our GTasks (a function pointer is not a gpointer in ISO C). */
+static char list_imports_tag;
+
 typedef struct
 {
   char   *kind;
@@ -171,8 +174,10 @@ list_imports_cb (GObject      *object,
 
   if (imports == NULL)
     {
+      g_autofree char *markup = g_markup_escape_text (error->message, -1);
+
       self->n_imports = 0;
-      adw_status_page_set_description (self->error_page, error->message);
+      adw_status_page_set_description (self->error_page, markup);
       gtk_stack_set_visible_child_name (self->stack, "error");
     }
   else
@@ -194,7 +199,7 @@ tenure_imports_page_reload (TenurePage *page)
   g_autoptr(GTask) task = NULL;
 
   task = g_task_new (NULL, cancellable, list_imports_cb, g_object_ref (self));
-  g_task_set_source_tag (task, tenure_imports_page_reload);
+  g_task_set_source_tag (task, &list_imports_tag);
   g_task_set_task_data (task, g_object_ref (tenure_page_get_workspace (page)), g_object_unref);
   g_task_run_in_thread (task, list_imports_worker);
 }
@@ -202,6 +207,8 @@ tenure_imports_page_reload (TenurePage *page)
 static void
 tenure_imports_page_dispose (GObject *object)
 {
+  /* AdwBin unparents its child itself: let it go before the template does. */
+  adw_bin_set_child (ADW_BIN (object), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (object), TENURE_TYPE_IMPORTS_PAGE);
 
   G_OBJECT_CLASS (tenure_imports_page_parent_class)->dispose (object);
