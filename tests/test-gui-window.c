@@ -11,6 +11,7 @@
 #include "tenure-date.h"
 #include "tenure-db.h"
 #include "tenure-imports-page.h"
+#include "tenure-preferences-window.h"
 #include "tenure-test-gui.h"
 #include "tenure-test-util.h"
 #include "tenure-window-private.h"
@@ -129,12 +130,19 @@ open_and_wait (TenureWindow *window,
 }
 
 static void
+screenshot_widget (GtkWidget  *widget,
+                   const char *name)
+{
+  g_autofree char *path = test_save_screenshot (widget, name);
+
+  g_test_message ("screenshot: %s", path);
+}
+
+static void
 screenshot (TenureWindow *window,
             const char   *name)
 {
-  g_autofree char *path = test_save_screenshot (GTK_WIDGET (window), name);
-
-  g_test_message ("screenshot: %s", path);
+  screenshot_widget (GTK_WIDGET (window), name);
 }
 
 static guint
@@ -174,6 +182,37 @@ static AdwMessageDialog *
 find_message_dialog (TenureWindow *window)
 {
   return (AdwMessageDialog *) find_transient (window, ADW_TYPE_MESSAGE_DIALOG);
+}
+
+/* The first widget of @type under @widget, depth first. */
+static GtkWidget *
+find_descendant (GtkWidget *widget,
+                 GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_descendant (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static void
+assert_accel (const char *action,
+              const char *accel)
+{
+  g_auto(GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), action);
+
+  g_assert_nonnull (accels);
+  g_assert_cmpstr (accels[0], ==, accel);
 }
 
 static void
@@ -365,6 +404,94 @@ test_open_workspace (void)
   close_window (window);
 }
 
+/* The popover picks a month and a year within the months with data. */
+static void
+test_month_popover (void)
+{
+  g_autofree char *path = create_workspace ("popover.tenure");
+  TenureWindow *window = new_window (1280, 800);
+  TenureWorkspace *workspace;
+  GtkWidget *menu_button;
+  GtkWidget *grid;
+  GtkWidget *months[12];
+  GtkPopover *popover;
+  guint n = 0;
+
+  open_and_wait (window, path);
+  workspace = tenure_window_get_workspace (window);
+
+  menu_button = find_descendant (GTK_WIDGET (window->month_selector), GTK_TYPE_MENU_BUTTON);
+  g_assert_nonnull (menu_button);
+  gtk_menu_button_popup (GTK_MENU_BUTTON (menu_button));
+  popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (menu_button));
+  test_settle (GTK_WIDGET (popover), 2);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (popover)));
+
+  grid = find_descendant (GTK_WIDGET (popover), GTK_TYPE_GRID);
+  for (GtkWidget *child = gtk_widget_get_first_child (grid);
+       child != NULL && n < 12;
+       child = gtk_widget_get_next_sibling (child))
+    months[n++] = child;
+  g_assert_cmpuint (n, ==, 12);
+
+  /* 2026: data up to March. */
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (months[0])), ==, "Jan");
+  g_assert_true (gtk_widget_get_sensitive (months[2]));
+  g_assert_true (gtk_widget_has_css_class (months[2], "suggested-action"));
+  g_assert_false (gtk_widget_get_sensitive (months[3]));
+  screenshot_widget (GTK_WIDGET (popover), "month-popover");
+
+  /* 2025: every month has data; 2024 has none. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window->month_selector),
+                                             "month-selector.previous-year", NULL));
+  for (guint i = 0; i < 12; i++)
+    g_assert_true (gtk_widget_get_sensitive (months[i]));
+  gtk_widget_activate_action (GTK_WIDGET (window->month_selector), "month-selector.previous-year", NULL);
+  g_assert_true (gtk_widget_get_sensitive (months[0]));
+
+  g_signal_emit_by_name (months[5], "clicked");
+  g_assert_cmpint (tenure_workspace_get_month (workspace), ==, TENURE_MONTH (2025, 6));
+  g_assert_cmpstr (tenure_month_selector_get_label (window->month_selector), ==, "June 2025");
+  test_settle (GTK_WIDGET (window), 2);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (popover)));
+
+  close_window (window);
+}
+
+/* `tenure FILE.tenure` opens the file; the window's size is kept for the next one. */
+static void
+test_command_line (void)
+{
+  g_autofree char *path = create_workspace ("command-line.tenure");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  TenureWindow *window;
+  int width;
+  int height;
+
+  g_assert_null (gtk_application_get_windows (GTK_APPLICATION (app)));
+  g_application_open (G_APPLICATION (app), &file, 1, "");
+  window = TENURE_WINDOW (gtk_application_get_windows (GTK_APPLICATION (app))->data);
+  wait_for (window_idle, window);
+  g_assert_cmpstr (tenure_workspace_get_path (tenure_window_get_workspace (window)), ==, path);
+
+  close_window (window);
+
+  window = new_window (1000, 700);
+  gtk_window_close (GTK_WINDOW (window));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 1000);
+  g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 700);
+  g_assert_false (g_settings_get_boolean (settings, "window-maximized"));
+
+  window = tenure_window_new (GTK_APPLICATION (app));
+  gtk_window_get_default_size (GTK_WINDOW (window), &width, &height);
+  g_assert_cmpint (width, ==, 1000);
+  g_assert_cmpint (height, ==, 700);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* A file that is not a workspace, or is from a newer version: a dialog says so, the
  * window keeps what it showed. */
 static void
@@ -396,10 +523,7 @@ test_open_errors (void)
   g_assert_cmpstr (gtk_stack_get_visible_child_name (window->main_stack), ==, "welcome");
   g_assert_null (tenure_window_get_workspace (window));
   test_settle (GTK_WIDGET (dialog), 2);
-  screenshot (TENURE_WINDOW (window), "error-not-workspace-1280x800");
-  {
-    g_autofree char *shot = test_save_screenshot (GTK_WIDGET (dialog), "error-dialog");
-  }
+  screenshot_widget (GTK_WIDGET (dialog), "error-not-workspace-dialog");
   close_message_dialog (dialog);
   g_assert_null (find_message_dialog (window));
 
@@ -432,9 +556,12 @@ test_activate (void)
 {
   g_autoptr(GSettings) settings = g_settings_new (APP_ID);
   g_autofree char *last = g_settings_get_string (settings, "last-workspace");
+  g_autofree char *scheme = NULL;
   TenureWindow *window;
   AdwMessageDialog *dialog;
   GtkWindow *about;
+  GtkWindow *preferences;
+  GtkWidget *style_row;
 
   g_assert_true (g_file_test (last, G_FILE_TEST_IS_REGULAR));
 
@@ -458,7 +585,31 @@ test_activate (void)
   g_assert_cmpstr (adw_about_window_get_version (ADW_ABOUT_WINDOW (about)), ==, PACKAGE_VERSION);
   gtk_window_destroy (about);
 
-  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (app), "preferences"));
+  /* The style preference applies at once and is kept. */
+  g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
+  test_settle (GTK_WIDGET (window), 1);
+  preferences = find_transient (window, TENURE_TYPE_PREFERENCES_WINDOW);
+  g_assert_nonnull (preferences);
+  style_row = find_descendant (GTK_WIDGET (preferences), ADW_TYPE_COMBO_ROW);
+  g_assert_nonnull (style_row);
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (style_row)), ==, 0);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (style_row), 2);
+  g_assert_true (adw_style_manager_get_dark (adw_style_manager_get_default ()));
+  scheme = g_settings_get_string (settings, "color-scheme");
+  g_assert_cmpstr (scheme, ==, "dark");
+  test_settle (GTK_WIDGET (preferences), 2);
+  screenshot_widget (GTK_WIDGET (preferences), "preferences-dark");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (style_row), 0);
+  g_assert_false (adw_style_manager_get_dark (adw_style_manager_get_default ()));
+  gtk_window_destroy (preferences);
+
+  /* The accelerators of the menu and of the shortcuts window. */
+  assert_accel ("win.open", "<Control>o");
+  assert_accel ("win.import", "<Control>i");
+  assert_accel ("win.export", "<Control>e");
+  assert_accel ("app.quit", "<Control>q");
+  assert_accel ("window.close", "<Control>w");
+  assert_accel ("win.show-help-overlay", "<Control>question");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
   test_settle (GTK_WIDGET (window), 1);
   g_assert_nonnull (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)));
@@ -490,7 +641,9 @@ main (int   argc,
   g_test_add_func ("/gui/window/demo", test_demo);
   g_test_add_func ("/gui/window/sizes", test_sizes);
   g_test_add_func ("/gui/window/open-workspace", test_open_workspace);
+  g_test_add_func ("/gui/window/month-popover", test_month_popover);
   g_test_add_func ("/gui/window/open-errors", test_open_errors);
+  g_test_add_func ("/gui/window/command-line", test_command_line);
   g_test_add_func ("/gui/window/activate", test_activate);
 
   status = g_test_run ();

@@ -8,12 +8,15 @@
 #include <glib/gi18n.h>
 
 #include "tenure-application.h"
+#include "tenure-preferences-window.h"
 #include "tenure-resources.h"
 #include "tenure-window.h"
 
 struct _TenureApplication
 {
-  AdwApplication parent_instance;
+  AdwApplication  parent_instance;
+
+  GSettings      *settings;
 };
 
 G_DEFINE_FINAL_TYPE (TenureApplication, tenure_application, ADW_TYPE_APPLICATION)
@@ -75,7 +78,24 @@ preferences_action (GSimpleAction *action,
                     GVariant      *param,
                     gpointer       user_data)
 {
-  g_warn_if_reached ();
+  TenureApplication *self = user_data;
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  gtk_window_present (GTK_WINDOW (tenure_preferences_window_new (parent)));
+}
+
+static void
+color_scheme_changed_cb (TenureApplication *self)
+{
+  g_autofree char *scheme = g_settings_get_string (self->settings, "color-scheme");
+  AdwColorScheme color_scheme = ADW_COLOR_SCHEME_DEFAULT;
+
+  if (g_strcmp0 (scheme, "light") == 0)
+    color_scheme = ADW_COLOR_SCHEME_FORCE_LIGHT;
+  else if (g_strcmp0 (scheme, "dark") == 0)
+    color_scheme = ADW_COLOR_SCHEME_FORCE_DARK;
+
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), color_scheme);
 }
 
 static const GActionEntry app_actions[] = {
@@ -146,22 +166,33 @@ tenure_application_startup (GApplication *application)
     { "win.import", { "<Control>i", NULL } },
     { "win.export", { "<Control>e", NULL } },
   };
-  GAction *preferences;
+  TenureApplication *self = TENURE_APPLICATION (application);
 
   G_APPLICATION_CLASS (tenure_application_parent_class)->startup (application);
 
   g_action_map_add_action_entries (G_ACTION_MAP (application), app_actions,
                                    G_N_ELEMENTS (app_actions), application);
 
-  /* Nothing to set yet: the entry stays in the menu, disabled, until there is. */
-  preferences = g_action_map_lookup_action (G_ACTION_MAP (application), "preferences");
-  g_simple_action_set_enabled (G_SIMPLE_ACTION (preferences), FALSE);
-
   for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
     gtk_application_set_accels_for_action (GTK_APPLICATION (application),
                                            accels[i].action, accels[i].accels);
 
   gtk_window_set_default_icon_name (APP_ID);
+
+  self->settings = g_settings_new (APP_ID);
+  g_signal_connect_object (self->settings, "changed::color-scheme",
+                           G_CALLBACK (color_scheme_changed_cb), self, G_CONNECT_SWAPPED);
+  color_scheme_changed_cb (self);
+}
+
+static void
+tenure_application_shutdown (GApplication *application)
+{
+  TenureApplication *self = TENURE_APPLICATION (application);
+
+  g_clear_object (&self->settings);
+
+  G_APPLICATION_CLASS (tenure_application_parent_class)->shutdown (application);
 }
 
 static void
@@ -171,6 +202,7 @@ tenure_application_class_init (TenureApplicationClass *klass)
 
   application_class->activate = tenure_application_activate;
   application_class->open = tenure_application_open;
+  application_class->shutdown = tenure_application_shutdown;
   application_class->startup = tenure_application_startup;
 
   /* Before any window class loads its template. */

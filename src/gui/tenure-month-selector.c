@@ -112,9 +112,15 @@ update_popover (TenureMonthSelector *self)
                                         month >= self->first_month &&
                                         month <= self->last_month);
       if (month == self->month)
-        gtk_widget_add_css_class (button, "suggested-action");
+        {
+          gtk_widget_remove_css_class (button, "flat");
+          gtk_widget_add_css_class (button, "suggested-action");
+        }
       else
-        gtk_widget_remove_css_class (button, "suggested-action");
+        {
+          gtk_widget_remove_css_class (button, "suggested-action");
+          gtk_widget_add_css_class (button, "flat");
+        }
     }
 }
 
