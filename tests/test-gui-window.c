@@ -92,6 +92,24 @@ welcome_idle (gpointer data)
   return !tenure_welcome_page_get_busy (data);
 }
 
+static gboolean
+string_set (gpointer data)
+{
+  return *(char **) data != NULL;
+}
+
+static void
+read_text_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  char **text = user_data;
+  g_autoptr(GError) error = NULL;
+
+  *text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (object), result, &error);
+  g_assert_no_error (error);
+}
+
 static TenureWindow *
 new_window (int width,
             int height)
@@ -562,6 +580,9 @@ test_activate (void)
   GtkWindow *about;
   GtkWindow *preferences;
   GtkWidget *style_row;
+  GtkWidget *shortcuts;
+  GdkClipboard *clipboard;
+  g_autofree char *copied = NULL;
 
   g_assert_true (g_file_test (last, G_FILE_TEST_IS_REGULAR));
 
@@ -576,6 +597,15 @@ test_activate (void)
   dialog = find_message_dialog (window);
   g_assert_nonnull (dialog);
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "tenure-cli import"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), last));
+  test_settle (GTK_WIDGET (dialog), 2);
+  screenshot_widget (GTK_WIDGET (dialog), "import-help-dialog");
+  adw_message_dialog_response (dialog, "copy");
+  clipboard = gtk_widget_get_clipboard (GTK_WIDGET (window));
+  gdk_clipboard_read_text_async (clipboard, NULL, read_text_cb, &copied);
+  wait_for (string_set, &copied);
+  g_assert_true (g_str_has_prefix (copied, "tenure-cli import '"));
+  g_assert_true (g_str_has_suffix (copied, "' KIND FILE.csv"));
   close_message_dialog (dialog);
 
   g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
@@ -613,8 +643,11 @@ test_activate (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
   test_settle (GTK_WIDGET (window), 1);
   g_assert_nonnull (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)));
-  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)))));
-  gtk_window_close (GTK_WINDOW (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window))));
+  shortcuts = GTK_WIDGET (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)));
+  g_assert_true (gtk_widget_get_visible (shortcuts));
+  test_settle (shortcuts, 2);
+  screenshot_widget (shortcuts, "shortcuts-window");
+  gtk_window_close (GTK_WINDOW (shortcuts));
 
   close_window (window);
 }

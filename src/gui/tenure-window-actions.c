@@ -57,6 +57,15 @@ open_action (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
 }
 
+static void
+copy_command_cb (AdwMessageDialog *dialog,
+                 const char       *response)
+{
+  const char *command = g_object_get_data (G_OBJECT (dialog), "command");
+
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (dialog)), command);
+}
+
 /* Until the import assistant exists, says how to import with tenure-cli. */
 static void
 import_help_action (GtkWidget  *widget,
@@ -83,9 +92,14 @@ import_help_action (GtkWidget  *widget,
                           command);
 
   dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Import From the Command Line"), body);
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "copy", _("C_opy the Command"),
+                                    "close", _("_Close"),
+                                    NULL);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  g_object_set_data_full (G_OBJECT (dialog), "command", g_steal_pointer (&command), g_free);
+  g_signal_connect (dialog, "response::copy", G_CALLBACK (copy_command_cb), NULL);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
