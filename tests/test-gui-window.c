@@ -87,6 +87,12 @@ page_ready (gpointer data)
 }
 
 static gboolean
+widget_mapped (gpointer data)
+{
+  return gtk_widget_get_mapped (data);
+}
+
+static gboolean
 welcome_idle (gpointer data)
 {
   return !tenure_welcome_page_get_busy (data);
@@ -118,6 +124,7 @@ new_window (int width,
 
   gtk_window_set_default_size (GTK_WINDOW (window), width, height);
   gtk_window_present (GTK_WINDOW (window));
+  wait_for (widget_mapped, window);
   test_settle (GTK_WIDGET (window), 2);
 
   return window;
@@ -147,11 +154,16 @@ open_and_wait (TenureWindow *window,
   test_settle (GTK_WIDGET (window), 2);
 }
 
+/* Waits for @widget to be on screen and drawn, then saves it as NAME.png. */
 static void
 screenshot_widget (GtkWidget  *widget,
                    const char *name)
 {
-  g_autofree char *path = test_save_screenshot (widget, name);
+  g_autofree char *path = NULL;
+
+  wait_for (widget_mapped, widget);
+  test_settle (widget, 2);
+  path = test_save_screenshot (widget, name);
 
   g_test_message ("screenshot: %s", path);
 }
@@ -422,6 +434,46 @@ test_open_workspace (void)
   close_window (window);
 }
 
+/* A workspace without data: the last full month, and the Imports page's empty state. */
+static void
+test_empty_workspace (void)
+{
+  g_autofree char *path = g_build_filename (tmpdir, "empty.tenure", NULL);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *expected = NULL;
+  g_autoptr(TenureDb) db = NULL;
+  g_autoptr(GError) error = NULL;
+  TenureWindow *window;
+  TenureWorkspace *workspace;
+  TenurePage *page;
+  int last_full = tenure_month_last_full (now);
+
+  db = tenure_db_open (path, TENURE_DB_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  g_clear_pointer (&db, tenure_db_close);
+
+  window = new_window (1280, 800);
+  open_and_wait (window, path);
+  workspace = tenure_window_get_workspace (window);
+
+  /* No company name: the file name stands in. */
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "empty");
+  g_assert_false (tenure_workspace_get_has_data (workspace));
+  g_assert_cmpint (tenure_workspace_get_month (workspace), ==, last_full);
+  g_assert_cmpint (tenure_workspace_get_last_month (workspace), ==, last_full);
+  expected = tenure_month_selector_format_month (last_full);
+  g_assert_cmpstr (tenure_month_selector_get_label (window->month_selector), ==, expected);
+
+  tenure_window_show_page (window, "imports");
+  page = tenure_window_get_visible_page (window);
+  wait_for (page_ready, page);
+  g_assert_cmpuint (tenure_imports_page_get_n_imports (TENURE_IMPORTS_PAGE (page)), ==, 0);
+  test_settle (GTK_WIDGET (window), 2);
+  screenshot (window, "imports-empty-1280x800");
+
+  close_window (window);
+}
+
 /* The popover picks a month and a year within the months with data. */
 static void
 test_month_popover (void)
@@ -674,6 +726,7 @@ main (int   argc,
   g_test_add_func ("/gui/window/demo", test_demo);
   g_test_add_func ("/gui/window/sizes", test_sizes);
   g_test_add_func ("/gui/window/open-workspace", test_open_workspace);
+  g_test_add_func ("/gui/window/empty-workspace", test_empty_workspace);
   g_test_add_func ("/gui/window/month-popover", test_month_popover);
   g_test_add_func ("/gui/window/open-errors", test_open_errors);
   g_test_add_func ("/gui/window/command-line", test_command_line);

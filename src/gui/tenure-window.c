@@ -151,6 +151,9 @@ set_workspace (TenureWindow    *self,
         tenure_window_show_page (self, "overview");
       adw_leaflet_set_visible_child (self->leaflet, self->content_box);
       gtk_stack_set_visible_child_name (self->main_stack, "workspace");
+
+      /* The arrow keys then move from page to page. */
+      gtk_widget_grab_focus (GTK_WIDGET (gtk_list_box_get_selected_row (self->sidebar)));
     }
   else
     {
