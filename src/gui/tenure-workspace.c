@@ -27,6 +27,7 @@ struct _TenureWorkspace
   int      last_month;
   int      month;
   guint    has_data : 1;
+  guint    read_only : 1;
 };
 
 G_DEFINE_FINAL_TYPE (TenureWorkspace, tenure_workspace, G_TYPE_OBJECT)
@@ -45,6 +46,7 @@ enum {
   PROP_LAST_MONTH,
   PROP_MONTH,
   PROP_PATH,
+  PROP_READ_ONLY,
   N_PROPS
 };
 
@@ -139,8 +141,14 @@ open_worker (GTask        *task,
       return;
     }
 
-  /* Opening read-write lets an older workspace be brought up to date. */
+  /* Opening read-write lets an older workspace be brought up to date; a workspace the
+   * user may not change (a colleague's, on a read-only share) can still be looked at. */
   db = tenure_db_open (path, TENURE_DB_OPEN_DEFAULT, &error);
+  if (db == NULL && g_error_matches (error, TENURE_DB_ERROR, TENURE_DB_ERROR_READ_ONLY))
+    {
+      g_clear_error (&error);
+      db = tenure_db_open (path, TENURE_DB_OPEN_READ_ONLY, &error);
+    }
   if (db == NULL)
     {
       g_task_return_error (task, g_steal_pointer (&error));
@@ -170,6 +178,7 @@ open_worker (GTask        *task,
 
   self = g_object_new (TENURE_TYPE_WORKSPACE, "file", file, NULL);
   self->company_name = tenure_db_get_company_name (db);
+  self->read_only = tenure_db_is_read_only (db);
   set_month_range (self, has_data, data_first, data_last);
 
   g_task_return_pointer (task, g_steal_pointer (&self), g_object_unref);
@@ -233,6 +242,10 @@ tenure_workspace_get_property (GObject    *object,
 
     case PROP_PATH:
       g_value_set_string (value, self->path);
+      break;
+
+    case PROP_READ_ONLY:
+      g_value_set_boolean (value, self->read_only);
       break;
 
     default:
@@ -317,6 +330,11 @@ tenure_workspace_class_init (TenureWorkspaceClass *klass)
     g_param_spec_string ("path", NULL, NULL, NULL,
                          (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
 
+  /* TRUE when the file could only be opened for reading: editors stay insensitive. */
+  properties [PROP_READ_ONLY] =
+    g_param_spec_boolean ("read-only", NULL, NULL, FALSE,
+                          (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -398,6 +416,14 @@ tenure_workspace_get_has_data (TenureWorkspace *self)
   g_return_val_if_fail (TENURE_IS_WORKSPACE (self), FALSE);
 
   return self->has_data;
+}
+
+gboolean
+tenure_workspace_get_read_only (TenureWorkspace *self)
+{
+  g_return_val_if_fail (TENURE_IS_WORKSPACE (self), FALSE);
+
+  return self->read_only;
 }
 
 int

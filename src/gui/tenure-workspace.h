@@ -24,6 +24,7 @@ const char      *tenure_workspace_get_path        (TenureWorkspace      *self);
 const char      *tenure_workspace_get_file_name   (TenureWorkspace      *self);
 const char      *tenure_workspace_get_company_name (TenureWorkspace     *self);
 gboolean         tenure_workspace_get_has_data    (TenureWorkspace      *self);
+gboolean         tenure_workspace_get_read_only   (TenureWorkspace      *self);
 int              tenure_workspace_get_first_month (TenureWorkspace      *self);
 int              tenure_workspace_get_last_month  (TenureWorkspace      *self);
 int              tenure_workspace_get_month       (TenureWorkspace      *self);
