@@ -124,11 +124,7 @@ set_workspace (TenureWindow    *self,
   for (child = gtk_widget_get_first_child (GTK_WIDGET (self->pages_stack));
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *page = gtk_stack_page_get_child (gtk_stack_get_page (self->pages_stack, child));
-
-      tenure_page_set_workspace (TENURE_PAGE (page), workspace);
-    }
+    tenure_page_set_workspace (TENURE_PAGE (child), workspace);
 
   if (workspace != NULL)
     {
