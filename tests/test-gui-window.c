@@ -268,6 +268,19 @@ test_welcome (void)
   close_window (window);
 }
 
+/* The number of files in @path, 0 when it does not exist. */
+static guint
+count_files (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  guint n = 0;
+
+  while (dir != NULL && g_dir_read_name (dir) != NULL)
+    n++;
+
+  return n;
+}
+
 /* The progress bar moved, or the demo company is already there. */
 static gboolean
 progress_shown (gpointer data)
@@ -287,18 +300,22 @@ test_demo (void)
   TenureWindow *window = new_window (1280, 800);
   g_autoptr(TenureDb) db = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *demo_dir = NULL;
   GtkProgressBar *progress;
 
   g_assert_true (g_str_has_prefix (demo_path, tmpdir));
   g_assert_false (g_file_test (demo_path, G_FILE_TEST_EXISTS));
 
-  /* Cancelled at once: nothing is left behind. */
+  /* Cancelled at once: busy until the worker stopped, and nothing is left behind. */
   tenure_welcome_page_open_demo (window->welcome_page);
   g_assert_true (tenure_welcome_page_get_busy (window->welcome_page));
   tenure_welcome_page_cancel_demo (window->welcome_page);
-  g_assert_false (tenure_welcome_page_get_busy (window->welcome_page));
+  wait_for (welcome_idle, window->welcome_page);
   test_settle (GTK_WIDGET (window), 1);
   g_assert_null (tenure_window_get_workspace (window));
+  g_assert_false (g_file_test (demo_path, G_FILE_TEST_EXISTS));
+  demo_dir = g_path_get_dirname (demo_path);
+  g_assert_cmpuint (count_files (demo_dir), ==, 0);
 
   tenure_welcome_page_open_demo (window->welcome_page);
   g_assert_true (tenure_welcome_page_get_busy (window->welcome_page));

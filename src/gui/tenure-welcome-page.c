@@ -22,6 +22,8 @@ struct _TenureWelcomePage
   AdwBin          parent_instance;
 
   GtkWidget      *buttons_box;
+  GtkWidget      *cancel_button;
+  GtkLabel       *demo_label;
   GtkRevealer    *demo_revealer;
   GtkProgressBar *demo_progress;
   GtkListBox     *recent_list;
@@ -86,6 +88,8 @@ set_busy (TenureWelcomePage *self,
   if (cancellable != NULL)
     self->demo_cancellable = g_object_ref (cancellable);
 
+  gtk_label_set_label (self->demo_label, _("Creating the demo company…"));
+  gtk_widget_set_sensitive (self->cancel_button, TRUE);
   gtk_widget_set_sensitive (self->buttons_box, cancellable == NULL);
   gtk_widget_set_sensitive (self->recent_box, cancellable == NULL);
   gtk_revealer_set_reveal_child (self->demo_revealer, cancellable != NULL);
@@ -224,9 +228,12 @@ create_demo_cb (GObject      *object,
   AdwMessageDialog *dialog;
   GtkRoot *root;
 
+  /* The page was disposed meanwhile. */
+  if (self->demo_cancellable != g_task_get_cancellable (G_TASK (result)))
+    return;
+
   g_clear_handle_id (&self->progress_source, g_source_remove);
-  if (self->demo_cancellable == g_task_get_cancellable (G_TASK (result)))
-    set_busy (self, NULL);
+  set_busy (self, NULL);
 
   if (g_task_propagate_boolean (G_TASK (result), &error))
     {
@@ -325,6 +332,8 @@ tenure_welcome_page_class_init (TenureWelcomePageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/tenureapp/Tenure/ui/tenure-welcome-page.ui");
   gtk_widget_class_bind_template_child (widget_class, TenureWelcomePage, buttons_box);
+  gtk_widget_class_bind_template_child (widget_class, TenureWelcomePage, cancel_button);
+  gtk_widget_class_bind_template_child (widget_class, TenureWelcomePage, demo_label);
   gtk_widget_class_bind_template_child (widget_class, TenureWelcomePage, demo_progress);
   gtk_widget_class_bind_template_child (widget_class, TenureWelcomePage, demo_revealer);
   gtk_widget_class_bind_template_child (widget_class, TenureWelcomePage, recent_box);
@@ -395,10 +404,12 @@ tenure_welcome_page_cancel_demo (TenureWelcomePage *self)
 {
   g_return_if_fail (TENURE_IS_WELCOME_PAGE (self));
 
+  /* Busy until the worker has stopped and removed what it had written. */
   if (self->demo_cancellable != NULL)
     {
       g_cancellable_cancel (self->demo_cancellable);
-      set_busy (self, NULL);
+      gtk_label_set_label (self->demo_label, _("Cancelling…"));
+      gtk_widget_set_sensitive (self->cancel_button, FALSE);
     }
 }
 
