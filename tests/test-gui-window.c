@@ -130,12 +130,21 @@ new_window (int width,
   return window;
 }
 
+static gboolean
+pointer_cleared (gpointer data)
+{
+  return *(gpointer *) data == NULL;
+}
+
+/* Destroys @window and checks that nothing (a task, a binding, a signal) keeps it. */
 static void
 close_window (TenureWindow *window)
 {
+  gpointer weak = window;
+
+  g_object_add_weak_pointer (G_OBJECT (window), &weak);
   gtk_window_destroy (GTK_WINDOW (window));
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
+  wait_for (pointer_cleared, &weak);
 }
 
 /* Opens @path and waits until the window opened it and its page shows its figures. */
@@ -462,7 +471,10 @@ test_open_workspace (void)
   g_assert_true (gtk_widget_get_mapped (window->export_button));
   g_assert_false (gtk_widget_is_sensitive (window->export_button));
 
+  /* The workspace goes with its window. */
+  g_object_add_weak_pointer (G_OBJECT (workspace), (gpointer *) &workspace);
   close_window (window);
+  wait_for (pointer_cleared, &workspace);
 }
 
 /* A workspace without data: the last full month, and the Imports page's empty state. */
