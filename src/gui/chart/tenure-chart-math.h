@@ -1,0 +1,50 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The arithmetic behind the charts: data ranges, nice axis ticks, waterfall running totals. */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* Ticks first, first + step, …, last: n_ticks values, 1-2-5 steps. */
+typedef struct
+{
+  double first;
+  double last;
+  double step;
+  guint  n_ticks;
+} TenureTicks;
+
+typedef enum
+{
+  TENURE_WATERFALL_TOTAL,
+  TENURE_WATERFALL_INCREASE,
+  TENURE_WATERFALL_DECREASE,
+} TenureWaterfallKind;
+
+/* One bar of a bridge: it spans base…top (base <= top); running is the total after it. */
+typedef struct
+{
+  double              base;
+  double              top;
+  double              running;
+  TenureWaterfallKind kind;
+} TenureWaterfallBar;
+
+gboolean tenure_chart_range          (const double       *values,
+                                      gsize               n_values,
+                                      double             *min,
+                                      double             *max);
+double   tenure_nice_number          (double              value);
+void     tenure_ticks_compute        (double              min,
+                                      double              max,
+                                      guint               intervals,
+                                      gboolean            include_zero,
+                                      TenureTicks        *ticks);
+double   tenure_ticks_value          (const TenureTicks  *ticks,
+                                      guint               index);
+void     tenure_waterfall_compute    (const double       *values,
+                                      gsize               n_values,
+                                      TenureWaterfallBar *bars);
+
+G_END_DECLS
