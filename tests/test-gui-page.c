@@ -206,7 +206,6 @@ main (int   argc,
   int status;
 
   tmpdir = test_make_tmpdir ();
-  g_setenv ("GTK_A11Y", "none", TRUE);
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 

@@ -756,9 +756,6 @@ main (int   argc,
 
   tmpdir = test_make_tmpdir ();
   g_setenv ("XDG_DATA_HOME", tmpdir, TRUE);
-  /* The AT-SPI registry that the session bus would start writes to our stdout, which
-   * breaks TAP. */
-  g_setenv ("GTK_A11Y", "none", TRUE);
 
   gtk_test_init (&argc, &argv, NULL);
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
