@@ -571,6 +571,40 @@ test_month_popover (void)
   close_window (window);
 }
 
+/* A workspace dropped on the window opens. */
+static void
+test_drop (void)
+{
+  g_autofree char *path = create_workspace ("dropped.tenure");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GListModel) controllers = NULL;
+  g_auto(GValue) value = G_VALUE_INIT;
+  TenureWindow *window = new_window (1280, 800);
+  GtkDropTarget *target = NULL;
+  gboolean accepted = FALSE;
+
+  controllers = gtk_widget_observe_controllers (GTK_WIDGET (window));
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_DROP_TARGET (controller))
+        target = GTK_DROP_TARGET (controller);
+    }
+  g_assert_nonnull (target);
+
+  g_value_init (&value, G_TYPE_FILE);
+  g_value_set_object (&value, file);
+  g_signal_emit_by_name (target, "drop", &value, 100.0, 100.0, &accepted);
+  g_assert_true (accepted);
+  g_assert_true (tenure_window_get_loading (window));
+  wait_for (window_idle, window);
+  g_assert_cmpstr (tenure_workspace_get_path (tenure_window_get_workspace (window)), ==, path);
+
+  g_clear_object (&controllers);
+  close_window (window);
+}
+
 /* `tenure FILE.tenure` opens the file; the window's size is kept for the next one. */
 static void
 test_command_line (void)
@@ -772,6 +806,7 @@ main (int   argc,
   g_test_add_func ("/gui/window/empty-workspace", test_empty_workspace);
   g_test_add_func ("/gui/window/month-popover", test_month_popover);
   g_test_add_func ("/gui/window/open-errors", test_open_errors);
+  g_test_add_func ("/gui/window/drop", test_drop);
   g_test_add_func ("/gui/window/command-line", test_command_line);
   g_test_add_func ("/gui/window/activate", test_activate);
 

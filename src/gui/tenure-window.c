@@ -228,6 +228,27 @@ open_cb (GObject      *object,
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_LOADING]);
 }
 
+/* A workspace dropped from the file manager opens like one chosen in the dialog. */
+static gboolean
+drop_cb (TenureWindow   *self,
+         const GValue   *value,
+         double          x,
+         double          y,
+         GtkDropTarget  *target)
+{
+  GFile *file;
+
+  if (!G_VALUE_HOLDS (value, G_TYPE_FILE))
+    return FALSE;
+
+  file = g_value_get_object (value);
+  if (file == NULL)
+    return FALSE;
+
+  tenure_window_open_file (self, file);
+  return TRUE;
+}
+
 static void
 welcome_open_cb (TenureWindow *self,
                  GFile        *file)
@@ -370,6 +391,8 @@ tenure_window_class_init (TenureWindowClass *klass)
 static void
 tenure_window_init (TenureWindow *self)
 {
+  GtkDropTarget *drop_target;
+
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->settings = g_settings_new (APP_ID);
@@ -381,6 +404,10 @@ tenure_window_init (TenureWindow *self)
 
   create_pages (self);
   _tenure_window_update_actions (self);
+
+  drop_target = gtk_drop_target_new (G_TYPE_FILE, GDK_ACTION_COPY);
+  g_signal_connect_object (drop_target, "drop", G_CALLBACK (drop_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop_target));
 }
 
 TenureWindow *
