@@ -220,6 +220,6 @@ tenure_application_new (void)
   return g_object_new (TENURE_TYPE_APPLICATION,
                        "application-id", APP_ID,
                        "flags", G_APPLICATION_HANDLES_OPEN,
-                       "resource-base-path", "/io/github/tenureapp/Tenure",
+                       "resource-base-path", RESOURCE_PREFIX,
                        NULL);
 }

@@ -295,7 +295,7 @@ tenure_month_selector_class_init (TenureMonthSelectorClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/tenureapp/Tenure/ui/tenure-month-selector.ui");
+                                               RESOURCE_PREFIX "/ui/tenure-month-selector.ui");
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "monthselector");
   gtk_widget_class_bind_template_child (widget_class, TenureMonthSelector, month_button);

@@ -73,7 +73,7 @@ tenure_preferences_window_class_init (TenurePreferencesWindowClass *klass)
   object_class->dispose = tenure_preferences_window_dispose;
 
   gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/tenureapp/Tenure/ui/tenure-preferences-window.ui");
+                                               RESOURCE_PREFIX "/ui/tenure-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, TenurePreferencesWindow, style_row);
 }
 

@@ -245,7 +245,8 @@ create_demo_cb (GObject      *object,
     return;
 
   root = gtk_widget_get_root (GTK_WIDGET (self));
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root)
+                                                                            : NULL,
                                                        _("Cannot Create the Demo Company"),
                                                        error->message));
   adw_message_dialog_add_response (dialog, "close", _("_Close"));
@@ -330,7 +331,7 @@ tenure_welcome_page_class_init (TenureWelcomePageClass *klass)
                   G_TYPE_NONE, 1, G_TYPE_FILE);
 
   gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/tenureapp/Tenure/ui/tenure-welcome-page.ui");
+                                               RESOURCE_PREFIX "/ui/tenure-welcome-page.ui");
   gtk_widget_class_bind_template_child (widget_class, TenureWelcomePage, buttons_box);
   gtk_widget_class_bind_template_child (widget_class, TenureWelcomePage, cancel_button);
   gtk_widget_class_bind_template_child (widget_class, TenureWelcomePage, demo_label);

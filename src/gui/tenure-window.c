@@ -132,14 +132,16 @@ set_workspace (TenureWindow    *self,
 
       gtk_window_set_title (GTK_WINDOW (self), company);
       adw_window_title_set_title (self->window_title, company);
-      adw_window_title_set_subtitle (self->window_title, tenure_workspace_get_file_name (workspace));
+      adw_window_title_set_subtitle (self->window_title,
+                                     tenure_workspace_get_file_name (workspace));
 
       tenure_month_selector_set_range (self->month_selector,
                                        tenure_workspace_get_first_month (workspace),
                                        tenure_workspace_get_last_month (workspace));
       self->month_binding = g_object_bind_property (workspace, "month",
                                                     self->month_selector, "month",
-                                                    G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
+                                                    G_BINDING_SYNC_CREATE |
+                                                    G_BINDING_BIDIRECTIONAL);
 
       remember_workspace (self, tenure_workspace_get_path (workspace));
 
@@ -216,8 +218,8 @@ open_cb (GObject      *object,
         g_settings_set_string (self->settings, "last-workspace", "");
 
       gtk_stack_set_visible_child_name (self->main_stack,
-                                        self->view_before_loading != NULL ? self->view_before_loading
-                                                                          : "welcome");
+                                        self->view_before_loading != NULL
+                                        ? self->view_before_loading : "welcome");
       show_open_error (self, error);
     }
   else
@@ -367,7 +369,7 @@ tenure_window_class_init (TenureWindowClass *klass)
   g_type_ensure (TENURE_TYPE_WELCOME_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/tenureapp/Tenure/ui/tenure-window.ui");
+                                               RESOURCE_PREFIX "/ui/tenure-window.ui");
   gtk_widget_class_bind_template_child (widget_class, TenureWindow, back_button);
   gtk_widget_class_bind_template_child (widget_class, TenureWindow, content_box);
   gtk_widget_class_bind_template_child (widget_class, TenureWindow, export_button);

@@ -37,7 +37,7 @@ tenure_empty_page_class_init (TenureEmptyPageClass *klass)
   object_class->dispose = tenure_empty_page_dispose;
 
   gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/tenureapp/Tenure/ui/tenure-empty-page.ui");
+                                               RESOURCE_PREFIX "/ui/tenure-empty-page.ui");
   gtk_widget_class_bind_template_child (widget_class, TenureEmptyPage, status_page);
 }
 

@@ -226,7 +226,7 @@ tenure_imports_page_class_init (TenureImportsPageClass *klass)
   page_class->reload = tenure_imports_page_reload;
 
   gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/tenureapp/Tenure/ui/tenure-imports-page.ui");
+                                               RESOURCE_PREFIX "/ui/tenure-imports-page.ui");
   gtk_widget_class_bind_template_child (widget_class, TenureImportsPage, error_page);
   gtk_widget_class_bind_template_child (widget_class, TenureImportsPage, list_box);
   gtk_widget_class_bind_template_child (widget_class, TenureImportsPage, stack);
