@@ -120,6 +120,85 @@ test_backup (void)
   test_rmdir_recursive (dir);
 }
 
+static void
+test_demo (void)
+{
+  g_autofree char *dir = test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "demo.tenure", NULL);
+  g_autofree char *other = g_build_filename (dir, "other.tenure", NULL);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  static const char * const bad[][2] = {
+    { "--end-month", "2026-13" }, { "--end-month", "oct" }, { "--accounts", "0" },
+    { "--accounts", "many" }, { "--accounts", "-5" }, { "--months", "1" }, { "--seed", "x" },
+  };
+
+  /* Malformed options: usage errors, nothing written. */
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_assert_cmpint (test_run_cli (&out, &err, "demo", path, bad[i][0], bad[i][1], NULL), ==, 2);
+      g_assert_nonnull (strstr (err, bad[i][1]));
+      g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+      g_clear_pointer (&out, g_free);
+      g_clear_pointer (&err, g_free);
+    }
+  g_assert_cmpint (test_run_cli (&out, &err, "demo", NULL), ==, 2);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (test_run_cli (&out, &err, "demo", path, "--accounts", "60", "--months", "24",
+                                 "--end-month", "2026-06", "--seed", "3", NULL), ==, 0);
+  g_assert_nonnull (strstr (out, path));
+  g_assert_nonnull (strstr (out, "60 accounts"));
+  g_assert_nonnull (strstr (out, "subscriptions"));
+  g_assert_nonnull (strstr (out, "events"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (test_run_cli (&out, &err, "check", path, NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "integrity        ok"));
+  g_assert_nonnull (strstr (out, "account          60"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* The same options give the same file contents, whatever the file name. */
+  g_assert_cmpint (test_run_cli (&out, &err, "demo", other, "--accounts", "60", "--months", "24",
+                                 "--end-month", "2026-06", "--seed", "3", NULL), ==, 0);
+  before = test_checksum_file (path);
+  after = test_checksum_file (other);
+  g_assert_cmpstr (before, ==, after);
+  g_clear_pointer (&before, g_free);
+  g_clear_pointer (&after, g_free);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* An existing file is refused without --force, and left unchanged. */
+  before = test_checksum_file (path);
+  g_assert_cmpint (test_run_cli (&out, &err, "demo", path, "--seed", "4", "--accounts", "20",
+                                 NULL), ==, 1);
+  g_assert_nonnull (strstr (err, "--force"));
+  after = test_checksum_file (path);
+  g_assert_cmpstr (before, ==, after);
+  g_clear_pointer (&after, g_free);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (test_run_cli (&out, &err, "demo", path, "--seed", "4", "--accounts", "20",
+                                 "--months", "12", "--end-month", "2026-06", "--force", NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "20 accounts"));
+  after = test_checksum_file (path);
+  g_assert_cmpstr (before, !=, after);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (test_run_cli (&out, &err, "check", path, NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "account          20"));
+
+  test_rmdir_recursive (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -129,6 +208,7 @@ main (int    argc,
   g_test_add_func ("/cli/help", test_help);
   g_test_add_func ("/cli/check", test_check);
   g_test_add_func ("/cli/backup", test_backup);
+  g_test_add_func ("/cli/demo", test_demo);
 
   return g_test_run ();
 }

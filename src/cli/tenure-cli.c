@@ -25,6 +25,9 @@ static const Command commands[] = {
     N_("Copy a workspace safely, even while it is open") },
   { "check", tenure_cli_check, "WORKSPACE",
     N_("Check a workspace: schema version, integrity and row counts") },
+  { "demo", tenure_cli_demo,
+    "WORKSPACE [--accounts N] [--months M] [--end-month YYYY-MM] [--seed S] [--force]",
+    N_("Create a workspace holding the demo company") },
 };
 
 static void

@@ -22,6 +22,8 @@ int       tenure_cli_backup         (int            argc,
                                      char         **argv);
 int       tenure_cli_check          (int            argc,
                                      char         **argv);
+int       tenure_cli_demo           (int            argc,
+                                     char         **argv);
 
 /* Shared helpers (tenure-cli-common.c). */
 int       tenure_cli_usage_error    (GOptionContext *context,

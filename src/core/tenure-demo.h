@@ -9,6 +9,21 @@
 
 G_BEGIN_DECLS
 
+#define TENURE_DEMO_ERROR (tenure_demo_error_quark ())
+
+typedef enum
+{
+  TENURE_DEMO_ERROR_INVALID,    /* options out of range */
+  TENURE_DEMO_ERROR_NOT_EMPTY,  /* the workspace already holds accounts */
+  TENURE_DEMO_ERROR_EXISTS,     /* the file exists and replacing it was not asked for */
+  TENURE_DEMO_ERROR_FAILED,     /* the file could not be written */
+} TenureDemoError;
+
+/* Limits of the options, checked by tenure_demo_generate(). */
+#define TENURE_DEMO_MAX_ACCOUNTS 1000000
+#define TENURE_DEMO_MIN_MONTHS   6
+#define TENURE_DEMO_MAX_MONTHS   240
+
 typedef struct
 {
   guint   accounts;    /* 600 by default */
@@ -16,6 +31,8 @@ typedef struct
   int     end_month;   /* a TENURE_MONTH (); 0 means the last full month */
   guint64 seed;        /* 1 by default */
 } TenureDemoOptions;
+
+GQuark   tenure_demo_error_quark  (void);
 
 void     tenure_demo_options_init (TenureDemoOptions        *options);
 
