@@ -571,6 +571,44 @@ test_month_popover (void)
   close_window (window);
 }
 
+/* The welcome page lists the recent workspaces that still exist; a row opens its file. */
+static void
+test_recent (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autofree char *gone = g_build_filename (tmpdir, "gone.tenure", NULL);
+  g_autofree char *kept = create_workspace ("kept.tenure");
+  const char *recent[] = { gone, kept, NULL };
+  TenureWindow *window;
+  GtkWidget *list;
+  GtkWidget *menu_button;
+  GtkListBoxRow *row;
+
+  g_settings_set_strv (settings, "recent-workspaces", recent);
+  window = new_window (1280, 800);
+  g_assert_cmpuint (tenure_welcome_page_get_n_recent (window->welcome_page), ==, 1);
+  screenshot (window, "welcome-recent-1280x800");
+
+  list = find_descendant (GTK_WIDGET (window->welcome_page), GTK_TYPE_LIST_BOX);
+  row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 0);
+  g_assert_true (ADW_IS_ACTION_ROW (row));
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "kept");
+  g_signal_emit_by_name (list, "row-activated", row);
+  g_assert_true (tenure_window_get_loading (window));
+  wait_for (window_idle, window);
+  g_assert_cmpstr (tenure_workspace_get_path (tenure_window_get_workspace (window)), ==, kept);
+
+  /* Both menu buttons, welcome and workspace, open with F10. */
+  menu_button = find_descendant (gtk_stack_get_child_by_name (window->main_stack, "welcome"),
+                                 GTK_TYPE_MENU_BUTTON);
+  g_assert_true (gtk_menu_button_get_primary (GTK_MENU_BUTTON (menu_button)));
+  menu_button = find_descendant (gtk_widget_get_ancestor (GTK_WIDGET (window->sidebar), GTK_TYPE_BOX),
+                                 GTK_TYPE_MENU_BUTTON);
+  g_assert_true (gtk_menu_button_get_primary (GTK_MENU_BUTTON (menu_button)));
+
+  close_window (window);
+}
+
 /* A workspace dropped on the window opens. */
 static void
 test_drop (void)
@@ -806,6 +844,7 @@ main (int   argc,
   g_test_add_func ("/gui/window/empty-workspace", test_empty_workspace);
   g_test_add_func ("/gui/window/month-popover", test_month_popover);
   g_test_add_func ("/gui/window/open-errors", test_open_errors);
+  g_test_add_func ("/gui/window/recent", test_recent);
   g_test_add_func ("/gui/window/drop", test_drop);
   g_test_add_func ("/gui/window/command-line", test_command_line);
   g_test_add_func ("/gui/window/activate", test_activate);
