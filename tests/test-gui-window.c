@@ -39,11 +39,13 @@ create_workspace (const char *name)
                   "  ('A1', 'Acme', '2025-01-15', 1),"
                   "  ('A2', 'Globex', '2025-03-02', 1),"
                   "  ('A3', 'Initech', '2025-06-20', 1);"
-                  "INSERT INTO subscription (account_id, start_date, end_date, mrr_cents, import_id)"
+                  "INSERT INTO subscription"
+                  "  (account_id, start_date, end_date, mrr_cents, import_id)"
                   "  VALUES (1, '2025-01-15', NULL, 49000, 2),"
                   "         (2, '2025-03-02', '2026-02-01', 19000, 2),"
                   "         (3, '2025-06-20', NULL, 99000, 2);"
-                  "INSERT INTO event (account_id, at, kind) VALUES (1, '2026-03-28T10:00:00Z', 'session');",
+                  "INSERT INTO event (account_id, at, kind)"
+                  "  VALUES (1, '2026-03-28T10:00:00Z', 'session');",
                   &error);
   g_assert_no_error (error);
 
@@ -341,7 +343,8 @@ test_demo (void)
   db = tenure_db_open (demo_path, TENURE_DB_OPEN_READ_ONLY, &error);
   g_assert_no_error (error);
   company = tenure_db_get_company_name (db);
-  g_assert_cmpstr (tenure_workspace_get_company_name (tenure_window_get_workspace (window)), ==, company);
+  g_assert_cmpstr (tenure_workspace_get_company_name (tenure_window_get_workspace (window)),
+                   ==, company);
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, company);
   g_assert_cmpstr (adw_window_title_get_title (window->window_title), ==, company);
   g_assert_cmpstr (adw_window_title_get_subtitle (window->window_title), ==, "demo.tenure");
@@ -356,7 +359,8 @@ test_demo (void)
   g_assert_false (tenure_welcome_page_get_busy (window->welcome_page));
   g_assert_true (tenure_window_get_loading (window));
   wait_for (window_idle, window);
-  g_assert_cmpstr (tenure_workspace_get_company_name (tenure_window_get_workspace (window)), ==, company);
+  g_assert_cmpstr (tenure_workspace_get_company_name (tenure_window_get_workspace (window)),
+                   ==, company);
   close_window (window);
 }
 
@@ -559,7 +563,8 @@ test_month_popover (void)
                                              "month-selector.previous-year", NULL));
   for (guint i = 0; i < 12; i++)
     g_assert_true (gtk_widget_get_sensitive (months[i]));
-  gtk_widget_activate_action (GTK_WIDGET (window->month_selector), "month-selector.previous-year", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (window->month_selector),
+                              "month-selector.previous-year", NULL);
   g_assert_true (gtk_widget_get_sensitive (months[0]));
 
   g_signal_emit_by_name (months[5], "clicked");
@@ -602,7 +607,8 @@ test_recent (void)
   menu_button = find_descendant (gtk_stack_get_child_by_name (window->main_stack, "welcome"),
                                  GTK_TYPE_MENU_BUTTON);
   g_assert_true (gtk_menu_button_get_primary (GTK_MENU_BUTTON (menu_button)));
-  menu_button = find_descendant (gtk_widget_get_ancestor (GTK_WIDGET (window->sidebar), GTK_TYPE_BOX),
+  menu_button = find_descendant (gtk_widget_get_ancestor (GTK_WIDGET (window->sidebar),
+                                                          GTK_TYPE_BOX),
                                  GTK_TYPE_MENU_BUTTON);
   g_assert_true (gtk_menu_button_get_primary (GTK_MENU_BUTTON (menu_button)));
 
@@ -692,10 +698,12 @@ test_open_errors (void)
   AdwMessageDialog *dialog;
   sqlite3 *handle;
 
-  g_assert_true (g_file_set_contents (text_path, "These are my notes, not a workspace.\n", -1, &error));
+  g_assert_true (g_file_set_contents (text_path, "These are my notes, not a workspace.\n", -1,
+                                      &error));
   g_assert_no_error (error);
   g_assert_cmpint (sqlite3_open (newer_path, &handle), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (handle, "PRAGMA user_version = 99", NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (handle, "PRAGMA user_version = 99", NULL, NULL, NULL),
+                   ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_close (handle), ==, SQLITE_OK);
 
   tenure_window_open_file (window, text_file);
@@ -810,7 +818,8 @@ test_activate (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
   test_settle (GTK_WIDGET (window), 1);
   g_assert_nonnull (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)));
-  shortcuts = GTK_WIDGET (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)));
+  shortcuts = GTK_WIDGET (gtk_application_window_get_help_overlay (
+    GTK_APPLICATION_WINDOW (window)));
   g_assert_true (gtk_widget_get_visible (shortcuts));
   test_settle (shortcuts, 2);
   screenshot_widget (shortcuts, "shortcuts-window");
@@ -833,7 +842,8 @@ main (int   argc,
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
 
   app = tenure_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE | G_APPLICATION_HANDLES_OPEN);
+  g_application_set_flags (G_APPLICATION (app),
+                           G_APPLICATION_NON_UNIQUE | G_APPLICATION_HANDLES_OPEN);
   g_application_register (G_APPLICATION (app), NULL, &error);
   g_assert_no_error (error);
 
