@@ -21,6 +21,8 @@ typedef struct
 } Command;
 
 static const Command commands[] = {
+  { "audit", tenure_cli_audit, "WORKSPACE --month YYYY-MM [--threshold T] [--json]",
+    N_("Which signup answers predict retention, and what a score threshold would cost") },
   { "backup", tenure_cli_backup, "WORKSPACE FILE",
     N_("Copy a workspace safely, even while it is open") },
   { "check", tenure_cli_check, "WORKSPACE",
@@ -28,6 +30,13 @@ static const Command commands[] = {
   { "demo", tenure_cli_demo,
     "WORKSPACE [--accounts N] [--months M] [--end-month YYYY-MM] [--seed S] [--force]",
     N_("Create a workspace holding the demo company") },
+  { "metrics", tenure_cli_metrics, "WORKSPACE --month YYYY-MM [--segment S | --plan P | --channel C] [--json]",
+    N_("Print every figure of a month") },
+  { "questions", tenure_cli_questions, "WORKSPACE --export FILE.json | --import FILE.json",
+    N_("Share the qualification questions with a colleague") },
+  { "scenarios", tenure_cli_scenarios,
+    "WORKSPACE --month YYYY-MM [--json] | --export NAME FILE.json | --import FILE.json",
+    N_("Onboarding scenarios: completion and step funnel, or share one as JSON") },
 };
 
 static void

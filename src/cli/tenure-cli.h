@@ -18,11 +18,19 @@ enum
 
 typedef int (*TenureCliCommandFunc) (int argc, char **argv);
 
+int       tenure_cli_audit          (int            argc,
+                                     char         **argv);
 int       tenure_cli_backup         (int            argc,
                                      char         **argv);
 int       tenure_cli_check          (int            argc,
                                      char         **argv);
 int       tenure_cli_demo           (int            argc,
+                                     char         **argv);
+int       tenure_cli_metrics        (int            argc,
+                                     char         **argv);
+int       tenure_cli_questions      (int            argc,
+                                     char         **argv);
+int       tenure_cli_scenarios      (int            argc,
                                      char         **argv);
 
 /* Shared helpers (tenure-cli-common.c). */

@@ -1,0 +1,752 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The question editor: every edit saved at once in its own transaction, with undo and redo. */
+
+#define G_LOG_DOMAIN "tenure-qualify"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "tenure-qualify-private.h"
+
+/* Older edits are forgotten beyond this many. */
+#define UNDO_LIMIT 200
+
+struct _TenureQuestionEditor
+{
+  GObject    parent_instance;
+
+  TenureDb  *db;
+  GPtrArray *undo;   /* QualifyEdit, oldest first */
+  GPtrArray *redo;   /* QualifyEdit, next redo last */
+};
+
+G_DEFINE_FINAL_TYPE (TenureQuestionEditor, tenure_question_editor, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_CAN_UNDO,
+  PROP_CAN_REDO,
+  N_PROPS
+};
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties [N_PROPS];
+static guint signals [N_SIGNALS];
+
+static void
+history_changed (TenureQuestionEditor *self,
+                 gboolean              could_undo,
+                 gboolean              could_redo)
+{
+  if (could_undo != tenure_question_editor_can_undo (self))
+    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_CAN_UNDO]);
+  if (could_redo != tenure_question_editor_can_redo (self))
+    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_CAN_REDO]);
+}
+
+static void
+tenure_question_editor_finalize (GObject *object)
+{
+  TenureQuestionEditor *self = (TenureQuestionEditor *) object;
+
+  g_clear_pointer (&self->undo, g_ptr_array_unref);
+  g_clear_pointer (&self->redo, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (tenure_question_editor_parent_class)->finalize (object);
+}
+
+static void
+tenure_question_editor_get_property (GObject    *object,
+                                     guint       prop_id,
+                                     GValue     *value,
+                                     GParamSpec *pspec)
+{
+  TenureQuestionEditor *self = TENURE_QUESTION_EDITOR (object);
+
+  switch (prop_id)
+    {
+    case PROP_CAN_UNDO:
+      g_value_set_boolean (value, tenure_question_editor_can_undo (self));
+      break;
+
+    case PROP_CAN_REDO:
+      g_value_set_boolean (value, tenure_question_editor_can_redo (self));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+tenure_question_editor_class_init (TenureQuestionEditorClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = tenure_question_editor_finalize;
+  object_class->get_property = tenure_question_editor_get_property;
+
+  properties [PROP_CAN_UNDO] =
+    g_param_spec_boolean ("can-undo", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties [PROP_CAN_REDO] =
+    g_param_spec_boolean ("can-redo", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * TenureQuestionEditor::changed:
+   *
+   * Emitted after every edit, undo and redo that changed the questions: reload them.
+   */
+  signals [CHANGED] =
+    g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 0);
+}
+
+static void
+tenure_question_editor_init (TenureQuestionEditor *self)
+{
+  self->undo = g_ptr_array_new_with_free_func ((GDestroyNotify) qualify_edit_free);
+  self->redo = g_ptr_array_new_with_free_func ((GDestroyNotify) qualify_edit_free);
+}
+
+/**
+ * tenure_question_editor_new:
+ * @db: the workspace, which must outlive the editor
+ *
+ * Every edit is written at once, in its own transaction, and pushed on the undo stack.
+ */
+TenureQuestionEditor *
+tenure_question_editor_new (TenureDb *db)
+{
+  TenureQuestionEditor *self;
+
+  g_return_val_if_fail (db != NULL, NULL);
+
+  self = g_object_new (TENURE_TYPE_QUESTION_EDITOR, NULL);
+  self->db = db;
+  return self;
+}
+
+TenureDb *
+tenure_question_editor_get_db (TenureQuestionEditor *self)
+{
+  g_return_val_if_fail (TENURE_IS_QUESTION_EDITOR (self), NULL);
+
+  return self->db;
+}
+
+gboolean
+tenure_question_editor_can_undo (TenureQuestionEditor *self)
+{
+  g_return_val_if_fail (TENURE_IS_QUESTION_EDITOR (self), FALSE);
+
+  return self->undo->len > 0;
+}
+
+gboolean
+tenure_question_editor_can_redo (TenureQuestionEditor *self)
+{
+  g_return_val_if_fail (TENURE_IS_QUESTION_EDITOR (self), FALSE);
+
+  return self->redo->len > 0;
+}
+
+/* What undo would undo ("Rename question"), or NULL. */
+const char *
+tenure_question_editor_get_undo_label (TenureQuestionEditor *self)
+{
+  g_return_val_if_fail (TENURE_IS_QUESTION_EDITOR (self), NULL);
+
+  if (self->undo->len == 0)
+    return NULL;
+  return ((QualifyEdit *) g_ptr_array_index (self->undo, self->undo->len - 1))->label;
+}
+
+const char *
+tenure_question_editor_get_redo_label (TenureQuestionEditor *self)
+{
+  g_return_val_if_fail (TENURE_IS_QUESTION_EDITOR (self), NULL);
+
+  if (self->redo->len == 0)
+    return NULL;
+  return ((QualifyEdit *) g_ptr_array_index (self->redo, self->redo->len - 1))->label;
+}
+
+void
+tenure_question_editor_clear_history (TenureQuestionEditor *self)
+{
+  gboolean could_undo = tenure_question_editor_can_undo (self);
+  gboolean could_redo = tenure_question_editor_can_redo (self);
+
+  g_ptr_array_set_size (self->undo, 0);
+  g_ptr_array_set_size (self->redo, 0);
+  history_changed (self, could_undo, could_redo);
+}
+
+gboolean
+qualify_editor_finish_edit (TenureQuestionEditor  *self,
+                            QualifyEdit           *edit,
+                            GError               **error)
+{
+  g_autoptr(QualifyEdit) owned = edit;
+  gboolean could_undo = tenure_question_editor_can_undo (self);
+  gboolean could_redo = tenure_question_editor_can_redo (self);
+
+  if (edit->befores->len == 0)
+    {
+      tenure_db_rollback (self->db);
+      return TRUE;
+    }
+
+  if (!qualify_edit_apply (self->db, edit, TRUE, error) || !tenure_db_commit (self->db, error))
+    {
+      tenure_db_rollback (self->db);
+      return FALSE;
+    }
+
+  g_ptr_array_add (self->undo, g_steal_pointer (&owned));
+  if (self->undo->len > UNDO_LIMIT)
+    g_ptr_array_remove_index (self->undo, 0);
+  g_ptr_array_set_size (self->redo, 0);
+  history_changed (self, could_undo, could_redo);
+  g_signal_emit (self, signals [CHANGED], 0);
+
+  return TRUE;
+}
+
+static gboolean
+move_through_history (TenureQuestionEditor  *self,
+                      gboolean               forward,
+                      GError               **error)
+{
+  GPtrArray *from = forward ? self->redo : self->undo;
+  GPtrArray *to = forward ? self->undo : self->redo;
+  gboolean could_undo = tenure_question_editor_can_undo (self);
+  gboolean could_redo = tenure_question_editor_can_redo (self);
+  g_autoptr(GError) local_error = NULL;
+  QualifyEdit *edit;
+
+  if (from->len == 0)
+    {
+      g_set_error_literal (error, TENURE_QUALIFY_ERROR, TENURE_QUALIFY_ERROR_NOT_FOUND,
+                           forward ? _("There is nothing to redo") : _("There is nothing to undo"));
+      return FALSE;
+    }
+
+  edit = g_ptr_array_index (from, from->len - 1);
+  if (!tenure_db_begin (self->db, error))
+    return FALSE;
+  if (!qualify_edit_apply (self->db, edit, forward, &local_error) ||
+      !tenure_db_commit (self->db, &local_error))
+    {
+      tenure_db_rollback (self->db);
+      /* The history no longer matches the workspace: keeping it would undo the wrong rows. */
+      if (g_error_matches (local_error, TENURE_QUALIFY_ERROR, TENURE_QUALIFY_ERROR_CONFLICT))
+        tenure_question_editor_clear_history (self);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  g_ptr_array_add (to, g_ptr_array_steal_index (from, from->len - 1));
+  history_changed (self, could_undo, could_redo);
+  g_signal_emit (self, signals [CHANGED], 0);
+
+  return TRUE;
+}
+
+gboolean
+tenure_question_editor_undo (TenureQuestionEditor  *self,
+                             GError               **error)
+{
+  g_return_val_if_fail (TENURE_IS_QUESTION_EDITOR (self), FALSE);
+
+  return move_through_history (self, FALSE, error);
+}
+
+gboolean
+tenure_question_editor_redo (TenureQuestionEditor  *self,
+                             GError               **error)
+{
+  g_return_val_if_fail (TENURE_IS_QUESTION_EDITOR (self), FALSE);
+
+  return move_through_history (self, TRUE, error);
+}
+
+/* Every edit below: begin, read and build the changes, then finish (apply, commit, record).
+ * A builder that fails leaves the transaction to be rolled back by fail_edit(). */
+static gboolean
+fail_edit (TenureQuestionEditor *self)
+{
+  tenure_db_rollback (self->db);
+  return FALSE;
+}
+
+static gboolean
+fail_edit_not_found (TenureQuestionEditor  *self,
+                     QualifyRowKind         what,
+                     GError               **error)
+{
+  qualify_set_not_found (error, what);
+  return fail_edit (self);
+}
+
+gint64
+tenure_question_editor_add_question (TenureQuestionEditor  *self,
+                                     const char            *text,
+                                     TenureQuestionKind     kind,
+                                     GError               **error)
+{
+  g_autofree char *clean = qualify_normalize_text (text, QUALIFY_ROW_QUESTION, error);
+  g_autoptr(QualifyEdit) edit = NULL;
+  g_autoptr(GPtrArray) questions = NULL;
+  QualifyRow *row;
+  gint64 id;
+
+  g_return_val_if_fail (TENURE_IS_QUESTION_EDITOR (self), 0);
+
+  if (clean == NULL || !tenure_db_begin (self->db, error))
+    return 0;
+
+  questions = qualify_read_questions (self->db, error);
+  if (questions == NULL || !qualify_check_unique_question (questions, 0, clean, error))
+    return fail_edit (self);
+
+  id = qualify_next_id (self->db, "question");
+  row = g_new0 (QualifyRow, 1);
+  row->kind = QUALIFY_ROW_QUESTION;
+  row->id = id;
+  row->position = qualify_next_position (questions);
+  row->text = g_steal_pointer (&clean);
+  row->question_kind = kind;
+  row->active = FALSE;
+  edit = qualify_edit_new (_("Add question"));
+  qualify_edit_add (edit, NULL, row);
+
+  return qualify_editor_finish_edit (self, g_steal_pointer (&edit), error) ? id : 0;
+}
+
+/* Shared by the question setters: changes one field of one question row. */
+typedef enum
+{
+  QUESTION_FIELD_TEXT,
+  QUESTION_FIELD_KIND,
+  QUESTION_FIELD_ACTIVE,
+} QuestionField;
+
+static gboolean
+set_question_field (TenureQuestionEditor  *self,
+                    gint64                 question_id,
+                    QuestionField          field,
+                    const char            *text,
+                    int                    value,
+                    GError               **error)
+{
+  g_autofree char *clean = NULL;
+  g_autoptr(QualifyEdit) edit = NULL;
+  g_autoptr(GPtrArray) questions = NULL;
+  const char *label = NULL;
+  QualifyRow *before;
+  QualifyRow *after;
+
+  if (field == QUESTION_FIELD_TEXT)
+    {
+      clean = qualify_normalize_text (text, QUALIFY_ROW_QUESTION, error);
+      if (clean == NULL)
+        return FALSE;
+    }
+  if (!tenure_db_begin (self->db, error))
+    return FALSE;
+
+  questions = qualify_read_questions (self->db, error);
+  if (questions == NULL)
+    return fail_edit (self);
+  before = qualify_find_row (questions, question_id);
+  if (before == NULL)
+    return fail_edit_not_found (self, QUALIFY_ROW_QUESTION, error);
+
+  after = qualify_row_copy (before);
+  switch (field)
+    {
+    case QUESTION_FIELD_TEXT:
+      if (!qualify_check_unique_question (questions, question_id, clean, error))
+        {
+          qualify_row_free (after);
+          return fail_edit (self);
+        }
+      g_free (after->text);
+      after->text = g_steal_pointer (&clean);
+      label = _("Edit question");
+      break;
+
+    case QUESTION_FIELD_KIND:
+      after->question_kind = value;
+      label = _("Change question type");
+      break;
+
+    case QUESTION_FIELD_ACTIVE:
+      after->active = value != 0;
+      if (after->active)
+        {
+          g_autoptr(GPtrArray) options = qualify_read_options (self->db, question_id, error);
+
+          if (options == NULL || !qualify_check_can_be_active (options, error))
+            {
+              qualify_row_free (after);
+              return fail_edit (self);
+            }
+        }
+      label = after->active ? _("Ask question") : _("Stop asking question");
+      break;
+
+    default:
+      g_assert_not_reached ();
+    }
+
+  edit = qualify_edit_new (label);
+  qualify_edit_add (edit, qualify_row_copy (before), after);
+  return qualify_editor_finish_edit (self, g_steal_pointer (&edit), error);
+}
+
+gboolean
+tenure_question_editor_set_question_text (TenureQuestionEditor  *self,
+                                          gint64                 question_id,
+                                          const char            *text,
+                                          GError               **error)
+{
+  g_return_val_if_fail (TENURE_IS_QUESTION_EDITOR (self), FALSE);
+
+  return set_question_field (self, question_id, QUESTION_FIELD_TEXT, text, 0, error);
+}
+
+/* Changing the kind only changes how future signups answer: stored answers stay. */
+gboolean
+tenure_question_editor_set_question_kind (TenureQuestionEditor  *self,
+                                          gint64                 question_id,
+                                          TenureQuestionKind     kind,
+                                          GError               **error)
+{
+  g_return_val_if_fail (TENURE_IS_QUESTION_EDITOR (self), FALSE);
+
+  return set_question_field (self, question_id, QUESTION_FIELD_KIND, NULL, kind, error);
+}
+
+/* An inactive question is no longer asked; its answers stay and still count in the audit. */
+gboolean
+tenure_question_editor_set_question_active (TenureQuestionEditor  *self,
+                                            gint64                 question_id,
+                                            gboolean               active,
+                                            GError               **error)
+{
+  g_return_val_if_fail (TENURE_IS_QUESTION_EDITOR (self), FALSE);
+
+  return set_question_field (self, question_id, QUESTION_FIELD_ACTIVE, NULL, active, error);
+}
+
+/* Moves a question to @position (0 is first; beyond the end means last). */
+gboolean
+tenure_question_editor_move_question (TenureQuestionEditor  *self,
+                                      gint64                 question_id,
+                                      int                    position,
+                                      GError               **error)
+{
+  g_autoptr(QualifyEdit) edit = NULL;
+  g_autoptr(GPtrArray) questions = NULL;
+  QualifyRow *row;
+
+  g_return_val_if_fail (TENURE_IS_QUESTION_EDITOR (self), FALSE);
+
+  if (!tenure_db_begin (self->db, error))
+    return FALSE;
+  questions = qualify_read_questions (self->db, error);
+  if (questions == NULL)
+    return fail_edit (self);
+  row = qualify_find_row (questions, question_id);
+  if (row == NULL)
+    return fail_edit_not_found (self, QUALIFY_ROW_QUESTION, error);
+
+  edit = qualify_edit_new (_("Move question"));
+  qualify_edit_add_move (edit, questions, row, position);
+  return qualify_editor_finish_edit (self, g_steal_pointer (&edit), error);
+}
+
+/* How many accounts answered the question: what deleting it would lose. */
+gint64
+tenure_question_editor_count_question_answers (TenureQuestionEditor *self,
+                                               gint64                question_id)
+{
+  sqlite3_stmt *stmt;
+  gint64 count = 0;
+
+  g_return_val_if_fail (TENURE_IS_QUESTION_EDITOR (self), 0);
+
+  stmt = tenure_db_prepare (self->db,
+                            "SELECT count(DISTINCT account_id) FROM answer WHERE question_id = ?",
+                            NULL);
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_int64 (stmt, 1, question_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    count = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+
+  return count;
+}
+
+/**
+ * tenure_question_editor_delete_question:
+ *
+ * Deletes the question, its options and every answer to it, in one transaction; undo
+ * brings all of them back. Answers are history: before deleting a question that
+ * tenure_question_editor_count_question_answers() says was answered, ask, and offer to
+ * deactivate it instead (it is then no longer asked, and its answers keep counting in
+ * the audit).
+ */
+gboolean
+tenure_question_editor_delete_question (TenureQuestionEditor  *self,
+                                        gint64                 question_id,
+                                        GError               **error)
+{
+  g_autoptr(QualifyEdit) edit = NULL;
+  g_autoptr(GPtrArray) questions = NULL;
+  g_autoptr(GPtrArray) options = NULL;
+  QualifyRow *row;
+
+  g_return_val_if_fail (TENURE_IS_QUESTION_EDITOR (self), FALSE);
+
+  if (!tenure_db_begin (self->db, error))
+    return FALSE;
+  questions = qualify_read_questions (self->db, error);
+  if (questions == NULL)
+    return fail_edit (self);
+  row = qualify_find_row (questions, question_id);
+  if (row == NULL)
+    return fail_edit_not_found (self, QUALIFY_ROW_QUESTION, error);
+  options = qualify_read_options (self->db, question_id, error);
+  if (options == NULL)
+    return fail_edit (self);
+
+  edit = qualify_edit_new (_("Delete question"));
+  if (!qualify_edit_add_answer_deletions (self->db, edit, question_id, 0, error))
+    return fail_edit (self);
+  for (guint i = 0; i < options->len; i++)
+    qualify_edit_add (edit, qualify_row_copy (g_ptr_array_index (options, i)), NULL);
+  qualify_edit_add (edit, qualify_row_copy (row), NULL);
+  g_ptr_array_remove (questions, row);
+  qualify_edit_add_renumbering (edit, questions);
+
+  return qualify_editor_finish_edit (self, g_steal_pointer (&edit), error);
+}
+
+/* A new option goes last. */
+gint64
+tenure_question_editor_add_option (TenureQuestionEditor  *self,
+                                   gint64                 question_id,
+                                   const char            *text,
+                                   int                    points,
+                                   GError               **error)
+{
+  g_autofree char *clean = qualify_normalize_text (text, QUALIFY_ROW_OPTION, error);
+  g_autoptr(QualifyEdit) edit = NULL;
+  g_autoptr(GPtrArray) questions = NULL;
+  g_autoptr(GPtrArray) options = NULL;
+  QualifyRow *row;
+  gint64 id;
+
+  g_return_val_if_fail (TENURE_IS_QUESTION_EDITOR (self), 0);
+
+  if (clean == NULL || !qualify_check_points (points, error) ||
+      !tenure_db_begin (self->db, error))
+    return 0;
+
+  questions = qualify_read_questions (self->db, error);
+  if (questions == NULL)
+    return fail_edit (self);
+  if (qualify_find_row (questions, question_id) == NULL)
+    return fail_edit_not_found (self, QUALIFY_ROW_QUESTION, error);
+  options = qualify_read_options (self->db, question_id, error);
+  if (options == NULL || !qualify_check_unique_option (options, 0, clean, error))
+    return fail_edit (self);
+
+  id = qualify_next_id (self->db, "option");
+  row = g_new0 (QualifyRow, 1);
+  row->kind = QUALIFY_ROW_OPTION;
+  row->id = id;
+  row->question_id = question_id;
+  row->position = qualify_next_position (options);
+  row->text = g_steal_pointer (&clean);
+  row->points = points;
+  edit = qualify_edit_new (_("Add answer"));
+  qualify_edit_add (edit, NULL, row);
+
+  return qualify_editor_finish_edit (self, g_steal_pointer (&edit), error) ? id : 0;
+}
+
+typedef enum
+{
+  OPTION_FIELD_TEXT,
+  OPTION_FIELD_POINTS,
+  OPTION_FIELD_POSITION,
+} OptionField;
+
+static gboolean
+set_option_field (TenureQuestionEditor  *self,
+                  gint64                 option_id,
+                  OptionField            field,
+                  const char            *text,
+                  int                    value,
+                  GError               **error)
+{
+  g_autofree char *clean = NULL;
+  g_autoptr(QualifyEdit) edit = NULL;
+  g_autoptr(QualifyRow) question = NULL;
+  g_autoptr(GPtrArray) options = NULL;
+  QualifyRow *option = NULL;
+  QualifyRow *after;
+
+  if (field == OPTION_FIELD_TEXT)
+    {
+      clean = qualify_normalize_text (text, QUALIFY_ROW_OPTION, error);
+      if (clean == NULL)
+        return FALSE;
+    }
+  if (field == OPTION_FIELD_POINTS && !qualify_check_points (value, error))
+    return FALSE;
+  if (!tenure_db_begin (self->db, error))
+    return FALSE;
+  if (!qualify_read_option_context (self->db, option_id, &question, &options, &option, error))
+    return fail_edit (self);
+  if (option == NULL)
+    return fail_edit_not_found (self, QUALIFY_ROW_OPTION, error);
+
+  switch (field)
+    {
+    case OPTION_FIELD_TEXT:
+      if (!qualify_check_unique_option (options, option_id, clean, error))
+        return fail_edit (self);
+      after = qualify_row_copy (option);
+      g_free (after->text);
+      after->text = g_steal_pointer (&clean);
+      edit = qualify_edit_new (_("Edit answer"));
+      qualify_edit_add (edit, qualify_row_copy (option), after);
+      break;
+
+    case OPTION_FIELD_POINTS:
+      after = qualify_row_copy (option);
+      after->points = value;
+      edit = qualify_edit_new (_("Change points"));
+      qualify_edit_add (edit, qualify_row_copy (option), after);
+      break;
+
+    case OPTION_FIELD_POSITION:
+      edit = qualify_edit_new (_("Move answer"));
+      qualify_edit_add_move (edit, options, option, value);
+      break;
+
+    default:
+      g_assert_not_reached ();
+    }
+
+  return qualify_editor_finish_edit (self, g_steal_pointer (&edit), error);
+}
+
+gboolean
+tenure_question_editor_set_option_text (TenureQuestionEditor  *self,
+                                        gint64                 option_id,
+                                        const char            *text,
+                                        GError               **error)
+{
+  g_return_val_if_fail (TENURE_IS_QUESTION_EDITOR (self), FALSE);
+
+  return set_option_field (self, option_id, OPTION_FIELD_TEXT, text, 0, error);
+}
+
+gboolean
+tenure_question_editor_set_option_points (TenureQuestionEditor  *self,
+                                          gint64                 option_id,
+                                          int                    points,
+                                          GError               **error)
+{
+  g_return_val_if_fail (TENURE_IS_QUESTION_EDITOR (self), FALSE);
+
+  return set_option_field (self, option_id, OPTION_FIELD_POINTS, NULL, points, error);
+}
+
+gboolean
+tenure_question_editor_move_option (TenureQuestionEditor  *self,
+                                    gint64                 option_id,
+                                    int                    position,
+                                    GError               **error)
+{
+  g_return_val_if_fail (TENURE_IS_QUESTION_EDITOR (self), FALSE);
+
+  return set_option_field (self, option_id, OPTION_FIELD_POSITION, NULL, position, error);
+}
+
+gint64
+tenure_question_editor_count_option_answers (TenureQuestionEditor *self,
+                                             gint64                option_id)
+{
+  sqlite3_stmt *stmt;
+  gint64 count = 0;
+
+  g_return_val_if_fail (TENURE_IS_QUESTION_EDITOR (self), 0);
+
+  stmt = tenure_db_prepare (self->db, "SELECT count(*) FROM answer WHERE option_id = ?", NULL);
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_int64 (stmt, 1, option_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    count = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+
+  return count;
+}
+
+/**
+ * tenure_question_editor_delete_option:
+ *
+ * Deletes the option and the answers that chose it, in one transaction (undo brings them
+ * back). An active question keeps at least two options: deactivate it first.
+ */
+gboolean
+tenure_question_editor_delete_option (TenureQuestionEditor  *self,
+                                      gint64                 option_id,
+                                      GError               **error)
+{
+  g_autoptr(QualifyEdit) edit = NULL;
+  g_autoptr(QualifyRow) question = NULL;
+  g_autoptr(GPtrArray) options = NULL;
+  QualifyRow *option = NULL;
+
+  g_return_val_if_fail (TENURE_IS_QUESTION_EDITOR (self), FALSE);
+
+  if (!tenure_db_begin (self->db, error))
+    return FALSE;
+  if (!qualify_read_option_context (self->db, option_id, &question, &options, &option, error))
+    return fail_edit (self);
+  if (option == NULL)
+    return fail_edit_not_found (self, QUALIFY_ROW_OPTION, error);
+  if (question->active && options->len <= 2)
+    {
+      g_set_error (error, TENURE_QUALIFY_ERROR, TENURE_QUALIFY_ERROR_INVALID,
+                   _("A question that is asked needs at least two answers: stop asking it "
+                     "before deleting this answer"));
+      return fail_edit (self);
+    }
+
+  edit = qualify_edit_new (_("Delete answer"));
+  if (!qualify_edit_add_answer_deletions (self->db, edit, option->question_id, option_id, error))
+    return fail_edit (self);
+  qualify_edit_add (edit, qualify_row_copy (option), NULL);
+  g_ptr_array_remove (options, option);
+  qualify_edit_add_renumbering (edit, options);
+
+  return qualify_editor_finish_edit (self, g_steal_pointer (&edit), error);
+}

@@ -1,0 +1,1388 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Onboarding scenarios: edits read back from the file, validation, the funnel of a
+ * hand-built case, completion by rule, undo/redo of every editor action, sharing. */
+
+#include "config.h"
+
+#include <math.h>
+
+#include "tenure-date.h"
+#include "tenure-db.h"
+#include "tenure-scenario.h"
+#include "tenure-test-util.h"
+
+typedef struct
+{
+  char     *dir;
+  char     *path;
+  TenureDb *db;
+} Fixture;
+
+static void
+fixture_setup (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->dir = test_make_tmpdir ();
+  fixture->path = g_build_filename (fixture->dir, "company.tenure", NULL);
+  fixture->db = tenure_db_open (fixture->path, TENURE_DB_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+}
+
+static void
+fixture_teardown (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_clear_pointer (&fixture->db, tenure_db_close);
+  test_rmdir_recursive (fixture->dir);
+  g_free (fixture->dir);
+  g_free (fixture->path);
+}
+
+static void
+reopen (Fixture *fixture)
+{
+  g_autoptr(GError) error = NULL;
+
+  tenure_db_close (fixture->db);
+  fixture->db = tenure_db_open (fixture->path, TENURE_DB_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+}
+
+static void
+exec (TenureDb   *db,
+      const char *sql)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (tenure_db_exec (db, sql, &error));
+  g_assert_no_error (error);
+}
+
+static gint32
+day (const char *text)
+{
+  gint32 days = 0;
+
+  g_assert_true (tenure_date_parse (text, &days));
+  return days;
+}
+
+/* Every row of the tables the scenario code touches, in key order, values quoted. */
+static char *
+dump (TenureDb *db)
+{
+  static const char * const queries[] = {
+    "SELECT * FROM job ORDER BY id",
+    "SELECT * FROM scenario ORDER BY id",
+    "SELECT * FROM step ORDER BY id",
+    "SELECT * FROM enrolment ORDER BY account_id, scenario_id",
+    "SELECT * FROM step_done ORDER BY account_id, step_id",
+    "SELECT * FROM initiative ORDER BY id",
+  };
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (queries); i++)
+    {
+      sqlite3_stmt *stmt = NULL;
+
+      g_assert_cmpint (sqlite3_prepare_v2 (tenure_db_get_handle (db), queries[i], -1, &stmt,
+                                           NULL), ==, SQLITE_OK);
+      g_string_append_printf (out, "# %s\n", queries[i]);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          for (int c = 0; c < sqlite3_column_count (stmt); c++)
+            {
+              switch (sqlite3_column_type (stmt, c))
+                {
+                case SQLITE_NULL:
+                  g_string_append (out, "NULL");
+                  break;
+                case SQLITE_INTEGER:
+                  g_string_append_printf (out, "%" G_GINT64_FORMAT,
+                                          (gint64) sqlite3_column_int64 (stmt, c));
+                  break;
+                default:
+                  g_string_append_printf (out, "'%s'", sqlite3_column_text (stmt, c));
+                  break;
+                }
+              g_string_append_c (out, c + 1 < sqlite3_column_count (stmt) ? '|' : '\n');
+            }
+        }
+      sqlite3_finalize (stmt);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+static TenureStep *
+step_at (TenureScenario *scenario,
+         guint           index)
+{
+  g_assert_cmpuint (index, <, scenario->steps->len);
+  return g_ptr_array_index (scenario->steps, index);
+}
+
+static TenureScenario *
+load (TenureDb *db,
+      gint64    id)
+{
+  g_autoptr(GError) error = NULL;
+  TenureScenario *scenario = tenure_scenario_load (db, id, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (scenario);
+  return scenario;
+}
+
+/* Create, edit, reopen the file, read back. */
+static void
+test_crud (Fixture       *fixture,
+           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TenureScenario) scenario = NULL;
+  g_autoptr(TenureScenario) copy = NULL;
+  gint64 job_id, id, copy_id, s1, s2, s3;
+  TenureStep *step;
+
+  job_id = tenure_scenario_ensure_job (fixture->db, "Generate the monthly IT audit report",
+                                       "Monthly report", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (job_id, >, 0);
+  g_assert_cmpint (tenure_scenario_ensure_job (fixture->db,
+                                               "Generate the monthly IT audit report", NULL,
+                                               &error), ==, job_id);
+
+  id = tenure_scenario_create (fixture->db, "Audit report", &error);
+  g_assert_no_error (error);
+  g_assert_true (tenure_scenario_rename (fixture->db, id, "Monthly audit report", &error));
+  g_assert_true (tenure_scenario_set_description (fixture->db, id, "For IT managers", &error));
+  g_assert_true (tenure_scenario_set_job (fixture->db, id, job_id, &error));
+  g_assert_true (tenure_scenario_set_auto_enrol_segment (fixture->db, id, "SMB", &error));
+  s1 = tenure_scenario_add_step (fixture->db, id, 0, TENURE_STEP_CONTENT, "Checklist", &error);
+  s2 = tenure_scenario_add_step (fixture->db, id, -1, TENURE_STEP_CHECKIN, "Call", &error);
+  s3 = tenure_scenario_add_step (fixture->db, id, 2, TENURE_STEP_AUTOMATION, "Draft", &error);
+  g_assert_no_error (error);
+  g_assert_true (tenure_step_set_body (fixture->db, s1, "☐ Directory\n☐ Backups", &error));
+  g_assert_true (tenure_step_set_day_offset (fixture->db, s3, 2, &error));
+  g_assert_true (tenure_step_set_day_offset (fixture->db, s2, 10, &error));
+  g_assert_true (tenure_step_set_required (fixture->db, s1, FALSE, &error));
+  g_assert_true (tenure_step_set_kind (fixture->db, s2, TENURE_STEP_TUTORIAL, &error));
+  g_assert_true (tenure_step_set_title (fixture->db, s2, "Schedule it", &error));
+  g_assert_true (tenure_step_set_done_when (fixture->db, s2, "job_completed", job_id, &error));
+  g_assert_true (tenure_step_set_done_when (fixture->db, s3, "feature_used", 0, &error));
+  g_assert_true (tenure_scenario_set_active (fixture->db, id, TRUE, &error));
+  g_assert_no_error (error);
+
+  reopen (fixture);
+
+  scenario = load (fixture->db, id);
+  g_assert_cmpstr (scenario->name, ==, "Monthly audit report");
+  g_assert_cmpstr (scenario->description, ==, "For IT managers");
+  g_assert_cmpint (scenario->job_id, ==, job_id);
+  g_assert_cmpstr (scenario->job_name, ==, "Generate the monthly IT audit report");
+  g_assert_cmpstr (scenario->auto_enrol_segment, ==, "SMB");
+  g_assert_true (scenario->active);
+  g_assert_cmpuint (scenario->steps->len, ==, 3);
+
+  step = step_at (scenario, 0);
+  g_assert_cmpint (step->id, ==, s1);
+  g_assert_cmpint (step->position, ==, 1);
+  g_assert_cmpint (step->kind, ==, TENURE_STEP_CONTENT);
+  g_assert_cmpstr (step->title, ==, "Checklist");
+  g_assert_cmpstr (step->body, ==, "☐ Directory\n☐ Backups");
+  g_assert_cmpint (step->day_offset, ==, 0);
+  g_assert_false (step->required);
+  g_assert_null (step->done_when_event_kind);
+  g_assert_cmpint (step->done_when_job_id, ==, 0);
+
+  step = step_at (scenario, 1);
+  g_assert_cmpint (step->id, ==, s3);
+  g_assert_cmpint (step->position, ==, 2);
+  g_assert_cmpint (step->kind, ==, TENURE_STEP_AUTOMATION);
+  g_assert_cmpint (step->day_offset, ==, 2);
+  g_assert_true (step->required);
+  g_assert_cmpstr (step->done_when_event_kind, ==, "feature_used");
+  g_assert_cmpint (step->done_when_job_id, ==, 0);
+
+  step = step_at (scenario, 2);
+  g_assert_cmpint (step->id, ==, s2);
+  g_assert_cmpint (step->position, ==, 3);
+  g_assert_cmpint (step->kind, ==, TENURE_STEP_TUTORIAL);
+  g_assert_cmpstr (step->title, ==, "Schedule it");
+  g_assert_cmpint (step->day_offset, ==, 10);
+  g_assert_cmpstr (step->done_when_event_kind, ==, "job_completed");
+  g_assert_cmpint (step->done_when_job_id, ==, job_id);
+
+  /* A rule without an event has no job. */
+  g_assert_true (tenure_step_set_done_when (fixture->db, s2, NULL, job_id, &error));
+  g_assert_true (tenure_step_set_done_when (fixture->db, s2, "job_completed", job_id, &error));
+
+  /* Duplicate: same steps, new name, inactive, no enrolments. */
+  exec (fixture->db, "INSERT INTO account (id, external_id) VALUES (1, 'A')");
+  g_assert_true (tenure_scenario_enrol (fixture->db, id, 1, day ("2026-01-05"), &error));
+  copy_id = tenure_scenario_duplicate (fixture->db, id, &error);
+  g_assert_no_error (error);
+  reopen (fixture);
+  copy = load (fixture->db, copy_id);
+  g_assert_cmpstr (copy->name, ==, "Monthly audit report (copy)");
+  g_assert_false (copy->active);
+  g_assert_cmpint (copy->job_id, ==, job_id);
+  g_assert_cmpstr (copy->description, ==, "For IT managers");
+  g_assert_cmpuint (copy->steps->len, ==, 3);
+  for (guint i = 0; i < 3; i++)
+    {
+      TenureStep *a = step_at (scenario, i);
+      TenureStep *b = step_at (copy, i);
+
+      g_assert_cmpint (a->id, !=, b->id);
+      g_assert_cmpint (a->position, ==, b->position);
+      g_assert_cmpint (a->kind, ==, b->kind);
+      g_assert_cmpstr (a->title, ==, b->title);
+      g_assert_cmpstr (a->body, ==, b->body);
+      g_assert_cmpint (a->day_offset, ==, b->day_offset);
+      g_assert_cmpint (a->required, ==, b->required);
+      g_assert_cmpstr (a->done_when_event_kind, ==, b->done_when_event_kind);
+      g_assert_cmpint (a->done_when_job_id, ==, b->done_when_job_id);
+    }
+  g_assert_cmpint (tenure_db_query_int (fixture->db, "SELECT count(*) FROM enrolment "
+                                        "WHERE scenario_id = 2", -1), ==, 0);
+  g_clear_pointer (&copy, tenure_scenario_free);
+  copy_id = tenure_scenario_duplicate (fixture->db, id, &error);
+  copy = load (fixture->db, copy_id);
+  g_assert_cmpstr (copy->name, ==, "Monthly audit report (copy) (2)");
+
+  /* Delete: the steps and enrolments go with it. */
+  g_assert_true (tenure_scenario_delete (fixture->db, id, &error));
+  g_assert_no_error (error);
+  reopen (fixture);
+  g_assert_null (tenure_scenario_load (fixture->db, id, &error));
+  g_assert_error (error, TENURE_SCENARIO_ERROR, TENURE_SCENARIO_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_cmpint (tenure_db_query_int (fixture->db, "SELECT count(*) FROM step", -1), ==, 6);
+  g_assert_cmpint (tenure_db_query_int (fixture->db, "SELECT count(*) FROM enrolment", -1),
+                   ==, 0);
+  g_assert_false (tenure_scenario_delete (fixture->db, id, &error));
+  g_assert_error (error, TENURE_SCENARIO_ERROR, TENURE_SCENARIO_ERROR_NOT_FOUND);
+}
+
+static char *
+titles (TenureDb *db,
+        gint64    id)
+{
+  g_autoptr(TenureScenario) scenario = load (db, id);
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < scenario->steps->len; i++)
+    {
+      TenureStep *step = step_at (scenario, i);
+
+      g_assert_cmpint (step->position, ==, (int) i + 1);
+      g_string_append (out, step->title);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+static void
+assert_titles (Fixture    *fixture,
+               gint64      id,
+               const char *expected)
+{
+  g_autofree char *got = NULL;
+
+  reopen (fixture);
+  got = titles (fixture->db, id);
+  g_assert_cmpstr (got, ==, expected);
+}
+
+static void
+test_reorder (Fixture       *fixture,
+              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 id, a, b, c, d;
+
+  id = tenure_scenario_create (fixture->db, "Order", &error);
+  a = tenure_scenario_add_step (fixture->db, id, 0, TENURE_STEP_CONTENT, "A", &error);
+  b = tenure_scenario_add_step (fixture->db, id, 0, TENURE_STEP_CONTENT, "B", &error);
+  c = tenure_scenario_add_step (fixture->db, id, 0, TENURE_STEP_CONTENT, "C", &error);
+  d = tenure_scenario_add_step (fixture->db, id, 0, TENURE_STEP_CONTENT, "D", &error);
+  g_assert_no_error (error);
+  assert_titles (fixture, id, "ABCD");
+
+  g_assert_true (tenure_scenario_move_step (fixture->db, d, 1, &error));
+  assert_titles (fixture, id, "DABC");
+  g_assert_true (tenure_scenario_move_step (fixture->db, d, 3, &error));
+  assert_titles (fixture, id, "ABDC");
+  g_assert_true (tenure_scenario_move_step (fixture->db, a, 99, &error));
+  assert_titles (fixture, id, "BDCA");
+  g_assert_true (tenure_scenario_move_step (fixture->db, c, 0, &error));
+  assert_titles (fixture, id, "CBDA");
+  g_assert_true (tenure_scenario_move_step (fixture->db, b, 2, &error));
+  assert_titles (fixture, id, "CBDA");
+  g_assert_true (tenure_scenario_delete_step (fixture->db, b, &error));
+  assert_titles (fixture, id, "CDA");
+  g_assert_cmpint (tenure_scenario_add_step (fixture->db, id, 2, TENURE_STEP_TUTORIAL, "E",
+                                             &error), >, 0);
+  assert_titles (fixture, id, "CEDA");
+  g_assert_no_error (error);
+
+  g_assert_false (tenure_scenario_move_step (fixture->db, b, 1, &error));
+  g_assert_error (error, TENURE_SCENARIO_ERROR, TENURE_SCENARIO_ERROR_NOT_FOUND);
+}
+
+static void
+assert_refused (Fixture    *fixture,
+                const char *before,
+                GError    **error,
+                int         code)
+{
+  g_autofree char *after = dump (fixture->db);
+
+  g_assert_error (*error, TENURE_SCENARIO_ERROR, code);
+  g_assert_cmpstr ((*error)->message, !=, "");
+  g_clear_error (error);
+  g_assert_cmpstr (before, ==, after);
+  /* Nothing is left half-done: no transaction stays open. */
+  g_assert_true (sqlite3_get_autocommit (tenure_db_get_handle (fixture->db)));
+}
+
+static void
+test_validation (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  gint64 id, step, other;
+
+  id = tenure_scenario_create (fixture->db, "Onboarding", &error);
+  step = tenure_scenario_add_step (fixture->db, id, 0, TENURE_STEP_CONTENT, "Read", &error);
+  g_assert_true (tenure_step_set_required (fixture->db, step, FALSE, &error));
+  g_assert_no_error (error);
+  before = dump (fixture->db);
+
+  g_assert_cmpint (tenure_scenario_create (fixture->db, "", &error), ==, 0);
+  assert_refused (fixture, before, &error, TENURE_SCENARIO_ERROR_EMPTY_NAME);
+  g_assert_cmpint (tenure_scenario_create (fixture->db, " \t", &error), ==, 0);
+  assert_refused (fixture, before, &error, TENURE_SCENARIO_ERROR_EMPTY_NAME);
+  g_assert_cmpint (tenure_scenario_create (fixture->db, "Onboarding", &error), ==, 0);
+  assert_refused (fixture, before, &error, TENURE_SCENARIO_ERROR_NAME_TAKEN);
+  g_assert_false (tenure_scenario_rename (fixture->db, id, "  ", &error));
+  assert_refused (fixture, before, &error, TENURE_SCENARIO_ERROR_EMPTY_NAME);
+  /* Renaming to its own name is fine. */
+  g_assert_true (tenure_scenario_rename (fixture->db, id, "Onboarding", &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpint (tenure_scenario_add_step (fixture->db, id, 0, TENURE_STEP_CONTENT, " ",
+                                             &error), ==, 0);
+  assert_refused (fixture, before, &error, TENURE_SCENARIO_ERROR_EMPTY_TITLE);
+  g_assert_cmpint (tenure_scenario_add_step (fixture->db, id, 0, TENURE_STEP_CONTENT, NULL,
+                                             &error), ==, 0);
+  assert_refused (fixture, before, &error, TENURE_SCENARIO_ERROR_EMPTY_TITLE);
+  g_assert_false (tenure_step_set_title (fixture->db, step, "", &error));
+  assert_refused (fixture, before, &error, TENURE_SCENARIO_ERROR_EMPTY_TITLE);
+
+  g_assert_false (tenure_step_set_day_offset (fixture->db, step, -1, &error));
+  assert_refused (fixture, before, &error, TENURE_SCENARIO_ERROR_NEGATIVE_DAY);
+
+  /* Activation needs a required step. */
+  g_assert_false (tenure_scenario_set_active (fixture->db, id, TRUE, &error));
+  assert_refused (fixture, before, &error, TENURE_SCENARIO_ERROR_NO_REQUIRED_STEP);
+
+  /* "Done when" needs a job that exists, and a kind of event. */
+  g_assert_false (tenure_step_set_done_when (fixture->db, step, "job_completed", 999, &error));
+  assert_refused (fixture, before, &error, TENURE_SCENARIO_ERROR_UNKNOWN_JOB);
+  g_assert_false (tenure_step_set_done_when (fixture->db, step, "login", 0, &error));
+  assert_refused (fixture, before, &error, TENURE_SCENARIO_ERROR_UNKNOWN_EVENT_KIND);
+  g_assert_false (tenure_scenario_set_job (fixture->db, id, 999, &error));
+  assert_refused (fixture, before, &error, TENURE_SCENARIO_ERROR_UNKNOWN_JOB);
+
+  /* Once active, the last required step can be neither made optional nor deleted. */
+  g_assert_true (tenure_step_set_required (fixture->db, step, TRUE, &error));
+  other = tenure_scenario_add_step (fixture->db, id, 0, TENURE_STEP_TUTORIAL, "Watch", &error);
+  g_assert_true (tenure_step_set_required (fixture->db, other, FALSE, &error));
+  g_assert_true (tenure_scenario_set_active (fixture->db, id, TRUE, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&before, g_free);
+  before = dump (fixture->db);
+  g_assert_false (tenure_step_set_required (fixture->db, step, FALSE, &error));
+  assert_refused (fixture, before, &error, TENURE_SCENARIO_ERROR_NO_REQUIRED_STEP);
+  g_assert_false (tenure_scenario_delete_step (fixture->db, step, &error));
+  assert_refused (fixture, before, &error, TENURE_SCENARIO_ERROR_NO_REQUIRED_STEP);
+  g_assert_true (tenure_scenario_delete_step (fixture->db, other, &error));
+  g_assert_no_error (error);
+
+  /* Unknown ids. */
+  g_clear_pointer (&before, g_free);
+  before = dump (fixture->db);
+  g_assert_false (tenure_scenario_rename (fixture->db, 999, "Other", &error));
+  assert_refused (fixture, before, &error, TENURE_SCENARIO_ERROR_NOT_FOUND);
+  g_assert_cmpint (tenure_scenario_add_step (fixture->db, 999, 0, TENURE_STEP_CONTENT, "X",
+                                             &error), ==, 0);
+  assert_refused (fixture, before, &error, TENURE_SCENARIO_ERROR_NOT_FOUND);
+  g_assert_false (tenure_scenario_enrol (fixture->db, id, 42, day ("2026-01-01"), &error));
+  assert_refused (fixture, before, &error, TENURE_SCENARIO_ERROR_NOT_FOUND);
+}
+
+/*
+ * The hand-built case, month M = 2026-04: the window holds the enrolments started from
+ * 2026-02-01 to 2026-04-30. Steps: 1 content, required, marked by hand only; 2 automation,
+ * required, done on any feature_used; 3 tutorial, optional, done on any action; 4 check-in,
+ * required, done on job_completed of the audit job (J).
+ *
+ *   A1 2026-02-10: step_done 1 on 02-11 (1 d); feature_used 02-12 12:00 (2.5 d);
+ *                  action 02-09 (before the enrolment: ignored); J 02-20 (10 d) → complete
+ *   A2 2026-03-01: step_done 1 on 03-01 (0 d); feature_used 03-05 06:00 (4.25 d);
+ *                  action 03-02 (1 d); job_completed of another job (ignored)
+ *   A3 2026-04-15: step_done 1 on 04-20 (5 d); feature_used 04-15 00:00 (0 d);
+ *                  J on 05-02 (after M: ignored in April)
+ *   A4 2026-04-01: step_done 1 on 04-03 (2 d) and 4 on 04-05 (4 d); feature_used
+ *                  04-08 18:00 (7.75 d); action 04-02 (1 d) → complete
+ *   A5 2026-01-20: outside the window, everything done
+ *
+ * Enrolments 4, completed 2 (50 %). Step 1: 4/4 = 100 %, median of 0 1 2 5 = 1.5 days.
+ * Step 2: 100 %, median of 0 2.5 4.25 7.75 = 3.375. Step 3: A2, A4 = 50 %, median 1.
+ * Step 4: A1, A4 = 50 %, median of 10 and 4 = 7.
+ *
+ * Retention (enrolment month at most 2025-04, MRR > 0 in enrolment month + 12):
+ *   R1 2025-01-15 complete, subscription from 2024-12-01 still running → kept (2026-01)
+ *   R2 2025-02-10 complete, subscription ends 2026-02-01 → lost in 2026-02
+ *   R3 2025-03-05 incomplete, subscription from 2025-03-01 → kept (2026-03)
+ *   R4 2025-04-30 incomplete, no subscription → lost
+ *   R5 2025-04-20 incomplete, subscription until 2026-05-01 → kept (2026-04)
+ *   R6 2025-05-01 too recent for April, kept
+ * Completed: 1 of 2 = 50 %; others: 2 of 3 = 66.667 %.
+ */
+static gint64
+build_funnel_case (TenureDb *db)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  exec (db,
+        "INSERT INTO job (id, name) VALUES (1, 'Generate the monthly IT audit report'), "
+        "  (2, 'Prepare a meeting with the CIO');"
+        "INSERT INTO account (id, external_id, segment, signup_date) VALUES "
+        "  (1, 'A1', 'SMB', '2026-02-10'), (2, 'A2', 'SMB', '2026-03-01'), "
+        "  (3, 'A3', 'SMB', '2026-04-15'), (4, 'A4', 'SMB', '2026-04-01'), "
+        "  (5, 'A5', 'SMB', '2026-01-20'), (11, 'R1', 'SMB', '2025-01-15'), "
+        "  (12, 'R2', 'SMB', '2025-02-10'), (13, 'R3', 'SMB', '2025-03-05'), "
+        "  (14, 'R4', 'SMB', '2025-04-30'), (15, 'R5', 'SMB', '2025-04-20'), "
+        "  (16, 'R6', 'SMB', '2025-05-01');"
+        "INSERT INTO subscription (account_id, start_date, end_date, mrr_cents) VALUES "
+        "  (11, '2024-12-01', NULL, 10000), (12, '2025-02-01', '2026-02-01', 5000), "
+        "  (13, '2025-03-01', NULL, 8000), (15, '2025-04-01', '2026-05-01', 3000), "
+        "  (16, '2025-05-01', NULL, 9000), (14, '2025-04-30', NULL, 0);"
+        "INSERT INTO event (account_id, at, kind, job_id) VALUES "
+        "  (1, '2026-02-12T12:00:00Z', 'feature_used', NULL), "
+        "  (1, '2026-02-09T10:00:00Z', 'action', NULL), "
+        "  (1, '2026-02-20T00:00:00Z', 'job_completed', 1), "
+        "  (1, '2026-02-25T00:00:00Z', 'job_completed', 1), "
+        "  (2, '2026-03-05T06:00:00Z', 'feature_used', NULL), "
+        "  (2, '2026-03-02T00:00:00Z', 'action', NULL), "
+        "  (2, '2026-03-10T00:00:00Z', 'job_completed', 2), "
+        "  (3, '2026-04-15T00:00:00Z', 'feature_used', NULL), "
+        "  (3, '2026-05-02T00:00:00Z', 'job_completed', 1), "
+        "  (4, '2026-04-08T18:00:00Z', 'feature_used', NULL), "
+        "  (4, '2026-04-02T00:00:00Z', 'action', NULL), "
+        "  (5, '2026-01-21T00:00:00Z', 'feature_used', NULL), "
+        "  (5, '2026-01-22T00:00:00Z', 'job_completed', 1), "
+        "  (12, '2025-03-01T00:00:00Z', 'job_completed', 1);");
+
+  id = tenure_scenario_create (db, "Audit report", &error);
+  g_assert_no_error (error);
+  g_assert_true (tenure_scenario_set_job (db, id, 1, &error));
+  g_assert_cmpint (tenure_scenario_add_step (db, id, 0, TENURE_STEP_CONTENT, "Checklist",
+                                             &error), ==, 1);
+  g_assert_cmpint (tenure_scenario_add_step (db, id, 0, TENURE_STEP_AUTOMATION, "Draft",
+                                             &error), ==, 2);
+  g_assert_cmpint (tenure_scenario_add_step (db, id, 0, TENURE_STEP_TUTORIAL, "Tutorial",
+                                             &error), ==, 3);
+  g_assert_cmpint (tenure_scenario_add_step (db, id, 0, TENURE_STEP_CHECKIN, "Call",
+                                             &error), ==, 4);
+  g_assert_true (tenure_step_set_day_offset (db, 4, 10, &error));
+  g_assert_true (tenure_step_set_done_when (db, 2, "feature_used", 0, &error));
+  g_assert_true (tenure_step_set_required (db, 3, FALSE, &error));
+  g_assert_true (tenure_step_set_done_when (db, 3, "action", 0, &error));
+  g_assert_true (tenure_step_set_done_when (db, 4, "job_completed", 1, &error));
+  g_assert_true (tenure_scenario_set_active (db, id, TRUE, &error));
+  g_assert_no_error (error);
+
+  exec (db,
+        "INSERT INTO enrolment (account_id, scenario_id, started_on) VALUES "
+        "  (1, 1, '2026-02-10'), (2, 1, '2026-03-01'), (3, 1, '2026-04-15'), "
+        "  (4, 1, '2026-04-01'), (5, 1, '2026-01-20'), (11, 1, '2025-01-15'), "
+        "  (12, 1, '2025-02-10'), (13, 1, '2025-03-05'), (14, 1, '2025-04-30'), "
+        "  (15, 1, '2025-04-20'), (16, 1, '2025-05-01');"
+        "INSERT INTO step_done (account_id, step_id, done_on) VALUES "
+        "  (1, 1, '2026-02-11'), (2, 1, '2026-03-01'), (3, 1, '2026-04-20'), "
+        "  (4, 1, '2026-04-03'), (4, 4, '2026-04-05'), (5, 1, '2026-01-20'), "
+        "  (11, 1, '2025-01-20'), (11, 2, '2025-01-20'), (11, 4, '2025-01-20'), "
+        "  (12, 1, '2025-02-11'), (12, 2, '2025-02-12'), (13, 1, '2025-03-06'), "
+        "  (16, 1, '2025-05-02'), (16, 2, '2025-05-02'), (16, 4, '2025-05-02');");
+
+  return id;
+}
+
+static TenureScenarioStats *
+compute (TenureDb   *db,
+         gint64      id,
+         const char *month_text)
+{
+  g_autoptr(GError) error = NULL;
+  TenureScenarioStats *stats;
+  int month = 0;
+
+  g_assert_true (tenure_month_parse (month_text, &month));
+  stats = tenure_scenario_compute_stats (db, id, month, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (stats);
+  return stats;
+}
+
+static const TenureStepStats *
+step_stats (const TenureScenarioStats *stats,
+            guint                      index)
+{
+  g_assert_cmpuint (index, <, stats->steps->len);
+  return &g_array_index (stats->steps, TenureStepStats, index);
+}
+
+static void
+assert_step (const TenureScenarioStats *stats,
+             guint                      index,
+             guint                      done,
+             double                     done_pct,
+             double                     median_days)
+{
+  const TenureStepStats *step = step_stats (stats, index);
+
+  g_assert_cmpint (step->position, ==, (int) index + 1);
+  g_assert_cmpuint (step->done, ==, done);
+  g_assert_cmpfloat_with_epsilon (step->done_pct, done_pct, 1e-9);
+  if (isnan (median_days))
+    g_assert_true (isnan (step->median_days));
+  else
+    g_assert_cmpfloat_with_epsilon (step->median_days, median_days, 1e-9);
+}
+
+static void
+test_funnel (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autoptr(TenureScenarioStats) april = NULL;
+  g_autoptr(TenureScenarioStats) february = NULL;
+  g_autoptr(TenureScenarioStats) may = NULL;
+  g_autoptr(TenureScenarioStats) empty = NULL;
+  g_autoptr(GPtrArray) all = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 id = build_funnel_case (fixture->db);
+  gint64 other;
+
+  april = compute (fixture->db, id, "2026-04");
+  g_assert_cmpstr (april->name, ==, "Audit report");
+  g_assert_cmpstr (april->job_name, ==, "Generate the monthly IT audit report");
+  g_assert_true (april->active);
+  g_assert_cmpuint (april->enrolments, ==, 4);
+  g_assert_cmpuint (april->completed, ==, 2);
+  g_assert_cmpfloat_with_epsilon (april->completion_pct, 50.0, 1e-9);
+  assert_step (april, 0, 4, 100.0, 1.5);
+  assert_step (april, 1, 4, 100.0, 3.375);
+  assert_step (april, 2, 2, 50.0, 1.0);
+  assert_step (april, 3, 2, 50.0, 7.0);
+  g_assert_true (step_stats (april, 0)->required);
+  g_assert_false (step_stats (april, 2)->required);
+  g_assert_cmpint (step_stats (april, 3)->day_offset, ==, 10);
+  g_assert_cmpint (step_stats (april, 3)->kind, ==, TENURE_STEP_CHECKIN);
+  g_assert_cmpstr (step_stats (april, 3)->title, ==, "Call");
+
+  g_assert_cmpuint (april->retention12_completed_base, ==, 2);
+  g_assert_cmpuint (april->retention12_completed, ==, 1);
+  g_assert_cmpfloat_with_epsilon (april->retention12_completed_pct, 50.0, 1e-9);
+  g_assert_cmpuint (april->retention12_others_base, ==, 3);
+  g_assert_cmpuint (april->retention12_others, ==, 2);
+  g_assert_cmpfloat_with_epsilon (april->retention12_others_pct, 200.0 / 3.0, 1e-9);
+
+  /* February: A5 (January) and A1; A1 is complete by the end of February, A5 too. */
+  february = compute (fixture->db, id, "2026-02");
+  g_assert_cmpuint (february->enrolments, ==, 2);
+  g_assert_cmpuint (february->completed, ==, 2);
+  assert_step (february, 3, 2, 100.0, (10.0 + 2.0) / 2);
+  assert_step (february, 2, 0, 0.0, NAN);
+
+  /* May: A2, A3, A4; A3's job completed on 05-02 now counts (17 days). */
+  may = compute (fixture->db, id, "2026-05");
+  g_assert_cmpuint (may->enrolments, ==, 3);
+  g_assert_cmpuint (may->completed, ==, 2);
+  g_assert_cmpfloat_with_epsilon (may->completion_pct, 200.0 / 3.0, 1e-9);
+  assert_step (may, 3, 2, 200.0 / 3.0, (4.0 + 17.0) / 2);
+  /* R6 joins the base of May: complete and paying in 2026-05. */
+  g_assert_cmpuint (may->retention12_completed_base, ==, 3);
+  g_assert_cmpuint (may->retention12_completed, ==, 2);
+
+  /* No enrolment in the window: undefined, never 0. */
+  other = tenure_scenario_create (fixture->db, "Empty", &error);
+  g_assert_cmpint (tenure_scenario_add_step (fixture->db, other, 0, TENURE_STEP_CONTENT, "One",
+                                             &error), >, 0);
+  g_assert_no_error (error);
+  empty = compute (fixture->db, other, "2026-04");
+  g_assert_cmpuint (empty->enrolments, ==, 0);
+  g_assert_true (isnan (empty->completion_pct));
+  g_assert_true (isnan (step_stats (empty, 0)->done_pct));
+  g_assert_true (isnan (step_stats (empty, 0)->median_days));
+  g_assert_true (isnan (empty->retention12_completed_pct));
+
+  all = tenure_scenario_compute_all_stats (fixture->db, TENURE_MONTH (2026, 4), NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (all->len, ==, 2);
+  g_assert_cmpstr (((TenureScenarioStats *) g_ptr_array_index (all, 0))->name, ==,
+                   "Audit report");
+  g_assert_cmpstr (((TenureScenarioStats *) g_ptr_array_index (all, 1))->name, ==, "Empty");
+}
+
+/* A step done by rule counts only events on or after the enrolment date. */
+static void
+test_rule_from_events (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 id, any_job, audit_job;
+
+  exec (fixture->db,
+        "INSERT INTO job (id, name) VALUES (1, 'Audit'), (2, 'Meeting');"
+        "INSERT INTO account (id, external_id) VALUES (1, 'early'), (2, 'on time'), "
+        "  (3, 'other job'), (4, 'by hand');"
+        "INSERT INTO event (account_id, at, kind, job_id) VALUES "
+        "  (1, '2026-01-09T23:59:59Z', 'job_completed', 1), "
+        "  (2, '2026-01-10T00:00:00Z', 'job_completed', 1), "
+        "  (3, '2026-01-12T00:00:00Z', 'job_completed', 2)");
+  id = tenure_scenario_create (fixture->db, "Rules", &error);
+  audit_job = tenure_scenario_add_step (fixture->db, id, 0, TENURE_STEP_CONTENT, "Audit",
+                                        &error);
+  any_job = tenure_scenario_add_step (fixture->db, id, 0, TENURE_STEP_CONTENT, "Any job",
+                                      &error);
+  g_assert_true (tenure_step_set_done_when (fixture->db, audit_job, "job_completed", 1, &error));
+  g_assert_true (tenure_step_set_done_when (fixture->db, any_job, "job_completed", 0, &error));
+  for (gint64 account = 1; account <= 4; account++)
+    g_assert_true (tenure_scenario_enrol (fixture->db, id, account, day ("2026-01-10"),
+                                          &error));
+  /* A step_done row counts whatever its date. */
+  g_assert_true (tenure_step_mark_done (fixture->db, audit_job, 4, day ("2026-01-05"), &error));
+  g_assert_no_error (error);
+
+  {
+    g_autoptr(TenureScenarioStats) stats = compute (fixture->db, id, "2026-01");
+
+    g_assert_cmpuint (stats->enrolments, ==, 4);
+    /* Audit: "on time" (0 days) and "by hand" (−5 days). */
+    assert_step (stats, 0, 2, 50.0, -2.5);
+    /* Any job: "on time" and "other job" (2 days); the early event does not count. */
+    assert_step (stats, 1, 2, 50.0, 1.0);
+    g_assert_cmpuint (stats->completed, ==, 1);
+  }
+
+  /* Clearing the mark and moving the enrolment earlier changes the answer. */
+  g_assert_true (tenure_step_clear_done (fixture->db, audit_job, 4, &error));
+  g_assert_true (tenure_scenario_enrol (fixture->db, id, 1, day ("2026-01-09"), &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr(TenureScenarioStats) stats = compute (fixture->db, id, "2026-01");
+    double expected = 86399.0 / 86400.0;
+
+    assert_step (stats, 0, 2, 50.0, expected / 2);
+    g_assert_cmpuint (stats->completed, ==, 2);
+  }
+
+  /* Leaving the scenario forgets the marks. */
+  g_assert_true (tenure_step_mark_done (fixture->db, any_job, 4, day ("2026-01-15"), &error));
+  g_assert_true (tenure_scenario_unenrol (fixture->db, id, 4, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (tenure_db_query_int (fixture->db, "SELECT count(*) FROM step_done", -1), ==,
+                   0);
+}
+
+static void
+test_auto_enrolment (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 active, inactive;
+  guint n = 99;
+
+  exec (fixture->db,
+        "INSERT INTO account (id, external_id, segment, signup_date) VALUES "
+        "  (1, 'old', 'SMB', '2026-02-28'), (2, 'new', 'SMB', '2026-03-01'), "
+        "  (3, 'mid', 'Mid-market', '2026-03-05'), (4, 'nodate', 'SMB', NULL), "
+        "  (5, 'nodate-old', 'SMB', NULL);"
+        "INSERT INTO subscription (account_id, start_date, mrr_cents) VALUES "
+        "  (4, '2026-03-10', 100), (4, '2026-04-01', 100), (5, '2026-01-10', 100);");
+  active = tenure_scenario_create (fixture->db, "SMB onboarding", &error);
+  tenure_scenario_add_step (fixture->db, active, 0, TENURE_STEP_CONTENT, "Start", &error);
+  g_assert_true (tenure_scenario_set_auto_enrol_segment (fixture->db, active, "SMB", &error));
+  g_assert_true (tenure_scenario_set_active (fixture->db, active, TRUE, &error));
+  inactive = tenure_scenario_create (fixture->db, "Draft", &error);
+  g_assert_true (tenure_scenario_set_auto_enrol_segment (fixture->db, inactive, "SMB", &error));
+  g_assert_no_error (error);
+
+  g_assert_true (tenure_scenario_apply_auto_enrolment (fixture->db, day ("2026-03-01"), &n,
+                                                       &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n, ==, 2);
+  {
+    sqlite3_stmt *stmt = NULL;
+
+    g_assert_cmpint (sqlite3_prepare_v2 (tenure_db_get_handle (fixture->db),
+                                         "SELECT group_concat(account_id || '@' || started_on || "
+                                         "  '#' || scenario_id, ' ') FROM "
+                                         "(SELECT * FROM enrolment ORDER BY account_id)",
+                                         -1, &stmt, NULL), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+    g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==,
+                     "2@2026-03-01#1 4@2026-03-10#1");
+    sqlite3_finalize (stmt);
+  }
+
+  /* Again: nothing new. */
+  g_assert_true (tenure_scenario_apply_auto_enrolment (fixture->db, day ("2026-01-01"), &n,
+                                                       &error));
+  g_assert_cmpuint (n, ==, 2);
+  g_assert_true (tenure_scenario_apply_auto_enrolment (fixture->db, day ("2026-01-01"), &n,
+                                                       &error));
+  g_assert_cmpuint (n, ==, 0);
+  g_assert_cmpint (tenure_db_query_int (fixture->db, "SELECT count(*) FROM enrolment", -1), ==,
+                   4);
+}
+
+/* Editor */
+
+typedef struct
+{
+  Fixture  *fixture;
+  gint64    scenario;
+  gint64    step_with_progress;
+  gint64    step;
+  gint64    job;
+} EditorCase;
+
+typedef gboolean (*EditorAction) (TenureScenarioEditor *editor,
+                                  EditorCase           *c,
+                                  GError              **error);
+
+static gboolean
+do_create (TenureScenarioEditor *editor, EditorCase *c, GError **error)
+{
+  return tenure_scenario_editor_create (editor, "New scenario", error) != 0;
+}
+
+static gboolean
+do_create_from_template (TenureScenarioEditor *editor, EditorCase *c, GError **error)
+{
+  return tenure_scenario_editor_create_from_template (editor, "cio-meeting", error) != 0;
+}
+
+static gboolean
+do_rename (TenureScenarioEditor *editor, EditorCase *c, GError **error)
+{
+  return tenure_scenario_editor_rename (editor, c->scenario, "Renamed", error);
+}
+
+static gboolean
+do_set_description (TenureScenarioEditor *editor, EditorCase *c, GError **error)
+{
+  return tenure_scenario_editor_set_description (editor, c->scenario, "Why it matters", error);
+}
+
+static gboolean
+do_set_job (TenureScenarioEditor *editor, EditorCase *c, GError **error)
+{
+  return tenure_scenario_editor_set_job (editor, c->scenario, 0, error);
+}
+
+static gboolean
+do_set_active (TenureScenarioEditor *editor, EditorCase *c, GError **error)
+{
+  return tenure_scenario_editor_set_active (editor, c->scenario, FALSE, error);
+}
+
+static gboolean
+do_set_segment (TenureScenarioEditor *editor, EditorCase *c, GError **error)
+{
+  return tenure_scenario_editor_set_auto_enrol_segment (editor, c->scenario, "Enterprise",
+                                                        error);
+}
+
+static gboolean
+do_duplicate (TenureScenarioEditor *editor, EditorCase *c, GError **error)
+{
+  return tenure_scenario_editor_duplicate (editor, c->scenario, error) != 0;
+}
+
+static gboolean
+do_delete (TenureScenarioEditor *editor, EditorCase *c, GError **error)
+{
+  return tenure_scenario_editor_delete (editor, c->scenario, error);
+}
+
+static gboolean
+do_add_step (TenureScenarioEditor *editor, EditorCase *c, GError **error)
+{
+  return tenure_scenario_editor_add_step (editor, c->scenario, 1, TENURE_STEP_TUTORIAL,
+                                          "First of all", error) != 0;
+}
+
+static gboolean
+do_delete_step (TenureScenarioEditor *editor, EditorCase *c, GError **error)
+{
+  return tenure_scenario_editor_delete_step (editor, c->step_with_progress, error);
+}
+
+static gboolean
+do_move_step (TenureScenarioEditor *editor, EditorCase *c, GError **error)
+{
+  return tenure_scenario_editor_move_step (editor, c->step, 1, error);
+}
+
+static gboolean
+do_set_kind (TenureScenarioEditor *editor, EditorCase *c, GError **error)
+{
+  return tenure_scenario_editor_set_step_kind (editor, c->step, TENURE_STEP_CHECKIN, error);
+}
+
+static gboolean
+do_set_title (TenureScenarioEditor *editor, EditorCase *c, GError **error)
+{
+  return tenure_scenario_editor_set_step_title (editor, c->step, "Call the customer", error);
+}
+
+static gboolean
+do_set_body (TenureScenarioEditor *editor, EditorCase *c, GError **error)
+{
+  return tenure_scenario_editor_set_step_body (editor, c->step, "Agenda: …", error);
+}
+
+static gboolean
+do_set_day (TenureScenarioEditor *editor, EditorCase *c, GError **error)
+{
+  return tenure_scenario_editor_set_step_day_offset (editor, c->step, 21, error);
+}
+
+static gboolean
+do_set_required (TenureScenarioEditor *editor, EditorCase *c, GError **error)
+{
+  return tenure_scenario_editor_set_step_required (editor, c->step, FALSE, error);
+}
+
+static gboolean
+do_set_done_when (TenureScenarioEditor *editor, EditorCase *c, GError **error)
+{
+  return tenure_scenario_editor_set_step_done_when (editor, c->step, "job_completed", c->job,
+                                                    error);
+}
+
+static void
+notify_cb (GObject    *object,
+           GParamSpec *pspec,
+           guint      *count)
+{
+  (*count)++;
+}
+
+static void
+changed_cb (TenureScenarioEditor *editor,
+            gint64                scenario_id,
+            guint                *count)
+{
+  (*count)++;
+}
+
+/* A scenario with a job, two steps, enrolments, step_done rows and an initiative. */
+static void
+build_editor_case (EditorCase *c)
+{
+  g_autoptr(GError) error = NULL;
+  TenureDb *db = c->fixture->db;
+
+  exec (db,
+        "INSERT INTO job (id, name) VALUES (1, 'Generate the monthly IT audit report');"
+        "INSERT INTO account (id, external_id) VALUES (1, 'A'), (2, 'B');");
+  c->job = 1;
+  c->scenario = tenure_scenario_create (db, "Audit", &error);
+  g_assert_true (tenure_scenario_set_job (db, c->scenario, c->job, &error));
+  c->step_with_progress = tenure_scenario_add_step (db, c->scenario, 0, TENURE_STEP_CONTENT,
+                                                    "Checklist", &error);
+  c->step = tenure_scenario_add_step (db, c->scenario, 0, TENURE_STEP_AUTOMATION, "Draft",
+                                      &error);
+  g_assert_true (tenure_scenario_set_active (db, c->scenario, TRUE, &error));
+  g_assert_true (tenure_scenario_enrol (db, c->scenario, 1, day ("2026-01-10"), &error));
+  g_assert_true (tenure_scenario_enrol (db, c->scenario, 2, day ("2026-01-12"), &error));
+  g_assert_true (tenure_step_mark_done (db, c->step_with_progress, 1, day ("2026-01-11"),
+                                        &error));
+  g_assert_true (tenure_step_mark_done (db, c->step_with_progress, 2, day ("2026-01-13"),
+                                        &error));
+  g_assert_true (tenure_step_mark_done (db, c->step, 1, day ("2026-01-14"), &error));
+  g_assert_no_error (error);
+  exec (db,
+        "INSERT INTO initiative (name, start_month, end_month, scenario_id) VALUES "
+        "  ('Audit push', '2026-01', '2026-06', 1)");
+}
+
+static void
+test_editor_undo (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  static const struct {
+    const char   *name;
+    EditorAction  action;
+  } actions[] = {
+    { "create", do_create },
+    { "create from template", do_create_from_template },
+    { "rename", do_rename },
+    { "set description", do_set_description },
+    { "set job", do_set_job },
+    { "set active", do_set_active },
+    { "set segment", do_set_segment },
+    { "duplicate", do_duplicate },
+    { "delete", do_delete },
+    { "add step", do_add_step },
+    { "delete step", do_delete_step },
+    { "move step", do_move_step },
+    { "set step kind", do_set_kind },
+    { "set step title", do_set_title },
+    { "set step body", do_set_body },
+    { "set step day", do_set_day },
+    { "set step required", do_set_required },
+    { "set step done when", do_set_done_when },
+  };
+  EditorCase c = { fixture };
+
+  build_editor_case (&c);
+
+  for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
+    {
+      g_autoptr(TenureScenarioEditor) editor = tenure_scenario_editor_new (fixture->db);
+      g_autoptr(GError) error = NULL;
+      g_autofree char *before = dump (fixture->db);
+      g_autofree char *after = NULL;
+      g_autofree char *undone = NULL;
+      g_autofree char *redone = NULL;
+      g_autofree char *undone_again = NULL;
+      guint notified = 0;
+      guint changed = 0;
+
+      g_test_message ("action: %s", actions[i].name);
+      g_signal_connect (editor, "notify::can-undo", G_CALLBACK (notify_cb), &notified);
+      g_signal_connect (editor, "changed", G_CALLBACK (changed_cb), &changed);
+      g_assert_false (tenure_scenario_editor_can_undo (editor));
+      g_assert_false (tenure_scenario_editor_undo (editor, &error));
+      g_assert_error (error, TENURE_SCENARIO_ERROR, TENURE_SCENARIO_ERROR_NOTHING_TO_UNDO);
+      g_clear_error (&error);
+
+      g_assert_true (actions[i].action (editor, &c, &error));
+      g_assert_no_error (error);
+      after = dump (fixture->db);
+      g_assert_cmpstr (before, !=, after);
+      g_assert_true (tenure_scenario_editor_can_undo (editor));
+      g_assert_false (tenure_scenario_editor_can_redo (editor));
+      g_assert_nonnull (tenure_scenario_editor_get_undo_label (editor));
+      g_assert_cmpuint (notified, ==, 1);
+      g_assert_cmpuint (changed, ==, 1);
+
+      /* Saved at once: another connection sees the change. */
+      {
+        g_autoptr(TenureDb) other = tenure_db_open (fixture->path, TENURE_DB_OPEN_DEFAULT,
+                                                    &error);
+        g_autofree char *seen = NULL;
+
+        g_assert_no_error (error);
+        seen = dump (other);
+        g_assert_cmpstr (seen, ==, after);
+      }
+
+      g_assert_true (tenure_scenario_editor_undo (editor, &error));
+      g_assert_no_error (error);
+      undone = dump (fixture->db);
+      g_assert_cmpstr (undone, ==, before);
+      g_assert_false (tenure_scenario_editor_can_undo (editor));
+      g_assert_true (tenure_scenario_editor_can_redo (editor));
+
+      g_assert_true (tenure_scenario_editor_redo (editor, &error));
+      g_assert_no_error (error);
+      redone = dump (fixture->db);
+      g_assert_cmpstr (redone, ==, after);
+      g_assert_false (tenure_scenario_editor_redo (editor, &error));
+      g_assert_error (error, TENURE_SCENARIO_ERROR, TENURE_SCENARIO_ERROR_NOTHING_TO_UNDO);
+      g_clear_error (&error);
+
+      g_assert_true (tenure_scenario_editor_undo (editor, &error));
+      g_assert_no_error (error);
+      undone_again = dump (fixture->db);
+      g_assert_cmpstr (undone_again, ==, before);
+      g_assert_cmpuint (changed, ==, 4);
+    }
+}
+
+static void
+test_editor_history (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(TenureScenarioEditor) editor = tenure_scenario_editor_new (fixture->db);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *start = NULL;
+  g_autofree char *typed = NULL;
+  g_autofree char *state = NULL;
+  EditorCase c = { fixture };
+  gint64 id, step;
+
+  build_editor_case (&c);
+  start = dump (fixture->db);
+
+  /* A refused edit records nothing. */
+  g_assert_false (tenure_scenario_editor_set_step_title (editor, c.step, "", &error));
+  g_assert_error (error, TENURE_SCENARIO_ERROR, TENURE_SCENARIO_ERROR_EMPTY_TITLE);
+  g_clear_error (&error);
+  g_assert_false (tenure_scenario_editor_set_step_day_offset (editor, c.step, -3, &error));
+  g_assert_error (error, TENURE_SCENARIO_ERROR, TENURE_SCENARIO_ERROR_NEGATIVE_DAY);
+  g_clear_error (&error);
+  g_assert_false (tenure_scenario_editor_delete_step (editor, 999, &error));
+  g_assert_error (error, TENURE_SCENARIO_ERROR, TENURE_SCENARIO_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_false (tenure_scenario_editor_can_undo (editor));
+  state = dump (fixture->db);
+  g_assert_cmpstr (state, ==, start);
+  g_clear_pointer (&state, g_free);
+
+  /* Typing a title is one undo step, until sealed. */
+  g_assert_true (tenure_scenario_editor_set_step_title (editor, c.step, "D", &error));
+  g_assert_true (tenure_scenario_editor_set_step_title (editor, c.step, "Dr", &error));
+  g_assert_true (tenure_scenario_editor_set_step_title (editor, c.step, "Draft report", &error));
+  typed = dump (fixture->db);
+  tenure_scenario_editor_seal (editor);
+  g_assert_true (tenure_scenario_editor_set_step_title (editor, c.step, "Draft", &error));
+  g_assert_no_error (error);
+  g_assert_true (tenure_scenario_editor_undo (editor, &error));
+  state = dump (fixture->db);
+  g_assert_cmpstr (state, ==, typed);
+  g_clear_pointer (&state, g_free);
+  g_assert_true (tenure_scenario_editor_undo (editor, &error));
+  state = dump (fixture->db);
+  g_assert_cmpstr (state, ==, start);
+  g_clear_pointer (&state, g_free);
+  g_assert_false (tenure_scenario_editor_can_undo (editor));
+  g_assert_no_error (error);
+
+  /* A sequence undone in reverse order, then redone; a new edit clears the redo stack. */
+  id = tenure_scenario_editor_create (editor, "Second", &error);
+  step = tenure_scenario_editor_add_step (editor, id, 0, TENURE_STEP_CONTENT, "Only", &error);
+  g_assert_true (tenure_scenario_editor_set_active (editor, id, TRUE, &error));
+  g_assert_true (tenure_scenario_editor_delete (editor, c.scenario, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (tenure_scenario_editor_get_undo_label (editor), ==, "Delete scenario");
+  g_free (typed);
+  typed = dump (fixture->db);
+  for (int i = 0; i < 4; i++)
+    g_assert_true (tenure_scenario_editor_undo (editor, &error));
+  g_assert_no_error (error);
+  state = dump (fixture->db);
+  g_assert_cmpstr (state, ==, start);
+  g_clear_pointer (&state, g_free);
+  for (int i = 0; i < 4; i++)
+    g_assert_true (tenure_scenario_editor_redo (editor, &error));
+  g_assert_no_error (error);
+  state = dump (fixture->db);
+  g_assert_cmpstr (state, ==, typed);
+  g_clear_pointer (&state, g_free);
+  g_assert_true (tenure_scenario_editor_undo (editor, &error));
+  g_assert_true (tenure_scenario_editor_can_redo (editor));
+  g_assert_true (tenure_scenario_editor_set_step_title (editor, step, "Only step", &error));
+  g_assert_false (tenure_scenario_editor_can_redo (editor));
+  g_assert_no_error (error);
+
+  tenure_scenario_editor_clear_history (editor);
+  g_assert_false (tenure_scenario_editor_can_undo (editor));
+
+  /* Undoing a deleted step brings its progress back without losing an enrolment made
+   * meanwhile outside the editor (an import, an automatic enrolment). */
+  g_assert_false (tenure_scenario_editor_undo (editor, &error));
+  g_clear_error (&error);
+  g_assert_true (tenure_scenario_editor_delete_step (editor, c.step_with_progress, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (tenure_db_query_int (fixture->db, "SELECT count(*) FROM step_done", -1), ==,
+                   1);
+  exec (fixture->db, "INSERT INTO account (id, external_id) VALUES (3, 'C')");
+  g_assert_true (tenure_scenario_enrol (fixture->db, c.scenario, 3, day ("2026-02-01"), &error));
+  g_assert_true (tenure_scenario_editor_undo (editor, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (tenure_db_query_int (fixture->db, "SELECT count(*) FROM step_done", -1), ==,
+                   3);
+  g_assert_cmpint (tenure_db_query_int (fixture->db, "SELECT count(*) FROM enrolment "
+                                        "WHERE scenario_id = 1", -1), ==, 3);
+  g_assert_cmpint (tenure_db_query_int (fixture->db, "SELECT position FROM step WHERE id = 1",
+                                        -1), ==, 1);
+
+  /* The history keeps the last 200 steps. */
+  tenure_scenario_editor_clear_history (editor);
+  for (int i = 0; i < 205; i++)
+    {
+      g_autofree char *text = g_strdup_printf ("Version %d", i);
+
+      g_assert_true (tenure_scenario_editor_set_description (editor, c.scenario, text, &error));
+      tenure_scenario_editor_seal (editor);
+    }
+  {
+    g_autoptr(TenureScenario) scenario = NULL;
+    guint undone = 0;
+
+    while (tenure_scenario_editor_can_undo (editor))
+      {
+        g_assert_true (tenure_scenario_editor_undo (editor, &error));
+        undone++;
+      }
+    g_assert_no_error (error);
+    g_assert_cmpuint (undone, ==, 200);
+    scenario = load (fixture->db, c.scenario);
+    g_assert_cmpstr (scenario->description, ==, "Version 4");
+  }
+}
+
+static void
+test_templates (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  const TenureScenarioTemplate *templates;
+  guint n = 0;
+
+  templates = tenure_scenario_get_templates (&n);
+  g_assert_cmpuint (n, ==, 2);
+  g_assert_cmpstr (templates[0].name, ==, "Prepare a meeting with your CIO");
+  g_assert_cmpstr (templates[1].name, ==, "Generate your monthly IT audit report");
+
+  /* The seeds' job exists already for one of them. */
+  exec (fixture->db, "INSERT INTO job (id, name) VALUES (7, 'Prepare a meeting with the CIO')");
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(TenureScenario) scenario = NULL;
+      g_autoptr(TenureScenario) again = NULL;
+      gboolean kinds[4] = { FALSE };
+      gint64 id, again_id;
+
+      g_assert_cmpuint (templates[i].n_steps, >=, 4);
+      g_assert_cmpuint (templates[i].n_steps, <=, 6);
+
+      id = tenure_scenario_create_from_template (fixture->db, templates[i].id, &error);
+      g_assert_no_error (error);
+      scenario = load (fixture->db, id);
+      g_assert_cmpstr (scenario->name, ==, templates[i].name);
+      g_assert_cmpstr (scenario->job_name, ==, templates[i].job_name);
+      g_assert_cmpstr (scenario->description, !=, "");
+      g_assert_false (scenario->active);
+      g_assert_cmpuint (scenario->steps->len, ==, templates[i].n_steps);
+      for (guint j = 0; j < scenario->steps->len; j++)
+        {
+          TenureStep *step = step_at (scenario, j);
+
+          g_assert_cmpint (step->day_offset, >=, 0);
+          g_assert_cmpint (step->day_offset, <=, 30);
+          g_assert_cmpuint (strlen (step->body), >, 40);
+          kinds[step->kind] = TRUE;
+          if (j > 0)
+            g_assert_cmpint (step->day_offset, >=, step_at (scenario, j - 1)->day_offset);
+        }
+      /* Content, a pre-filled automation, a tutorial and a check-in call. */
+      for (guint k = 0; k < 4; k++)
+        g_assert_true (kinds[k]);
+      /* The last step is done when the job is completed. */
+      g_assert_cmpstr (step_at (scenario, scenario->steps->len - 1)->done_when_event_kind, ==,
+                       "job_completed");
+      g_assert_cmpint (step_at (scenario, scenario->steps->len - 1)->done_when_job_id, ==,
+                       scenario->job_id);
+      g_assert_true (tenure_scenario_set_active (fixture->db, id, TRUE, &error));
+      g_assert_no_error (error);
+
+      again_id = tenure_scenario_create_from_template (fixture->db, templates[i].id, &error);
+      g_assert_no_error (error);
+      again = load (fixture->db, again_id);
+      g_assert_true (g_str_has_suffix (again->name, " (2)"));
+      g_assert_cmpint (again->job_id, ==, scenario->job_id);
+    }
+
+  g_assert_cmpint (tenure_scenario_find_job (fixture->db, "Prepare a meeting with the CIO"),
+                   ==, 7);
+  g_assert_cmpint (tenure_db_query_int (fixture->db, "SELECT count(*) FROM job", -1), ==, 2);
+
+  g_assert_cmpint (tenure_scenario_create_from_template (fixture->db, "nope", &error), ==, 0);
+  g_assert_error (error, TENURE_SCENARIO_ERROR, TENURE_SCENARIO_ERROR_NOT_FOUND);
+}
+
+static void
+test_export_import (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *file = g_build_filename (fixture->dir, "audit.json", NULL);
+  g_autofree char *other_path = g_build_filename (fixture->dir, "colleague.tenure", NULL);
+  g_autoptr(TenureDb) other = NULL;
+  g_autoptr(TenureScenario) source = NULL;
+  g_autoptr(TenureScenario) copy = NULL;
+  gint64 id, copy_id, step, cio_job;
+
+  id = tenure_scenario_create_from_template (fixture->db, "monthly-audit-report", &error);
+  g_assert_no_error (error);
+  source = load (fixture->db, id);
+  step = step_at (source, 0)->id;
+  g_clear_pointer (&source, tenure_scenario_free);
+  g_assert_true (tenure_scenario_ensure_job (fixture->db, "Prepare a meeting with the CIO",
+                                             "Quarterly", &error) > 0);
+  cio_job = tenure_scenario_find_job (fixture->db, "Prepare a meeting with the CIO");
+  g_assert_true (tenure_step_set_done_when (fixture->db, step, "job_completed", cio_job, &error));
+  g_assert_true (tenure_scenario_set_active (fixture->db, id, TRUE, &error));
+  g_assert_true (tenure_scenario_set_auto_enrol_segment (fixture->db, id, "SMB", &error));
+  exec (fixture->db, "UPDATE job SET description = 'Monthly compliance' WHERE id = 1");
+  source = load (fixture->db, id);
+
+  g_assert_true (tenure_scenario_export_file (fixture->db, id, file, &error));
+  g_assert_no_error (error);
+
+  /* The colleague has a scenario of that name already, and neither job. */
+  other = tenure_db_open (other_path, TENURE_DB_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (tenure_scenario_create (other, source->name, &error), ==, 1);
+  exec (other, "INSERT INTO job (id, name) VALUES (5, 'Something else')");
+
+  copy_id = tenure_scenario_import_file (other, file, &error);
+  g_assert_no_error (error);
+  tenure_db_close (g_steal_pointer (&other));
+  other = tenure_db_open (other_path, TENURE_DB_OPEN_DEFAULT, &error);
+  copy = load (other, copy_id);
+  {
+    g_autofree char *expected = g_strdup_printf ("%s (2)", source->name);
+
+    g_assert_cmpstr (copy->name, ==, expected);
+  }
+  g_assert_cmpstr (copy->job_name, ==, "Generate the monthly IT audit report");
+  g_assert_cmpint (tenure_db_query_int (other, "SELECT count(*) FROM job WHERE name = "
+                                        "'Generate the monthly IT audit report' AND "
+                                        "description = 'Monthly compliance'", -1), ==, 1);
+  g_assert_cmpint (tenure_db_query_int (other, "SELECT count(*) FROM job", -1), ==, 3);
+  g_assert_cmpstr (copy->description, ==, source->description);
+  g_assert_true (copy->active);
+  g_assert_cmpstr (copy->auto_enrol_segment, ==, "SMB");
+  g_assert_cmpuint (copy->steps->len, ==, source->steps->len);
+  for (guint i = 0; i < source->steps->len; i++)
+    {
+      TenureStep *a = step_at (source, i);
+      TenureStep *b = step_at (copy, i);
+
+      g_assert_cmpint (b->position, ==, a->position);
+      g_assert_cmpint (b->kind, ==, a->kind);
+      g_assert_cmpstr (b->title, ==, a->title);
+      g_assert_cmpstr (b->body, ==, a->body);
+      g_assert_cmpint (b->day_offset, ==, a->day_offset);
+      g_assert_cmpint (b->required, ==, a->required);
+      g_assert_cmpstr (b->done_when_event_kind, ==, a->done_when_event_kind);
+      g_assert_cmpint (b->done_when_job_id != 0, ==, a->done_when_job_id != 0);
+    }
+  g_assert_cmpint (step_at (copy, 0)->done_when_job_id, ==,
+                   tenure_scenario_find_job (other, "Prepare a meeting with the CIO"));
+  g_assert_cmpint (step_at (copy, copy->steps->len - 1)->done_when_job_id, ==, copy->job_id);
+
+  /* No temporary file left next to the export. */
+  {
+    GDir *folder = g_dir_open (fixture->dir, 0, NULL);
+    const char *name;
+
+    while ((name = g_dir_read_name (folder)) != NULL)
+      g_assert_false (g_str_has_prefix (name, ".audit.json"));
+    g_dir_close (folder);
+  }
+}
+
+static void
+test_import_invalid (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  static const struct {
+    const char *json;
+    const char *message;
+  } cases[] = {
+    { "{\"format\": \"tenure-scenario\", \"version\": 1, \"name\": \"X\",", ":1:" },
+    { "[1, 2]", "not a Tenure scenario file" },
+    { "{\"name\": \"X\", \"steps\": []}", "not a Tenure scenario file" },
+    { "{\"format\": \"tenure-scenario\", \"version\": 9, \"name\": \"X\"}", "newer version" },
+    { "{\"format\": \"tenure-scenario\", \"version\": 1, \"name\": \" \"}", "no name" },
+    { "{\"format\": \"tenure-scenario\", \"version\": 1, \"name\": 3}",
+      "“name” must be a text" },
+    { "{\"format\": \"tenure-scenario\", \"version\": 1, \"name\": \"X\", \"steps\": "
+      "[{\"kind\": \"content\", \"title\": \"\"}]}", "step 1: A step needs a title" },
+    { "{\"format\": \"tenure-scenario\", \"version\": 1, \"name\": \"X\", \"steps\": "
+      "[{\"kind\": \"content\", \"title\": \"A\"}, {\"kind\": \"video\", \"title\": \"B\"}]}",
+      "step 2: “video” is not a kind of step" },
+    { "{\"format\": \"tenure-scenario\", \"version\": 1, \"name\": \"X\", \"steps\": "
+      "[{\"kind\": \"content\", \"title\": \"A\", \"day_offset\": -2}]}",
+      "step 1: A step cannot come 2 days before" },
+    { "{\"format\": \"tenure-scenario\", \"version\": 1, \"name\": \"X\", \"steps\": "
+      "[{\"kind\": \"content\", \"title\": \"A\", \"day_offset\": 1.5}]}", "whole number" },
+    { "{\"format\": \"tenure-scenario\", \"version\": 1, \"name\": \"X\", \"steps\": "
+      "[{\"kind\": \"content\", \"title\": \"A\", \"done_when\": {\"event\": \"login\"}}]}",
+      "“login” is not a kind of event" },
+    { "{\"format\": \"tenure-scenario\", \"version\": 1, \"name\": \"X\", \"active\": true, "
+      "\"steps\": [{\"kind\": \"content\", \"title\": \"A\", \"required\": false}]}",
+      "no required step" },
+    { "{\"format\": \"tenure-scenario\", \"version\": 1, \"name\": \"X\", \"job\": \"New job\", "
+      "\"steps\": [{\"kind\": \"content\", \"title\": \"A\"}, \"oops\"]}", "step 2" },
+  };
+  g_autofree char *file = g_build_filename (fixture->dir, "bad.json", NULL);
+  g_autofree char *before = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (tenure_scenario_create_from_template (fixture->db, "cio-meeting", &error),
+                   >, 0);
+  before = dump (fixture->db);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *after = NULL;
+
+      g_test_message ("case %u: %s", i, cases[i].json);
+      g_assert_true (g_file_set_contents (file, cases[i].json, -1, NULL));
+      g_assert_cmpint (tenure_scenario_import_file (fixture->db, file, &error), ==, 0);
+      g_assert_error (error, TENURE_SCENARIO_ERROR, TENURE_SCENARIO_ERROR_INVALID_FILE);
+      g_assert_true (g_str_has_prefix (error->message, file) ||
+                     g_str_has_prefix (error->message, "bad.json"));
+      g_assert_nonnull (strstr (error->message, cases[i].message));
+      g_clear_error (&error);
+      after = dump (fixture->db);
+      g_assert_cmpstr (after, ==, before);
+    }
+
+  g_assert_cmpint (tenure_scenario_import_file (fixture->db, "/nonexistent/x.json", &error),
+                   ==, 0);
+  g_assert_error (error, TENURE_SCENARIO_ERROR, TENURE_SCENARIO_ERROR_INVALID_FILE);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  ADD ("/scenario/crud", test_crud);
+  ADD ("/scenario/reorder", test_reorder);
+  ADD ("/scenario/validation", test_validation);
+  ADD ("/scenario/funnel", test_funnel);
+  ADD ("/scenario/rule-from-events", test_rule_from_events);
+  ADD ("/scenario/auto-enrolment", test_auto_enrolment);
+  ADD ("/scenario/editor-undo", test_editor_undo);
+  ADD ("/scenario/editor-history", test_editor_history);
+  ADD ("/scenario/templates", test_templates);
+  ADD ("/scenario/export-import", test_export_import);
+  ADD ("/scenario/import-invalid", test_import_invalid);
+#undef ADD
+
+  return g_test_run ();
+}
