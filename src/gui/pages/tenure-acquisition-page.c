@@ -223,8 +223,6 @@ add_cell (GtkGrid    *grid,
 
   gtk_label_set_xalign (GTK_LABEL (label), column == 0 ? 0 : 1);
   gtk_widget_set_hexpand (label, column == 0);
-  if (column == 0)
-    gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   if (row == 0)
     {
       gtk_label_set_wrap (GTK_LABEL (label), TRUE);
@@ -347,7 +345,6 @@ show_groups (GtkGrid     *grid,
 {
   static const char * const tooltips[] = {
     NULL,
-    N_("Customers this month"),
     N_("Customers of a year ago still paying now"),
     N_("Revenue kept from the customers of a year ago, with upgrades and downgrades; above "
        "100 % means they grow"),
@@ -355,7 +352,7 @@ show_groups (GtkGrid     *grid,
     N_("Customer lifetime value of the group: its revenue per customer, margin and churn"),
   };
   const char *headings[] = {
-    first_heading, N_("Customers"), N_("Kept after 12 months"), N_("Revenue kept, 12 months"),
+    first_heading, N_("Kept after 12 months"), N_("Revenue kept, 12 months"),
     N_("Monthly churn"), N_("Lifetime value"), NULL
   };
   g_autoptr(TenureChartData) data = tenure_chart_data_new (TENURE_UNIT_PERCENT);
@@ -378,23 +375,28 @@ show_groups (GtkGrid     *grid,
       const TenureGroupFigures *group = g_ptr_array_index (groups, i);
       int row = (int) i + 1;
       guint category = tenure_chart_data_add_category (data, group->name);
-      g_autofree char *customers = g_strdup_printf ("%u", group->customers);
+      g_autofree char *name = NULL;
       g_autofree char *kept = format_percent (group->logo_retention12_pct);
       g_autofree char *nrr = format_percent (group->nrr_trailing12_pct);
       g_autofree char *churn = format_percent (group->avg_churn_pct);
       g_autofree char *clv = format_money (group->clv_cents, currency);
 
-      add_cell (grid, group->name, NULL, 0, row);
-      add_cell (grid, customers, NULL, 1, row);
+      /* Translators: a group and its number of customers, on two lines */
+      name = g_markup_printf_escaped (ngettext ("%s\n<small>%u customer</small>",
+                                                "%s\n<small>%u customers</small>",
+                                                group->customers),
+                                      group->name, group->customers);
+      add_cell (grid, name, NULL, 0, row);
+      gtk_label_set_use_markup (GTK_LABEL (gtk_grid_get_child_at (grid, 0, row)), TRUE);
       add_cell (grid, kept, group->customers_year_ago == 0 ? _("No customer a year ago") : NULL,
-                2, row);
+                1, row);
       add_cell (grid, nrr, tenure_metrics_is_null (group->nrr_trailing12_pct)
-                           ? _("No customer a year ago") : NULL, 3, row);
+                           ? _("No customer a year ago") : NULL, 2, row);
       add_cell (grid, churn, tenure_metrics_is_null (group->avg_churn_pct)
-                             ? _("No customer in the last 12 months") : NULL, 4, row);
+                             ? _("No customer in the last 12 months") : NULL, 3, row);
       add_cell (grid, clv, group->clv_cents == TENURE_CENTS_NULL
                            ? _("No churn or no customer: the lifetime cannot be estimated")
-                           : NULL, 5, row);
+                           : NULL, 4, row);
 
       tenure_chart_data_set_value (data, kept_series, category, group->logo_retention12_pct);
       tenure_chart_data_set_value (data, nrr_series, category, group->nrr_trailing12_pct);
