@@ -346,6 +346,7 @@ show_groups (GtkGrid     *grid,
   static const char * const tooltips[] = {
     NULL,
     N_("Customers of a year ago still paying now"),
+    /* xgettext:no-c-format */
     N_("Revenue kept from the customers of a year ago, with upgrades and downgrades; above "
        "100 % means they grow"),
     N_("Share of customers lost in a month, on average over the last 12 months"),
