@@ -71,11 +71,12 @@ pointer_cleared (gpointer data)
 }
 
 static TenureWindow *
-open_window (int width,
-             int height)
+open_window_with (const char *path,
+                  int         width,
+                  int         height)
 {
   TenureWindow *window = tenure_window_new (GTK_APPLICATION (app));
-  g_autoptr(GFile) file = g_file_new_for_path (demo_path);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
 
   gtk_window_set_default_size (GTK_WINDOW (window), width, height);
   gtk_window_present (GTK_WINDOW (window));
@@ -85,6 +86,13 @@ open_window (int width,
   g_assert_nonnull (tenure_window_get_workspace (window));
 
   return window;
+}
+
+static TenureWindow *
+open_window (int width,
+             int height)
+{
+  return open_window_with (demo_path, width, height);
 }
 
 static void
@@ -230,7 +238,8 @@ check_satisfaction (TenurePage      *page,
                                                TENURE_LANGUAGE_DEFAULT);
   g_autofree char *cli = tenure_format_number (f->cli_score, 1, TENURE_FORMAT_NONE,
                                                TENURE_LANGUAGE_DEFAULT);
-  g_autofree char *responses = g_strdup_printf ("%u", f->nps_responses + f->cli_responses);
+  g_autofree char *nps_answers = g_strdup_printf ("%u answers.", f->nps_responses);
+  g_autofree char *cli_answers = g_strdup_printf ("%u answers.", f->cli_responses);
   g_autofree char *nps_value = tenure_format_value (f->nps_score, TENURE_UNIT_COUNT, NULL,
                                                    TENURE_FORMAT_NONE, TENURE_LANGUAGE_DEFAULT);
   g_autofree char *promoters = g_strdup_printf ("%u", f->nps_promoters);
@@ -240,7 +249,8 @@ check_satisfaction (TenurePage      *page,
   g_assert_cmpuint (f->nps_responses, >, 0);
   g_assert_cmpstr (label_text (page, type, "nps_value"), ==, nps);
   g_assert_cmpstr (label_text (page, type, "cli_value"), ==, cli);
-  g_assert_cmpstr (label_text (page, type, "responses_value"), ==, responses);
+  g_assert_true (g_str_has_prefix (label_text (page, type, "nps_detail"), nps_answers));
+  g_assert_true (g_str_has_prefix (label_text (page, type, "cli_detail"), cli_answers));
   assert_described (page, type, "scores_chart", nps_value);
   assert_described (page, type, "split_chart", promoters);
 
@@ -450,6 +460,58 @@ test_filter (void)
   close_window (window);
 }
 
+/* Old customers, no product events, one NPS answer three months before the last month:
+ * Jobs says what is missing, Satisfaction shows "—" for the month and says why. */
+static void
+test_missing_data (void)
+{
+  g_autofree char *path = g_build_filename (tmpdir, "quiet.tenure", NULL);
+  g_autoptr(TenureDb) db = NULL;
+  g_autoptr(GError) error = NULL;
+  TenureWindow *window;
+  TenurePage *page;
+  GType type = TENURE_TYPE_SATISFACTION_PAGE;
+  GtkWidget *nps;
+  const char *tooltip;
+
+  db = tenure_db_open (path, TENURE_DB_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  tenure_db_exec (db,
+                  "INSERT INTO account (external_id, signup_date) VALUES"
+                  "  ('A1', '2023-01-10'), ('A2', '2023-02-10'), ('A3', '2023-03-10');"
+                  "INSERT INTO subscription (account_id, start_date, end_date, mrr_cents) VALUES"
+                  "  (1, '2023-01-10', NULL, 10000), (2, '2023-02-10', NULL, 20000),"
+                  "  (3, '2023-03-10', '2026-06-01', 30000);"
+                  "INSERT INTO response (answered_on, score, kind) VALUES"
+                  "  ('2026-03-15', 10, 'nps');",
+                  &error);
+  g_assert_no_error (error);
+  g_clear_pointer (&db, tenure_db_close);
+
+  window = open_window_with (path, 1280, 800);
+  g_assert_cmpint (tenure_workspace_get_month (tenure_window_get_workspace (window)), ==,
+                   TENURE_MONTH (2026, 6));
+
+  page = show_page (window, "jobs", TENURE_TYPE_JOBS_PAGE);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (
+                     GTK_STACK (child (page, TENURE_TYPE_JOBS_PAGE, "stack"))), ==, "empty");
+  screenshot (window, "jobs-empty", &(Variant) { "light", 1280, 800 });
+
+  page = show_page (window, "satisfaction", type);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (child (page, type, "stack"))),
+                   ==, "content");
+  nps = child (page, type, "nps_value");
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (nps)), ==, "—");
+  tooltip = gtk_widget_get_tooltip_text (nps);
+  g_assert_cmpstr (tooltip, ==, "No NPS answer this month");
+  g_assert_cmpstr (label_text (page, type, "cli_value"), ==, "—");
+  /* March's answer is in the trend: a promoter alone gives 100. */
+  assert_described (page, type, "scores_chart", "100");
+  screenshot (window, "satisfaction-sparse", &(Variant) { "light", 1280, 800 });
+
+  close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -478,6 +540,7 @@ main (int   argc,
 
   g_test_add_func ("/gui/pages/jobs-satisfaction-acquisition", test_pages);
   g_test_add_func ("/gui/pages/filter", test_filter);
+  g_test_add_func ("/gui/pages/missing-data", test_missing_data);
 
   status = g_test_run ();
 

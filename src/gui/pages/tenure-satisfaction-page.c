@@ -24,8 +24,6 @@ struct _TenureSatisfactionPage
   AdwStatusPage *error_page;
   GtkLabel      *nps_detail;
   GtkLabel      *nps_value;
-  GtkLabel      *responses_detail;
-  GtkLabel      *responses_value;
   TenureChart   *scores_chart;
   TenureChart   *split_chart;
   GtkGrid       *split_grid;
@@ -114,8 +112,6 @@ show_figures (TenureSatisfactionPage *self,
   g_autofree char *cli = format_score (f->cli_score);
   g_autofree char *nps_detail = NULL;
   g_autofree char *cli_detail = NULL;
-  g_autofree char *responses = g_strdup_printf ("%u", f->nps_responses + f->cli_responses);
-  g_autofree char *responses_detail = NULL;
 
   /* Translators: %u is a number of survey answers */
   nps_detail = g_strdup_printf (ngettext ("%u answer. Promoters minus detractors, from −100 "
@@ -129,15 +125,11 @@ show_figures (TenureSatisfactionPage *self,
                                           "%u answers. The average rating out of 10, times 10",
                                           f->cli_responses),
                                 f->cli_responses);
-  /* Translators: the numbers of NPS and loyalty survey answers */
-  responses_detail = g_strdup_printf (_("NPS survey: %u · Loyalty survey: %u"),
-                                      f->nps_responses, f->cli_responses);
 
   set_figure (self->nps_value, self->nps_detail, nps, nps_detail,
               _("No NPS answer this month"));
   set_figure (self->cli_value, self->cli_detail, cli, cli_detail,
               _("No loyalty survey answer this month"));
-  set_figure (self->responses_value, self->responses_detail, responses, responses_detail, NULL);
 }
 
 static void
@@ -163,8 +155,9 @@ show_scores (TenureSatisfactionPage *self,
   cli_series = tenure_chart_data_add_series (data, _("Customer loyalty index"),
                                              TENURE_CHART_COLOR_ORANGE);
   tenure_chart_data_set_values (data, cli_series, cli, s->n_months);
-  /* The NPS scale is −100…100: its neutral point is drawn for reference. */
-  tenure_chart_data_set_target (data, 0, _("As many promoters as detractors"));
+  /* The axis spans the whole NPS scale, −100…100, so that a score reads against its
+   * range: the lowest possible score is drawn as the reference line. */
+  tenure_chart_data_set_target (data, -100, _("Lowest possible NPS"));
   tenure_chart_set_data (self->scores_chart, data);
 }
 
@@ -358,8 +351,6 @@ tenure_satisfaction_page_class_init (TenureSatisfactionPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TenureSatisfactionPage, error_page);
   gtk_widget_class_bind_template_child (widget_class, TenureSatisfactionPage, nps_detail);
   gtk_widget_class_bind_template_child (widget_class, TenureSatisfactionPage, nps_value);
-  gtk_widget_class_bind_template_child (widget_class, TenureSatisfactionPage, responses_detail);
-  gtk_widget_class_bind_template_child (widget_class, TenureSatisfactionPage, responses_value);
   gtk_widget_class_bind_template_child (widget_class, TenureSatisfactionPage, scores_chart);
   gtk_widget_class_bind_template_child (widget_class, TenureSatisfactionPage, split_chart);
   gtk_widget_class_bind_template_child (widget_class, TenureSatisfactionPage, split_grid);
