@@ -8,6 +8,7 @@ G_BEGIN_DECLS
 
 #define TENURE_TYPE_ACQUISITION_PAGE (tenure_acquisition_page_get_type ())
 
-G_DECLARE_FINAL_TYPE (TenureAcquisitionPage, tenure_acquisition_page, TENURE, ACQUISITION_PAGE, TenurePage)
+G_DECLARE_FINAL_TYPE (TenureAcquisitionPage, tenure_acquisition_page,
+                      TENURE, ACQUISITION_PAGE, TenurePage)
 
 G_END_DECLS

@@ -8,6 +8,7 @@ G_BEGIN_DECLS
 
 #define TENURE_TYPE_SATISFACTION_PAGE (tenure_satisfaction_page_get_type ())
 
-G_DECLARE_FINAL_TYPE (TenureSatisfactionPage, tenure_satisfaction_page, TENURE, SATISFACTION_PAGE, TenurePage)
+G_DECLARE_FINAL_TYPE (TenureSatisfactionPage, tenure_satisfaction_page,
+                      TENURE, SATISFACTION_PAGE, TenurePage)
 
 G_END_DECLS
