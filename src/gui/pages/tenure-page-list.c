@@ -10,6 +10,7 @@
 #include "tenure-empty-page.h"
 #include "tenure-imports-page.h"
 #include "tenure-page-list.h"
+#include "tenure-qualification-page.h"
 
 static const TenurePageInfo pages[] = {
   { "overview", N_("Overview"), "go-home-symbolic",
@@ -32,10 +33,8 @@ static const TenurePageInfo pages[] = {
     N_("Onboarding will show the onboarding scenarios, their steps and how many customers "
        "finish each step, once the scenarios are available."),
     tenure_empty_page_get_type },
-  { "qualification", N_("Qualification"), "dialog-question-symbolic",
-    N_("Qualification will show the signup questions and how their answers relate to "
-       "retention, once the audit is available."),
-    tenure_empty_page_get_type },
+  { "qualification", N_("Qualification"), "dialog-question-symbolic", NULL,
+    tenure_qualification_page_get_type },
   { "accounts", N_("Accounts"), "x-office-address-book-symbolic",
     N_("Accounts will list the customers with their health, owner and recurring revenue, "
        "once the metrics are available."),
