@@ -97,6 +97,19 @@ find_descendant (GtkWidget *widget,
   return NULL;
 }
 
+/* Scrolls @widget's scrolled window so that @widget is near its top. */
+static void
+scroll_to (GtkWidget *widget)
+{
+  GtkWidget *scrolled = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
+  GtkWidget *content = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scrolled));
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+  graphene_point_t point;
+
+  g_assert_true (gtk_widget_compute_point (widget, content, &GRAPHENE_POINT_INIT (0, 0), &point));
+  gtk_adjustment_set_value (adjustment, point.y - 250);
+}
+
 static TenureWindow *
 new_window (int width,
             int height)
@@ -532,6 +545,20 @@ test_screenshots (void)
 
               show_view (window, page, views[v]);
               screenshot (window, name);
+
+              /* The answers and their points, further down the editor. */
+              if (v == 0)
+                {
+                  TenureQuestionEditorView *editor = tenure_qualification_page_get_questions_view (page);
+                  g_autofree char *answers = g_strdup_printf ("qualification-answers-%s-%dx%d",
+                                                              dark ? "dark" : "light",
+                                                              sizes[s].width, sizes[s].height);
+
+                  tenure_question_editor_view_select (editor, 2);
+                  test_settle (GTK_WIDGET (window), 2);
+                  scroll_to (GTK_WIDGET (tenure_question_editor_view_get_points_button (editor, 5)));
+                  screenshot (window, answers);
+                }
             }
           close_window (window);
         }

@@ -58,6 +58,23 @@ compare_options (gconstpointer a,
   return key_a < key_b ? 1 : key_a > key_b ? -1 : 0;
 }
 
+typedef struct
+{
+  char   *text;
+  double  strength;
+} Signal;
+
+/* Strongest for the best-retained first, strongest for the fastest-churning last. */
+static int
+compare_signals (gconstpointer a,
+                 gconstpointer b)
+{
+  double strength_a = ((const Signal *) a)->strength;
+  double strength_b = ((const Signal *) b)->strength;
+
+  return strength_a < strength_b ? 1 : strength_a > strength_b ? -1 : 0;
+}
+
 static char *
 format_lift (double lift)
 {
@@ -69,7 +86,8 @@ format_lift (double lift)
 }
 
 /* The sentence of one option's signal, or NULL when it says nothing. @strength is how
- * strong it is, to pick the strongest across questions. */
+ * strong it is, to pick the strongest: positive when the answer announces customers who
+ * stay, negative when it announces customers who leave. */
 static char *
 describe_signal (const TenureAuditOption *option,
                  double                  *strength)
@@ -88,7 +106,7 @@ describe_signal (const TenureAuditOption *option,
     }
   if (option->lift == 0)
     {
-      *strength = 1e6 + option->bottom_count;
+      *strength = -(1e6 + option->bottom_count);
       return g_strdup_printf (_("Accounts who answered “%s” are only found among the "
                                 "fastest-churning (%u of them)."), option->text,
                               option->bottom_count);
@@ -102,7 +120,7 @@ describe_signal (const TenureAuditOption *option,
     }
   if (option->lift <= 1 / 1.2)
     {
-      *strength = 1 / option->lift;
+      *strength = -1 / option->lift;
       ratio = format_lift (1 / option->lift);
       return g_strdup_printf (_("Accounts who answered “%s” are %s more frequent among the "
                                 "fastest-churning."), option->text, ratio);
@@ -196,17 +214,11 @@ create_question_card (TenureAuditView           *self,
   g_autofree char *best = NULL;
   GtkWidget *card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
   GtkWidget *chart = tenure_bar_chart_new ();
-  GtkWidget *title = create_label (question->text, "heading", 0);
   double strongest = 0;
   guint top, bottom;
 
   gtk_widget_add_css_class (card, "card");
   gtk_widget_add_css_class (card, "audit-card");
-  gtk_box_append (GTK_BOX (card), title);
-  if (!question->active)
-    gtk_box_append (GTK_BOX (card),
-                    create_label (_("No longer asked at signup: its answers still count."),
-                                  "dim-label", 0));
 
   for (guint i = 0; i < question->options->len; i++)
     g_ptr_array_add (sorted, &g_array_index (question->options, TenureAuditOption, i));
@@ -225,9 +237,9 @@ create_question_card (TenureAuditView           *self,
                                    option->has_shares ? option->share_top_pct : NAN);
       tenure_chart_data_set_value (data, bottom, category,
                                    option->has_shares ? option->share_bottom_pct : NAN);
-      if (sentence != NULL && strength > strongest)
+      if (sentence != NULL && fabs (strength) > strongest)
         {
-          strongest = strength;
+          strongest = fabs (strength);
           g_free (best);
           best = g_steal_pointer (&sentence);
         }
@@ -243,11 +255,15 @@ create_question_card (TenureAuditView           *self,
   gtk_widget_set_size_request (chart, -1, 110 + 40 * (int) sorted->len);
   g_ptr_array_add (self->charts, chart);
 
+  gtk_box_append (GTK_BOX (card), chart);
+  if (!question->active)
+    gtk_box_append (GTK_BOX (card),
+                    create_label (_("No longer asked at signup: its answers still count."),
+                                  "dim-label", 0));
   gtk_box_append (GTK_BOX (card),
                   create_label (best != NULL ? best
                                              : _("No answer stands out: both groups chose them "
                                                  "about as often."), NULL, 0));
-  gtk_box_append (GTK_BOX (card), chart);
   gtk_box_append (GTK_BOX (card), create_points_grid (sorted));
 
   return card;
@@ -312,8 +328,7 @@ void
 tenure_audit_view_set_audit (TenureAuditView   *self,
                              const TenureAudit *audit)
 {
-  g_autoptr(GPtrArray) signals = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GArray) strengths = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) signals = g_array_new (FALSE, FALSE, sizeof (Signal));
   g_autofree char *summary = NULL;
   GtkWidget *child;
   GString *text;
@@ -349,37 +364,37 @@ tenure_audit_view_set_audit (TenureAuditView   *self,
       gtk_box_append (self->questions_box, create_question_card (self, question));
       for (guint i = 0; i < question->options->len; i++)
         {
-          double strength;
-          char *sentence = describe_signal (&g_array_index (question->options,
-                                                            TenureAuditOption, i), &strength);
+          Signal signal;
 
-          if (sentence == NULL)
-            continue;
-
-          /* Keep the three strongest, strongest first. */
-          g_ptr_array_add (signals, sentence);
-          g_array_append_val (strengths, strength);
-          for (guint k = signals->len - 1; k > 0 &&
-               g_array_index (strengths, double, k) > g_array_index (strengths, double, k - 1); k--)
-            {
-              double swap = g_array_index (strengths, double, k);
-              gpointer swap_text = signals->pdata[k];
-
-              g_array_index (strengths, double, k) = g_array_index (strengths, double, k - 1);
-              g_array_index (strengths, double, k - 1) = swap;
-              signals->pdata[k] = signals->pdata[k - 1];
-              signals->pdata[k - 1] = swap_text;
-            }
+          signal.text = describe_signal (&g_array_index (question->options, TenureAuditOption, i),
+                                         &signal.strength);
+          if (signal.text != NULL)
+            g_array_append_val (signals, signal);
         }
     }
 
+  /* The two strongest signals each way: who stays, then who leaves. */
+  g_array_sort (signals, compare_signals);
   text = g_string_new (NULL);
-  for (guint i = 0; i < MIN (3, signals->len); i++)
-    g_string_append_printf (text, "%s• %s", i > 0 ? "\n" : "",
-                            (char *) g_ptr_array_index (signals, i));
+  for (guint i = 0, n = 0; i < signals->len && n < 2; i++)
+    if (g_array_index (signals, Signal, i).strength > 0)
+      {
+        g_string_append_printf (text, "%s• %s", text->len > 0 ? "\n" : "",
+                                g_array_index (signals, Signal, i).text);
+        n++;
+      }
+  for (guint i = signals->len, n = 0; i > 0 && n < 2; i--)
+    if (g_array_index (signals, Signal, i - 1).strength < 0)
+      {
+        g_string_append_printf (text, "%s• %s", text->len > 0 ? "\n" : "",
+                                g_array_index (signals, Signal, i - 1).text);
+        n++;
+      }
   gtk_label_set_text (self->signals_label, text->str);
-  gtk_widget_set_visible (self->signals_group, signals->len > 0);
   g_string_free (text, TRUE);
+  for (guint i = 0; i < signals->len; i++)
+    g_free (g_array_index (signals, Signal, i).text);
+  gtk_widget_set_visible (self->signals_group, signals->len > 0);
 
   gtk_stack_set_visible_child_name (self->stack, "audit");
 }

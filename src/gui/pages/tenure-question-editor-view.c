@@ -187,8 +187,6 @@ create_question_row (const TenureQuestion *question)
   adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 2);
   gtk_widget_add_css_class (handle, "dim-label");
   adw_action_row_add_prefix (ADW_ACTION_ROW (row), handle);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                             gtk_image_new_from_icon_name ("go-next-symbolic"));
   if (!question->active)
     gtk_widget_add_css_class (row, "dim-label");
   g_object_set_data (G_OBJECT (row), "question-id", GSIZE_TO_POINTER ((gsize) question->id));
@@ -206,6 +204,14 @@ static void option_text_apply_cb   (TenureQuestionEditorView *self,
                                     AdwEntryRow              *row);
 static void option_points_cb       (TenureQuestionEditorView *self,
                                     GtkSpinButton            *spin);
+
+static void
+option_button_clicked_cb (GtkButton *button)
+{
+  gtk_widget_activate_action_variant (GTK_WIDGET (button),
+                                      g_object_get_data (G_OBJECT (button), "action"),
+                                      g_object_get_data (G_OBJECT (button), "target"));
+}
 
 static OptionRow
 create_option_row (TenureQuestionEditorView *self,
@@ -245,20 +251,21 @@ create_option_row (TenureQuestionEditorView *self,
   gtk_widget_set_tooltip_text (up, _("Move Up"));
   gtk_widget_set_tooltip_text (down, _("Move Down"));
   gtk_widget_set_tooltip_text (remove, _("Delete Answer"));
-  gtk_widget_set_sensitive (up, index > 0);
-  gtk_widget_set_sensitive (down, index + 1 < question->options->len);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (up), "editor.option-up");
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (down), "editor.option-down");
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (remove), "editor.delete-option");
-  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (up), target);
-  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (down), target);
-  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (remove), target);
+  /* Clicked rather than actionable: the first and last rows' arrows stay insensitive. */
+  g_object_set_data (G_OBJECT (up), "action", (gpointer) "editor.option-up");
+  g_object_set_data (G_OBJECT (down), "action", (gpointer) "editor.option-down");
+  g_object_set_data (G_OBJECT (remove), "action", (gpointer) "editor.delete-option");
   for (GtkWidget *button = up; button != NULL;
        button = button == up ? down : button == down ? remove : NULL)
     {
+      g_object_set_data_full (G_OBJECT (button), "target", g_variant_ref_sink (target),
+                              (GDestroyNotify) g_variant_unref);
+      g_signal_connect (button, "clicked", G_CALLBACK (option_button_clicked_cb), NULL);
       gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
       gtk_widget_add_css_class (button, "flat");
     }
+  gtk_widget_set_sensitive (up, index > 0);
+  gtk_widget_set_sensitive (down, index + 1 < question->options->len);
 
   adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), spin);
   adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), up);
