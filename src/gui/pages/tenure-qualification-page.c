@@ -32,6 +32,7 @@ struct _TenureQualificationPage
   TenureDb                 *db;        /* the editor's connection */
   TenureQuestionEditor     *editor;
   TenureAudit              *audit;
+  AdwToast                 *undo_toast;   /* weak: the toast offering to undo, if shown */
 };
 
 G_DEFINE_FINAL_TYPE (TenureQualificationPage, tenure_qualification_page, TENURE_TYPE_PAGE)
@@ -268,6 +269,10 @@ undo_action (GtkWidget  *widget,
   if (self->editor == NULL)
     return;
 
+  /* The toast's offer is taken, or made out of date. */
+  if (self->undo_toast != NULL)
+    adw_toast_dismiss (self->undo_toast);
+
   ok = redo ? tenure_question_editor_redo (self->editor, &error)
             : tenure_question_editor_undo (self->editor, &error);
   if (!ok)
@@ -315,6 +320,9 @@ tenure_qualification_page_dispose (GObject *object)
   adw_bin_set_child (ADW_BIN (object), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (object), TENURE_TYPE_QUALIFICATION_PAGE);
   g_clear_pointer (&self->audit, tenure_audit_free);
+  if (self->undo_toast != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (self->undo_toast), (gpointer *) &self->undo_toast);
+  self->undo_toast = NULL;
 
   G_OBJECT_CLASS (tenure_qualification_page_parent_class)->dispose (object);
 }
@@ -402,8 +410,14 @@ tenure_qualification_page_show_toast (GtkWidget  *widget,
   toast = adw_toast_new (title);
   if (undo)
     {
+      TenureQualificationPage *self = TENURE_QUALIFICATION_PAGE (page);
+
       adw_toast_set_button_label (toast, _("_Undo"));
       adw_toast_set_action_name (toast, "qualification.undo");
+      if (self->undo_toast != NULL)
+        g_object_remove_weak_pointer (G_OBJECT (self->undo_toast), (gpointer *) &self->undo_toast);
+      self->undo_toast = toast;
+      g_object_add_weak_pointer (G_OBJECT (toast), (gpointer *) &self->undo_toast);
     }
   adw_toast_overlay_add_toast (TENURE_QUALIFICATION_PAGE (page)->toast_overlay, toast);
 }
