@@ -117,10 +117,13 @@ describe_question (const TenureQuestion *question)
   if (question->answers == 0)
     customers = g_strdup (_("no customer answered yet"));
   else
-    customers = g_strdup_printf (ngettext ("%" G_GINT64_FORMAT " customer answered",
-                                           "%" G_GINT64_FORMAT " customers answered",
-                                           (gulong) question->answers),
-                                 question->answers);
+    {
+      g_autofree char *count = g_strdup_printf ("%" G_GINT64_FORMAT, question->answers);
+
+      /* Translators: %s is a number of customers */
+      customers = g_strdup_printf (ngettext ("%s customer answered", "%s customers answered",
+                                             (gulong) question->answers), count);
+    }
 
   if (!question->active)
     /* Translators: type, number of answers, customers who answered, for a question no
@@ -675,10 +678,14 @@ delete_option_action (GtkWidget  *widget,
     return;
 
   if (answers > 0)
-    title = g_strdup_printf (ngettext ("Answer deleted, with the choice of %" G_GINT64_FORMAT
-                                       " customer",
-                                       "Answer deleted, with the choices of %" G_GINT64_FORMAT
-                                       " customers", (gulong) answers), answers);
+    {
+      g_autofree char *count = g_strdup_printf ("%" G_GINT64_FORMAT, answers);
+
+      /* Translators: %s is a number of customers */
+      title = g_strdup_printf (ngettext ("Answer deleted, with the choice of %s customer",
+                                         "Answer deleted, with the choices of %s customers",
+                                         (gulong) answers), count);
+    }
   else
     title = g_strdup (_("Answer deleted"));
   tenure_qualification_page_show_toast (widget, title, TRUE);
@@ -750,6 +757,7 @@ delete_question_action (GtkWidget  *widget,
 {
   TenureQuestionEditorView *self = TENURE_QUESTION_EDITOR_VIEW (widget);
   g_autoptr(GError) error = NULL;
+  g_autofree char *count = NULL;
   AdwMessageDialog *dialog;
   gint64 answers;
 
@@ -766,17 +774,19 @@ delete_question_action (GtkWidget  *widget,
       return;
     }
 
+  count = g_strdup_printf ("%" G_GINT64_FORMAT, answers);
   dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)),
                                                        _("Delete This Question?"), NULL));
+  /* Translators: %s is a number of customers */
   adw_message_dialog_format_body (dialog,
-                                  ngettext ("%" G_GINT64_FORMAT " customer answered this "
-                                            "question. Delete their answers too, or stop asking "
-                                            "it (keeps the answers for the audit)?",
-                                            "%" G_GINT64_FORMAT " customers answered this "
-                                            "question. Delete their answers too, or stop asking "
-                                            "it (keeps the answers for the audit)?",
+                                  ngettext ("%s customer answered this question. Delete their "
+                                            "answers too, or stop asking it (keeps the answers "
+                                            "for the audit)?",
+                                            "%s customers answered this question. Delete their "
+                                            "answers too, or stop asking it (keeps the answers "
+                                            "for the audit)?",
                                             (gulong) answers),
-                                  answers);
+                                  count);
   adw_message_dialog_add_responses (dialog,
                                     "cancel", _("_Cancel"),
                                     "stop", _("_Stop Asking It"),
