@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "tenure-application.h"
+#include "tenure-date.h"
 #include "tenure-audit-view.h"
 #include "tenure-qualification-page.h"
 #include "tenure-question-editor-view.h"
@@ -308,6 +309,22 @@ test_questions (void)
                    ==, "How soon do you need it?");
   gtk_editable_set_text (GTK_EDITABLE (text_row), urgent->text);
 
+  /* Alt+Down moves the selected question down, Ctrl+Z puts it back. */
+  tenure_question_editor_view_select (view, urgent->id);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "editor.move-down", NULL));
+  {
+    g_autoptr(GPtrArray) moved = list_questions ();
+
+    g_assert_cmpint (((TenureQuestion *) moved->pdata[2])->id, ==, urgent->id);
+    g_assert_cmpint (tenure_question_editor_view_get_selected (view), ==, urgent->id);
+  }
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "qualification.undo", NULL));
+  {
+    g_autoptr(GPtrArray) back = list_questions ();
+
+    g_assert_cmpint (((TenureQuestion *) back->pdata[1])->id, ==, urgent->id);
+  }
+
   /* An empty text is refused, and the message shown where the editing happens. */
   gtk_editable_set_text (GTK_EDITABLE (text_row), "   ");
   g_signal_emit_by_name (text_row, "apply");
@@ -439,8 +456,31 @@ test_audit (void)
   g_assert_cmpuint (changed, >, 0);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "qualification.undo", NULL));
   g_assert_cmpint (stored_points (option->option_id), ==, option->points);
-
   wait_for (page_ready, page);
+
+  /* The audit follows the month selector. */
+  {
+    TenureWorkspace *workspace = tenure_window_get_workspace (window);
+    g_autoptr(TenureAudit) earlier = compute_audit (month - 12);
+    g_autofree char *earlier_population = g_strdup_printf ("of %u customers who answered",
+                                                           earlier->population);
+
+    g_assert_cmpuint (earlier->population, <, audit->population);
+    g_assert_cmpuint (earlier->population, >, 0);
+    tenure_workspace_set_month (workspace, month - 12);
+    wait_for (page_ready, page);
+    g_assert_nonnull (strstr (tenure_audit_view_get_summary (view), earlier_population));
+
+    /* Before any cohort is 6 months old: the empty state explains the rule. */
+    tenure_workspace_set_month (workspace, tenure_workspace_get_first_month (workspace) + 2);
+    wait_for (page_ready, page);
+    g_assert_null (tenure_audit_view_get_summary (view));
+    test_settle (GTK_WIDGET (window), 2);
+    g_free (test_save_screenshot (GTK_WIDGET (window), "qualification-audit-empty-light-1280x800"));
+    tenure_workspace_set_month (workspace, month);
+    wait_for (page_ready, page);
+  }
+
   close_window (window);
 }
 

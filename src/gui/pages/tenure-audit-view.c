@@ -211,10 +211,13 @@ create_question_card (TenureAuditView           *self,
 {
   g_autoptr(GPtrArray) sorted = g_ptr_array_new ();
   g_autoptr(TenureChartData) data = tenure_chart_data_new (TENURE_UNIT_PERCENT);
-  g_autofree char *best = NULL;
+  g_autofree char *stays = NULL;   /* the strongest signal of customers who stay */
+  g_autofree char *leaves = NULL;
+  g_autofree char *sentences = NULL;
   GtkWidget *card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
   GtkWidget *chart = tenure_bar_chart_new ();
-  double strongest = 0;
+  double strongest_stays = 0;
+  double strongest_leaves = 0;
   guint top, bottom;
 
   gtk_widget_add_css_class (card, "card");
@@ -237,11 +240,17 @@ create_question_card (TenureAuditView           *self,
                                    option->has_shares ? option->share_top_pct : NAN);
       tenure_chart_data_set_value (data, bottom, category,
                                    option->has_shares ? option->share_bottom_pct : NAN);
-      if (sentence != NULL && fabs (strength) > strongest)
+      if (sentence != NULL && strength > strongest_stays)
         {
-          strongest = fabs (strength);
-          g_free (best);
-          best = g_steal_pointer (&sentence);
+          strongest_stays = strength;
+          g_free (stays);
+          stays = g_steal_pointer (&sentence);
+        }
+      else if (sentence != NULL && -strength > strongest_leaves)
+        {
+          strongest_leaves = -strength;
+          g_free (leaves);
+          leaves = g_steal_pointer (&sentence);
         }
     }
 
@@ -255,15 +264,19 @@ create_question_card (TenureAuditView           *self,
   gtk_widget_set_size_request (chart, -1, 110 + 40 * (int) sorted->len);
   g_ptr_array_add (self->charts, chart);
 
+  if (stays != NULL || leaves != NULL)
+    sentences = g_strjoin (" ", stays != NULL ? stays : leaves,
+                           stays != NULL ? leaves : NULL, NULL);
+
   gtk_box_append (GTK_BOX (card), chart);
   if (!question->active)
     gtk_box_append (GTK_BOX (card),
                     create_label (_("No longer asked at signup: its answers still count."),
                                   "dim-label", 0));
   gtk_box_append (GTK_BOX (card),
-                  create_label (best != NULL ? best
-                                             : _("No answer stands out: both groups chose them "
-                                                 "about as often."), NULL, 0));
+                  create_label (sentences != NULL ? sentences
+                                                  : _("No answer stands out: both groups chose "
+                                                      "them about as often."), NULL, 0));
   gtk_box_append (GTK_BOX (card), create_points_grid (sorted));
 
   return card;
