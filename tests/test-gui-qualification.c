@@ -589,14 +589,16 @@ test_screenshots (void)
               /* The answers and their points, further down the editor. */
               if (v == 0)
                 {
-                  TenureQuestionEditorView *editor = tenure_qualification_page_get_questions_view (page);
+                  TenureQuestionEditorView *editor =
+                    tenure_qualification_page_get_questions_view (page);
                   g_autofree char *answers = g_strdup_printf ("qualification-answers-%s-%dx%d",
                                                               dark ? "dark" : "light",
                                                               sizes[s].width, sizes[s].height);
 
                   tenure_question_editor_view_select (editor, 2);
                   test_settle (GTK_WIDGET (window), 2);
-                  scroll_to (GTK_WIDGET (tenure_question_editor_view_get_points_button (editor, 5)));
+                  scroll_to (GTK_WIDGET (tenure_question_editor_view_get_points_button (editor,
+                                                                                        5)));
                   screenshot (window, answers);
                 }
             }

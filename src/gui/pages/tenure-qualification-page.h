@@ -16,14 +16,20 @@ typedef struct _TenureQuestionEditorView TenureQuestionEditorView;
 typedef struct _TenureAuditView TenureAuditView;
 typedef struct _TenureThresholdView TenureThresholdView;
 
-void                      tenure_qualification_page_show_toast  (GtkWidget               *widget,
-                                                                 const char              *title,
-                                                                 gboolean                 undo);
-void                      tenure_qualification_page_show_view   (TenureQualificationPage *self,
-                                                                 const char              *name);
-TenureQuestionEditorView *tenure_qualification_page_get_questions_view (TenureQualificationPage *self);
-TenureAuditView          *tenure_qualification_page_get_audit_view (TenureQualificationPage *self);
-TenureThresholdView      *tenure_qualification_page_get_threshold_view (TenureQualificationPage *self);
-const TenureAudit        *tenure_qualification_page_get_audit   (TenureQualificationPage *self);
+void                      tenure_qualification_page_show_toast
+                                                      (GtkWidget               *widget,
+                                                       const char              *title,
+                                                       gboolean                 undo);
+void                      tenure_qualification_page_show_view
+                                                      (TenureQualificationPage *self,
+                                                       const char              *name);
+TenureQuestionEditorView *tenure_qualification_page_get_questions_view
+                                                      (TenureQualificationPage *self);
+TenureAuditView          *tenure_qualification_page_get_audit_view
+                                                      (TenureQualificationPage *self);
+TenureThresholdView      *tenure_qualification_page_get_threshold_view
+                                                      (TenureQualificationPage *self);
+const TenureAudit        *tenure_qualification_page_get_audit
+                                                      (TenureQualificationPage *self);
 
 G_END_DECLS

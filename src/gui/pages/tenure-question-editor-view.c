@@ -13,47 +13,13 @@
 #include <glib/gi18n.h>
 
 #include "tenure-qualification-page.h"
-#include "tenure-question-editor-view.h"
+#include "tenure-question-editor-view-private.h"
 #include "tenure-signup-preview.h"
-
-typedef struct
-{
-  gint64         id;
-  AdwEntryRow   *row;
-  GtkSpinButton *spin;
-} OptionRow;
-
-struct _TenureQuestionEditorView
-{
-  AdwBin                parent_instance;
-
-  AdwComboRow          *kind_row;
-  AdwLeaflet           *leaflet;
-  GtkSwitch            *active_switch;
-  GtkLabel             *error_label;
-  GtkWidget            *error_box;
-  TenureSignupPreview  *inline_preview;
-  GtkWidget            *options_group;
-  GtkListBox           *options_list;
-  GtkWidget            *question_group;
-  GtkListBox           *question_list;
-  TenureSignupPreview  *side_preview;
-  GtkStack             *stack;
-  AdwEntryRow          *text_row;
-
-  TenureQuestionEditor *editor;
-  gulong                changed_handler;
-  GPtrArray            *questions;     /* TenureQuestion */
-  GArray               *option_rows;   /* OptionRow of the selected question */
-  GtkFileChooserNative *chooser;
-  gint64                selected_id;
-  guint                 updating;
-};
 
 G_DEFINE_FINAL_TYPE (TenureQuestionEditorView, tenure_question_editor_view, ADW_TYPE_BIN)
 
-static const TenureQuestion *
-find_question (TenureQuestionEditorView *self,
+const TenureQuestion *
+_editor_view_find_question (TenureQuestionEditorView *self,
                gint64                    question_id)
 {
   for (guint i = 0; self->questions != NULL && i < self->questions->len; i++)
@@ -67,8 +33,8 @@ find_question (TenureQuestionEditorView *self,
   return NULL;
 }
 
-static int
-find_question_index (TenureQuestionEditorView *self,
+int
+_editor_view_find_question_index (TenureQuestionEditorView *self,
                      gint64                    question_id)
 {
   for (guint i = 0; self->questions != NULL && i < self->questions->len; i++)
@@ -94,8 +60,8 @@ show_error (TenureQuestionEditorView *self,
 }
 
 /* Shows the outcome of an edit: its error inline, or nothing. */
-static gboolean
-check_edit (TenureQuestionEditorView *self,
+gboolean
+_editor_view_check_edit (TenureQuestionEditorView *self,
             gboolean                  ok,
             const GError             *error)
 {
@@ -153,10 +119,6 @@ drag_prepare_cb (GtkDragSource *source,
   return provider;
 }
 
-static void move_question (TenureQuestionEditorView *self,
-                           gint64                    question_id,
-                           int                       position);
-
 static gboolean
 drop_cb (GtkDropTarget *target,
          const GValue  *value,
@@ -170,7 +132,7 @@ drop_cb (GtkDropTarget *target,
   if (!G_VALUE_HOLDS_INT64 (value))
     return FALSE;
 
-  move_question (self, g_value_get_int64 (value),
+  _editor_view_move_question (self, g_value_get_int64 (value),
                  gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (row)));
   return TRUE;
 }
@@ -278,8 +240,8 @@ create_option_row (TenureQuestionEditorView *self,
   return option_row;
 }
 
-static gboolean
-has_focus_within (GtkWidget *widget)
+gboolean
+_editor_view_has_focus_within (GtkWidget *widget)
 {
   GtkRoot *root = gtk_widget_get_root (widget);
   GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
@@ -315,7 +277,7 @@ update_options (TenureQuestionEditorView *self,
           const TenureOption *option = g_ptr_array_index (question->options, i);
           OptionRow *row = &g_array_index (self->option_rows, OptionRow, i);
 
-          if (!has_focus_within (GTK_WIDGET (row->row)) &&
+          if (!_editor_view_has_focus_within (GTK_WIDGET (row->row)) &&
               g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (row->row)), option->text) != 0)
             gtk_editable_set_text (GTK_EDITABLE (row->row), option->text);
           if ((int) gtk_spin_button_get_value (row->spin) != option->points)
@@ -341,7 +303,7 @@ update_options (TenureQuestionEditorView *self,
 static void
 update_detail (TenureQuestionEditorView *self)
 {
-  const TenureQuestion *question = find_question (self, self->selected_id);
+  const TenureQuestion *question = _editor_view_find_question (self, self->selected_id);
 
   gtk_widget_set_visible (self->question_group, question != NULL);
   gtk_widget_set_visible (self->options_group, question != NULL);
@@ -350,7 +312,7 @@ update_detail (TenureQuestionEditorView *self)
 
   if (question != NULL)
     {
-      if (!has_focus_within (GTK_WIDGET (self->text_row)) ||
+      if (!_editor_view_has_focus_within (GTK_WIDGET (self->text_row)) ||
           g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->text_row)), question->text) == 0)
         gtk_editable_set_text (GTK_EDITABLE (self->text_row), question->text);
       adw_combo_row_set_selected (self->kind_row, question->kind == TENURE_QUESTION_MULTIPLE);
@@ -373,8 +335,8 @@ static void
 update_question_list (TenureQuestionEditorView *self)
 {
   GtkWidget *child;
-  int selected = find_question_index (self, self->selected_id);
-  gboolean had_focus = has_focus_within (GTK_WIDGET (self->question_list));
+  int selected = _editor_view_find_question_index (self, self->selected_id);
+  gboolean had_focus = _editor_view_has_focus_within (GTK_WIDGET (self->question_list));
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->question_list))) != NULL)
     gtk_list_box_remove (self->question_list, child);
@@ -414,7 +376,7 @@ tenure_question_editor_view_refresh (TenureQuestionEditorView *self)
 
   g_clear_pointer (&self->questions, g_ptr_array_unref);
   self->questions = questions;
-  if (find_question (self, self->selected_id) == NULL)
+  if (_editor_view_find_question (self, self->selected_id) == NULL)
     self->selected_id = questions->len > 0 ? ((TenureQuestion *) questions->pdata[0])->id : 0;
 
   self->updating++;
@@ -468,15 +430,15 @@ static void
 text_apply_cb (TenureQuestionEditorView *self)
 {
   g_autoptr(GError) error = NULL;
+  const char *text;
   gboolean ok;
 
   if (self->updating > 0 || self->editor == NULL || self->selected_id == 0)
     return;
 
-  ok = tenure_question_editor_set_question_text (self->editor, self->selected_id,
-                                                 gtk_editable_get_text (GTK_EDITABLE (self->text_row)),
-                                                 &error);
-  check_edit (self, ok, error);
+  text = gtk_editable_get_text (GTK_EDITABLE (self->text_row));
+  ok = tenure_question_editor_set_question_text (self->editor, self->selected_id, text, &error);
+  _editor_view_check_edit (self, ok, error);
 }
 
 static void
@@ -492,7 +454,7 @@ kind_selected_cb (TenureQuestionEditorView *self)
   kind = adw_combo_row_get_selected (self->kind_row) == 1 ? TENURE_QUESTION_MULTIPLE
                                                           : TENURE_QUESTION_SINGLE;
   ok = tenure_question_editor_set_question_kind (self->editor, self->selected_id, kind, &error);
-  check_edit (self, ok, error);
+  _editor_view_check_edit (self, ok, error);
 }
 
 static void
@@ -507,7 +469,7 @@ active_notify_cb (TenureQuestionEditorView *self)
 
   ok = tenure_question_editor_set_question_active (self->editor, self->selected_id, active,
                                                    &error);
-  if (!check_edit (self, ok, error))
+  if (!_editor_view_check_edit (self, ok, error))
     {
       /* The switch goes back: the question is still as it was. */
       self->updating++;
@@ -529,7 +491,7 @@ option_text_apply_cb (TenureQuestionEditorView *self,
 
   ok = tenure_question_editor_set_option_text (self->editor, option_id,
                                                gtk_editable_get_text (GTK_EDITABLE (row)), &error);
-  check_edit (self, ok, error);
+  _editor_view_check_edit (self, ok, error);
 }
 
 static void
@@ -545,351 +507,7 @@ option_points_cb (TenureQuestionEditorView *self,
 
   ok = tenure_question_editor_set_option_points (self->editor, option_id,
                                                  gtk_spin_button_get_value_as_int (spin), &error);
-  check_edit (self, ok, error);
-}
-
-static void
-move_question (TenureQuestionEditorView *self,
-               gint64                    question_id,
-               int                       position)
-{
-  g_autoptr(GError) error = NULL;
-  gboolean ok;
-
-  if (self->editor == NULL || position < 0)
-    return;
-
-  self->selected_id = question_id;
-  ok = tenure_question_editor_move_question (self->editor, question_id, position, &error);
-  check_edit (self, ok, error);
-}
-
-/* A text not used yet by @texts: "New question", then "New question 2"… */
-static char *
-unique_text (const char *base,
-             GPtrArray  *texts)
-{
-  for (guint n = 1; ; n++)
-    {
-      g_autofree char *text = n == 1 ? g_strdup (base) : g_strdup_printf ("%s %u", base, n);
-      gboolean used = FALSE;
-
-      for (guint i = 0; i < texts->len && !used; i++)
-        used = g_utf8_collate (g_ptr_array_index (texts, i), text) == 0;
-      if (!used)
-        return g_steal_pointer (&text);
-    }
-}
-
-static void
-add_question_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
-{
-  TenureQuestionEditorView *self = TENURE_QUESTION_EDITOR_VIEW (widget);
-  g_autoptr(GPtrArray) texts = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  g_autofree char *text = NULL;
-  gint64 id;
-
-  if (self->editor == NULL)
-    return;
-
-  for (guint i = 0; self->questions != NULL && i < self->questions->len; i++)
-    g_ptr_array_add (texts, ((TenureQuestion *) self->questions->pdata[i])->text);
-  text = unique_text (_("New question"), texts);
-
-  id = tenure_question_editor_add_question (self->editor, text, TENURE_QUESTION_SINGLE, &error);
-  if (check_edit (self, id != 0, error))
-    {
-      tenure_question_editor_view_select (self, id);
-      gtk_widget_grab_focus (GTK_WIDGET (self->text_row));
-    }
-}
-
-static void
-add_option_action (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *parameter)
-{
-  TenureQuestionEditorView *self = TENURE_QUESTION_EDITOR_VIEW (widget);
-  const TenureQuestion *question = find_question (self, self->selected_id);
-  g_autoptr(GPtrArray) texts = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  g_autofree char *text = NULL;
-  gint64 id;
-
-  if (self->editor == NULL || question == NULL)
-    return;
-
-  for (guint i = 0; i < question->options->len; i++)
-    g_ptr_array_add (texts, ((TenureOption *) question->options->pdata[i])->text);
-  text = unique_text (_("New answer"), texts);
-
-  id = tenure_question_editor_add_option (self->editor, self->selected_id, text, 0, &error);
-  if (check_edit (self, id != 0, error) && self->option_rows->len > 0)
-    gtk_widget_grab_focus (GTK_WIDGET (g_array_index (self->option_rows, OptionRow,
-                                                      self->option_rows->len - 1).row));
-}
-
-static void
-move_option_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
-{
-  TenureQuestionEditorView *self = TENURE_QUESTION_EDITOR_VIEW (widget);
-  gint64 option_id = g_variant_get_int64 (parameter);
-  int delta = g_str_equal (action_name, "editor.option-up") ? -1 : 1;
-  g_autoptr(GError) error = NULL;
-
-  for (guint i = 0; i < self->option_rows->len; i++)
-    if (g_array_index (self->option_rows, OptionRow, i).id == option_id)
-      {
-        gboolean ok;
-
-        if ((int) i + delta < 0)
-          return;
-        ok = tenure_question_editor_move_option (self->editor, option_id, (int) i + delta,
-                                                 &error);
-        if (check_edit (self, ok, error) && (int) i + delta < (int) self->option_rows->len)
-          gtk_widget_grab_focus (GTK_WIDGET (g_array_index (self->option_rows, OptionRow,
-                                                            i + delta).row));
-        return;
-      }
-}
-
-static void
-delete_option_action (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *parameter)
-{
-  TenureQuestionEditorView *self = TENURE_QUESTION_EDITOR_VIEW (widget);
-  gint64 option_id = g_variant_get_int64 (parameter);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *title = NULL;
-  gint64 answers;
-
-  if (self->editor == NULL)
-    return;
-
-  answers = tenure_question_editor_count_option_answers (self->editor, option_id);
-  if (!check_edit (self, tenure_question_editor_delete_option (self->editor, option_id, &error),
-                   error))
-    return;
-
-  if (answers > 0)
-    {
-      g_autofree char *count = g_strdup_printf ("%" G_GINT64_FORMAT, answers);
-
-      /* Translators: %s is a number of customers */
-      title = g_strdup_printf (ngettext ("Answer deleted, with the choice of %s customer",
-                                         "Answer deleted, with the choices of %s customers",
-                                         (gulong) answers), count);
-    }
-  else
-    title = g_strdup (_("Answer deleted"));
-  tenure_qualification_page_show_toast (widget, title, TRUE);
-}
-
-/* Alt+Up and Alt+Down: the focused answer, else the selected question. */
-static void
-move_focused_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
-{
-  TenureQuestionEditorView *self = TENURE_QUESTION_EDITOR_VIEW (widget);
-  int delta = g_str_equal (action_name, "editor.move-up") ? -1 : 1;
-  int index;
-
-  for (guint i = 0; i < self->option_rows->len; i++)
-    {
-      OptionRow *row = &g_array_index (self->option_rows, OptionRow, i);
-
-      if (has_focus_within (GTK_WIDGET (row->row)))
-        {
-          gtk_widget_activate_action (widget, delta < 0 ? "editor.option-up" : "editor.option-down",
-                                      "x", row->id);
-          return;
-        }
-    }
-
-  index = find_question_index (self, self->selected_id);
-  if (index < 0 || index + delta < 0 || index + delta >= (int) self->questions->len)
-    return;
-  if (!has_focus_within (GTK_WIDGET (self->question_list)))
-    gtk_widget_grab_focus (GTK_WIDGET (gtk_list_box_get_row_at_index (self->question_list,
-                                                                      index)));
-  move_question (self, self->selected_id, index + delta);
-}
-
-static void
-delete_question_response_cb (AdwMessageDialog         *dialog,
-                             const char               *response,
-                             TenureQuestionEditorView *self)
-{
-  gint64 question_id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (dialog), "question-id"));
-  g_autoptr(GError) error = NULL;
-
-  if (self->editor == NULL)
-    return;
-
-  if (g_str_equal (response, "delete"))
-    {
-      if (check_edit (self, tenure_question_editor_delete_question (self->editor, question_id,
-                                                                    &error), error))
-        tenure_qualification_page_show_toast (GTK_WIDGET (self),
-                                              _("Question and its answers deleted"), TRUE);
-    }
-  else if (g_str_equal (response, "stop"))
-    {
-      if (check_edit (self, tenure_question_editor_set_question_active (self->editor, question_id,
-                                                                        FALSE, &error), error))
-        tenure_qualification_page_show_toast (GTK_WIDGET (self),
-                                              _("Question no longer asked; its answers are kept"),
-                                              TRUE);
-    }
-}
-
-static void
-delete_question_action (GtkWidget  *widget,
-                        const char *action_name,
-                        GVariant   *parameter)
-{
-  TenureQuestionEditorView *self = TENURE_QUESTION_EDITOR_VIEW (widget);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *count = NULL;
-  AdwMessageDialog *dialog;
-  gint64 answers;
-
-  if (self->editor == NULL || self->selected_id == 0)
-    return;
-
-  answers = tenure_question_editor_count_question_answers (self->editor, self->selected_id);
-  if (answers == 0)
-    {
-      if (check_edit (self, tenure_question_editor_delete_question (self->editor,
-                                                                    self->selected_id, &error),
-                      error))
-        tenure_qualification_page_show_toast (widget, _("Question deleted"), TRUE);
-      return;
-    }
-
-  count = g_strdup_printf ("%" G_GINT64_FORMAT, answers);
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)),
-                                                       _("Delete This Question?"), NULL));
-  /* Translators: %s is a number of customers */
-  adw_message_dialog_format_body (dialog,
-                                  ngettext ("%s customer answered this question. Delete their "
-                                            "answers too, or stop asking it (keeps the answers "
-                                            "for the audit)?",
-                                            "%s customers answered this question. Delete their "
-                                            "answers too, or stop asking it (keeps the answers "
-                                            "for the audit)?",
-                                            (gulong) answers),
-                                  count);
-  adw_message_dialog_add_responses (dialog,
-                                    "cancel", _("_Cancel"),
-                                    "stop", _("_Stop Asking It"),
-                                    "delete", _("_Delete Answers Too"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (dialog, "delete", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_response_appearance (dialog, "stop", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (dialog, "stop");
-  adw_message_dialog_set_close_response (dialog, "cancel");
-  g_object_set_data (G_OBJECT (dialog), "question-id", GSIZE_TO_POINTER ((gsize) self->selected_id));
-  g_signal_connect_object (dialog, "response", G_CALLBACK (delete_question_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
-chooser_response_cb (TenureQuestionEditorView *self,
-                     int                       response,
-                     GtkFileChooserNative     *chooser)
-{
-  gboolean saving = gtk_file_chooser_get_action (GTK_FILE_CHOOSER (chooser)) ==
-                    GTK_FILE_CHOOSER_ACTION_SAVE;
-  g_autoptr(GFile) file = NULL;
-  g_autofree char *path = NULL;
-  g_autoptr(GError) error = NULL;
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-  g_clear_object (&self->chooser);
-  if (file == NULL || self->editor == NULL)
-    return;
-
-  path = g_file_get_path (file);
-  if (saving)
-    {
-      if (check_edit (self, tenure_qualify_export (tenure_question_editor_get_db (self->editor),
-                                                   path, &error), error))
-        tenure_qualification_page_show_toast (GTK_WIDGET (self), _("Questions exported"), FALSE);
-    }
-  else
-    {
-      guint added = 0;
-      guint changed = 0;
-
-      if (check_edit (self, tenure_question_editor_import (self->editor, path, &added, &changed,
-                                                           &error), error))
-        {
-          g_autofree char *questions = g_strdup_printf (ngettext ("%u question added",
-                                                                  "%u questions added", added),
-                                                        added);
-          g_autofree char *options = g_strdup_printf (ngettext ("%u answer changed",
-                                                                "%u answers changed", changed),
-                                                      changed);
-          /* Translators: "Imported: 2 questions added, 3 answers changed" */
-          g_autofree char *title = g_strdup_printf (_("Imported: %s, %s"), questions, options);
-
-          tenure_qualification_page_show_toast (GTK_WIDGET (self), title, added + changed > 0);
-        }
-    }
-}
-
-static void
-choose_file (TenureQuestionEditorView *self,
-             gboolean                  saving)
-{
-  GtkFileFilter *filter = gtk_file_filter_new ();
-
-  if (self->chooser != NULL)
-    return;
-
-  self->chooser = gtk_file_chooser_native_new (saving ? _("Export Questions")
-                                                      : _("Import Questions"),
-                                               GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
-                                               saving ? GTK_FILE_CHOOSER_ACTION_SAVE
-                                                      : GTK_FILE_CHOOSER_ACTION_OPEN,
-                                               saving ? _("_Export") : _("_Import"),
-                                               _("_Cancel"));
-  gtk_file_filter_set_name (filter, _("Questions (JSON)"));
-  gtk_file_filter_add_mime_type (filter, "application/json");
-  gtk_file_filter_add_pattern (filter, "*.json");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
-  g_object_unref (filter);
-  if (saving)
-    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), _("questions.json"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
-  g_signal_connect_object (self->chooser, "response", G_CALLBACK (chooser_response_cb), self,
-                           G_CONNECT_SWAPPED);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
-}
-
-static void
-import_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  choose_file (TENURE_QUESTION_EDITOR_VIEW (widget), FALSE);
-}
-
-static void
-export_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  choose_file (TENURE_QUESTION_EDITOR_VIEW (widget), TRUE);
+  _editor_view_check_edit (self, ok, error);
 }
 
 static void
@@ -919,8 +537,8 @@ tenure_question_editor_view_class_init (TenureQuestionEditorViewClass *klass)
 
   g_type_ensure (TENURE_TYPE_SIGNUP_PREVIEW);
 
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               RESOURCE_PREFIX "/ui/tenure-question-editor-view.ui");
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX
+                                               "/ui/tenure-question-editor-view.ui");
   gtk_widget_class_bind_template_child (widget_class, TenureQuestionEditorView, active_switch);
   gtk_widget_class_bind_template_child (widget_class, TenureQuestionEditorView, error_box);
   gtk_widget_class_bind_template_child (widget_class, TenureQuestionEditorView, error_label);
@@ -941,22 +559,7 @@ tenure_question_editor_view_class_init (TenureQuestionEditorViewClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, text_apply_cb);
   gtk_widget_class_bind_template_callback (widget_class, text_changed_cb);
 
-  gtk_widget_class_install_action (widget_class, "editor.add-question", NULL, add_question_action);
-  gtk_widget_class_install_action (widget_class, "editor.delete-question", NULL,
-                                   delete_question_action);
-  gtk_widget_class_install_action (widget_class, "editor.add-option", NULL, add_option_action);
-  gtk_widget_class_install_action (widget_class, "editor.option-up", "x", move_option_action);
-  gtk_widget_class_install_action (widget_class, "editor.option-down", "x", move_option_action);
-  gtk_widget_class_install_action (widget_class, "editor.delete-option", "x", delete_option_action);
-  gtk_widget_class_install_action (widget_class, "editor.move-up", NULL, move_focused_action);
-  gtk_widget_class_install_action (widget_class, "editor.move-down", NULL, move_focused_action);
-  gtk_widget_class_install_action (widget_class, "editor.import", NULL, import_action);
-  gtk_widget_class_install_action (widget_class, "editor.export", NULL, export_action);
-
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, GDK_ALT_MASK,
-                                       "editor.move-up", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, GDK_ALT_MASK,
-                                       "editor.move-down", NULL);
+  _editor_view_class_actions_init (klass);
 }
 
 static void
@@ -1025,7 +628,7 @@ tenure_question_editor_view_select (TenureQuestionEditorView *self,
 
   g_return_if_fail (TENURE_IS_QUESTION_EDITOR_VIEW (self));
 
-  index = find_question_index (self, question_id);
+  index = _editor_view_find_question_index (self, question_id);
   if (index >= 0)
     gtk_list_box_select_row (self->question_list,
                              gtk_list_box_get_row_at_index (self->question_list, index));
