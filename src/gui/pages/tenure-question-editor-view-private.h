@@ -28,6 +28,7 @@ struct _TenureQuestionEditorView
   GtkListBox           *options_list;
   GtkWidget            *question_group;
   GtkListBox           *question_list;
+  GtkWidget            *read_only_label;
   TenureSignupPreview  *side_preview;
   GtkStack             *stack;
   AdwEntryRow          *text_row;
@@ -38,6 +39,7 @@ struct _TenureQuestionEditorView
   GArray               *option_rows;   /* OptionRow of the selected question */
   GtkFileChooserNative *chooser;
   gint64                selected_id;
+  gboolean              read_only;
   guint                 updating;
 };
 

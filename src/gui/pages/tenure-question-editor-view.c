@@ -307,8 +307,12 @@ update_detail (TenureQuestionEditorView *self)
 
   gtk_widget_set_visible (self->question_group, question != NULL);
   gtk_widget_set_visible (self->options_group, question != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.delete-question", question != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.add-option", question != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.delete-question",
+                                 question != NULL && !self->read_only);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.add-option",
+                                 question != NULL && !self->read_only);
+  gtk_widget_set_sensitive (self->question_group, !self->read_only);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->options_list), !self->read_only);
 
   if (question != NULL)
     {
@@ -376,6 +380,15 @@ tenure_question_editor_view_refresh (TenureQuestionEditorView *self)
 
   g_clear_pointer (&self->questions, g_ptr_array_unref);
   self->questions = questions;
+
+  /* A workspace opened read-only (another program writes it, or the file is locked):
+   * the questions are shown, not edited. */
+  self->read_only = tenure_db_is_read_only (tenure_question_editor_get_db (self->editor));
+  gtk_widget_set_visible (self->read_only_label, self->read_only);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.add-question", !self->read_only);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.import", !self->read_only);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.move-up", !self->read_only);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.move-down", !self->read_only);
   if (_editor_view_find_question (self, self->selected_id) == NULL)
     self->selected_id = questions->len > 0 ? ((TenureQuestion *) questions->pdata[0])->id : 0;
 
@@ -549,6 +562,7 @@ tenure_question_editor_view_class_init (TenureQuestionEditorViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TenureQuestionEditorView, options_list);
   gtk_widget_class_bind_template_child (widget_class, TenureQuestionEditorView, question_group);
   gtk_widget_class_bind_template_child (widget_class, TenureQuestionEditorView, question_list);
+  gtk_widget_class_bind_template_child (widget_class, TenureQuestionEditorView, read_only_label);
   gtk_widget_class_bind_template_child (widget_class, TenureQuestionEditorView, side_preview);
   gtk_widget_class_bind_template_child (widget_class, TenureQuestionEditorView, stack);
   gtk_widget_class_bind_template_child (widget_class, TenureQuestionEditorView, text_row);
