@@ -108,7 +108,7 @@ scroll_to (GtkWidget *widget)
   graphene_point_t point;
 
   g_assert_true (gtk_widget_compute_point (widget, content, &GRAPHENE_POINT_INIT (0, 0), &point));
-  gtk_adjustment_set_value (adjustment, point.y - 250);
+  gtk_adjustment_set_value (adjustment, point.y - 60);
 }
 
 static TenureWindow *
@@ -600,6 +600,18 @@ test_screenshots (void)
                   scroll_to (GTK_WIDGET (tenure_question_editor_view_get_points_button (editor,
                                                                                         5)));
                   screenshot (window, answers);
+                }
+
+              /* A whole question card: chart, signals and points. */
+              if (v == 1)
+                {
+                  TenureAuditView *audit = tenure_qualification_page_get_audit_view (page);
+                  g_autofree char *cards = g_strdup_printf ("qualification-audit-cards-%s-%dx%d",
+                                                            dark ? "dark" : "light",
+                                                            sizes[s].width, sizes[s].height);
+
+                  scroll_to (GTK_WIDGET (tenure_audit_view_get_chart (audit, 1)));
+                  screenshot (window, cards);
                 }
             }
           close_window (window);

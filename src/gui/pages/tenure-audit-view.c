@@ -20,7 +20,6 @@ struct _TenureAuditView
 {
   AdwBin          parent_instance;
 
-  GtkWidget      *apply_button;
   AdwStatusPage  *empty_page;
   GtkBox         *questions_box;
   GtkLabel       *signals_label;
@@ -304,7 +303,6 @@ tenure_audit_view_class_init (TenureAuditViewClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/ui/tenure-audit-view.ui");
-  gtk_widget_class_bind_template_child (widget_class, TenureAuditView, apply_button);
   gtk_widget_class_bind_template_child (widget_class, TenureAuditView, empty_page);
   gtk_widget_class_bind_template_child (widget_class, TenureAuditView, questions_box);
   gtk_widget_class_bind_template_child (widget_class, TenureAuditView, signals_group);

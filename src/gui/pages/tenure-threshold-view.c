@@ -32,7 +32,6 @@ struct _TenureThresholdView
   GtkLabel          *saved_label;
   GtkScale          *scale;
   GtkStack          *stack;
-  GtkWidget         *use_button;
 
   const TenureAudit *audit;          /* not owned: the page keeps it while shown */
   char              *currency;
@@ -269,7 +268,6 @@ tenure_threshold_view_class_init (TenureThresholdViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TenureThresholdView, saved_label);
   gtk_widget_class_bind_template_child (widget_class, TenureThresholdView, scale);
   gtk_widget_class_bind_template_child (widget_class, TenureThresholdView, stack);
-  gtk_widget_class_bind_template_child (widget_class, TenureThresholdView, use_button);
   gtk_widget_class_bind_template_callback (widget_class, value_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "simulation.use-threshold", NULL,
