@@ -111,6 +111,26 @@ scroll_to (GtkWidget *widget)
   gtk_adjustment_set_value (adjustment, point.y - 60);
 }
 
+/* The first row of the question list: the first widget that carries a question id. */
+static GtkWidget *
+find_question_row (GtkWidget *widget)
+{
+  if (g_object_get_data (G_OBJECT (widget), "question-id") != NULL)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_question_row (child);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
 static TenureWindow *
 new_window (int width,
             int height)
@@ -323,6 +343,39 @@ test_questions (void)
     g_autoptr(GPtrArray) back = list_questions ();
 
     g_assert_cmpint (((TenureQuestion *) back->pdata[1])->id, ==, urgent->id);
+  }
+
+  /* Dropping the fourth question on the first row moves it first. */
+  {
+    GtkWidget *first = find_question_row (GTK_WIDGET (view));
+    g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (first);
+    g_auto(GValue) value = G_VALUE_INIT;
+    g_autoptr(GPtrArray) moved = NULL;
+    GtkDropTarget *target = NULL;
+    gint64 dragged = ((TenureQuestion *) questions->pdata[3])->id;
+    gboolean accepted = FALSE;
+
+    for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+      {
+        g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+        if (GTK_IS_DROP_TARGET (controller))
+          target = GTK_DROP_TARGET (controller);
+      }
+    g_assert_nonnull (target);
+    g_value_init (&value, G_TYPE_INT64);
+    g_value_set_int64 (&value, dragged);
+    g_signal_emit_by_name (target, "drop", &value, 10.0, 10.0, &accepted);
+    g_assert_true (accepted);
+    moved = list_questions ();
+    g_assert_cmpint (((TenureQuestion *) moved->pdata[0])->id, ==, dragged);
+    g_assert_cmpint (((TenureQuestion *) moved->pdata[1])->id, ==,
+                     ((TenureQuestion *) questions->pdata[0])->id);
+    g_clear_object (&controllers);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "qualification.undo", NULL));
+    g_clear_pointer (&moved, g_ptr_array_unref);
+    moved = list_questions ();
+    g_assert_cmpint (((TenureQuestion *) moved->pdata[3])->id, ==, dragged);
   }
 
   /* An empty text is refused, and the message shown where the editing happens. */
