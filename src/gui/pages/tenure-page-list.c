@@ -12,6 +12,7 @@
 #include "tenure-imports-page.h"
 #include "tenure-jobs-page.h"
 #include "tenure-page-list.h"
+#include "tenure-qualification-page.h"
 #include "tenure-satisfaction-page.h"
 
 static const TenurePageInfo pages[] = {
@@ -33,10 +34,8 @@ static const TenurePageInfo pages[] = {
     N_("Onboarding will show the onboarding scenarios, their steps and how many customers "
        "finish each step, once the scenarios are available."),
     tenure_empty_page_get_type },
-  { "qualification", N_("Qualification"), "dialog-question-symbolic",
-    N_("Qualification will show the signup questions and how their answers relate to "
-       "retention, once the audit is available."),
-    tenure_empty_page_get_type },
+  { "qualification", N_("Qualification"), "dialog-question-symbolic", NULL,
+    tenure_qualification_page_get_type },
   { "accounts", N_("Accounts"), "x-office-address-book-symbolic",
     N_("Accounts will list the customers with their health, owner and recurring revenue, "
        "once the metrics are available."),
