@@ -9,6 +9,7 @@
 
 #include "tenure-empty-page.h"
 #include "tenure-imports-page.h"
+#include "tenure-onboarding-page.h"
 #include "tenure-page-list.h"
 
 static const TenurePageInfo pages[] = {
@@ -28,10 +29,8 @@ static const TenurePageInfo pages[] = {
     N_("Jobs & activation will show how fast new customers complete the jobs they bought "
        "the product for, once the metrics are available."),
     tenure_empty_page_get_type },
-  { "onboarding", N_("Onboarding"), "media-playlist-consecutive-symbolic",
-    N_("Onboarding will show the onboarding scenarios, their steps and how many customers "
-       "finish each step, once the scenarios are available."),
-    tenure_empty_page_get_type },
+  { "onboarding", N_("Onboarding"), "media-playlist-consecutive-symbolic", NULL,
+    tenure_onboarding_page_get_type },
   { "qualification", N_("Qualification"), "dialog-question-symbolic",
     N_("Qualification will show the signup questions and how their answers relate to "
        "retention, once the audit is available."),
