@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "tenure-format.h"
+#include "tenure-month-selector.h"
 #include "tenure-onboarding-page.h"
 #include "tenure-scenario-designer.h"
 #include "tenure-template-chooser.h"
@@ -255,10 +256,11 @@ static GtkWidget *
 create_scenario_row (TenureOnboardingPage      *self,
                      const TenureScenarioStats *stats)
 {
-  g_autofree char *month = tenure_format_month (self->loaded_month, TENURE_LANGUAGE_DEFAULT);
+  g_autofree char *month = tenure_month_selector_format_month (self->loaded_month);
   g_autofree char *completion = format_pct (stats->completion_pct);
   g_autofree char *tooltip = NULL;
   g_autofree char *subtitle = NULL;
+  g_autofree char *enrolled = NULL;
   g_autoptr(GMenuModel) menu = create_scenario_menu (stats->scenario_id, stats->active, TRUE);
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *figure = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
@@ -269,11 +271,14 @@ create_scenario_row (TenureOnboardingPage      *self,
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), stats->name);
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  /* Translators: customers enrolled in a scenario in the last 3 months */
+  enrolled = g_strdup_printf (ngettext ("%u enrolled in 3 months", "%u enrolled in 3 months",
+                                        stats->enrolments), stats->enrolments);
   if (stats->job_name != NULL)
-    /* Translators: a scenario's status and the job it is about */
-    subtitle = g_strdup_printf (_("%s · Job: %s"), status, stats->job_name);
+    /* Translators: a scenario's status, the job it is about and its enrolments */
+    subtitle = g_strdup_printf (_("%s · Job: %s · %s"), status, stats->job_name, enrolled);
   else
-    subtitle = g_strdup (status);
+    subtitle = g_strdup_printf ("%s · %s", status, enrolled);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   adw_action_row_add_prefix (ADW_ACTION_ROW (row),
                              gtk_image_new_from_icon_name (stats->active
@@ -325,7 +330,7 @@ create_scenario_row (TenureOnboardingPage      *self,
 static void
 fill_list (TenureOnboardingPage *self)
 {
-  g_autofree char *month = tenure_format_month (self->loaded_month, TENURE_LANGUAGE_DEFAULT);
+  g_autofree char *month = tenure_month_selector_format_month (self->loaded_month);
   g_autofree char *caption = NULL;
   GtkWidget *child;
 

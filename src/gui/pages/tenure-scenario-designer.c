@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "tenure-format.h"
+#include "tenure-month-selector.h"
 #include "tenure-scenario-designer.h"
 #include "tenure-scenario-timeline.h"
 
@@ -68,6 +69,7 @@ struct _TenureScenarioDesigner
   GtkLabel             *funnel_caption;
   GtkListBox           *steps_list;
   GArray               *rows;        /* RowInfo, by position */
+  GtkSizeGroup         *funnel_group;
 
   /* Step editor */
   AdwPreferencesGroup  *step_group;
@@ -272,7 +274,9 @@ create_step_row (TenureScenarioDesigner *self,
   gtk_box_append (GTK_BOX (funnel), figures);
   gtk_box_append (GTK_BOX (funnel), info->level_bar);
   gtk_widget_set_valign (funnel, GTK_ALIGN_CENTER);
-  gtk_widget_set_size_request (funnel, 150, -1);
+  gtk_widget_set_size_request (funnel, 180, -1);
+  gtk_widget_set_hexpand (funnel, FALSE);
+  gtk_size_group_add_widget (self->funnel_group, funnel);
   gtk_box_append (GTK_BOX (box), funnel);
 
   gtk_widget_set_margin_top (box, 10);
@@ -301,7 +305,7 @@ create_step_row (TenureScenarioDesigner *self,
 static void
 update_funnel_caption (TenureScenarioDesigner *self)
 {
-  g_autofree char *month = tenure_format_month (self->month, TENURE_LANGUAGE_DEFAULT);
+  g_autofree char *month = tenure_month_selector_format_month (self->month);
   g_autofree char *text = NULL;
 
   if (self->step_stats == NULL || self->enrolments == 0)
@@ -1083,6 +1087,7 @@ tenure_scenario_designer_finalize (GObject *object)
   g_clear_pointer (&self->segments, g_strfreev);
   g_clear_pointer (&self->rows, g_array_unref);
   g_clear_pointer (&self->step_stats, g_array_unref);
+  g_clear_object (&self->funnel_group);
 
   G_OBJECT_CLASS (tenure_scenario_designer_parent_class)->finalize (object);
 }
@@ -1129,6 +1134,7 @@ tenure_scenario_designer_init (TenureScenarioDesigner *self)
   GtkWidget *button;
 
   self->rows = g_array_new (FALSE, TRUE, sizeof (RowInfo));
+  self->funnel_group = gtk_size_group_new (GTK_SIZE_GROUP_HORIZONTAL);
 
   /* The timeline, in a card. */
   group = group_new (_("Timeline"),

@@ -13,7 +13,7 @@
 #define LANE_HEIGHT  20.0
 #define MAX_LANES    4
 #define LABEL_GAP    10.0
-#define MARKER_R     6.0
+#define MARKER_R     9.0
 #define MAX_LABEL_W  180
 
 typedef struct
@@ -81,27 +81,50 @@ create_layout (TenureScenarioTimeline *self,
   return layout;
 }
 
-/* Places every label at its marker in the first lane where it fits; a label that fits
- * nowhere is cut down to its number, and left out when even that does not fit (the
- * marker's tooltip still names it). Returns the number of lanes used. */
+static int
+compare_by_day (gconstpointer a,
+                gconstpointer b,
+                gpointer      user_data)
+{
+  GArray *markers = user_data;
+  const Marker *ma = &g_array_index (markers, Marker, *(const guint *) a);
+  const Marker *mb = &g_array_index (markers, Marker, *(const guint *) b);
+
+  if (ma->day != mb->day)
+    return ma->day < mb->day ? -1 : 1;
+  return *(const guint *) a < *(const guint *) b ? -1 : 1;
+}
+
+/* Places the markers by day, moving a marker that would cover the one before it just
+ * enough to the right; then each label, starting over its marker, in the lowest lane
+ * where it fits. A label that fits nowhere is cut down to its number, and left out when
+ * even that does not fit (the marker carries the number and its tooltip the title).
+ * Returns the number of lanes used. */
 static int
 place_labels (TenureScenarioTimeline *self,
               int                     width,
               Placement              *placements)
 {
+  g_autofree guint *order = g_new (guint, MAX (self->markers->len, 1));
   double lane_end[MAX_LANES];
+  double previous_x = -G_MAXDOUBLE;
   int n_lanes = 0;
 
   for (guint l = 0; l < MAX_LANES; l++)
     lane_end[l] = -G_MAXDOUBLE;
-
   for (guint i = 0; i < self->markers->len; i++)
+    order[i] = i;
+  g_qsort_with_data (order, self->markers->len, sizeof (guint), compare_by_day, self->markers);
+
+  for (guint k = 0; k < self->markers->len; k++)
     {
+      guint i = order[k];
       Marker *marker = &g_array_index (self->markers, Marker, i);
       Placement *p = &placements[i];
 
       p->lane = -1;
-      p->x = day_to_x (self, width, marker->day);
+      p->x = MAX (day_to_x (self, width, marker->day), previous_x + 2 * MARKER_R + 2);
+      previous_x = p->x;
       for (guint attempt = 0; attempt < 2 && p->lane < 0; attempt++)
         {
           g_autoptr(PangoLayout) layout = NULL;
@@ -110,8 +133,8 @@ place_labels (TenureScenarioTimeline *self,
 
           layout = create_layout (self, attempt == 0 ? marker->label : marker->short_label, TRUE);
           pango_layout_get_pixel_size (layout, &text_w, NULL);
-          /* Centred on the marker, kept inside the widget. */
-          start = CLAMP (p->x - text_w / 2.0, 2.0, MAX (2.0, width - text_w - 2.0));
+          /* From the marker's left edge, kept inside the widget. */
+          start = CLAMP (p->x - MARKER_R, 2.0, MAX (2.0, width - text_w - 2.0));
           for (int l = 0; l < MAX_LANES; l++)
             {
               if (start >= lane_end[l] + LABEL_GAP)
@@ -131,10 +154,18 @@ place_labels (TenureScenarioTimeline *self,
   return n_lanes;
 }
 
+/* Lane 0 is the nearest to the line. */
+static double
+lane_y (int n_lanes,
+        int lane)
+{
+  return 4 + (MAX (n_lanes, 1) - 1 - lane) * LANE_HEIGHT;
+}
+
 static double
 axis_y (int n_lanes)
 {
-  return 8 + MAX (n_lanes, 1) * LANE_HEIGHT + 14;
+  return 4 + MAX (n_lanes, 1) * LANE_HEIGHT + MARKER_R + 4;
 }
 
 static GtkSizeRequestMode
@@ -164,7 +195,7 @@ tenure_scenario_timeline_measure (GtkWidget      *widget,
       g_autofree Placement *placements = g_new0 (Placement, MAX (self->markers->len, 1));
       int n_lanes = place_labels (self, for_size > 0 ? for_size : 480, placements);
 
-      *minimum = *natural = (int) axis_y (n_lanes) + 30;
+      *minimum = *natural = (int) axis_y (n_lanes) + MARKER_R + 24;
     }
 }
 
@@ -190,7 +221,7 @@ tenure_scenario_timeline_snapshot (GtkWidget   *widget,
   int width = gtk_widget_get_width (widget);
   int height = gtk_widget_get_height (widget);
   g_autofree Placement *placements = g_new0 (Placement, MAX (self->markers->len, 1));
-  GdkRGBA fg, dim, accent, bg;
+  GdkRGBA fg, dim, accent, bg, on_accent;
   int n_lanes;
   double y;
   cairo_t *cr;
@@ -200,9 +231,10 @@ tenure_scenario_timeline_snapshot (GtkWidget   *widget,
   dim.alpha *= 0.55;
   if (!gtk_style_context_lookup_color (context, "accent_color", &accent))
     gdk_rgba_parse (&accent, "#1c71d8");
-  if (!gtk_style_context_lookup_color (context, "card_bg_color", &bg))
-    gdk_rgba_parse (&bg, "#ffffff");
-  bg.alpha = 1;
+  if (!gtk_style_context_lookup_color (context, "accent_fg_color", &on_accent))
+    gdk_rgba_parse (&on_accent, "#ffffff");
+  if (!gtk_style_context_lookup_color (context, "window_bg_color", &bg))
+    gdk_rgba_parse (&bg, "#fafafa");
 
   n_lanes = place_labels (self, width, placements);
   y = axis_y (n_lanes);
@@ -225,18 +257,7 @@ tenure_scenario_timeline_snapshot (GtkWidget   *widget,
     }
   cairo_stroke (cr);
 
-  /* Leader lines, then markers on top. */
-  for (guint i = 0; i < self->markers->len; i++)
-    {
-      Placement *p = &placements[i];
-
-      if (p->lane < 0)
-        continue;
-      gdk_cairo_set_source_rgba (cr, &dim);
-      cairo_move_to (cr, p->x, 8 + p->lane * LANE_HEIGHT + LANE_HEIGHT - 2);
-      cairo_line_to (cr, p->x, y - MARKER_R);
-      cairo_stroke (cr);
-    }
+  /* Markers, carrying their step's number. */
   for (guint i = 0; i < self->markers->len; i++)
     {
       Marker *marker = &g_array_index (self->markers, Marker, i);
@@ -253,7 +274,7 @@ tenure_scenario_timeline_snapshot (GtkWidget   *widget,
         {
           gdk_cairo_set_source_rgba (cr, &bg);
           cairo_fill_preserve (cr);
-          cairo_set_line_width (cr, 2);
+          cairo_set_line_width (cr, 1.5);
           gdk_cairo_set_source_rgba (cr, &fg);
           cairo_stroke (cr);
         }
@@ -264,12 +285,20 @@ tenure_scenario_timeline_snapshot (GtkWidget   *widget,
     {
       Marker *marker = &g_array_index (self->markers, Marker, i);
       Placement *p = &placements[i];
-      g_autoptr(PangoLayout) layout = NULL;
+      g_autoptr(PangoLayout) number = create_layout (self, marker->short_label, TRUE);
+      int number_w, number_h;
 
-      if (p->lane < 0)
-        continue;
-      layout = create_layout (self, p->use_short ? marker->short_label : marker->label, TRUE);
-      append_text (snapshot, layout, p->text_x, 8 + p->lane * LANE_HEIGHT, &fg);
+      pango_layout_get_pixel_size (number, &number_w, &number_h);
+      append_text (snapshot, number, p->x - number_w / 2.0, y - number_h / 2.0,
+                   marker->required ? &on_accent : &fg);
+
+      if (p->lane >= 0)
+        {
+          g_autoptr(PangoLayout) layout = NULL;
+
+          layout = create_layout (self, p->use_short ? marker->short_label : marker->label, TRUE);
+          append_text (snapshot, layout, p->text_x, lane_y (n_lanes, p->lane), &fg);
+        }
     }
 
   /* Day labels under the weekly ticks, and the last day. */
@@ -284,7 +313,8 @@ tenure_scenario_timeline_snapshot (GtkWidget   *widget,
       if (self->last_day - d < 4 && d != 0)
         continue;
       pango_layout_get_pixel_size (layout, &text_w, NULL);
-      append_text (snapshot, layout, CLAMP (x - text_w / 2.0, 0, width - text_w), y + 8, &dim);
+      append_text (snapshot, layout, CLAMP (x - text_w / 2.0, 0, width - text_w), y + MARKER_R + 4,
+                   &dim);
     }
   {
     /* Translators: the end of the onboarding timeline, in days after enrolment */
@@ -293,7 +323,7 @@ tenure_scenario_timeline_snapshot (GtkWidget   *widget,
     int text_w;
 
     pango_layout_get_pixel_size (layout, &text_w, NULL);
-    append_text (snapshot, layout, width - text_w, y + 8, &dim);
+    append_text (snapshot, layout, width - text_w, y + MARKER_R + 4, &dim);
   }
 }
 
@@ -307,12 +337,15 @@ tenure_scenario_timeline_query_tooltip (GtkWidget  *widget,
   TenureScenarioTimeline *self = TENURE_SCENARIO_TIMELINE (widget);
   int width = gtk_widget_get_width (widget);
   g_autoptr(GString) text = g_string_new (NULL);
+  g_autofree Placement *placements = g_new0 (Placement, MAX (self->markers->len, 1));
+
+  place_labels (self, width, placements);
 
   for (guint i = 0; i < self->markers->len; i++)
     {
       Marker *marker = &g_array_index (self->markers, Marker, i);
 
-      if (keyboard || ABS (day_to_x (self, width, marker->day) - x) <= MARKER_R + 2)
+      if (keyboard || ABS (placements[i].x - x) <= MARKER_R + 2)
         {
           if (text->len > 0)
             g_string_append_c (text, '\n');
