@@ -280,6 +280,15 @@ test_page (void)
   second_step = ((TenureStep *) g_ptr_array_index (scenario->steps, 1))->id;
   required = ((TenureStep *) g_ptr_array_index (scenario->steps, 0))->required;
   screenshot (GTK_WIDGET (window), "onboarding-designer-light-1280x800");
+  {
+    GtkWidget *scroller = gtk_widget_get_ancestor (GTK_WIDGET (designer),
+                                                   GTK_TYPE_SCROLLED_WINDOW);
+    GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+
+    gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+    screenshot (GTK_WIDGET (window), "onboarding-designer-editor-light-1280x800");
+    gtk_adjustment_set_value (adjustment, 0);
+  }
 
   /* Rename the first step's title. */
   tenure_scenario_designer_select_row (designer, 0);
