@@ -350,6 +350,49 @@ test_page (void)
   wait_for (page_ready, page);
   assert_designer_matches (designer, scenario_id);
 
+  /* A step dropped on the third row moves there; undo puts it back. */
+  {
+    GtkListBoxRow *row = gtk_list_box_get_row_at_index (
+      tenure_scenario_designer_get_steps_list (designer), 2);
+    g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (row));
+    g_auto(GValue) value = G_VALUE_INIT;
+    GtkDropTarget *target = NULL;
+    gboolean accepted = FALSE;
+
+    for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+      {
+        g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+        if (GTK_IS_DROP_TARGET (controller))
+          target = GTK_DROP_TARGET (controller);
+      }
+    g_assert_nonnull (target);
+    g_value_init (&value, G_TYPE_INT64);
+    g_value_set_int64 (&value, first_step);
+    g_signal_emit_by_name (target, "drop", &value, 10.0, 10.0, &accepted);
+    g_assert_true (accepted);
+    g_clear_pointer (&scenario, tenure_scenario_free);
+    scenario = load (scenario_id);
+    g_assert_cmpint (((TenureStep *) g_ptr_array_index (scenario->steps, 2))->id, ==, first_step);
+    g_assert_cmpint (((TenureStep *) g_ptr_array_index (scenario->steps, 0))->id, ==, second_step);
+    g_assert_cmpint (tenure_scenario_designer_get_row_step_id (designer, 2), ==, first_step);
+    undo (page);
+    now = describe (scenario_id);
+    g_assert_cmpstr (now, ==, before_title);
+    g_clear_pointer (&now, g_free);
+  }
+
+  /* An empty title is refused inline: the file keeps the old one. */
+  tenure_scenario_designer_select_row (designer, 0);
+  gtk_editable_set_text (tenure_scenario_designer_get_title_entry (designer), "");
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (tenure_scenario_designer_get_title_entry (
+    designer)), "error"));
+  now = describe (scenario_id);
+  g_assert_cmpstr (now, ==, before_title);
+  g_clear_pointer (&now, g_free);
+  tenure_onboarding_page_open_scenario (page, scenario_id);
+  g_assert_false (tenure_scenario_editor_can_undo (tenure_onboarding_page_get_editor (page)));
+
   /* A new scenario from the "monthly-audit-report" template, through the chooser. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "onboarding.back", NULL));
   g_assert_cmpstr (tenure_onboarding_page_get_view (page), ==, "list");
@@ -378,6 +421,69 @@ test_page (void)
   g_assert_cmpstr (tenure_onboarding_page_get_view (page), ==, "list");
   wait_for (page_ready, page);
   g_assert_cmpuint (tenure_onboarding_page_get_n_scenarios (page), ==, 2);
+
+  close_window (window);
+}
+
+/* A workspace without scenarios: the empty state, a blank scenario, and activating it
+ * refused without a required step. */
+static void
+test_empty (void)
+{
+  g_autofree char *path = g_build_filename (tmpdir, "empty.tenure", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(TenureDb) db = NULL;
+  g_autoptr(TenureScenario) scenario = NULL;
+  g_autoptr(GError) error = NULL;
+  TenureWindow *window = tenure_window_new (GTK_APPLICATION (app));
+  TenureOnboardingPage *page;
+  TenureScenarioDesigner *designer;
+  GtkWindow *chooser = NULL;
+  gint64 id;
+
+  db = tenure_db_open (path, TENURE_DB_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_for (widget_mapped, window);
+  tenure_window_open_file (window, file);
+  wait_for (window_idle, window);
+  tenure_window_show_page (window, "onboarding");
+  page = TENURE_ONBOARDING_PAGE (tenure_window_get_visible_page (window));
+  wait_for (page_ready, page);
+  g_assert_cmpstr (tenure_onboarding_page_get_view (page), ==, "empty");
+  g_assert_cmpuint (tenure_onboarding_page_get_n_scenarios (page), ==, 0);
+  screenshot (GTK_WIDGET (window), "onboarding-empty-light-1280x800");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "onboarding.new", NULL));
+  wait_for (chooser_shown, &chooser);
+  tenure_template_chooser_choose (TENURE_TEMPLATE_CHOOSER (chooser), NULL);
+  g_assert_cmpstr (tenure_onboarding_page_get_view (page), ==, "designer");
+  designer = tenure_onboarding_page_get_designer (page);
+  id = tenure_scenario_designer_get_scenario_id (designer);
+  g_assert_cmpint (id, ==, tenure_scenario_find (db, "New scenario"));
+  g_assert_cmpuint (tenure_scenario_designer_get_n_rows (designer), ==, 0);
+
+  /* No required step: the core refuses, the scenario stays a draft. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "onboarding.toggle-active",
+                                             "x", id));
+  scenario = tenure_scenario_load (db, id, &error);
+  g_assert_no_error (error);
+  g_assert_false (scenario->active);
+
+  /* One step, made required: now it can be activated. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (designer), "designer.add-step", NULL));
+  g_assert_cmpuint (tenure_scenario_designer_get_n_rows (designer), ==, 1);
+  gtk_switch_set_active (tenure_scenario_designer_get_required_switch (designer), TRUE);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "onboarding.toggle-active",
+                                             "x", id));
+  g_clear_pointer (&scenario, tenure_scenario_free);
+  scenario = tenure_scenario_load (db, id, &error);
+  g_assert_no_error (error);
+  g_assert_true (scenario->active);
+  g_assert_cmpuint (scenario->steps->len, ==, 1);
+  g_assert_true (((TenureStep *) g_ptr_array_index (scenario->steps, 0))->required);
 
   close_window (window);
 }
@@ -445,6 +551,7 @@ main (int   argc,
   g_assert_no_error (error);
 
   g_test_add_func ("/gui/onboarding/page", test_page);
+  g_test_add_func ("/gui/onboarding/empty", test_empty);
   g_test_add_func ("/gui/onboarding/screenshots", test_screenshots);
 
   status = g_test_run ();

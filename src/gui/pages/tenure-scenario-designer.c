@@ -163,15 +163,14 @@ format_pct (double value)
 /* Step rows */
 
 static void
-drag_prepare_cb (GtkDragSource *source,
-                 double         x,
-                 double         y,
-                 gpointer       user_data)
+drag_begin_cb (GtkDragSource *source,
+               GdkDrag       *drag,
+               gpointer       user_data)
 {
   GtkWidget *row = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (source));
   g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (row);
 
-  gtk_drag_source_set_icon (source, paintable, (int) x, (int) y);
+  gtk_drag_source_set_icon (source, paintable, 24, 24);
 }
 
 static gboolean
@@ -287,11 +286,13 @@ create_step_row (TenureScenarioDesigner *self,
 
   if (self->editor != NULL)
     {
+      g_autoptr(GdkContentProvider) content = gdk_content_provider_new_typed (G_TYPE_INT64,
+                                                                              step->id);
+
       source = gtk_drag_source_new ();
       gtk_drag_source_set_actions (source, GDK_ACTION_MOVE);
-      gtk_drag_source_set_content (source,
-                                   gdk_content_provider_new_typed (G_TYPE_INT64, step->id));
-      g_signal_connect (source, "drag-begin", G_CALLBACK (drag_prepare_cb), NULL);
+      gtk_drag_source_set_content (source, content);
+      g_signal_connect (source, "drag-begin", G_CALLBACK (drag_begin_cb), NULL);
       gtk_widget_add_controller (row, GTK_EVENT_CONTROLLER (source));
 
       target = gtk_drop_target_new (G_TYPE_INT64, GDK_ACTION_MOVE);
@@ -1376,4 +1377,12 @@ tenure_scenario_designer_get_timeline (TenureScenarioDesigner *self)
   g_return_val_if_fail (TENURE_IS_SCENARIO_DESIGNER (self), NULL);
 
   return self->timeline;
+}
+
+GtkListBox *
+tenure_scenario_designer_get_steps_list (TenureScenarioDesigner *self)
+{
+  g_return_val_if_fail (TENURE_IS_SCENARIO_DESIGNER (self), NULL);
+
+  return self->steps_list;
 }

@@ -42,5 +42,6 @@ void            tenure_scenario_designer_select_row   (TenureScenarioDesigner *s
 GtkEditable    *tenure_scenario_designer_get_title_entry (TenureScenarioDesigner *self);
 GtkSwitch      *tenure_scenario_designer_get_required_switch (TenureScenarioDesigner *self);
 GtkWidget      *tenure_scenario_designer_get_timeline (TenureScenarioDesigner *self);
+GtkListBox     *tenure_scenario_designer_get_steps_list (TenureScenarioDesigner *self);
 
 G_END_DECLS
