@@ -283,7 +283,8 @@ test_page (void)
   {
     GtkWidget *scroller = gtk_widget_get_ancestor (GTK_WIDGET (designer),
                                                    GTK_TYPE_SCROLLED_WINDOW);
-    GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+    GtkAdjustment *adjustment =
+      gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
 
     gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
     screenshot (GTK_WIDGET (window), "onboarding-designer-editor-light-1280x800");

@@ -500,13 +500,13 @@ title_changed_cb (TenureScenarioDesigner *self)
 {
   g_autoptr(GError) error = NULL;
   TenureStep *step = selected_step (self);
+  const char *title;
 
   if (self->updating > 0 || step == NULL || !editable (self))
     return;
 
-  if (!tenure_scenario_editor_set_step_title (self->editor, step->id,
-                                              gtk_editable_get_text (GTK_EDITABLE (self->title_row)),
-                                              &error))
+  title = gtk_editable_get_text (GTK_EDITABLE (self->title_row));
+  if (!tenure_scenario_editor_set_step_title (self->editor, step->id, title, &error))
     {
       /* Shown inline: the title keeps what the user typed until it is valid. */
       gtk_widget_add_css_class (GTK_WIDGET (self->title_row), "error");
@@ -632,13 +632,14 @@ static void
 description_changed_cb (TenureScenarioDesigner *self)
 {
   g_autoptr(GError) error = NULL;
+  const char *description;
 
   if (self->updating > 0 || !editable (self))
     return;
 
+  description = gtk_editable_get_text (GTK_EDITABLE (self->description_row));
   check (self, tenure_scenario_editor_set_description (self->editor, self->scenario->id,
-                                                       gtk_editable_get_text (GTK_EDITABLE (self->description_row)),
-                                                       &error), error);
+                                                       description, &error), error);
 }
 
 static void
@@ -1133,6 +1134,7 @@ tenure_scenario_designer_init (TenureScenarioDesigner *self)
   GtkWidget *card;
   GtkWidget *caption;
   GtkWidget *button;
+  GtkWidget *content;
 
   self->rows = g_array_new (FALSE, TRUE, sizeof (RowInfo));
   self->funnel_group = gtk_size_group_new (GTK_SIZE_GROUP_HORIZONTAL);
@@ -1154,15 +1156,12 @@ tenure_scenario_designer_init (TenureScenarioDesigner *self)
 
   /* The steps with their funnel. */
   group = group_new (_("Steps"), NULL);
+  content = adw_button_content_new ();
+  adw_button_content_set_icon_name (ADW_BUTTON_CONTENT (content), "list-add-symbolic");
+  adw_button_content_set_label (ADW_BUTTON_CONTENT (content), _("_Add Step"));
+  adw_button_content_set_use_underline (ADW_BUTTON_CONTENT (content), TRUE);
   button = gtk_button_new ();
-  gtk_button_set_child (GTK_BUTTON (button),
-                        adw_button_content_new ());
-  adw_button_content_set_icon_name (ADW_BUTTON_CONTENT (gtk_button_get_child (GTK_BUTTON (button))),
-                                    "list-add-symbolic");
-  adw_button_content_set_label (ADW_BUTTON_CONTENT (gtk_button_get_child (GTK_BUTTON (button))),
-                                _("_Add Step"));
-  adw_button_content_set_use_underline (ADW_BUTTON_CONTENT (gtk_button_get_child (GTK_BUTTON (button))),
-                                        TRUE);
+  gtk_button_set_child (GTK_BUTTON (button), content);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "designer.add-step");
   gtk_widget_add_css_class (button, "flat");
   adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (group), button);
