@@ -14,7 +14,7 @@
 #define MAX_LANES    4
 #define LABEL_GAP    10.0
 #define MARKER_R     9.0
-#define MAX_LABEL_W  180
+#define MAX_LABEL_W  230
 
 typedef struct
 {
