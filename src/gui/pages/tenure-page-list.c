@@ -11,6 +11,7 @@
 #include "tenure-empty-page.h"
 #include "tenure-imports-page.h"
 #include "tenure-jobs-page.h"
+#include "tenure-onboarding-page.h"
 #include "tenure-page-list.h"
 #include "tenure-qualification-page.h"
 #include "tenure-satisfaction-page.h"
@@ -30,10 +31,8 @@ static const TenurePageInfo pages[] = {
     tenure_empty_page_get_type },
   { "jobs", N_("Jobs & activation"), "emblem-ok-symbolic", NULL,
     tenure_jobs_page_get_type },
-  { "onboarding", N_("Onboarding"), "media-playlist-consecutive-symbolic",
-    N_("Onboarding will show the onboarding scenarios, their steps and how many customers "
-       "finish each step, once the scenarios are available."),
-    tenure_empty_page_get_type },
+  { "onboarding", N_("Onboarding"), "media-playlist-consecutive-symbolic", NULL,
+    tenure_onboarding_page_get_type },
   { "qualification", N_("Qualification"), "dialog-question-symbolic", NULL,
     tenure_qualification_page_get_type },
   { "accounts", N_("Accounts"), "x-office-address-book-symbolic",
