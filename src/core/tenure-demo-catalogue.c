@@ -39,7 +39,7 @@ const double demo_plan_weights[N_SEGMENTS][N_PLANS] = {
 const DemoChannel demo_channels[N_CHANNELS] = {
   { "ads",      0.24, -0.30, 1480000,  60000, 0.013 },
   { "content",  0.21,  0.10,  960000, 250000, 0.012 },
-  { "events",   0.11,  0.00, 2050000, 300000, 0.018 },
+  { "events",   0.11,  0.00, 2050000, 300000, 0.017 },
   { "partners", 0.14,  0.20, 1150000,      0, 0.030 },
   { "referral", 0.13,  0.50,       0,      0, 0.250 },
   { "outbound", 0.17, -0.20, 1780000, 150000, 0.013 },
