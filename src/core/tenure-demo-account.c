@@ -305,7 +305,7 @@ decline (const DemoAccount *account,
 static double
 session_day_rate (const DemoAccount *account)
 {
-  return 0.03 + 0.63 * logistic (9.0 * (account->engagement - 0.48));
+  return 0.02 + 0.64 * logistic (11.0 * (account->engagement - 0.5));
 }
 
 /* Jobs completed in a month of full use: a few for engaged accounts, hardly any for
@@ -395,7 +395,7 @@ generate_session_days (Demo         *demo,
   for (gint32 day = from; day < to; day++)
     {
       int weekday = (int) ((day + 3) % 7);   /* 0 is Monday */
-      double p = rate * decline (account, day) * (weekday < 5 ? 1.0 : 0.06);
+      double p = rate * decline (account, day) * (weekday < 5 ? 1.0 : 0.04);
 
       if (rng_chance (rng, p) &&
           !insert_event (demo, account, (gint64) day * SECONDS_PER_DAY + office_seconds (rng),
