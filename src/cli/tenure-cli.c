@@ -30,6 +30,8 @@ static const Command commands[] = {
   { "demo", tenure_cli_demo,
     "WORKSPACE [--accounts N] [--months M] [--end-month YYYY-MM] [--seed S] [--force]",
     N_("Create a workspace holding the demo company") },
+  { "import", tenure_cli_import, "WORKSPACE KIND FILE.csv",
+    N_("Import a CSV file (accounts, subscriptions, events, responses, spend, tickets, answers)") },
   { "metrics", tenure_cli_metrics, "WORKSPACE --month YYYY-MM [--segment S | --plan P | --channel C] [--json]",
     N_("Print every figure of a month") },
   { "questions", tenure_cli_questions, "WORKSPACE --export FILE.json | --import FILE.json",

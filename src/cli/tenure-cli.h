@@ -26,6 +26,8 @@ int       tenure_cli_check          (int            argc,
                                      char         **argv);
 int       tenure_cli_demo           (int            argc,
                                      char         **argv);
+int       tenure_cli_import         (int            argc,
+                                     char         **argv);
 int       tenure_cli_metrics        (int            argc,
                                      char         **argv);
 int       tenure_cli_questions      (int            argc,

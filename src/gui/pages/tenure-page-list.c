@@ -1,0 +1,66 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The pages of the sidebar, in order: a real page replaces tenure_empty_page_get_type. */
+
+#define G_LOG_DOMAIN "tenure-page-list"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "tenure-empty-page.h"
+#include "tenure-imports-page.h"
+#include "tenure-page-list.h"
+
+static const TenurePageInfo pages[] = {
+  { "overview", N_("Overview"), "go-home-symbolic",
+    N_("The overview will show this month’s recurring revenue, the customers won and "
+       "lost, and the figures that moved most, once the metrics are available."),
+    tenure_empty_page_get_type },
+  { "revenue", N_("Revenue"), "x-office-presentation-symbolic",
+    N_("Revenue will show the monthly recurring revenue and how it moved — new, "
+       "expansion, contraction and churn — once the metrics are available."),
+    tenure_empty_page_get_type },
+  { "cohorts", N_("Cohorts"), "view-grid-symbolic",
+    N_("Cohorts will show how the customers who signed up each month stay and pay over "
+       "time, once the metrics are available."),
+    tenure_empty_page_get_type },
+  { "jobs", N_("Jobs & activation"), "emblem-ok-symbolic",
+    N_("Jobs & activation will show how fast new customers complete the jobs they bought "
+       "the product for, once the metrics are available."),
+    tenure_empty_page_get_type },
+  { "onboarding", N_("Onboarding"), "media-playlist-consecutive-symbolic",
+    N_("Onboarding will show the onboarding scenarios, their steps and how many customers "
+       "finish each step, once the scenarios are available."),
+    tenure_empty_page_get_type },
+  { "qualification", N_("Qualification"), "dialog-question-symbolic",
+    N_("Qualification will show the signup questions and how their answers relate to "
+       "retention, once the audit is available."),
+    tenure_empty_page_get_type },
+  { "accounts", N_("Accounts"), "x-office-address-book-symbolic",
+    N_("Accounts will list the customers with their health, owner and recurring revenue, "
+       "once the metrics are available."),
+    tenure_empty_page_get_type },
+  { "satisfaction", N_("Satisfaction"), "face-smile-symbolic",
+    N_("Satisfaction will show the NPS and satisfaction surveys with their comments, once "
+       "the metrics are available."),
+    tenure_empty_page_get_type },
+  { "acquisition", N_("Acquisition & value"), "send-to-symbolic",
+    N_("Acquisition & value will show what each channel costs and what the customers it "
+       "brings are worth, once the metrics are available."),
+    tenure_empty_page_get_type },
+  { "initiatives", N_("Initiatives"), "emoji-flags-symbolic",
+    N_("Initiatives will show the retention actions, their cost and their effect, once "
+       "the metrics are available."),
+    tenure_empty_page_get_type },
+  { "imports", N_("Imports"), "folder-download-symbolic", NULL,
+    tenure_imports_page_get_type },
+};
+
+const TenurePageInfo *
+tenure_page_list_get (guint *n_pages)
+{
+  g_return_val_if_fail (n_pages != NULL, NULL);
+
+  *n_pages = G_N_ELEMENTS (pages);
+  return pages;
+}

@@ -1,0 +1,381 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Follows the workspace's month and filter, and reloads a page only while it is shown. */
+
+#define G_LOG_DOMAIN "tenure-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "tenure-page.h"
+
+typedef struct
+{
+  TenureWorkspace *workspace;
+  GBinding        *month_binding;
+  gulong           filter_handler;
+  GCancellable    *cancellable;
+  guint            reload_source;
+  int              month;
+  guint            busy : 1;
+  guint            needs_reload : 1;
+  guint            loaded : 1;
+} TenurePagePrivate;
+
+G_DEFINE_TYPE_WITH_PRIVATE (TenurePage, tenure_page, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_BUSY,
+  PROP_MONTH,
+  PROP_WORKSPACE,
+  N_PROPS
+};
+
+enum {
+  READY,
+  N_SIGNALS
+};
+
+static GParamSpec *properties [N_PROPS];
+static guint signals [N_SIGNALS];
+
+static void
+set_busy (TenurePage *self,
+          gboolean    busy)
+{
+  TenurePagePrivate *priv = tenure_page_get_instance_private (self);
+
+  busy = !!busy;
+  if (priv->busy != busy)
+    {
+      priv->busy = busy;
+      g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_BUSY]);
+    }
+}
+
+static gboolean
+reload_cb (gpointer user_data)
+{
+  TenurePage *self = user_data;
+  TenurePagePrivate *priv = tenure_page_get_instance_private (self);
+
+  priv->reload_source = 0;
+  if (!priv->needs_reload || priv->workspace == NULL)
+    return G_SOURCE_REMOVE;
+
+  priv->needs_reload = FALSE;
+  TENURE_PAGE_GET_CLASS (self)->reload (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Coalesces the changes of one main loop iteration (workspace and month together) into
+ * one reload, and waits for the page to be on screen. */
+static void
+schedule_reload (TenurePage *self)
+{
+  TenurePagePrivate *priv = tenure_page_get_instance_private (self);
+
+  if (priv->reload_source != 0 || !gtk_widget_get_mapped (GTK_WIDGET (self)))
+    return;
+
+  priv->reload_source = g_idle_add_full (G_PRIORITY_DEFAULT, reload_cb, self, NULL);
+}
+
+static void
+filter_changed_cb (TenurePage      *self,
+                   GParamSpec      *pspec,
+                   TenureWorkspace *workspace)
+{
+  tenure_page_queue_reload (self);
+}
+
+static void
+tenure_page_real_reload (TenurePage *self)
+{
+  g_autoptr(GCancellable) cancellable = g_object_ref (tenure_page_begin_loading (self));
+
+  tenure_page_end_loading (self, cancellable);
+}
+
+static void
+tenure_page_map (GtkWidget *widget)
+{
+  TenurePage *self = TENURE_PAGE (widget);
+  TenurePagePrivate *priv = tenure_page_get_instance_private (self);
+
+  GTK_WIDGET_CLASS (tenure_page_parent_class)->map (widget);
+
+  if (priv->needs_reload)
+    schedule_reload (self);
+}
+
+static void
+tenure_page_dispose (GObject *object)
+{
+  TenurePage *self = (TenurePage *)object;
+  TenurePagePrivate *priv = tenure_page_get_instance_private (self);
+
+  g_clear_handle_id (&priv->reload_source, g_source_remove);
+  g_cancellable_cancel (priv->cancellable);
+  g_clear_object (&priv->cancellable);
+  tenure_page_set_workspace (self, NULL);
+
+  G_OBJECT_CLASS (tenure_page_parent_class)->dispose (object);
+}
+
+static void
+tenure_page_get_property (GObject    *object,
+                          guint       prop_id,
+                          GValue     *value,
+                          GParamSpec *pspec)
+{
+  TenurePage *self = TENURE_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_BUSY:
+      g_value_set_boolean (value, tenure_page_get_busy (self));
+      break;
+
+    case PROP_MONTH:
+      g_value_set_int (value, tenure_page_get_month (self));
+      break;
+
+    case PROP_WORKSPACE:
+      g_value_set_object (value, tenure_page_get_workspace (self));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+tenure_page_set_property (GObject      *object,
+                          guint         prop_id,
+                          const GValue *value,
+                          GParamSpec   *pspec)
+{
+  TenurePage *self = TENURE_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_MONTH:
+      tenure_page_set_month (self, g_value_get_int (value));
+      break;
+
+    case PROP_WORKSPACE:
+      tenure_page_set_workspace (self, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+tenure_page_class_init (TenurePageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = tenure_page_dispose;
+  object_class->get_property = tenure_page_get_property;
+  object_class->set_property = tenure_page_set_property;
+
+  widget_class->map = tenure_page_map;
+
+  klass->reload = tenure_page_real_reload;
+
+  /* TRUE while the page loads its figures. */
+  properties [PROP_BUSY] =
+    g_param_spec_boolean ("busy", NULL, NULL, FALSE,
+                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /* The month shown, a TENURE_MONTH () index; follows the workspace's month. */
+  properties [PROP_MONTH] =
+    g_param_spec_int ("month", NULL, NULL, 0, G_MAXINT, 0,
+                      (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties [PROP_WORKSPACE] =
+    g_param_spec_object ("workspace", NULL, NULL, TENURE_TYPE_WORKSPACE,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * TenurePage::ready:
+   *
+   * Emitted when the page shows the figures of its current workspace, month and filter.
+   */
+  signals [READY] =
+    g_signal_new ("ready",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
+}
+
+static void
+tenure_page_init (TenurePage *self)
+{
+}
+
+TenureWorkspace *
+tenure_page_get_workspace (TenurePage *self)
+{
+  TenurePagePrivate *priv = tenure_page_get_instance_private (self);
+
+  g_return_val_if_fail (TENURE_IS_PAGE (self), NULL);
+
+  return priv->workspace;
+}
+
+/* Shows @workspace; the page's month then follows the workspace's month. */
+void
+tenure_page_set_workspace (TenurePage      *self,
+                           TenureWorkspace *workspace)
+{
+  TenurePagePrivate *priv = tenure_page_get_instance_private (self);
+
+  g_return_if_fail (TENURE_IS_PAGE (self));
+  g_return_if_fail (!workspace || TENURE_IS_WORKSPACE (workspace));
+
+  if (priv->workspace == workspace)
+    return;
+
+  if (priv->workspace != NULL)
+    {
+      g_clear_pointer (&priv->month_binding, g_binding_unbind);
+      g_clear_signal_handler (&priv->filter_handler, priv->workspace);
+      g_clear_object (&priv->workspace);
+    }
+
+  g_cancellable_cancel (priv->cancellable);
+  g_clear_object (&priv->cancellable);
+  set_busy (self, FALSE);
+  priv->loaded = FALSE;
+
+  if (workspace != NULL)
+    {
+      priv->workspace = g_object_ref (workspace);
+      priv->month_binding = g_object_bind_property (workspace, "month", self, "month",
+                                                    G_BINDING_SYNC_CREATE);
+      priv->filter_handler = g_signal_connect_object (workspace, "notify::filter",
+                                                      G_CALLBACK (filter_changed_cb), self,
+                                                      G_CONNECT_SWAPPED);
+    }
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_WORKSPACE]);
+  tenure_page_queue_reload (self);
+}
+
+int
+tenure_page_get_month (TenurePage *self)
+{
+  TenurePagePrivate *priv = tenure_page_get_instance_private (self);
+
+  g_return_val_if_fail (TENURE_IS_PAGE (self), 0);
+
+  return priv->month;
+}
+
+void
+tenure_page_set_month (TenurePage *self,
+                       int         month)
+{
+  TenurePagePrivate *priv = tenure_page_get_instance_private (self);
+
+  g_return_if_fail (TENURE_IS_PAGE (self));
+
+  if (priv->month == month)
+    return;
+
+  priv->month = month;
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_MONTH]);
+  tenure_page_queue_reload (self);
+}
+
+gboolean
+tenure_page_get_busy (TenurePage *self)
+{
+  TenurePagePrivate *priv = tenure_page_get_instance_private (self);
+
+  g_return_val_if_fail (TENURE_IS_PAGE (self), FALSE);
+
+  return priv->busy;
+}
+
+/* TRUE when the page shows the figures of its current workspace, month and filter: what
+ * a test waits for before it takes a screenshot. */
+gboolean
+tenure_page_is_ready (TenurePage *self)
+{
+  TenurePagePrivate *priv = tenure_page_get_instance_private (self);
+
+  g_return_val_if_fail (TENURE_IS_PAGE (self), FALSE);
+
+  return priv->workspace != NULL && priv->loaded && !priv->busy && !priv->needs_reload;
+}
+
+/* Marks the figures as out of date: the page reloads now if it is shown, or when it is. */
+void
+tenure_page_queue_reload (TenurePage *self)
+{
+  TenurePagePrivate *priv = tenure_page_get_instance_private (self);
+
+  g_return_if_fail (TENURE_IS_PAGE (self));
+
+  priv->needs_reload = TRUE;
+  schedule_reload (self);
+}
+
+/**
+ * tenure_page_begin_loading:
+ *
+ * Cancels the load under way, if any, and marks the page busy.
+ *
+ * Returns: (transfer none): the cancellable of the new load, to pass to the worker and
+ *   back to tenure_page_end_loading()
+ */
+GCancellable *
+tenure_page_begin_loading (TenurePage *self)
+{
+  TenurePagePrivate *priv = tenure_page_get_instance_private (self);
+
+  g_return_val_if_fail (TENURE_IS_PAGE (self), NULL);
+
+  g_cancellable_cancel (priv->cancellable);
+  g_clear_object (&priv->cancellable);
+  priv->cancellable = g_cancellable_new ();
+  set_busy (self, TRUE);
+
+  return priv->cancellable;
+}
+
+/**
+ * tenure_page_end_loading:
+ * @cancellable: the cancellable tenure_page_begin_loading() returned
+ *
+ * Marks the load done and emits #TenurePage::ready, unless a newer load replaced it
+ * (then this does nothing: the newer load ends on its own).
+ */
+void
+tenure_page_end_loading (TenurePage   *self,
+                         GCancellable *cancellable)
+{
+  TenurePagePrivate *priv = tenure_page_get_instance_private (self);
+
+  g_return_if_fail (TENURE_IS_PAGE (self));
+  g_return_if_fail (G_IS_CANCELLABLE (cancellable));
+
+  if (cancellable != priv->cancellable)
+    return;
+
+  g_clear_object (&priv->cancellable);
+  priv->loaded = TRUE;
+  set_busy (self, FALSE);
+  g_signal_emit (self, signals [READY], 0);
+}

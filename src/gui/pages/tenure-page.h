@@ -1,0 +1,42 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The base class of the sidebar's pages: a workspace, a month, and loading on demand. */
+#pragma once
+
+#include <adwaita.h>
+
+#include "tenure-workspace.h"
+
+G_BEGIN_DECLS
+
+#define TENURE_TYPE_PAGE (tenure_page_get_type ())
+
+G_DECLARE_DERIVABLE_TYPE (TenurePage, tenure_page, TENURE, PAGE, AdwBin)
+
+struct _TenurePageClass
+{
+  AdwBinClass parent_class;
+
+  /* Loads the page's figures for its workspace and month. Called when the page is on
+   * screen and its workspace, month or filter changed since it last loaded. An
+   * implementation calls tenure_page_begin_loading(), starts its work (off the main
+   * thread, with the cancellable it got), and calls tenure_page_end_loading() when the
+   * figures are shown. The default implementation loads nothing. */
+  void (*reload) (TenurePage *self);
+
+  gpointer padding[8];
+};
+
+TenureWorkspace *tenure_page_get_workspace  (TenurePage      *self);
+void             tenure_page_set_workspace  (TenurePage      *self,
+                                             TenureWorkspace *workspace);
+int              tenure_page_get_month      (TenurePage      *self);
+void             tenure_page_set_month      (TenurePage      *self,
+                                             int              month);
+gboolean         tenure_page_get_busy       (TenurePage      *self);
+gboolean         tenure_page_is_ready       (TenurePage      *self);
+void             tenure_page_queue_reload   (TenurePage      *self);
+GCancellable    *tenure_page_begin_loading  (TenurePage      *self);
+void             tenure_page_end_loading    (TenurePage      *self,
+                                             GCancellable    *cancellable);
+
+G_END_DECLS

@@ -1,0 +1,40 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The window's insides, shared by its files (and read by the GUI tests). */
+#pragma once
+
+#include "tenure-month-selector.h"
+#include "tenure-welcome-page.h"
+#include "tenure-window.h"
+
+G_BEGIN_DECLS
+
+struct _TenureWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  /* Template widgets */
+  GtkWidget            *back_button;
+  AdwLeaflet           *leaflet;
+  GtkWidget            *content_box;
+  GtkWidget            *export_button;
+  AdwStatusPage        *loading_page;
+  GtkSpinner           *loading_spinner;
+  GtkStack             *main_stack;
+  TenureMonthSelector  *month_selector;
+  GtkStack             *pages_stack;
+  GtkListBox           *sidebar;
+  TenureWelcomePage    *welcome_page;
+  AdwWindowTitle       *window_title;
+
+  GSettings            *settings;
+  TenureWorkspace      *workspace;
+  GBinding             *month_binding;
+  GCancellable         *open_cancellable;
+  GFile                *loading_file;
+  char                 *view_before_loading;
+};
+
+void _tenure_window_class_actions_init (TenureWindowClass *klass);
+void _tenure_window_update_actions     (TenureWindow      *self);
+
+G_END_DECLS

@@ -1,0 +1,220 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* TenurePage: reloads only on screen, once per batch of changes, and ignores stale loads. */
+
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "tenure-date.h"
+#include "tenure-db.h"
+#include "tenure-page.h"
+#include "tenure-test-gui.h"
+#include "tenure-test-util.h"
+#include "tenure-workspace.h"
+
+/* A page whose loads the test ends by hand. */
+#define TEST_TYPE_PAGE (test_page_get_type ())
+G_DECLARE_FINAL_TYPE (TestPage, test_page, TEST, PAGE, TenurePage)
+
+struct _TestPage
+{
+  TenurePage    parent_instance;
+
+  guint         reloads;
+  guint         ready;
+  int           loaded_month;
+  GCancellable *cancellable;
+};
+
+G_DEFINE_FINAL_TYPE (TestPage, test_page, TENURE_TYPE_PAGE)
+
+static void
+test_page_reload (TenurePage *page)
+{
+  TestPage *self = TEST_PAGE (page);
+
+  self->reloads++;
+  self->loaded_month = tenure_page_get_month (page);
+  g_set_object (&self->cancellable, tenure_page_begin_loading (page));
+}
+
+static void
+test_page_ready_cb (TestPage *self)
+{
+  self->ready++;
+}
+
+static void
+test_page_finalize (GObject *object)
+{
+  g_clear_object (&TEST_PAGE (object)->cancellable);
+
+  G_OBJECT_CLASS (test_page_parent_class)->finalize (object);
+}
+
+static void
+test_page_class_init (TestPageClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = test_page_finalize;
+  TENURE_PAGE_CLASS (klass)->reload = test_page_reload;
+}
+
+static void
+test_page_init (TestPage *self)
+{
+  g_signal_connect (self, "ready", G_CALLBACK (test_page_ready_cb), NULL);
+}
+
+static char *tmpdir;
+
+static void
+open_cb (GObject      *object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  TenureWorkspace **workspace = user_data;
+  g_autoptr(GError) error = NULL;
+
+  *workspace = tenure_workspace_open_finish (result, &error);
+  g_assert_no_error (error);
+}
+
+static TenureWorkspace *
+open_workspace (void)
+{
+  g_autofree char *path = g_build_filename (tmpdir, "page.tenure", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(TenureDb) db = NULL;
+  g_autoptr(GError) error = NULL;
+  TenureWorkspace *workspace = NULL;
+
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      db = tenure_db_open (path, TENURE_DB_OPEN_CREATE, &error);
+      g_assert_no_error (error);
+      tenure_db_exec (db,
+                      "INSERT INTO account (external_id, signup_date) VALUES ('A1', '2025-01-10');"
+                      "INSERT INTO subscription (account_id, start_date, end_date, mrr_cents)"
+                      "  VALUES (1, '2025-01-10', '2025-07-01', 10000);",
+                      &error);
+      g_assert_no_error (error);
+    }
+
+  tenure_workspace_open_async (file, NULL, open_cb, &workspace);
+  while (workspace == NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  return workspace;
+}
+
+/* Iterates the main loop until nothing is pending. */
+static void
+drain (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static void
+test_reload_on_screen (void)
+{
+  g_autoptr(TenureWorkspace) workspace = open_workspace ();
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *stack = gtk_stack_new ();
+  TestPage *shown = g_object_new (TEST_TYPE_PAGE, NULL);
+  TestPage *hidden = g_object_new (TEST_TYPE_PAGE, NULL);
+  GCancellable *first;
+
+  /* Data from January to July 2025: July is selected. */
+  g_assert_cmpint (tenure_workspace_get_first_month (workspace), ==, TENURE_MONTH (2025, 1));
+  g_assert_cmpint (tenure_workspace_get_month (workspace), ==, TENURE_MONTH (2025, 7));
+
+  gtk_stack_add_named (GTK_STACK (stack), GTK_WIDGET (shown), "shown");
+  gtk_stack_add_named (GTK_STACK (stack), GTK_WIDGET (hidden), "hidden");
+  gtk_window_set_child (GTK_WINDOW (window), stack);
+
+  /* Not on screen: nothing loads. */
+  tenure_page_set_workspace (TENURE_PAGE (shown), workspace);
+  tenure_page_set_workspace (TENURE_PAGE (hidden), workspace);
+  drain ();
+  g_assert_cmpuint (shown->reloads, ==, 0);
+  g_assert_false (tenure_page_is_ready (TENURE_PAGE (shown)));
+  g_assert_cmpint (tenure_page_get_month (TENURE_PAGE (shown)), ==, TENURE_MONTH (2025, 7));
+
+  /* On screen: one load for the workspace and the month together. */
+  gtk_window_present (GTK_WINDOW (window));
+  test_settle (window, 1);
+  g_assert_cmpuint (shown->reloads, ==, 1);
+  g_assert_cmpuint (hidden->reloads, ==, 0);
+  g_assert_cmpint (shown->loaded_month, ==, TENURE_MONTH (2025, 7));
+  g_assert_true (tenure_page_get_busy (TENURE_PAGE (shown)));
+  g_assert_false (tenure_page_is_ready (TENURE_PAGE (shown)));
+
+  /* Two month changes in one go: the first load is cancelled, one new load. */
+  first = g_object_ref (shown->cancellable);
+  tenure_workspace_set_month (workspace, TENURE_MONTH (2025, 5));
+  tenure_workspace_set_month (workspace, TENURE_MONTH (2025, 4));
+  drain ();
+  g_assert_cmpuint (shown->reloads, ==, 2);
+  g_assert_cmpint (shown->loaded_month, ==, TENURE_MONTH (2025, 4));
+  g_assert_true (g_cancellable_is_cancelled (first));
+
+  /* The stale load ending changes nothing; the current one makes the page ready. */
+  tenure_page_end_loading (TENURE_PAGE (shown), first);
+  g_assert_true (tenure_page_get_busy (TENURE_PAGE (shown)));
+  g_assert_cmpuint (shown->ready, ==, 0);
+  tenure_page_end_loading (TENURE_PAGE (shown), shown->cancellable);
+  g_assert_false (tenure_page_get_busy (TENURE_PAGE (shown)));
+  g_assert_cmpuint (shown->ready, ==, 1);
+  g_assert_true (tenure_page_is_ready (TENURE_PAGE (shown)));
+  g_clear_object (&first);
+
+  /* The filter reloads too; a hidden page loads when it is shown, with the last month. */
+  tenure_workspace_set_filter (workspace, "segment=SMB");
+  drain ();
+  g_assert_cmpuint (shown->reloads, ==, 3);
+  g_assert_cmpuint (hidden->reloads, ==, 0);
+  gtk_stack_set_visible_child_name (GTK_STACK (stack), "hidden");
+  drain ();
+  g_assert_cmpuint (hidden->reloads, ==, 1);
+  g_assert_cmpint (hidden->loaded_month, ==, TENURE_MONTH (2025, 4));
+
+  /* Months outside the data are kept inside it. */
+  tenure_workspace_set_month (workspace, TENURE_MONTH (2030, 1));
+  g_assert_cmpint (tenure_workspace_get_month (workspace), ==, TENURE_MONTH (2025, 7));
+  g_assert_cmpint (tenure_page_get_month (TENURE_PAGE (hidden)), ==, TENURE_MONTH (2025, 7));
+
+  /* Without a workspace, the page cancels its load and no longer follows the month. */
+  g_set_object (&first, hidden->cancellable);
+  tenure_page_set_workspace (TENURE_PAGE (hidden), NULL);
+  g_assert_true (g_cancellable_is_cancelled (first));
+  g_assert_false (tenure_page_get_busy (TENURE_PAGE (hidden)));
+  tenure_workspace_set_month (workspace, TENURE_MONTH (2025, 2));
+  g_assert_cmpint (tenure_page_get_month (TENURE_PAGE (hidden)), ==, TENURE_MONTH (2025, 7));
+  drain ();
+  g_assert_cmpuint (hidden->reloads, ==, 1);
+  g_clear_object (&first);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  drain ();
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  tmpdir = test_make_tmpdir ();
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add_func ("/gui/page/reload-on-screen", test_reload_on_screen);
+
+  status = g_test_run ();
+
+  test_rmdir_recursive (tmpdir);
+  g_free (tmpdir);
+
+  return status;
+}
