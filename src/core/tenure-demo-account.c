@@ -569,7 +569,7 @@ insert_response (Demo         *demo,
   int rc;
 
   /* Unhappy customers answer before they leave, and score low. */
-  raw = 3.8 + 6.2 * e - 4.0 * (1.0 - fade) + 1.3 * rng_normal (rng);
+  raw = 4.2 + 6.2 * e - 4.0 * (1.0 - fade) + 1.3 * rng_normal (rng);
   if (nps)
     score = CLAMP ((int) floor (raw + 0.5), 0, 10);
   else
