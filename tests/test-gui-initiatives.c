@@ -12,6 +12,7 @@
 #include "tenure-db.h"
 #include "tenure-demo.h"
 #include "tenure-format.h"
+#include "tenure-scenario.h"
 #include "tenure-initiatives-page-private.h"
 #include "tenure-test-gui.h"
 #include "tenure-test-util.h"
@@ -127,6 +128,16 @@ core_roi (void)
 }
 
 static guint
+month_index (TenureInitiativesPage *page,
+             int                    month)
+{
+  for (guint i = 0; i < page->months->len; i++)
+    if (g_array_index (page->months, int, i) == month)
+      return i;
+  g_assert_not_reached ();
+}
+
+static guint
 count_cards (TenureInitiativesPage *page)
 {
   guint n = 0;
@@ -200,6 +211,7 @@ test_page (void)
   g_autoptr(GPtrArray) after = NULL;
   const TenureInitiativeRoi *created = NULL;
   gint64 created_id;
+  gint64 scenario_id;
   guint target;
 
   /* The two demo initiatives: one paid off, one did not. */
@@ -227,16 +239,25 @@ test_page (void)
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (page->form_error)));
   g_assert_cmpstr (gtk_label_get_label (page->form_error), ==, "Give the initiative a name");
 
-  gtk_editable_set_text (GTK_EDITABLE (page->name_row), "Onboarding calls for Enterprise");
+  gtk_editable_set_text (GTK_EDITABLE (page->name_row), "Onboarding calls for new customers");
   gtk_spin_button_set_value (page->cost_spin, 2500.50);
-  target = 0;
-  for (guint i = 0; i < page->target_segments->len; i++)
-    if (g_strcmp0 (g_ptr_array_index (page->target_segments, i), "Enterprise") == 0)
+  /* Customers enrolled in the audit-report scenario, in its first months: a small group. */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(TenureDb) db = tenure_db_open (demo_path, TENURE_DB_OPEN_READ_ONLY, &error);
+
+    g_assert_no_error (error);
+    scenario_id = tenure_scenario_find (db, "Generate your monthly IT audit report");
+    g_assert_cmpint (scenario_id, >, 0);
+  }
+  target = G_MAXUINT;
+  for (guint i = 0; i < page->target_scenarios->len; i++)
+    if (g_array_index (page->target_scenarios, gint64, i) == scenario_id)
       target = i;
-  g_assert_cmpstr (g_ptr_array_index (page->target_segments, target), ==, "Enterprise");
+  g_assert_cmpuint (target, <, page->target_scenarios->len);
   adw_combo_row_set_selected (page->target_row, target);
-  adw_combo_row_set_selected (page->first_row,
-                              adw_combo_row_get_selected (page->first_row) - 6);
+  adw_combo_row_set_selected (page->first_row, month_index (page, TENURE_MONTH (2024, 12)));
+  adw_combo_row_set_selected (page->last_row, month_index (page, TENURE_MONTH (2025, 2)));
   gtk_editable_set_text (GTK_EDITABLE (page->notes_row), "A call in the first week");
   screenshot (gtk_widget_get_ancestor (GTK_WIDGET (page), GTK_TYPE_WINDOW), "initiatives-form");
   g_signal_emit_by_name (page->save_button, "clicked");
@@ -247,22 +268,48 @@ test_page (void)
   after = core_roi ();
   for (guint i = 0; i < after->len; i++)
     if (g_strcmp0 (((TenureInitiativeRoi *) after->pdata[i])->name,
-                   "Onboarding calls for Enterprise") == 0)
+                   "Onboarding calls for new customers") == 0)
       created = after->pdata[i];
   g_assert_nonnull (created);
   g_assert_cmpint (created->cost_cents, ==, 250050);
-  g_assert_cmpstr (created->segment, ==, "Enterprise");
-  g_assert_cmpint (created->start_month, ==, DEMO_MONTH - 6);
-  g_assert_cmpint (created->end_month, ==, DEMO_MONTH + 2);
+  g_assert_null (created->segment);
+  g_assert_cmpint (created->scenario_id, ==, scenario_id);
+  g_assert_cmpint (created->start_month, ==, TENURE_MONTH (2024, 12));
+  g_assert_cmpint (created->end_month, ==, TENURE_MONTH (2025, 2));
   g_assert_cmpstr (created->notes, ==, "A call in the first week");
   created_id = created->id;
+
+  /* Few enrolled customers: the card says the groups are too small to conclude. */
+  {
+    GtkWidget *card = NULL;
+    gboolean warned = FALSE;
+    gboolean small = created->targeted_accounts < TENURE_INITIATIVE_MIN_GROUP ||
+                     created->other_accounts < TENURE_INITIATIVE_MIN_GROUP;
+
+    for (guint i = 0; i < count_cards (page); i++)
+      if (GPOINTER_TO_INT (g_object_get_data (G_OBJECT (nth_card (page, i)), "initiative-id"))
+          == created_id)
+        card = nth_card (page, i);
+    g_assert_nonnull (card);
+    for (GtkWidget *child = gtk_widget_get_first_child (card); child != NULL;
+         child = gtk_widget_get_next_sibling (child))
+      warned |= g_strcmp0 (gtk_widget_get_name (child), "small-groups-warning") == 0;
+    g_test_message ("created: %u targeted, %u others", created->targeted_accounts,
+                    created->other_accounts);
+    g_assert_true (small);
+    g_assert_true (warned);
+
+    /* It starts first: the first card. */
+    g_assert_true (card == nth_card (page, 0));
+    screenshot (GTK_WIDGET (window), "initiatives-created-light-1280x800");
+  }
 
   /* Edit its cost: saved as soon as it changes. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "initiatives.edit", "x",
                                              created_id));
   g_assert_cmpstr (gtk_stack_get_visible_child_name (page->stack), ==, "form");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (page->name_row)), ==,
-                   "Onboarding calls for Enterprise");
+                   "Onboarding calls for new customers");
   gtk_spin_button_set_value (page->cost_spin, 900);
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (page->form_error)));
   g_signal_emit_by_name (page->save_button, "clicked");

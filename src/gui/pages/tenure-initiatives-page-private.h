@@ -15,6 +15,7 @@ struct _TenureInitiativesPage
 
   GtkBox                 *cards_box;
   GtkButton              *cancel_button;
+  AdwActionRow           *cost_row;
   GtkSpinButton          *cost_spin;
   AdwStatusPage          *empty_page;
   AdwStatusPage          *error_page;

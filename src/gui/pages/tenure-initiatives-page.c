@@ -511,6 +511,13 @@ open_form (TenureInitiativesPage  *self,
                                                     ? initiative->end_month : month + 2));
   adw_combo_row_set_selected (self->target_row,
                               initiative != NULL ? target_position (self, initiative) : 0);
+  {
+    /* Translators: the cost field's title with the workspace's currency, "Cost in EUR" */
+    g_autofree char *cost_title = g_strdup_printf (_("Cost in %s"),
+                                                   self->currency != NULL ? self->currency : "EUR");
+
+    adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->cost_row), cost_title);
+  }
   gtk_button_set_label (self->save_button, initiative != NULL ? _("_Done") : _("_Create"));
   gtk_widget_set_visible (GTK_WIDGET (self->cancel_button), initiative == NULL);
   show_form_error (self, NULL);
@@ -534,12 +541,26 @@ form_changed_cb (TenureInitiativesPage *self)
   g_autoptr(TenureInitiative) initiative = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (self->filling || self->editing_id == 0 || self->editor == NULL)
+  if (self->filling)
     return;
+  /* Creating: the user is fixing what was refused, the message can go. */
+  if (self->editing_id == 0 || self->editor == NULL)
+    {
+      show_form_error (self, NULL);
+      return;
+    }
 
   initiative = read_form (self);
   tenure_initiative_editor_update (self->editor, initiative, &error);
   show_form_error (self, error);
+}
+
+/* Typing a name clears a refusal; the edit form saves the name on apply only. */
+static void
+name_changed_cb (TenureInitiativesPage *self)
+{
+  if (!self->filling && self->editing_id == 0)
+    show_form_error (self, NULL);
 }
 
 static void
@@ -852,6 +873,7 @@ tenure_initiatives_page_class_init (TenureInitiativesPageClass *klass)
                                                RESOURCE_PREFIX "/ui/tenure-initiatives-page.ui");
   gtk_widget_class_bind_template_child (widget_class, TenureInitiativesPage, cards_box);
   gtk_widget_class_bind_template_child (widget_class, TenureInitiativesPage, cancel_button);
+  gtk_widget_class_bind_template_child (widget_class, TenureInitiativesPage, cost_row);
   gtk_widget_class_bind_template_child (widget_class, TenureInitiativesPage, cost_spin);
   gtk_widget_class_bind_template_child (widget_class, TenureInitiativesPage, empty_page);
   gtk_widget_class_bind_template_child (widget_class, TenureInitiativesPage, error_page);
@@ -898,6 +920,7 @@ tenure_initiatives_page_init (TenureInitiativesPage *self)
 
   g_signal_connect_swapped (self->name_row, "apply", G_CALLBACK (form_changed_cb), self);
   g_signal_connect_swapped (self->notes_row, "apply", G_CALLBACK (form_changed_cb), self);
+  g_signal_connect_swapped (self->name_row, "changed", G_CALLBACK (name_changed_cb), self);
   g_signal_connect_swapped (self->cost_spin, "value-changed", G_CALLBACK (form_changed_cb), self);
   g_signal_connect_swapped (self->first_row, "notify::selected",
                             G_CALLBACK (form_changed_cb), self);
