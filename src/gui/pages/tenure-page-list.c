@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "tenure-accounts-page.h"
 #include "tenure-empty-page.h"
 #include "tenure-imports-page.h"
 #include "tenure-page-list.h"
@@ -36,10 +37,8 @@ static const TenurePageInfo pages[] = {
     N_("Qualification will show the signup questions and how their answers relate to "
        "retention, once the audit is available."),
     tenure_empty_page_get_type },
-  { "accounts", N_("Accounts"), "x-office-address-book-symbolic",
-    N_("Accounts will list the customers with their health, owner and recurring revenue, "
-       "once the metrics are available."),
-    tenure_empty_page_get_type },
+  { "accounts", N_("Accounts"), "x-office-address-book-symbolic", NULL,
+    tenure_accounts_page_get_type },
   { "satisfaction", N_("Satisfaction"), "face-smile-symbolic",
     N_("Satisfaction will show the NPS and satisfaction surveys with their comments, once "
        "the metrics are available."),
