@@ -130,6 +130,28 @@ close_window (TenureWindow *window)
   wait_for (pointer_cleared, &weak);
 }
 
+/* Scrolls the first scrolled window under @widget to its end. */
+static void
+scroll_to_end (GtkWidget *widget)
+{
+  GtkWidget *child;
+
+  if (GTK_IS_SCROLLED_WINDOW (widget))
+    {
+      GtkAdjustment *adjustment;
+
+      test_settle (widget, 2);
+      adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (widget));
+      gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+      return;
+    }
+
+  for (child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (gtk_widget_get_child_visible (child))
+      scroll_to_end (child);
+}
+
 static TenureHealthReport *
 core_health (int month)
 {
@@ -288,6 +310,8 @@ test_detail (void)
   g_assert_cmpstr (tenure_account_detail_get_mrr_text (detail), ==, mrr);
   g_assert_cmpuint (tenure_account_detail_get_n_weeks (detail), ==, 8);
   screenshot (GTK_WIDGET (window), "accounts-detail-light-1280x800");
+  scroll_to_end (GTK_WIDGET (detail));
+  screenshot (GTK_WIDGET (window), "accounts-detail-end-light-1280x800");
 
   /* Dark at both sizes. */
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (),

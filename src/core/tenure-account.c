@@ -74,8 +74,11 @@ load_account (TenureDb              *db,
 
   if (rc == SQLITE_DONE)
     {
+      g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, history->account_id);
+
+      /* Translators: %s is the row number of an account in the workspace */
       g_set_error (error, TENURE_DB_ERROR, TENURE_DB_ERROR_NOT_FOUND,
-                   _("No account has the id %" G_GINT64_FORMAT), history->account_id);
+                   _("No account has the id %s"), id);
       return FALSE;
     }
   if (rc != SQLITE_ROW)

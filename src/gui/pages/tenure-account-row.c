@@ -54,7 +54,7 @@ component_phrase (TenureHealthComponent component,
     case TENURE_HEALTH_SUPPORT:
       return value <= 0 ? _("only basic tickets") : _("mostly basic tickets");
     case TENURE_HEALTH_TREND:
-      return _("paying less than 3 months ago");
+      return _("revenue down");
     case TENURE_HEALTH_N_COMPONENTS:
     default:
       g_return_val_if_reached (NULL);
