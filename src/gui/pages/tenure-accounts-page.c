@@ -794,6 +794,9 @@ tenure_accounts_page_init (TenureAccountsPage *self)
   g_signal_connect_swapped (self->selection, "notify::selected",
                             G_CALLBACK (selection_changed_cb), self);
 
+  /* Typing anywhere on the page searches. */
+  gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self));
+
   setup_columns (self);
   self->segment_column = g_object_ref (find_column (self, "segment"));
   gtk_sort_list_model_set_sorter (self->sorted, gtk_column_view_get_sorter (self->column_view));
