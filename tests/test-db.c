@@ -127,6 +127,9 @@ test_migrate_from_zero (Fixture       *fixture,
   g_assert_cmpint (tenure_db_query_int (db, "SELECT count(*) FROM sqlite_schema "
                                             "WHERE name = 'event_account_at'", 0), ==, 1);
   g_assert_cmpint (tenure_db_query_int (db, "SELECT x FROM keep", 0), ==, 42);
+  /* Migration 3 leaves the event table with its (account_id, at) index only. */
+  g_assert_cmpint (tenure_db_query_int (db, "SELECT count(*) FROM sqlite_schema WHERE "
+                                            "type = 'index' AND tbl_name = 'event'", 0), ==, 1);
   g_assert_cmpint (tenure_db_query_int (db, "SELECT value FROM workspace "
                                             "WHERE key = 'health_weight_usage'", 0), ==, 30);
 }
