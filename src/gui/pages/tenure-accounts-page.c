@@ -38,7 +38,8 @@ struct _TenureAccountsPage
   GtkFilterListModel  *filtered;
   GtkSortListModel    *sorted;
   GtkSingleSelection  *selection;
-  GtkColumnViewColumn *segment_column; /* out of the view while folded */
+  GtkColumnViewColumn *owner_column;   /* out of the view while folded */
+  GtkColumnViewColumn *segment_column; /* likewise */
   GtkStringList       *owners;     /* the items of owner_dropdown after "All owners" */
   gboolean             has_no_owner;
 
@@ -304,12 +305,19 @@ folded_changed_cb (TenureAccountsPage *self)
   gboolean folded = adw_leaflet_get_folded (self->leaflet);
 
   gtk_widget_set_visible (GTK_WIDGET (self->back_button), folded);
-  /* Folded, the list may be as narrow as 550 pixels: the segment goes (it is in the
-   * account's pane) so that names and reasons stay readable. */
-  if (folded && find_column (self, "segment") != NULL)
-    gtk_column_view_remove_column (self->column_view, self->segment_column);
-  else if (!folded && find_column (self, "segment") == NULL)
-    gtk_column_view_insert_column (self->column_view, 5, self->segment_column);
+  /* Folded, the list may be as narrow as 550 pixels: owner and segment go (they are in
+   * the account's pane, and the owner has its filter) so that the reasons stay readable.
+   * Removed and inserted again: GTK 4.8 leaves the room of a hidden column empty. */
+  if (folded && find_column (self, "owner") != NULL)
+    {
+      gtk_column_view_remove_column (self->column_view, self->owner_column);
+      gtk_column_view_remove_column (self->column_view, self->segment_column);
+    }
+  else if (!folded && find_column (self, "owner") == NULL)
+    {
+      gtk_column_view_insert_column (self->column_view, 4, self->owner_column);
+      gtk_column_view_insert_column (self->column_view, 5, self->segment_column);
+    }
   /* Folded, a click opens the account; side by side, a click selects it. */
   gtk_column_view_set_single_click_activate (self->column_view, folded);
 }
@@ -526,6 +534,9 @@ bind_score_cb (GtkSignalListItemFactory *factory,
   g_autofree char *text = g_strdup_printf ("%d", tenure_account_row_get_score (row));
 
   gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)), text);
+  gtk_widget_set_tooltip_text (gtk_list_item_get_child (item),
+                               _("Health score from 0 to 100: green from 70, amber from 40, "
+                                 "red below 40"));
 }
 
 static void
@@ -540,6 +551,8 @@ bind_mrr_cb (GtkSignalListItemFactory *factory,
                                                TENURE_LANGUAGE_DEFAULT);
 
   gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)), text);
+  gtk_widget_set_tooltip_text (gtk_list_item_get_child (item),
+                               _("Monthly recurring revenue at the end of the month"));
 }
 
 static void
@@ -621,6 +634,8 @@ bind_band_cb (GtkSignalListItemFactory *factory,
     gtk_widget_remove_css_class (label, tenure_health_band_key (b));
   gtk_widget_add_css_class (label, tenure_health_band_key (band));
   gtk_label_set_text (GTK_LABEL (label), text);
+  gtk_widget_set_tooltip_text (label, _("Green: healthy; amber: to watch; red: at risk of "
+                                        "leaving"));
 }
 
 static void
@@ -671,10 +686,11 @@ numeric_sorter (const char *property)
 static void
 setup_columns (TenureAccountsPage *self)
 {
-  /* Fixed widths but for the name and the reasons, so that the list fits 800 pixels. */
+  /* Fixed widths but for the reasons, which take the room left (the list fits 550
+   * pixels when folded); names and reasons longer than their cell are in tooltips. */
   add_column (self, "name", _("Account"), G_CALLBACK (setup_label_cb),
               G_CALLBACK (bind_name_cb), GINT_TO_POINTER (FALSE), string_sorter ("name"),
-              -1, TRUE);
+              150, FALSE);
   add_column (self, "score", _("Score"), G_CALLBACK (setup_label_cb),
               G_CALLBACK (bind_score_cb), GINT_TO_POINTER (TRUE), numeric_sorter ("score"),
               64, FALSE);
@@ -726,6 +742,7 @@ tenure_accounts_page_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (object), TENURE_TYPE_ACCOUNTS_PAGE);
 
   g_clear_object (&self->selection);
+  g_clear_object (&self->owner_column);
   g_clear_object (&self->segment_column);
   g_clear_object (&self->owners);
   g_clear_pointer (&self->currency, g_free);
@@ -798,6 +815,7 @@ tenure_accounts_page_init (TenureAccountsPage *self)
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self));
 
   setup_columns (self);
+  self->owner_column = g_object_ref (find_column (self, "owner"));
   self->segment_column = g_object_ref (find_column (self, "segment"));
   gtk_sort_list_model_set_sorter (self->sorted, gtk_column_view_get_sorter (self->column_view));
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
