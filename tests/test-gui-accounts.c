@@ -212,6 +212,15 @@ test_list (void)
   g_assert_cmpint (tenure_account_row_get_band (row_at (page, 0)), ==, TENURE_HEALTH_RED);
   worst = g_ptr_array_index (report->accounts, 0);
   g_assert_cmpint (tenure_account_row_get_score (row_at (page, 0)), ==, worst->score);
+  /* The reasons in words, worst first: a red account has weak points. */
+  {
+    g_autofree char *drivers = tenure_account_drivers_text (worst);
+
+    /* Ties keep the core's order (the most MRR at stake first): the sort is stable. */
+    g_assert_cmpint (tenure_account_row_get_id (row_at (page, 0)), ==, worst->account_id);
+    g_assert_cmpstr (tenure_account_row_get_drivers (row_at (page, 0)), ==, drivers);
+    g_assert_cmpstr (drivers, !=, "Nothing weak");
+  }
   for (guint i = 1; i < n_rows (page); i++)
     g_assert_cmpint (tenure_account_row_get_score (row_at (page, i - 1)), <=,
                      tenure_account_row_get_score (row_at (page, i)));
