@@ -82,6 +82,10 @@ gboolean      tenure_db_set_setting       (TenureDb           *db,
                                            GError            **error);
 
 char         *tenure_db_get_company_name  (TenureDb           *db);
+gboolean      tenure_db_get_data_range    (TenureDb           *db,
+                                           int                *first_month,
+                                           int                *last_month,
+                                           GError            **error);
 
 typedef struct
 {
