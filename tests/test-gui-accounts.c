@@ -286,6 +286,15 @@ test_list (void)
   g_assert_cmpuint (n_rows (page), ==, report->accounts->len);
 
   screenshot (GTK_WIDGET (window), "accounts-light-1280x800");
+
+  /* The window's stack is as wide as its widest page, even hidden: with the page laid
+   * out wide (all its columns), another page at 800 × 600 keeps the sidebar. */
+  tenure_window_show_page (window, "imports");
+  wait_for (page_ready, tenure_window_get_visible_page (window));
+  gtk_window_set_default_size (GTK_WINDOW (window), 800, 600);
+  test_settle (GTK_WIDGET (window), 3);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <=, 800);
+  g_assert_false (adw_leaflet_get_folded (window->leaflet));
   close_window (window);
 }
 
@@ -341,6 +350,8 @@ test_detail (void)
   /* Folded at 800 × 600: the list, then the account on its own with a way back. */
   window = open_accounts (800, 600, &page);
   detail = tenure_accounts_page_get_detail (page);
+
+
   screenshot (GTK_WIDGET (window), "accounts-light-800x600");
   tenure_accounts_page_select (page, 0);
   wait_for (detail_loaded, detail);

@@ -686,11 +686,12 @@ numeric_sorter (const char *property)
 static void
 setup_columns (TenureAccountsPage *self)
 {
-  /* Fixed widths but for the reasons, which take the room left (the list fits 550
-   * pixels when folded); names and reasons longer than their cell are in tooltips. */
+  /* Fixed widths but for the name and the reasons, which share the room left: the page
+   * must fit 550 pixels, as the window's stack is as wide as its widest page. Names and
+   * reasons longer than their cell are in tooltips. */
   add_column (self, "name", _("Account"), G_CALLBACK (setup_label_cb),
               G_CALLBACK (bind_name_cb), GINT_TO_POINTER (FALSE), string_sorter ("name"),
-              150, FALSE);
+              -1, TRUE);
   add_column (self, "score", _("Score"), G_CALLBACK (setup_label_cb),
               G_CALLBACK (bind_score_cb), GINT_TO_POINTER (TRUE), numeric_sorter ("score"),
               64, FALSE);
