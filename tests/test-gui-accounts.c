@@ -336,7 +336,9 @@ test_detail (void)
                                       ADW_COLOR_SCHEME_FORCE_DARK);
   screenshot (GTK_WIDGET (window), "accounts-detail-dark-1280x800");
   tenure_accounts_page_sort (page, "score", GTK_SORT_ASCENDING);
+  tenure_accounts_page_select (page, 0);    /* back to the top of the list */
   tenure_accounts_page_select (page, GTK_INVALID_LIST_POSITION);
+  g_assert_null (tenure_account_detail_get_account (detail));
   screenshot (GTK_WIDGET (window), "accounts-dark-1280x800");
   close_window (window);
 
