@@ -11,6 +11,7 @@
 #include "tenure-accounts-page.h"
 #include "tenure-date.h"
 #include "tenure-format.h"
+#include "tenure-metrics-groups.h"
 
 struct _TenureAccountsPage
 {
@@ -91,30 +92,6 @@ load_result_free (gpointer data)
   g_free (result);
 }
 
-/* The workspace's filter "segment:VALUE", "plan:VALUE" or "channel:VALUE"; anything else
- * (the empty string) means every account. */
-static void
-parse_filter (const char   *text,
-              TenureFilter *filter)
-{
-  static const struct { const char *prefix; TenureFilterKind kind; } kinds[] = {
-    { "segment:", TENURE_FILTER_SEGMENT },
-    { "plan:", TENURE_FILTER_PLAN },
-    { "channel:", TENURE_FILTER_CHANNEL },
-  };
-
-  filter->kind = TENURE_FILTER_NONE;
-  filter->value = NULL;
-
-  for (guint i = 0; text != NULL && i < G_N_ELEMENTS (kinds); i++)
-    if (g_str_has_prefix (text, kinds[i].prefix))
-      {
-        filter->kind = kinds[i].kind;
-        filter->value = text + strlen (kinds[i].prefix);
-        return;
-      }
-}
-
 static void
 load_worker (GTask        *task,
              gpointer      source_object,
@@ -135,7 +112,7 @@ load_worker (GTask        *task,
       return;
     }
 
-  parse_filter (load->filter, &filter);
+  tenure_filter_from_string (load->filter, &filter);
   report = tenure_health_compute (db, load->month, &filter, cancellable, &error);
   if (report == NULL)
     {
