@@ -150,6 +150,7 @@ screenshot_at (GtkWindow  *toplevel,
   gtk_window_set_default_size (toplevel, width, height);
   wait_for (widget_mapped, toplevel);
   test_settle (GTK_WIDGET (toplevel), 3);
+  test_settle (GTK_WIDGET (toplevel), 3);
   path = test_save_screenshot (GTK_WIDGET (toplevel), file);
   g_test_message ("screenshot: %s", path);
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
@@ -243,6 +244,7 @@ test_worked_example (void)
   const TenureImportRecord *record;
   AdwMessageDialog *dialog;
   TenurePage *page;
+  GtkStack *stack;
 
   assistant = open_assistant (NULL);
   g_assert_cmpstr (tenure_import_assistant_get_step (assistant), ==, "choose");
@@ -305,6 +307,9 @@ test_worked_example (void)
   g_assert_cmpint (record->kind, ==, TENURE_IMPORT_KIND_SUBSCRIPTIONS);
   g_assert_cmpint (record->rows, ==, 7);
   g_assert_cmpuint (strlen (record->sha256), ==, 64);
+  stack = GTK_STACK (gtk_widget_get_template_child (GTK_WIDGET (page), TENURE_TYPE_IMPORTS_PAGE,
+                                                    "stack"));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "list");
   screenshots (GTK_WINDOW (window), "imports-page", TRUE);
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
 }

@@ -81,9 +81,9 @@ kind_label (TenureImportKind kind)
   switch (kind)
     {
     case TENURE_IMPORT_KIND_ACCOUNTS:
-      return _("Accounts (one line per customer)");
+      return _("Accounts");
     case TENURE_IMPORT_KIND_SUBSCRIPTIONS:
-      return _("Subscriptions (what each customer pays)");
+      return _("Subscriptions");
     case TENURE_IMPORT_KIND_EVENTS:
       return _("Usage events");
     case TENURE_IMPORT_KIND_RESPONSES:
@@ -96,7 +96,7 @@ kind_label (TenureImportKind kind)
       return _("Signup answers");
     case TENURE_IMPORT_KIND_NONE:
     default:
-      return _("Not recognised: choose one");
+      return _("Choose…");
     }
 }
 

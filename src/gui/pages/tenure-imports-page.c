@@ -186,7 +186,7 @@ list_imports_cb (GObject      *object,
           gtk_list_box_append (self->list_box, create_row (self, import));
           g_ptr_array_add (self->imports, import);
         }
-      gtk_stack_set_visible_child_name (self->stack, imports->len > 0 ? "list" : "empty");
+      gtk_stack_set_visible_child_name (self->stack, self->n_imports > 0 ? "list" : "empty");
     }
 
   tenure_page_end_loading (TENURE_PAGE (self), cancellable);
