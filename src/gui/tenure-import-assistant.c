@@ -716,9 +716,15 @@ fill_file (TenureImportAssistant *self)
   rows = g_strdup_printf (ngettext ("%s row", "%s rows",
                                     (gulong) MIN (self->preview->n_rows, G_MAXULONG)),
                           count);
-  /* Translators: “Values separated by semicolons · UTF-8 · 7 rows” */
-  format = g_strdup_printf (_("Values separated by %s · %s · %s"),
-                            separator_label (self->preview->separator), characters, rows);
+  /* The rows are counted up to the first issue: no count then. */
+  if (self->preview->issues->len > 0)
+    /* Translators: “Values separated by semicolons · UTF-8” */
+    format = g_strdup_printf (_("Values separated by %s · %s"),
+                              separator_label (self->preview->separator), characters);
+  else
+    /* Translators: “Values separated by semicolons · UTF-8 · 7 rows” */
+    format = g_strdup_printf (_("Values separated by %s · %s · %s"),
+                              separator_label (self->preview->separator), characters, rows);
   adw_window_title_set_subtitle (self->window_title, display);
   adw_action_row_set_subtitle (self->format_row, format);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->format_row), display);
@@ -750,7 +756,10 @@ fill_file (TenureImportAssistant *self)
 
   /* Translators: the caption of the preview table, %s is “7 rows” */
   g_free (format);
-  format = g_strdup_printf (_("The first lines of %s, which has %s in all"), display, rows);
+  if (self->preview->issues->len > 0)
+    format = g_strdup_printf (_("The first lines of %s"), display);
+  else
+    format = g_strdup_printf (_("The first lines of %s, which has %s in all"), display, rows);
   adw_preferences_group_set_description (self->preview_group, format);
 }
 
@@ -1458,6 +1467,27 @@ tenure_import_assistant_get_column_field (TenureImportAssistant *self,
   selected = gtk_drop_down_get_selected (g_ptr_array_index (self->dropdowns, column));
 
   return selected > 0 && fields != NULL ? fields[selected - 1] : NULL;
+}
+
+/* As if the user chose @field (NULL: "Ignore this column") in the dropdown of @column. */
+void
+tenure_import_assistant_set_column_field (TenureImportAssistant *self,
+                                          guint                  column,
+                                          const char            *field)
+{
+  const char * const *fields;
+  guint selected = 0;
+
+  g_return_if_fail (TENURE_IS_IMPORT_ASSISTANT (self));
+  g_return_if_fail (column < self->dropdowns->len);
+
+  fields = tenure_import_kind_fields (self->kind);
+  for (guint i = 0; field != NULL && fields != NULL && fields[i] != NULL; i++)
+    if (g_strcmp0 (fields[i], field) == 0)
+      selected = i + 1;
+  g_return_if_fail (field == NULL || selected > 0);
+
+  gtk_drop_down_set_selected (g_ptr_array_index (self->dropdowns, column), selected);
 }
 
 /* The file was checked without a problem and nothing runs. */

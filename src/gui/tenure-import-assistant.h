@@ -28,6 +28,9 @@ void                      tenure_import_assistant_set_kind       (TenureImportAs
 guint                     tenure_import_assistant_get_n_columns  (TenureImportAssistant *self);
 const char               *tenure_import_assistant_get_column_field (TenureImportAssistant *self,
                                                                   guint                  column);
+void                      tenure_import_assistant_set_column_field (TenureImportAssistant *self,
+                                                                  guint                  column,
+                                                                  const char            *field);
 gboolean                  tenure_import_assistant_get_can_import (TenureImportAssistant *self);
 char                     *tenure_import_assistant_get_errors     (TenureImportAssistant *self);
 void                      tenure_import_assistant_import         (TenureImportAssistant *self);
