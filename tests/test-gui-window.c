@@ -497,7 +497,8 @@ test_imported_workspace (void)
   g_assert_cmpint (tenure_workspace_get_first_month (workspace), ==, TENURE_MONTH (2026, 1));
   g_assert_cmpint (tenure_workspace_get_month (workspace), ==, TENURE_MONTH (2026, 4));
   g_assert_cmpstr (tenure_month_selector_get_label (window->month_selector), ==, "April 2026");
-  g_assert_cmpstr (adw_window_title_get_subtitle (window->window_title), ==, "worked-example.tenure");
+  g_assert_cmpstr (adw_window_title_get_subtitle (window->window_title),
+                   ==, "worked-example.tenure");
 
   tenure_window_show_page (window, "imports");
   page = tenure_window_get_visible_page (window);

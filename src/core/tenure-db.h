@@ -9,7 +9,7 @@ G_BEGIN_DECLS
 
 /* "TENU" as a big-endian integer, stored in PRAGMA application_id. */
 #define TENURE_DB_APPLICATION_ID 0x54454e55
-#define TENURE_DB_SCHEMA_VERSION 2
+#define TENURE_DB_SCHEMA_VERSION 3
 
 #define TENURE_DB_ERROR (tenure_db_error_quark ())
 
@@ -82,6 +82,10 @@ gboolean      tenure_db_set_setting       (TenureDb           *db,
                                            GError            **error);
 
 char         *tenure_db_get_company_name  (TenureDb           *db);
+gboolean      tenure_db_get_data_range    (TenureDb           *db,
+                                           int                *first_month,
+                                           int                *last_month,
+                                           GError            **error);
 
 typedef struct
 {
