@@ -527,6 +527,27 @@ test_remove (void)
   g_assert_cmpuint (tenure_imports_page_get_n_imports (TENURE_IMPORTS_PAGE (page)), ==, 0);
 }
 
+/* Closing the assistant while it imports cancels the import: nothing is written. */
+static void
+test_cancel (void)
+{
+  g_autofree char *csv = sample_path ("worked-example/subscriptions.csv");
+  TenureImportAssistant *assistant = open_assistant (csv);
+
+  g_assert_true (tenure_import_assistant_get_can_import (assistant));
+  tenure_import_assistant_import (assistant);
+  g_assert_cmpstr (tenure_import_assistant_get_step (assistant), ==, "progress");
+  gtk_window_close (GTK_WINDOW (assistant));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (assistant)));
+  wait_for (assistant_idle, assistant);
+  g_assert_cmpstr (tenure_import_assistant_get_step (assistant), ==, "mapping");
+  g_assert_null (tenure_import_assistant_get_result (assistant));
+  g_assert_cmpint (count_rows (workspace_path, "SELECT count(*) FROM subscription"), ==, 0);
+  g_assert_cmpint (count_rows (workspace_path, "SELECT count(*) FROM import"), ==, 0);
+
+  gtk_window_close (GTK_WINDOW (assistant));
+}
+
 /* Without a workspace, the import creates one where the user says, then opens it; a CSV
  * file dropped on the window goes to the assistant. */
 static void
@@ -615,6 +636,7 @@ main (int   argc,
   g_test_add_func ("/gui/import/errors", test_errors);
   g_test_add_func ("/gui/import/choices", test_choices);
   g_test_add_func ("/gui/import/remove", test_remove);
+  g_test_add_func ("/gui/import/cancel", test_cancel);
   g_test_add_func ("/gui/import/new-workspace", test_new_workspace);
 
   status = g_test_run ();

@@ -975,7 +975,7 @@ progress_idle (gpointer user_data)
 {
   ProgressUpdate *update = user_data;
 
-  if (update->self->import_cancellable != NULL)
+  if (update->self->import_cancellable != NULL && update->self->progress_bar != NULL)
     gtk_progress_bar_set_fraction (update->self->progress_bar, update->fraction);
 
   return G_SOURCE_REMOVE;
@@ -1018,6 +1018,10 @@ import_cb (GObject      *object,
 
   g_clear_object (&self->import_cancellable);
   self->options.force = FALSE;
+
+  /* The window went away meanwhile (the application quit). */
+  if (self->stack == NULL)
+    return;
 
   if (!tenure_import_file_finish (result, &import_result, &error))
     {
@@ -1226,6 +1230,21 @@ done_clicked_cb (TenureImportAssistant *self)
   gtk_window_close (GTK_WINDOW (self));
 }
 
+/* Closing while importing cancels the import first: nothing is then written. */
+static gboolean
+tenure_import_assistant_close_request (GtkWindow *window)
+{
+  TenureImportAssistant *self = TENURE_IMPORT_ASSISTANT (window);
+
+  if (self->import_cancellable != NULL)
+    {
+      g_cancellable_cancel (self->import_cancellable);
+      return TRUE;
+    }
+
+  return GTK_WINDOW_CLASS (tenure_import_assistant_parent_class)->close_request (window);
+}
+
 static void
 tenure_import_assistant_dispose (GObject *object)
 {
@@ -1266,6 +1285,8 @@ tenure_import_assistant_class_init (TenureImportAssistantClass *klass)
 
   object_class->dispose = tenure_import_assistant_dispose;
   object_class->finalize = tenure_import_assistant_finalize;
+
+  GTK_WINDOW_CLASS (klass)->close_request = tenure_import_assistant_close_request;
 
   /* The file was imported: the workspace (perhaps created) changed. */
   signals [IMPORTED] = g_signal_new ("imported", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
