@@ -531,9 +531,18 @@ test_remove (void)
 static void
 test_cancel (void)
 {
-  g_autofree char *csv = sample_path ("worked-example/subscriptions.csv");
-  TenureImportAssistant *assistant = open_assistant (csv);
+  g_autofree char *csv = g_build_filename (tmpdir, "many.csv", NULL);
+  g_autoptr(GString) text = g_string_new ("account_id,start_date,end_date,mrr\n");
+  g_autoptr(GError) error = NULL;
+  TenureImportAssistant *assistant;
 
+  /* Long enough to be cancelled while the worker reads it. */
+  for (guint i = 0; i < 100000; i++)
+    g_string_append_printf (text, "C%u,2026-01-%02u,,%u.00\n", i, 1 + i % 28, 10 + i % 90);
+  g_assert_true (g_file_set_contents (csv, text->str, (gssize) text->len, &error));
+  g_assert_no_error (error);
+
+  assistant = open_assistant (csv);
   g_assert_true (tenure_import_assistant_get_can_import (assistant));
   tenure_import_assistant_import (assistant);
   g_assert_cmpstr (tenure_import_assistant_get_step (assistant), ==, "progress");
