@@ -1068,7 +1068,14 @@ import_cb (GObject      *object,
   g_clear_pointer (&self->result, tenure_import_result_free);
   self->result = g_steal_pointer (&import_result);
 
-  adw_status_page_set_description (self->done_page, summary);
+  {
+    /* Translators: %s is “7 subscriptions imported, 4 accounts created” */
+    g_autofree char *description = g_strdup_printf (_("%s. Every page of the workspace now "
+                                                      "counts these rows."),
+                                                    summary);
+
+    adw_status_page_set_description (self->done_page, description);
+  }
   show_step (self, "done");
   gtk_widget_grab_focus (GTK_WIDGET (gtk_widget_get_first_child (GTK_WIDGET (self->done_page))));
   toast (self, summary);
