@@ -280,6 +280,52 @@ test_backup_and_integrity (Fixture       *fixture,
   g_assert_nonnull (error);
 }
 
+/* A workspace as version 2 left it: the two event indexes migration 3 drops. */
+static void
+make_version_2 (const char *path)
+{
+  TenureDb *db = tenure_db_open (path, TENURE_DB_OPEN_CREATE, NULL);
+
+  g_assert_nonnull (db);
+  g_assert_true (tenure_db_exec (db, "CREATE INDEX event_at ON event (at);"
+                                     "CREATE INDEX event_import ON event (import_id);"
+                                     "INSERT INTO account (external_id) VALUES ('A');"
+                                     "PRAGMA user_version = 2", NULL));
+  tenure_db_close (db);
+}
+
+static void
+test_read_only_upgrades_older (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  TenureDb *db;
+
+  make_version_2 (fixture->path);
+  before = test_checksum_file (fixture->path);
+
+  /* Looking at it as it is changes nothing. */
+  db = tenure_db_open (fixture->path, TENURE_DB_OPEN_READ_ONLY | TENURE_DB_OPEN_NO_UPGRADE,
+                       &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (tenure_db_get_schema_version (db), ==, 2);
+  tenure_db_close (db);
+  after = test_checksum_file (fixture->path);
+  g_assert_cmpstr (before, ==, after);
+
+  /* Reading it for figures upgrades it, then reads it read-only. */
+  db = tenure_db_open (fixture->path, TENURE_DB_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  g_assert_true (tenure_db_is_read_only (db));
+  g_assert_cmpint (tenure_db_get_schema_version (db), ==, TENURE_DB_SCHEMA_VERSION);
+  g_assert_cmpint (tenure_db_query_int (db, "SELECT count(*) FROM sqlite_schema WHERE "
+                                            "name IN ('event_at', 'event_import')", -1), ==, 0);
+  g_assert_cmpint (tenure_db_query_int (db, "SELECT count(*) FROM account", -1), ==, 1);
+  tenure_db_close (db);
+}
+
 static void
 test_data_range (Fixture       *fixture,
                  gconstpointer  data)
@@ -347,6 +393,7 @@ main (int    argc,
   ADD ("/db/transactions", test_transactions);
   ADD ("/db/backup-and-integrity", test_backup_and_integrity);
   ADD ("/db/data-range", test_data_range);
+  ADD ("/db/read-only-upgrades-older", test_read_only_upgrades_older);
 #undef ADD
 
   return g_test_run ();

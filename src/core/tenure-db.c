@@ -392,7 +392,8 @@ create_workspace (const char  *path,
  *
  * Opens a workspace. A file that is not SQLite, a database that is not a Tenure
  * workspace and a workspace from a newer version are refused and left untouched.
- * An older workspace is migrated.
+ * An older workspace is migrated, even when opened read-only, unless
+ * %TENURE_DB_OPEN_NO_UPGRADE asks to read it as it is.
  */
 TenureDb *
 tenure_db_open (const char         *path,
@@ -469,14 +470,33 @@ tenure_db_open (const char         *path,
           !migrate (db, (int) version, error))
         return NULL;
     }
-  else if (version < TENURE_DB_SCHEMA_VERSION)
+  else if (version < TENURE_DB_SCHEMA_VERSION && !(flags & TENURE_DB_OPEN_NO_UPGRADE))
     {
-      g_autofree char *display = g_filename_display_name (path);
+      g_autoptr(TenureDb) upgraded = NULL;
+      g_autoptr(GError) local_error = NULL;
 
-      g_set_error (error, TENURE_DB_ERROR, TENURE_DB_ERROR_READ_ONLY,
-                   _("“%s” must be upgraded before it can be read, but it is read-only"),
-                   display);
-      return NULL;
+      /* Reading an older workspace upgrades it first, as opening it in Tenure would;
+       * only a file we may not write stays out of reach. */
+      g_clear_pointer (&db, tenure_db_close);
+      upgraded = tenure_db_open (path, TENURE_DB_OPEN_DEFAULT, &local_error);
+      if (upgraded == NULL)
+        {
+          g_autofree char *display = g_filename_display_name (path);
+
+          if (!g_error_matches (local_error, TENURE_DB_ERROR, TENURE_DB_ERROR_READ_ONLY))
+            {
+              g_propagate_error (error, g_steal_pointer (&local_error));
+              return NULL;
+            }
+          g_set_error (error, TENURE_DB_ERROR, TENURE_DB_ERROR_READ_ONLY,
+                       _("“%s” comes from an older version of Tenure and must be upgraded "
+                         "before it can be read, but it cannot be written: copy it to a "
+                         "folder of yours and open the copy"), display);
+          return NULL;
+        }
+      g_clear_pointer (&upgraded, tenure_db_close);
+
+      return tenure_db_open (path, flags | TENURE_DB_OPEN_NO_UPGRADE, error);
     }
 
   return g_steal_pointer (&db);

@@ -31,6 +31,7 @@ typedef enum
   TENURE_DB_OPEN_DEFAULT   = 0,
   TENURE_DB_OPEN_CREATE    = 1 << 0,  /* create the file when it does not exist */
   TENURE_DB_OPEN_READ_ONLY = 1 << 1,
+  TENURE_DB_OPEN_NO_UPGRADE = 1 << 2, /* with READ_ONLY: an older workspace as it is */
 } TenureDbOpenFlags;
 
 typedef struct _TenureDb TenureDb;
