@@ -7,6 +7,7 @@
 
 #include "tenure-date.h"
 #include "tenure-initiative.h"
+#include "tenure-report.h"
 #include "test-metrics-fixture.h"
 
 #define JAN TENURE_MONTH (2026, 1)
@@ -353,6 +354,67 @@ test_crud_undo (Fixture       *fixture,
   g_assert_cmpstr (stored->name, ==, "Someone else");
 }
 
+/* The report's Jobs & onboarding sheet lists the initiatives, read back with openpyxl. */
+static const char read_back[] =
+  "import sys, openpyxl\n"
+  "sheet = openpyxl.load_workbook(sys.argv[1])[sys.argv[2]]\n"
+  "rows = [[c.value for c in r] for r in sheet.iter_rows()]\n"
+  "start = [i for i, r in enumerate(rows) if r[0] == sys.argv[3]][0]\n"
+  "for r in rows[start + 3:start + 5]:\n"
+  "    print('|'.join('%.4f' % v if isinstance(v, (int, float)) else str(v) for v in r[:4]))\n";
+
+static void
+test_report (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autoptr(TenureInitiativeEditor) editor = tenure_initiative_editor_new (fixture->db);
+  g_autoptr(TenureInitiative) paid = make_initiative ("Key account calls", 50000, FEB, MAR, "Key");
+  g_autoptr(TenureInitiative) free_one = make_initiative ("Free webinars", 0, FEB, MAR, "Key");
+  g_autofree char *path = g_build_filename (fixture->dir, "report.xlsx", NULL);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr(GError) error = NULL;
+  TenureReportOptions options;
+  int status = 0;
+  struct { const char *sheet; const char *section; const char *expected; } languages[] = {
+    { "Jobs & onboarding", "Retention initiatives",
+      "Free webinars (segment:Key, 2026-02 to 2026-03) — too few customers to conclude|0.0000|"
+      "325.0000|—\n"
+      "Key account calls (segment:Key, 2026-02 to 2026-03) — too few customers to conclude|"
+      "500.0000|325.0000|-0.3500\n" },
+    { "Jobs et intégration", "Initiatives de rétention",
+      "Free webinars (segment:Key, 2026-02 à 2026-03) — trop peu de clients pour conclure|"
+      "0.0000|325.0000|—\n"
+      "Key account calls (segment:Key, 2026-02 à 2026-03) — trop peu de clients pour conclure|"
+      "500.0000|325.0000|-0.3500\n" },
+  };
+
+  fill_groups (fixture->db);
+  g_assert_cmpint (tenure_initiative_editor_create (editor, paid, &error), >, 0);
+  g_assert_cmpint (tenure_initiative_editor_create (editor, free_one, &error), >, 0);
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < G_N_ELEMENTS (languages); i++)
+    {
+      const char *argv[] = { "/usr/bin/python3", "-c", read_back, path, languages[i].sheet,
+                             languages[i].section, NULL };
+
+      tenure_report_options_init (&options);
+      options.month = MAR;
+      options.language = i == 0 ? TENURE_REPORT_LANGUAGE_EN : TENURE_REPORT_LANGUAGE_FR;
+      g_assert_true (tenure_report_write (fixture->db, &options, path, NULL, NULL, NULL, &error));
+      g_assert_no_error (error);
+
+      g_clear_pointer (&out, g_free);
+      g_clear_pointer (&err, g_free);
+      g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                                   &out, &err, &status, &error));
+      g_assert_no_error (error);
+      g_assert_cmpstr (err, ==, "");
+      g_assert_cmpstr (out, ==, languages[i].expected);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -365,6 +427,7 @@ main (int   argc,
   ADD ("/initiative/roi-negative-and-free", test_roi_negative_and_free);
   ADD ("/initiative/validation", test_validation);
   ADD ("/initiative/crud-undo", test_crud_undo);
+  ADD ("/initiative/report", test_report);
 
   return g_test_run ();
 }
