@@ -264,6 +264,7 @@ make_card (TenureInitiativesPage     *self,
                   figure_box (roi_text, _("Return on investment"),
                               isnan (roi->roi_pct)
                               ? _("No return on investment without a cost")
+                              /* xgettext:no-c-format */
                               : _("(Gain − cost) / cost: above 0 % the initiative paid for "
                                   "itself"),
                               &roi_label));
