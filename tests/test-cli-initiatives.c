@@ -131,7 +131,7 @@ test_table (Fixture       *fixture,
   g_assert_nonnull (strstr (out, "Retention initiatives at 2026-03"));
   g_assert_nonnull (strstr (out, "Key account calls"));
   g_assert_nonnull (strstr (out, "325.00 EUR"));
-  g_assert_nonnull (strstr (out, "-35.0 %"));
+  g_assert_nonnull (strstr (out, "−35.0 %"));
   g_assert_nonnull (strstr (out, "segment:Key"));
   /* 9 and 8 customers: too few to conclude. */
   g_assert_nonnull (strstr (out, "Too few customers to conclude"));

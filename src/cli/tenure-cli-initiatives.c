@@ -107,7 +107,8 @@ print_text (int         month,
       g_autofree char *cost = format_money (roi->cost_cents, currency);
       g_autofree char *gain = format_money (roi->gain_cents, currency);
       g_autofree char *roi_text = isnan (roi->roi_pct) ? g_strdup ("—")
-                                  : g_strdup_printf ("%.1f %%", roi->roi_pct);
+                                  : g_strdup_printf ("%s%.1f %%", roi->roi_pct < 0 ? "−" : "",
+                                                     fabs (roi->roi_pct));
       char first[TENURE_MONTH_BUF];
       char last[TENURE_MONTH_BUF];
 
