@@ -127,6 +127,20 @@ core_roi (void)
   return result;
 }
 
+static void
+assert_cost (gint64 id,
+             gint64 cost_cents)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TenureDb) db = tenure_db_open (demo_path, TENURE_DB_OPEN_READ_ONLY, &error);
+  g_autoptr(TenureInitiative) initiative = NULL;
+
+  g_assert_no_error (error);
+  initiative = tenure_initiative_load (db, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (initiative->cost_cents, ==, cost_cents);
+}
+
 static guint
 month_index (TenureInitiativesPage *page,
              int                    month)
@@ -312,6 +326,14 @@ test_page (void)
                    "Onboarding calls for new customers");
   gtk_spin_button_set_value (page->cost_spin, 900);
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (page->form_error)));
+  assert_cost (created_id, 90000);
+
+  /* Ctrl+Z in the form: the file and the form go back to 2,500.50; then edit again. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "initiatives.undo", NULL));
+  assert_cost (created_id, 250050);
+  g_assert_cmpfloat_with_epsilon (gtk_spin_button_get_value (page->cost_spin), 2500.50, 1e-9);
+  gtk_spin_button_set_value (page->cost_spin, 900);
+  assert_cost (created_id, 90000);
   g_signal_emit_by_name (page->save_button, "clicked");
   g_assert_cmpstr (gtk_stack_get_visible_child_name (page->stack), ==, "list");
   wait_for_cards (page, 3);

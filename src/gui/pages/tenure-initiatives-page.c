@@ -710,9 +710,46 @@ update_sensitivity (TenureInitiativesPage *self)
 
 /* The editor */
 
+/* After an undo or redo, the edit form shows the initiative as it now is. */
+static void
+refresh_form (TenureInitiativesPage *self)
+{
+  g_autoptr(TenureInitiative) stored = NULL;
+  g_autoptr(TenureInitiative) shown = NULL;
+
+  if (self->editing_id == 0 || g_strcmp0 (gtk_stack_get_visible_child_name (self->stack),
+                                          "form") != 0)
+    return;
+
+  stored = tenure_initiative_load (self->edit_db, self->editing_id, NULL);
+  if (stored == NULL)
+    {
+      close_form (self);
+      return;
+    }
+
+  shown = read_form (self);
+  self->filling = TRUE;
+  if (g_strcmp0 (stored->name, shown->name) != 0)
+    gtk_editable_set_text (GTK_EDITABLE (self->name_row), stored->name);
+  if (g_strcmp0 (stored->notes, shown->notes) != 0)
+    gtk_editable_set_text (GTK_EDITABLE (self->notes_row), stored->notes);
+  if (stored->cost_cents != shown->cost_cents)
+    gtk_spin_button_set_value (self->cost_spin, stored->cost_cents / 100.0);
+  if (stored->start_month != shown->start_month)
+    adw_combo_row_set_selected (self->first_row, month_position (self, stored->start_month));
+  if (stored->end_month != shown->end_month)
+    adw_combo_row_set_selected (self->last_row, month_position (self, stored->end_month));
+  if (g_strcmp0 (stored->segment, shown->segment) != 0 ||
+      stored->scenario_id != shown->scenario_id)
+    adw_combo_row_set_selected (self->target_row, target_position (self, stored));
+  self->filling = FALSE;
+}
+
 static void
 editor_changed_cb (TenureInitiativesPage *self)
 {
+  refresh_form (self);
   tenure_page_queue_reload (TENURE_PAGE (self));
 }
 
@@ -804,9 +841,6 @@ tenure_initiatives_page_reload (TenurePage *page)
   TenureWorkspace *workspace = tenure_page_get_workspace (page);
   g_autoptr(GTask) task = NULL;
   LoadRequest *request;
-
-  if (workspace == NULL)
-    return;
 
   if (self->edit_workspace != workspace)
     {
