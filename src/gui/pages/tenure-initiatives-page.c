@@ -268,6 +268,9 @@ make_card (TenureInitiativesPage     *self,
                               : _("(Gain − cost) / cost: above 0 % the initiative paid for "
                                   "itself"),
                               &roi_label));
+  gtk_box_set_homogeneous (GTK_BOX (figures), TRUE);
+  if (!isnan (roi->roi_pct))
+    gtk_widget_add_css_class (roi_label, roi->roi_pct >= 0 ? "success" : "error");
   gtk_widget_set_margin_start (figures, 12);
   gtk_widget_set_margin_end (figures, 12);
   gtk_box_append (GTK_BOX (card), figures);
