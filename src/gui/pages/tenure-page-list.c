@@ -7,23 +7,23 @@
 
 #include <glib/gi18n.h>
 
+#include "tenure-cohorts-page.h"
 #include "tenure-empty-page.h"
 #include "tenure-imports-page.h"
+#include "tenure-overview-page.h"
 #include "tenure-page-list.h"
+#include "tenure-revenue-page.h"
 
 static const TenurePageInfo pages[] = {
   { "overview", N_("Overview"), "go-home-symbolic",
-    N_("The overview will show this month’s recurring revenue, the customers won and "
-       "lost, and the figures that moved most, once the metrics are available."),
-    tenure_empty_page_get_type },
+    NULL,
+    tenure_overview_page_get_type },
   { "revenue", N_("Revenue"), "x-office-presentation-symbolic",
-    N_("Revenue will show the monthly recurring revenue and how it moved — new, "
-       "expansion, contraction and churn — once the metrics are available."),
-    tenure_empty_page_get_type },
+    NULL,
+    tenure_revenue_page_get_type },
   { "cohorts", N_("Cohorts"), "view-grid-symbolic",
-    N_("Cohorts will show how the customers who signed up each month stay and pay over "
-       "time, once the metrics are available."),
-    tenure_empty_page_get_type },
+    NULL,
+    tenure_cohorts_page_get_type },
   { "jobs", N_("Jobs & activation"), "emblem-ok-symbolic",
     N_("Jobs & activation will show how fast new customers complete the jobs they bought "
        "the product for, once the metrics are available."),
