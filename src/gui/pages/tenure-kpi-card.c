@@ -197,8 +197,10 @@ tenure_kpi_card_init (TenureKpiCard *self)
   gtk_widget_set_parent (box, GTK_WIDGET (self));
   self->box = box;
 
+  /* Wrapping labels ask for little width: four cards fit side by side at 1280 pixels. */
   self->title_label = g_object_new (GTK_TYPE_LABEL,
                                     "xalign", 0.0f,
+                                    "max-width-chars", 20,
                                     "wrap", TRUE,
                                     "wrap-mode", PANGO_WRAP_WORD_CHAR,
                                     NULL);
@@ -217,6 +219,7 @@ tenure_kpi_card_init (TenureKpiCard *self)
 
   self->detail_label = g_object_new (GTK_TYPE_LABEL,
                                      "xalign", 0.0f,
+                                     "max-width-chars", 24,
                                      "wrap", TRUE,
                                      "wrap-mode", PANGO_WRAP_WORD_CHAR,
                                      "visible", FALSE,

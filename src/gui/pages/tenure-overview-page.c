@@ -225,13 +225,15 @@ fill_health_cards (TenureOverviewPage  *self,
                                                                 TENURE_FORMAT_NONE);
   g_autofree char *dormant_detail = NULL;
 
-  at_risk_detail = g_strdup_printf (ngettext ("of %u customer, red health score",
-                                              "of %u customers, red health score",
+  /* Translators: the customers of the month and those in the amber band, e.g. "of 414
+   * customers · 98 to watch" */
+  at_risk_detail = g_strdup_printf (ngettext ("of %u customer · %u to watch",
+                                              "of %u customers · %u to watch",
                                               now->customers),
-                                    now->customers);
+                                    now->customers, metrics->health_accounts[TENURE_HEALTH_AMBER]);
   set_card (self, TENURE_OVERVIEW_AT_RISK, at_risk, at_risk_detail,
-            _("Customers whose health score is red: little use, few jobs done, unhappy "
-              "answers or shrinking revenue; talk to them first"),
+            _("Customers whose health score is red (amber: to watch): little use, few jobs "
+              "done, unhappy answers or shrinking revenue; talk to them first"),
             NULL);
 
   /* Translators: the share of customers and their MRR, e.g. "4.2 % of customers · 3,100 €" */

@@ -22,6 +22,7 @@ struct _TenureRevenuePage
   GtkWidget     *movements_chart;
   GtkWidget     *retention_chart;
   GtkGrid       *table;
+  GtkGrid       *retention_table;
 };
 
 G_DEFINE_FINAL_TYPE (TenureRevenuePage, tenure_revenue_page, TENURE_TYPE_PAGE)
@@ -56,7 +57,7 @@ static const struct
                   "upgrades and downgrades included") },
   { N_("GRR"), N_("Gross revenue retention: revenue kept from last month’s customers, "
                   "upgrades left out; at most 100 %") },
-  { N_("Churn %"), N_("Logo churn: the share of last month’s customers who left") },
+  { N_("Lost"), N_("Logo churn: the share of last month’s customers who left") },
 };
 
 static void
@@ -147,25 +148,90 @@ table_label (const char *text,
   return label;
 }
 
+/* Money in a cell: whole units below 1,000, else compact ("€12.3k"). */
+static char *
+format_cell_money (gint64             cents,
+                   const char        *currency,
+                   TenureFormatFlags  flags)
+{
+  if (cents == 0 && (flags & TENURE_FORMAT_SIGN) != 0)
+    return g_strdup ("0");
+  if (ABS (cents) < 100000)
+    return tenure_format_money (cents, currency, flags, TENURE_LANGUAGE_DEFAULT);
+
+  return tenure_format_money_compact ((double) cents, currency, 1, flags,
+                                      TENURE_LANGUAGE_DEFAULT);
+}
+
+static void
+clear_grid (GtkGrid *grid)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (grid))) != NULL)
+    gtk_grid_remove (grid, child);
+}
+
+/* Where a column goes: the movements table (month, new … churn), or the MRR and
+ * retention table (month, MRR, NRR, GRR, lost), which sits beside it on a wide window
+ * and under it on a narrow one. */
+static GtkGrid *
+column_grid (TenureRevenuePage *self,
+             guint              column,
+             int               *position)
+{
+  if (column >= COLUMN_NEW && column <= COLUMN_CHURN)
+    {
+      *position = (int) (column - COLUMN_NEW + 1);
+      return self->table;
+    }
+
+  *position = column == COLUMN_MONTH ? 0 : column == COLUMN_MRR ? 1
+                                         : (int) (column - COLUMN_NRR + 2);
+  return self->retention_table;
+}
+
+static void
+attach_cell (TenureRevenuePage *self,
+             GtkWidget         *label,
+             guint              column,
+             guint              row)
+{
+  int position;
+  GtkGrid *grid = column_grid (self, column, &position);
+
+  if (row == 0)
+    gtk_widget_add_css_class (label, "caption-heading");
+  gtk_grid_attach (grid, label, position, (int) row, 1, 1);
+
+  /* Both tables start with the month. */
+  if (column == COLUMN_MONTH)
+    {
+      GtkWidget *copy = table_label (gtk_label_get_text (GTK_LABEL (label)), FALSE);
+
+      if (row == 0)
+        gtk_widget_add_css_class (copy, "caption-heading");
+      gtk_grid_attach (self->table, copy, 0, (int) row, 1, 1);
+    }
+}
+
 static void
 fill_table (TenureRevenuePage     *self,
             const TenureDashboard *dashboard)
 {
   const TenureMetrics *metrics = dashboard->metrics;
   const TenureMetricsSeries *series = metrics->series;
-  GtkWidget *child;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->table))) != NULL)
-    gtk_grid_remove (self->table, child);
+  clear_grid (self->table);
+  clear_grid (self->retention_table);
 
   for (guint c = 0; c < N_COLUMNS; c++)
     {
       GtkWidget *header = table_label (_(columns[c].title), c != COLUMN_MONTH);
 
-      gtk_widget_add_css_class (header, "heading");
       if (columns[c].explanation != NULL)
         gtk_widget_set_tooltip_text (header, _(columns[c].explanation));
-      gtk_grid_attach (self->table, header, (int) c, 0, 1, 1);
+      attach_cell (self, header, c, 0);
     }
 
   /* The latest month first, as a manager reads a statement. */
@@ -179,24 +245,19 @@ fill_table (TenureRevenuePage     *self,
       const double percents[] = { month->nrr_pct, month->grr_pct, month->logo_churn_pct };
       g_autofree char *name = tenure_format_month (month->month, TENURE_LANGUAGE_DEFAULT);
 
-      gtk_grid_attach (self->table, table_label (name, FALSE), COLUMN_MONTH, (int) r + 1, 1, 1);
+      attach_cell (self, table_label (name, FALSE), COLUMN_MONTH, r + 1);
       for (guint m = 0; m < G_N_ELEMENTS (money); m++)
         {
           TenureFormatFlags flags = m == 0 ? TENURE_FORMAT_NONE : TENURE_FORMAT_SIGN;
-          g_autofree char *text = NULL;
+          g_autofree char *text = format_cell_money (money[m], metrics->currency, flags);
           g_autofree char *exact = NULL;
           GtkWidget *label;
 
-          if (m > 0 && money[m] == 0)
-            text = g_strdup ("0");
-          else
-            text = tenure_format_money_compact ((double) money[m], metrics->currency, 1, flags,
-                                                TENURE_LANGUAGE_DEFAULT);
           exact = tenure_format_money (money[m], metrics->currency, flags | TENURE_FORMAT_CENTS,
                                        TENURE_LANGUAGE_DEFAULT);
           label = table_label (text, TRUE);
           gtk_widget_set_tooltip_text (label, exact);
-          gtk_grid_attach (self->table, label, COLUMN_MRR + (int) m, (int) r + 1, 1, 1);
+          attach_cell (self, label, COLUMN_MRR + m, r + 1);
         }
       for (guint p = 0; p < G_N_ELEMENTS (percents); p++)
         {
@@ -206,7 +267,7 @@ fill_table (TenureRevenuePage     *self,
 
           if (tenure_metrics_is_null (percents[p]))
             gtk_widget_set_tooltip_text (label, _("No customers the month before"));
-          gtk_grid_attach (self->table, label, COLUMN_NRR + (int) p, (int) r + 1, 1, 1);
+          attach_cell (self, label, COLUMN_NRR + p, r + 1);
         }
     }
 }
@@ -288,6 +349,7 @@ tenure_revenue_page_class_init (TenureRevenuePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TenureRevenuePage, mrr_chart);
   gtk_widget_class_bind_template_child (widget_class, TenureRevenuePage, retention_chart);
   gtk_widget_class_bind_template_child (widget_class, TenureRevenuePage, stack);
+  gtk_widget_class_bind_template_child (widget_class, TenureRevenuePage, retention_table);
   gtk_widget_class_bind_template_child (widget_class, TenureRevenuePage, table);
 }
 
@@ -330,7 +392,8 @@ tenure_revenue_page_get_retention_chart (TenureRevenuePage *self)
   return self->retention_chart;
 }
 
-/* The text of a cell of the movements table: row 0 holds the titles, row 1 the selected
+/* The text of a cell of the tables, by column (month, MRR, new, reactivation, expansion,
+ * contraction, churn, NRR, GRR, logo churn): row 0 holds the titles, row 1 the selected
  * month, row 2 the month before, and so on; NULL past the table. */
 const char *
 tenure_revenue_page_get_cell (TenureRevenuePage *self,
@@ -338,9 +401,13 @@ tenure_revenue_page_get_cell (TenureRevenuePage *self,
                               guint              column)
 {
   GtkWidget *child;
+  GtkGrid *grid;
+  int position;
 
   g_return_val_if_fail (TENURE_IS_REVENUE_PAGE (self), NULL);
+  g_return_val_if_fail (column < N_COLUMNS, NULL);
 
-  child = gtk_grid_get_child_at (self->table, (int) column, (int) row);
+  grid = column_grid (self, column, &position);
+  child = gtk_grid_get_child_at (grid, position, (int) row);
   return child != NULL ? gtk_label_get_text (GTK_LABEL (child)) : NULL;
 }
