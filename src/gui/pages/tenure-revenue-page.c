@@ -163,15 +163,6 @@ format_cell_money (gint64             cents,
                                       TENURE_LANGUAGE_DEFAULT);
 }
 
-static void
-clear_grid (GtkGrid *grid)
-{
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (grid))) != NULL)
-    gtk_grid_remove (grid, child);
-}
-
 /* Where a column goes: the movements table (month, new … churn), or the MRR and
  * retention table (month, MRR, NRR, GRR, lost), which sits beside it on a wide window
  * and under it on a narrow one. */
@@ -191,27 +182,43 @@ column_grid (TenureRevenuePage *self,
   return self->retention_table;
 }
 
+/* Sets the text (and tooltip) of a cell, creating its label the first time: a month
+ * change then only rewrites the labels. */
 static void
-attach_cell (TenureRevenuePage *self,
-             GtkWidget         *label,
-             guint              column,
-             guint              row)
+set_cell (TenureRevenuePage *self,
+          guint              column,
+          guint              row,
+          const char        *text,
+          const char        *tooltip)
 {
   int position;
   GtkGrid *grid = column_grid (self, column, &position);
+  GtkWidget *label = gtk_grid_get_child_at (grid, position, (int) row);
 
-  if (row == 0)
-    gtk_widget_add_css_class (label, "caption-heading");
-  gtk_grid_attach (grid, label, position, (int) row, 1, 1);
+  if (label == NULL)
+    {
+      label = table_label (text, column != COLUMN_MONTH);
+      if (row == 0)
+        gtk_widget_add_css_class (label, "caption-heading");
+      gtk_grid_attach (grid, label, position, (int) row, 1, 1);
+    }
+  else
+    gtk_label_set_text (GTK_LABEL (label), text);
+  gtk_widget_set_tooltip_text (label, tooltip);
 
   /* Both tables start with the month. */
-  if (column == COLUMN_MONTH)
+  if (column == COLUMN_MONTH && grid != self->table)
     {
-      GtkWidget *copy = table_label (gtk_label_get_text (GTK_LABEL (label)), FALSE);
-
-      if (row == 0)
-        gtk_widget_add_css_class (copy, "caption-heading");
-      gtk_grid_attach (self->table, copy, 0, (int) row, 1, 1);
+      label = gtk_grid_get_child_at (self->table, 0, (int) row);
+      if (label == NULL)
+        {
+          label = table_label (text, FALSE);
+          if (row == 0)
+            gtk_widget_add_css_class (label, "caption-heading");
+          gtk_grid_attach (self->table, label, 0, (int) row, 1, 1);
+        }
+      else
+        gtk_label_set_text (GTK_LABEL (label), text);
     }
 }
 
@@ -222,17 +229,9 @@ fill_table (TenureRevenuePage     *self,
   const TenureMetrics *metrics = dashboard->metrics;
   const TenureMetricsSeries *series = metrics->series;
 
-  clear_grid (self->table);
-  clear_grid (self->retention_table);
-
   for (guint c = 0; c < N_COLUMNS; c++)
-    {
-      GtkWidget *header = table_label (_(columns[c].title), c != COLUMN_MONTH);
-
-      if (columns[c].explanation != NULL)
-        gtk_widget_set_tooltip_text (header, _(columns[c].explanation));
-      attach_cell (self, header, c, 0);
-    }
+    set_cell (self, c, 0, _(columns[c].title),
+              columns[c].explanation != NULL ? _(columns[c].explanation) : NULL);
 
   /* The latest month first, as a manager reads a statement. */
   for (guint r = 0; r < series->n_months; r++)
@@ -245,29 +244,25 @@ fill_table (TenureRevenuePage     *self,
       const double percents[] = { month->nrr_pct, month->grr_pct, month->logo_churn_pct };
       g_autofree char *name = tenure_format_month (month->month, TENURE_LANGUAGE_DEFAULT);
 
-      attach_cell (self, table_label (name, FALSE), COLUMN_MONTH, r + 1);
+      set_cell (self, COLUMN_MONTH, r + 1, name, NULL);
       for (guint m = 0; m < G_N_ELEMENTS (money); m++)
         {
           TenureFormatFlags flags = m == 0 ? TENURE_FORMAT_NONE : TENURE_FORMAT_SIGN;
           g_autofree char *text = format_cell_money (money[m], metrics->currency, flags);
-          g_autofree char *exact = NULL;
-          GtkWidget *label;
+          g_autofree char *exact = tenure_format_money (money[m], metrics->currency,
+                                                        flags | TENURE_FORMAT_CENTS,
+                                                        TENURE_LANGUAGE_DEFAULT);
 
-          exact = tenure_format_money (money[m], metrics->currency, flags | TENURE_FORMAT_CENTS,
-                                       TENURE_LANGUAGE_DEFAULT);
-          label = table_label (text, TRUE);
-          gtk_widget_set_tooltip_text (label, exact);
-          attach_cell (self, label, COLUMN_MRR + m, r + 1);
+          set_cell (self, COLUMN_MRR + m, r + 1, text, exact);
         }
       for (guint p = 0; p < G_N_ELEMENTS (percents); p++)
         {
           g_autofree char *text = tenure_dashboard_format_percent (percents[p],
                                                                    TENURE_FORMAT_NONE);
-          GtkWidget *label = table_label (text, TRUE);
 
-          if (tenure_metrics_is_null (percents[p]))
-            gtk_widget_set_tooltip_text (label, _("No customers the month before"));
-          attach_cell (self, label, COLUMN_NRR + p, r + 1);
+          set_cell (self, COLUMN_NRR + p, r + 1, text,
+                    tenure_metrics_is_null (percents[p]) ? _("No customers the month before")
+                                                         : NULL);
         }
     }
 }
