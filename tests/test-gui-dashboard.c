@@ -227,6 +227,17 @@ assert_overview (TenureOverviewPage  *page,
   g_assert_cmpfloat (tenure_chart_data_get_value (trend, 0, 0), ==,
                      (double) metrics->series->months[0].mrr_cents);
 
+  /* The at-risk and dormant trends end with the month's counts. */
+  trend = tenure_chart_get_data (TENURE_CHART (tenure_kpi_card_get_sparkline (
+    TENURE_KPI_CARD (tenure_overview_page_get_card (page, TENURE_OVERVIEW_AT_RISK)))));
+  g_assert_cmpuint (tenure_chart_data_get_n_categories (trend), ==, TENURE_DASHBOARD_MONTHS);
+  g_assert_cmpfloat (tenure_chart_data_get_value (trend, 0, TENURE_DASHBOARD_MONTHS - 1), ==,
+                     metrics->health_accounts[TENURE_HEALTH_RED]);
+  trend = tenure_chart_get_data (TENURE_CHART (tenure_kpi_card_get_sparkline (
+    TENURE_KPI_CARD (tenure_overview_page_get_card (page, TENURE_OVERVIEW_DORMANT)))));
+  g_assert_cmpfloat (tenure_chart_data_get_value (trend, 0, TENURE_DASHBOARD_MONTHS - 1), ==,
+                     metrics->dormant_accounts);
+
   /* The bridge: start + movements = end, every figure in the accessible description. */
   g_assert_cmpint (before->mrr_cents + now->new_cents + now->reactivation_cents +
                    now->expansion_cents + now->contraction_cents + now->churn_cents,

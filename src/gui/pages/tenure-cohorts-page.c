@@ -148,7 +148,7 @@ tenure_cohorts_page_reload (TenurePage *page)
   GCancellable *cancellable = tenure_page_begin_loading (page);
 
   tenure_dashboard_show_loading (page, self->stack);
-  tenure_dashboard_load_async (page, cancellable, load_cb, g_object_ref (self));
+  tenure_dashboard_load_async (page, FALSE, cancellable, load_cb, g_object_ref (self));
 }
 
 static void

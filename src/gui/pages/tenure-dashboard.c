@@ -18,6 +18,7 @@ typedef struct
   TenureWorkspace *workspace;
   int              month;
   char            *filter;
+  gboolean         with_health;
 } LoadData;
 
 static void
@@ -100,6 +101,17 @@ load_worker (GTask        *task,
       return;
     }
 
+  if (load->with_health)
+    {
+      dashboard->health = tenure_health_trend (db, load->month, TENURE_DASHBOARD_MONTHS, &filter,
+                                               cancellable, &error);
+      if (dashboard->health == NULL)
+        {
+          g_task_return_error (task, g_steal_pointer (&error));
+          return;
+        }
+    }
+
   dashboard->target_mrr_cents = TENURE_CENTS_NULL;
   target = tenure_db_get_setting (db, "target_mrr_cents", NULL);
   if (target != NULL)
@@ -117,12 +129,14 @@ load_worker (GTask        *task,
 /**
  * tenure_dashboard_load_async:
  * @page: the page whose workspace, month and filter to load
+ * @with_health: whether to add the health trend (another read of the events)
  *
  * Computes the page's month (and the series before it) in a worker thread with its own
  * read-only connection.
  */
 void
 tenure_dashboard_load_async (TenurePage          *page,
+                             gboolean             with_health,
                              GCancellable        *cancellable,
                              GAsyncReadyCallback  callback,
                              gpointer             user_data)
@@ -140,6 +154,7 @@ tenure_dashboard_load_async (TenurePage          *page,
   load->workspace = g_object_ref (workspace);
   load->month = tenure_page_get_month (page);
   load->filter = g_strdup (tenure_workspace_get_filter (workspace));
+  load->with_health = with_health;
 
   task = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (task, &load_tag);
@@ -263,5 +278,6 @@ tenure_dashboard_free (TenureDashboard *dashboard)
     return;
 
   g_clear_pointer (&dashboard->metrics, tenure_metrics_free);
+  g_clear_pointer (&dashboard->health, tenure_health_trend_free);
   g_free (dashboard);
 }

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "tenure-chart-data.h"
+#include "tenure-health.h"
 #include "tenure-metrics.h"
 #include "tenure-page.h"
 
@@ -15,11 +16,14 @@ typedef struct
 {
   TenureMetrics *metrics;            /* with a series of TENURE_DASHBOARD_MONTHS months */
   gint64         target_mrr_cents;   /* the workspace's target_mrr_cents, or TENURE_CENTS_NULL */
+  TenureHealthTrend *health;         /* red and dormant customers over the same months, when
+                                      * asked for; else NULL */
 } TenureDashboard;
 
 gboolean         tenure_dashboard_parse_filter (const char           *text,
                                                 TenureFilter         *filter);
 void             tenure_dashboard_load_async   (TenurePage           *page,
+                                                gboolean              with_health,
                                                 GCancellable         *cancellable,
                                                 GAsyncReadyCallback   callback,
                                                 gpointer              user_data);

@@ -188,6 +188,7 @@ static void
 tenure_kpi_card_init (TenureKpiCard *self)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *spacer;
 
   gtk_widget_add_css_class (GTK_WIDGET (self), "card");
   gtk_widget_set_margin_top (box, 12);
@@ -229,10 +230,14 @@ tenure_kpi_card_init (TenureKpiCard *self)
   gtk_widget_add_css_class (self->detail_label, "numeric");
   gtk_box_append (GTK_BOX (box), self->detail_label);
 
+  /* Cards side by side share a height: the room left goes above the sparklines, which
+   * then line up at the bottom. */
+  spacer = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  gtk_widget_set_vexpand (spacer, TRUE);
+  gtk_box_append (GTK_BOX (box), spacer);
+
   self->sparkline = tenure_sparkline_new ();
-  gtk_widget_set_size_request (self->sparkline, -1, 36);
-  gtk_widget_set_vexpand (self->sparkline, TRUE);
-  gtk_widget_set_valign (self->sparkline, GTK_ALIGN_END);
+  gtk_widget_set_size_request (self->sparkline, -1, 40);
   gtk_widget_set_margin_top (self->sparkline, 6);
   gtk_widget_set_visible (self->sparkline, FALSE);
   gtk_box_append (GTK_BOX (box), self->sparkline);

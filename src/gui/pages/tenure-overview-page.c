@@ -209,10 +209,36 @@ fill_customer_cards (TenureOverviewPage  *self,
             signal_trend);
 }
 
-static void
-fill_health_cards (TenureOverviewPage  *self,
-                   const TenureMetrics *metrics)
+/* A count over the months of the health trend, as chart data. */
+static TenureChartData *
+health_trend (const TenureHealthTrend *health,
+              const guint             *counts,
+              const char              *name,
+              TenureChartColor         color)
 {
+  TenureChartData *data = tenure_chart_data_new (TENURE_UNIT_COUNT);
+  guint series;
+
+  tenure_chart_data_add_months (data, health->first_month, health->n_months,
+                                TENURE_LANGUAGE_DEFAULT);
+  series = tenure_chart_data_add_series (data, name, color);
+  for (guint i = 0; i < health->n_months; i++)
+    tenure_chart_data_set_value (data, series, i, counts[i]);
+
+  return data;
+}
+
+static void
+fill_health_cards (TenureOverviewPage      *self,
+                   const TenureMetrics     *metrics,
+                   const TenureHealthTrend *health)
+{
+  g_autoptr(TenureChartData) red_trend = health_trend (health, health->red_accounts,
+                                                       _("Customers at risk"),
+                                                       TENURE_CHART_COLOR_RED);
+  g_autoptr(TenureChartData) dormant_trend = health_trend (health, health->dormant_accounts,
+                                                           _("Dormant customers"),
+                                                           TENURE_CHART_COLOR_ORANGE);
   const TenureMonthFigures *now = &metrics->figures;
   guint red = metrics->health_accounts[TENURE_HEALTH_RED];
   g_autofree char *at_risk = g_strdup_printf ("%u", red);
@@ -234,14 +260,14 @@ fill_health_cards (TenureOverviewPage  *self,
   set_card (self, TENURE_OVERVIEW_AT_RISK, at_risk, at_risk_detail,
             _("Customers whose health score is red (amber: to watch): little use, few jobs "
               "done, unhappy answers or shrinking revenue; talk to them first"),
-            NULL);
+            red_trend);
 
   /* Translators: the share of customers and their MRR, e.g. "4.2 % of customers · 3,100 €" */
   dormant_detail = g_strdup_printf (_("%s of customers · %s"), dormant_pct, dormant_mrr);
   set_card (self, TENURE_OVERVIEW_DORMANT, dormant, dormant_detail,
             _("Silent attrition: paying customers with no session in the last 30 days of "
               "the month, and the recurring revenue they bring"),
-            NULL);
+            dormant_trend);
 }
 
 static void
@@ -334,7 +360,7 @@ load_cb (GObject      *object,
   metrics = dashboard->metrics;
   fill_revenue_cards (self, metrics);
   fill_customer_cards (self, metrics);
-  fill_health_cards (self, metrics);
+  fill_health_cards (self, metrics, dashboard->health);
   fill_bridge (self, metrics);
   fill_funnel (self, metrics);
 
@@ -352,7 +378,7 @@ tenure_overview_page_reload (TenurePage *page)
   GCancellable *cancellable = tenure_page_begin_loading (page);
 
   tenure_dashboard_show_loading (page, self->stack);
-  tenure_dashboard_load_async (page, cancellable, load_cb, g_object_ref (self));
+  tenure_dashboard_load_async (page, TRUE, cancellable, load_cb, g_object_ref (self));
 }
 
 static void
