@@ -486,6 +486,45 @@ find_scrolled_window (GtkWidget *widget)
   return NULL;
 }
 
+/* A workspace without data: each page says what is missing and offers the import. */
+static void
+test_empty (void)
+{
+  const char *pages[] = { "overview", "revenue", "cohorts" };
+  g_autofree char *path = g_build_filename (tmpdir, "empty.tenure", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  TenureWindow *window;
+
+  {
+    g_autoptr(TenureDb) db = tenure_db_open (path, TENURE_DB_OPEN_CREATE, &error);
+
+    g_assert_no_error (error);
+  }
+
+  window = new_window (800, 600);
+  tenure_window_open_file (window, file);
+  wait_for (window_idle, window);
+  g_assert_false (tenure_workspace_get_has_data (tenure_window_get_workspace (window)));
+
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      TenurePage *page = show_page (window, pages[i]);
+      GtkWidget *stack = adw_bin_get_child (ADW_BIN (page));
+
+      g_assert_true (GTK_IS_STACK (stack));
+      g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (stack)), ==, "empty");
+    }
+  {
+    g_autofree char *screenshot = test_save_screenshot (GTK_WIDGET (window),
+                                                        "cohorts-empty-light-800x600");
+
+    g_test_message ("screenshot: %s", screenshot);
+  }
+
+  close_window (window);
+}
+
 /* Each page light and dark at one size, and the end of the page in light. */
 static void
 screenshots (int width,
@@ -574,6 +613,7 @@ main (int   argc,
   g_test_add_func ("/gui/dashboard/revenue", test_revenue);
   g_test_add_func ("/gui/dashboard/revenue-target", test_revenue_target);
   g_test_add_func ("/gui/dashboard/cohorts", test_cohorts);
+  g_test_add_func ("/gui/dashboard/empty", test_empty);
   g_test_add_func ("/gui/dashboard/screenshots-1280x800", test_screenshots_large);
   g_test_add_func ("/gui/dashboard/screenshots-800x600", test_screenshots_small);
 

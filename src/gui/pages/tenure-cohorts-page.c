@@ -86,6 +86,7 @@ update_caption (TenureCohortsPage *self)
 
   gtk_label_set_text (self->caption_label,
                       revenue
+                        /* xgettext:no-c-format */
                         ? _("Each row is the accounts that signed up in a month; each column, "
                             "their recurring revenue that many months later against their "
                             "first month. Above 100 % means they pay more than at first.")

@@ -132,6 +132,7 @@ fill_revenue_cards (TenureOverviewPage  *self,
   set_card (self, TENURE_OVERVIEW_NRR, nrr, nrr_detail,
             tenure_metrics_is_null (now->nrr_pct)
               ? _("No customers last month: there is no revenue to retain")
+              /* xgettext:no-c-format */
               : _("Net revenue retention: revenue kept from last month’s customers, "
                   "including upgrades and downgrades; above 100 % means they grow"),
             nrr_trend);

@@ -55,6 +55,7 @@ static const struct
   { N_("Churn"), N_("Revenue lost by customers who stopped paying") },
   { N_("NRR"), N_("Net revenue retention: revenue kept from last month’s customers, "
                   "upgrades and downgrades included") },
+  /* xgettext:no-c-format */
   { N_("GRR"), N_("Gross revenue retention: revenue kept from last month’s customers, "
                   "upgrades left out; at most 100 %") },
   { N_("Lost"), N_("Logo churn: the share of last month’s customers who left") },
