@@ -26,9 +26,13 @@ int       tenure_cli_check          (int            argc,
                                      char         **argv);
 int       tenure_cli_demo           (int            argc,
                                      char         **argv);
+int       tenure_cli_import         (int            argc,
+                                     char         **argv);
 int       tenure_cli_metrics        (int            argc,
                                      char         **argv);
 int       tenure_cli_questions      (int            argc,
+                                     char         **argv);
+int       tenure_cli_report         (int            argc,
                                      char         **argv);
 int       tenure_cli_scenarios      (int            argc,
                                      char         **argv);

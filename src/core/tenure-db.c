@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "tenure-db.h"
+#include "tenure-file.h"
 
 struct _TenureDb
 {
@@ -349,27 +350,14 @@ static gboolean
 create_workspace (const char  *path,
                   GError     **error)
 {
-  g_autofree char *dir = g_path_get_dirname (path);
-  g_autofree char *base = g_path_get_basename (path);
-  g_autofree char *template = g_strdup_printf (".%s.XXXXXX", base);
-  g_autofree char *tmp_path = g_build_filename (dir, template, NULL);
+  g_autofree char *tmp_path = tenure_file_create_temporary (path, error);
   g_autofree char *pragma = NULL;
   TenureDb *db;
   gboolean ok;
-  int fd;
   int rc;
 
-  fd = g_mkstemp (tmp_path);
-  if (fd < 0)
-    {
-      int saved_errno = errno;
-      g_autofree char *display = g_filename_display_name (dir);
-
-      g_set_error (error, TENURE_DB_ERROR, TENURE_DB_ERROR_READ_ONLY,
-                   _("Cannot create a workspace in “%s”: %s"), display, g_strerror (saved_errno));
-      return FALSE;
-    }
-  close (fd);
+  if (tmp_path == NULL)
+    return FALSE;
 
   db = db_new (tmp_path);
   rc = sqlite3_open_v2 (tmp_path, &db->handle, SQLITE_OPEN_READWRITE, NULL);
@@ -380,24 +368,13 @@ create_workspace (const char  *path,
   ok = ok && migrate (db, 0, error);
   tenure_db_close (db);
 
-  if (ok && g_rename (tmp_path, path) != 0)
-    {
-      int saved_errno = errno;
-      g_autofree char *display = g_filename_display_name (path);
-
-      g_set_error (error, TENURE_DB_ERROR, TENURE_DB_ERROR_FAILED,
-                   _("Cannot create “%s”: %s"), display, g_strerror (saved_errno));
-      ok = FALSE;
-    }
   if (!ok)
     {
-      g_autofree char *journal = g_strconcat (tmp_path, "-journal", NULL);
-
-      g_unlink (tmp_path);
-      g_unlink (journal);
+      tenure_file_discard_temporary (tmp_path);
+      return FALSE;
     }
 
-  return ok;
+  return tenure_file_commit_temporary (tmp_path, path, error);
 }
 
 /**
@@ -770,26 +747,13 @@ tenure_db_backup (TenureDb    *db,
                   const char  *destination,
                   GError     **error)
 {
-  g_autofree char *dir = g_path_get_dirname (destination);
-  g_autofree char *base = g_path_get_basename (destination);
-  g_autofree char *template = g_strdup_printf (".%s.XXXXXX", base);
-  g_autofree char *tmp_path = g_build_filename (dir, template, NULL);
+  g_autofree char *tmp_path = tenure_file_create_temporary (destination, error);
   sqlite3 *copy = NULL;
   sqlite3_backup *backup;
-  int fd;
   int rc;
 
-  fd = g_mkstemp (tmp_path);
-  if (fd < 0)
-    {
-      int saved_errno = errno;
-      g_autofree char *display = g_filename_display_name (dir);
-
-      g_set_error (error, TENURE_DB_ERROR, TENURE_DB_ERROR_READ_ONLY,
-                   _("Cannot write in “%s”: %s"), display, g_strerror (saved_errno));
-      return FALSE;
-    }
-  close (fd);
+  if (tmp_path == NULL)
+    return FALSE;
 
   rc = sqlite3_open_v2 (tmp_path, &copy, SQLITE_OPEN_READWRITE, NULL);
   if (rc == SQLITE_OK)
@@ -812,23 +776,11 @@ tenure_db_backup (TenureDb    *db,
                  copy != NULL ? sqlite3_errmsg (copy) : sqlite3_errstr (rc));
   sqlite3_close_v2 (copy);
 
-  if (rc == SQLITE_OK && g_rename (tmp_path, destination) != 0)
-    {
-      int saved_errno = errno;
-      g_autofree char *display = g_filename_display_name (destination);
-
-      g_set_error (error, TENURE_DB_ERROR, TENURE_DB_ERROR_FAILED,
-                   _("Cannot write “%s”: %s"), display, g_strerror (saved_errno));
-      rc = SQLITE_CANTOPEN;
-    }
   if (rc != SQLITE_OK)
     {
-      g_autofree char *journal = g_strconcat (tmp_path, "-journal", NULL);
-
-      g_unlink (tmp_path);
-      g_unlink (journal);
+      tenure_file_discard_temporary (tmp_path);
       return FALSE;
     }
 
-  return TRUE;
+  return tenure_file_commit_temporary (tmp_path, destination, error);
 }

@@ -5,8 +5,6 @@
 
 #include "config.h"
 
-#include <errno.h>
-#include <fcntl.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <math.h>
@@ -15,6 +13,7 @@
 
 #include "tenure-date.h"
 #include "tenure-demo-private.h"
+#include "tenure-file.h"
 
 #define ACCOUNTS_PER_BATCH 250
 
@@ -412,41 +411,6 @@ tenure_demo_generate (TenureDb                 *db,
   return TRUE;
 }
 
-static void
-remove_database_files (const char *path)
-{
-  static const char * const suffixes[] = { "", "-journal", "-wal", "-shm" };
-
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
-
-      g_unlink (file);
-    }
-}
-
-/* Makes sure the bytes are on disk before the rename makes them the workspace. */
-static gboolean
-sync_file (const char  *path,
-           GError     **error)
-{
-  int fd = g_open (path, O_RDWR, 0);
-  int saved_errno;
-
-  if (fd >= 0 && g_fsync (fd) == 0)
-    {
-      close (fd);
-      return TRUE;
-    }
-
-  saved_errno = errno;
-  if (fd >= 0)
-    close (fd);
-  g_set_error (error, TENURE_DEMO_ERROR, TENURE_DEMO_ERROR_FAILED,
-               _("The demo workspace could not be written: %s"), g_strerror (saved_errno));
-  return FALSE;
-}
-
 /**
  * tenure_demo_create_file:
  * @path: the workspace to create
@@ -470,13 +434,9 @@ tenure_demo_create_file (const char               *path,
                          GCancellable             *cancellable,
                          GError                  **error)
 {
-  g_autofree char *dir = NULL;
-  g_autofree char *base = NULL;
-  g_autofree char *template = NULL;
   g_autofree char *tmp_path = NULL;
   TenureDb *db;
   gboolean ok;
-  int fd;
 
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (options != NULL, FALSE);
@@ -492,61 +452,37 @@ tenure_demo_create_file (const char               *path,
       return FALSE;
     }
 
-  dir = g_path_get_dirname (path);
-  base = g_path_get_basename (path);
-  template = g_strdup_printf (".%s.XXXXXX", base);
-  tmp_path = g_build_filename (dir, template, NULL);
-
   /* Reserve a unique name, then let TenureDb create the workspace under it. */
-  fd = g_mkstemp (tmp_path);
-  if (fd < 0)
-    {
-      int saved_errno = errno;
-      g_autofree char *display = g_filename_display_name (dir);
-
-      g_set_error (error, TENURE_DEMO_ERROR, TENURE_DEMO_ERROR_FAILED,
-                   _("Cannot create a workspace in “%s”: %s"), display,
-                   g_strerror (saved_errno));
-      return FALSE;
-    }
-  close (fd);
+  tmp_path = tenure_file_create_temporary (path, error);
+  if (tmp_path == NULL)
+    return FALSE;
   g_unlink (tmp_path);
 
   db = tenure_db_open (tmp_path, TENURE_DB_OPEN_CREATE, error);
   ok = db != NULL;
   /* Nobody else can see this file, and it is thrown away on failure or cancel: no need
-   * for a journal, nor to wait for the disk after every batch (sync_file() does it once). */
+   * for a journal, nor to wait for the disk after every batch (committing syncs it once). */
   ok = ok && tenure_db_exec (db, "PRAGMA journal_mode = OFF", error);
   ok = ok && tenure_db_exec (db, "PRAGMA synchronous = OFF", error);
   ok = ok && tenure_db_exec (db, "PRAGMA cache_size = -262144", error);
   ok = ok && tenure_demo_generate (db, options, progress, user_data, cancellable, error);
   g_clear_pointer (&db, tenure_db_close);
-  ok = ok && sync_file (tmp_path, error);
 
-  if (ok)
+  /* A stale write-ahead log of the replaced workspace must not be replayed into the new
+   * one. */
+  if (ok && replace)
     {
-      /* A stale write-ahead log of the replaced workspace must not be replayed into the
-       * new one. */
-      if (replace)
-        {
-          g_autofree char *wal = g_strconcat (path, "-wal", NULL);
-          g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+      g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+      g_autofree char *shm = g_strconcat (path, "-shm", NULL);
 
-          g_unlink (wal);
-          g_unlink (shm);
-        }
-      if (g_rename (tmp_path, path) != 0)
-        {
-          int saved_errno = errno;
-          g_autofree char *display = g_filename_display_name (path);
-
-          g_set_error (error, TENURE_DEMO_ERROR, TENURE_DEMO_ERROR_FAILED,
-                       _("Cannot write “%s”: %s"), display, g_strerror (saved_errno));
-          ok = FALSE;
-        }
+      g_unlink (wal);
+      g_unlink (shm);
     }
   if (!ok)
-    remove_database_files (tmp_path);
+    {
+      tenure_file_discard_temporary (tmp_path);
+      return FALSE;
+    }
 
-  return ok;
+  return tenure_file_commit_temporary (tmp_path, path, error);
 }

@@ -13,103 +13,13 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "tenure-file.h"
 #include "tenure-qualify-private.h"
 
 /* The file format: {"format": "tenure-questions", "version": 1, "questions": [{"text",
  * "kind", "active", "options": [{"text", "points"}]}]}. */
 #define FORMAT_NAME "tenure-questions"
 #define FORMAT_VERSION 1
-
-static gboolean
-set_file_error (GError     **error,
-                const char  *path,
-                int          saved_errno)
-{
-  g_autofree char *display = g_filename_display_name (path);
-
-  g_set_error (error, TENURE_QUALIFY_ERROR, TENURE_QUALIFY_ERROR_FILE,
-               _("Cannot write “%s”: %s"), display, g_strerror (saved_errno));
-  return FALSE;
-}
-
-/* Removes the temporaries (".NAME.XXXXXX") a killed export may have left behind. */
-static void
-remove_stale_temporaries (const char *dir,
-                          const char *base)
-{
-  g_autofree char *prefix = g_strdup_printf (".%s.", base);
-  GDir *folder = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  if (folder == NULL)
-    return;
-  while ((name = g_dir_read_name (folder)) != NULL)
-    {
-      if (g_str_has_prefix (name, prefix) && strlen (name) == strlen (prefix) + 6)
-        {
-          g_autofree char *stale = g_build_filename (dir, name, NULL);
-
-          g_unlink (stale);
-        }
-    }
-  g_dir_close (folder);
-}
-
-/* Writes @contents to a hidden temporary file next to @path, then renames it. */
-static gboolean
-write_file_atomically (const char  *path,
-                       const char  *contents,
-                       gsize        length,
-                       GError     **error)
-{
-  g_autofree char *dir = g_path_get_dirname (path);
-  g_autofree char *base = g_path_get_basename (path);
-  g_autofree char *template = g_strdup_printf (".%s.XXXXXX", base);
-  g_autofree char *tmp_path = g_build_filename (dir, template, NULL);
-  gsize written = 0;
-  int fd;
-
-  remove_stale_temporaries (dir, base);
-
-  /* Created like any new file (0666 less the umask), not private as g_mkstemp() would. */
-  fd = g_mkstemp_full (tmp_path, O_RDWR | O_CLOEXEC, 0666);
-  if (fd < 0)
-    return set_file_error (error, path, errno);
-
-  while (written < length)
-    {
-      gssize n = write (fd, contents + written, length - written);
-
-      if (n < 0 && errno == EINTR)
-        continue;
-      if (n <= 0)
-        {
-          int saved_errno = n < 0 ? errno : ENOSPC;
-
-          close (fd);
-          g_unlink (tmp_path);
-          return set_file_error (error, path, saved_errno);
-        }
-      written += (gsize) n;
-    }
-
-  if (fsync (fd) != 0 || close (fd) != 0)
-    {
-      int saved_errno = errno;
-
-      g_unlink (tmp_path);
-      return set_file_error (error, path, saved_errno);
-    }
-  if (g_rename (tmp_path, path) != 0)
-    {
-      int saved_errno = errno;
-
-      g_unlink (tmp_path);
-      return set_file_error (error, path, saved_errno);
-    }
-
-  return TRUE;
-}
 
 /**
  * tenure_qualify_export:
@@ -180,7 +90,7 @@ tenure_qualify_export (TenureDb    *db,
   contents[length++] = '\n';
   contents[length] = '\0';
 
-  return write_file_atomically (path, contents, length, error);
+  return tenure_file_set_contents (path, contents, length, error);
 }
 
 /* Reading: JsonParser tells where it is only while it parses, so the position of every

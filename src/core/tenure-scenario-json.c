@@ -13,6 +13,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "tenure-file.h"
 #include "tenure-scenario-private.h"
 
 #define FORMAT_NAME "tenure-scenario"
@@ -125,108 +126,6 @@ scenario_to_json (TenureDb             *db,
   return json_builder_get_root (builder);
 }
 
-/* Removes ".BASE.XXXXXX" files that a killed run left next to @path. */
-static void
-remove_stale_temporaries (const char *dir,
-                          const char *base)
-{
-  g_autofree char *prefix = g_strdup_printf (".%s.", base);
-  const char *name;
-  GDir *folder;
-
-  folder = g_dir_open (dir, 0, NULL);
-  if (folder == NULL)
-    return;
-
-  while ((name = g_dir_read_name (folder)) != NULL)
-    {
-      const char *suffix;
-      gboolean ours = TRUE;
-
-      if (!g_str_has_prefix (name, prefix) || strlen (name) != strlen (prefix) + 6)
-        continue;
-      suffix = name + strlen (prefix);
-      for (int i = 0; i < 6; i++)
-        ours = ours && g_ascii_isalnum (suffix[i]);
-      if (ours)
-        {
-          g_autofree char *stale = g_build_filename (dir, name, NULL);
-
-          g_unlink (stale);
-        }
-    }
-  g_dir_close (folder);
-}
-
-static gboolean
-set_io_error (GError     **error,
-              int          saved_errno,
-              const char  *path)
-{
-  g_autofree char *display = g_filename_display_name (path);
-
-  g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-               _("Cannot write “%s”: %s"), display, g_strerror (saved_errno));
-  return FALSE;
-}
-
-/* Writes @data under a hidden temporary name in the same folder and renames it, so the
- * file appears only once complete. */
-static gboolean
-write_file_atomically (const char  *path,
-                       const char  *data,
-                       gsize        length,
-                       GError     **error)
-{
-  g_autofree char *dir = g_path_get_dirname (path);
-  g_autofree char *base = g_path_get_basename (path);
-  g_autofree char *template = g_strdup_printf (".%s.XXXXXX", base);
-  g_autofree char *tmp_path = g_build_filename (dir, template, NULL);
-  gsize written = 0;
-  int fd;
-
-  remove_stale_temporaries (dir, base);
-
-  fd = g_mkstemp_full (tmp_path, O_WRONLY, 0644);
-  if (fd < 0)
-    return set_io_error (error, errno, path);
-
-  while (written < length)
-    {
-      gssize n = write (fd, data + written, length - written);
-
-      if (n < 0 && errno == EINTR)
-        continue;
-      if (n < 0)
-        {
-          int saved_errno = errno;
-
-          close (fd);
-          g_unlink (tmp_path);
-          return set_io_error (error, saved_errno, path);
-        }
-      written += (gsize) n;
-    }
-
-  if (fsync (fd) != 0 || close (fd) != 0)
-    {
-      int saved_errno = errno;
-
-      g_unlink (tmp_path);
-      return set_io_error (error, saved_errno, path);
-    }
-
-  if (g_rename (tmp_path, path) != 0)
-    {
-      int saved_errno = errno;
-
-      g_unlink (tmp_path);
-      return set_io_error (error, saved_errno, path);
-    }
-
-  return TRUE;
-}
-
 /**
  * tenure_scenario_export_file:
  *
@@ -260,7 +159,7 @@ tenure_scenario_export_file (TenureDb    *db,
   {
     g_autofree char *with_newline = g_strconcat (data, "\n", NULL);
 
-    return write_file_atomically (path, with_newline, length + 1, error);
+    return tenure_file_set_contents (path, with_newline, length + 1, error);
   }
 }
 

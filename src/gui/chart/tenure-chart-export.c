@@ -7,12 +7,10 @@
 
 #include <adwaita.h>
 #include <cairo-svg.h>
-#include <errno.h>
 #include <glib/gi18n.h>
-#include <glib/gstdio.h>
-#include <unistd.h>
 
 #include "tenure-chart-private.h"
+#include "tenure-file.h"
 
 /* Smallest picture worth exporting, for charts shown very small on screen. */
 #define EXPORT_MIN_WIDTH 640
@@ -63,23 +61,12 @@ static char *
 create_temporary (const char  *path,
                   GError     **error)
 {
-  g_autofree char *dir = g_path_get_dirname (path);
-  g_autofree char *base = g_path_get_basename (path);
-  g_autofree char *name = g_strconcat (".", base, ".XXXXXX", NULL);
-  char *temporary = g_build_filename (dir, name, NULL);
-  int fd;
+  g_autoptr(GError) local_error = NULL;
+  char *temporary = tenure_file_create_temporary (path, &local_error);
 
-  fd = g_mkstemp (temporary);
-  if (fd < 0)
-    {
-      int saved = errno;
-
-      g_set_error (error, TENURE_CHART_ERROR, TENURE_CHART_ERROR_EXPORT,
-                   _("Could not save the image “%s”: %s"), path, g_strerror (saved));
-      g_free (temporary);
-      return NULL;
-    }
-  close (fd);
+  if (temporary == NULL)
+    g_set_error (error, TENURE_CHART_ERROR, TENURE_CHART_ERROR_EXPORT,
+                 _("Could not save the image “%s”: %s"), path, local_error->message);
 
   return temporary;
 }
@@ -90,19 +77,18 @@ finish_temporary (const char      *temporary,
                   cairo_status_t   status,
                   GError         **error)
 {
+  g_autoptr(GError) local_error = NULL;
+
   if (!check_cairo (status, path, error))
     {
-      g_unlink (temporary);
+      tenure_file_discard_temporary (temporary);
       return FALSE;
     }
 
-  if (g_rename (temporary, path) != 0)
+  if (!tenure_file_commit_temporary (temporary, path, &local_error))
     {
-      int saved = errno;
-
-      g_unlink (temporary);
       g_set_error (error, TENURE_CHART_ERROR, TENURE_CHART_ERROR_EXPORT,
-                   _("Could not save the image “%s”: %s"), path, g_strerror (saved));
+                   _("Could not save the image “%s”: %s"), path, local_error->message);
       return FALSE;
     }
 

@@ -1,0 +1,183 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The report's reference sheets: how every figure is defined, and where the data came from. */
+
+#define G_LOG_DOMAIN "tenure-report"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "tenure-date.h"
+#include "tenure-report-private.h"
+
+gboolean
+report_sheet_definitions (ReportContext  *ctx,
+                          GError        **error)
+{
+  static const double widths[] = { 52, 14, 14, 100 };
+  lxw_worksheet *sheet = report_add_sheet (ctx, T_SHEET_DEFINITIONS);
+  const ReportDefinition *definitions;
+  const ReportTarget *targets;
+  guint n_definitions, n_targets;
+  lxw_row_t row;
+
+  if (sheet == NULL)
+    return FALSE;
+
+  report_set_columns (ctx, sheet, widths, G_N_ELEMENTS (widths));
+  report_write_title (ctx, sheet, T_DEFINITIONS_TITLE);
+
+  row = 3;
+  report_write_label (ctx, sheet, row, 0, T_FIGURE, ctx->formats.header);
+  report_check (ctx, worksheet_merge_range (sheet, row, 1, row, 3,
+                                            report_text (ctx, T_DEFINITION), ctx->formats.header),
+                "worksheet_merge_range");
+  report_repeat_rows (ctx, sheet, row, row);
+  worksheet_freeze_panes (sheet, row + 1, 0);
+  row++;
+
+  definitions = report_definitions (&n_definitions);
+  for (guint i = 0; i < n_definitions; i++, row++)
+    {
+      const char *text = definitions[i].definition[ctx->language];
+      /* Columns B–D hold about 150 characters a line. */
+      double lines = MAX (1, (g_utf8_strlen (text, -1) + 149) / 150);
+
+      report_check (ctx, worksheet_set_row (sheet, row, 15.0 * lines + 3, NULL),
+                    "worksheet_set_row");
+      report_write_label (ctx, sheet, row, 0, definitions[i].figure, ctx->formats.label);
+      report_check (ctx, worksheet_merge_range (sheet, row, 1, row, 3, text, ctx->formats.wrap),
+                    "worksheet_merge_range");
+    }
+
+  row++;
+  report_write_paragraph (ctx, sheet, row++, 3, report_text (ctx, T_NOT_APPLICABLE_NOTE),
+                          ctx->formats.note);
+
+  row++;
+  report_write_label (ctx, sheet, row++, 0, T_TARGETS_TITLE, ctx->formats.section);
+  report_write_label (ctx, sheet, row, 0, T_FIGURE, ctx->formats.header);
+  report_write_label (ctx, sheet, row, 1, T_TARGET, ctx->formats.header);
+  report_write_label (ctx, sheet, row, 2, T_DEFAULT, ctx->formats.header);
+  report_write_label (ctx, sheet, row, 3, T_SETTING, ctx->formats.header);
+  row++;
+
+  targets = report_targets (&n_targets);
+  for (guint i = 0; i < n_targets; i++, row++)
+    {
+      lxw_format *format;
+      double scale = 1.0;
+
+      switch (targets[i].unit)
+        {
+        case REPORT_UNIT_PCT:
+          format = ctx->formats.pct;
+          scale = 0.01;
+          break;
+        case REPORT_UNIT_DAYS:
+          format = ctx->formats.days;
+          break;
+        case REPORT_UNIT_RATIO:
+          format = ctx->formats.ratio;
+          break;
+        case REPORT_UNIT_SCORE:
+        default:
+          format = ctx->formats.score;
+          break;
+        }
+
+      report_write_label (ctx, sheet, row, 0, targets[i].figure, ctx->formats.label);
+      report_write_number (ctx, sheet, row, 1, report_target_value (ctx, &targets[i]) * scale,
+                           format);
+      report_write_number (ctx, sheet, row, 2, targets[i].fallback * scale, format);
+      report_write_text (ctx, sheet, row, 3, targets[i].key, NULL);
+    }
+
+  return !report_failed (ctx);
+}
+
+static void
+write_import (ReportContext *ctx,
+              lxw_worksheet *sheet,
+              lxw_row_t      row,
+              sqlite3_stmt  *stmt)
+{
+  const char *imported_at = (const char *) sqlite3_column_text (stmt, 4);
+  gint64 seconds;
+
+  report_write_text (ctx, sheet, row, 0, (const char *) sqlite3_column_text (stmt, 0), NULL);
+  report_write_text (ctx, sheet, row, 1, (const char *) sqlite3_column_text (stmt, 1), NULL);
+  report_write_count (ctx, sheet, row, 2, sqlite3_column_int64 (stmt, 2));
+  report_write_text (ctx, sheet, row, 3, (const char *) sqlite3_column_text (stmt, 3), NULL);
+
+  if (imported_at != NULL && tenure_timestamp_parse (imported_at, &seconds))
+    {
+      g_autoptr(GDateTime) datetime = g_date_time_new_from_unix_utc (seconds);
+
+      report_write_datetime (ctx, sheet, row, 4, datetime, NULL);
+    }
+  else
+    {
+      report_write_text (ctx, sheet, row, 4, imported_at, NULL);
+    }
+}
+
+gboolean
+report_sheet_lineage (ReportContext  *ctx,
+                      GError        **error)
+{
+  static const double widths[] = { 34, 16, 10, 68, 18 };
+  lxw_worksheet *sheet = report_add_sheet (ctx, T_SHEET_LINEAGE);
+  g_autofree char *workspace = NULL;
+  sqlite3_stmt *stmt;
+  guint n_imports = 0;
+  lxw_row_t row;
+  int rc;
+
+  if (sheet == NULL)
+    return FALSE;
+
+  report_set_columns (ctx, sheet, widths, G_N_ELEMENTS (widths));
+  report_write_title (ctx, sheet, T_LINEAGE_TITLE);
+
+  workspace = g_path_get_basename (tenure_db_get_path (ctx->db));
+  row = 3;
+  report_write_label (ctx, sheet, row, 0, T_WORKSPACE_FILE, ctx->formats.label);
+  report_write_text (ctx, sheet, row++, 1, workspace, NULL);
+  report_write_label (ctx, sheet, row, 0, T_APP_VERSION, ctx->formats.label);
+  report_write_text (ctx, sheet, row++, 1, PACKAGE_VERSION, NULL);
+  report_write_label (ctx, sheet, row, 0, T_SCHEMA_VERSION, ctx->formats.label);
+  report_write_count (ctx, sheet, row++, 1, tenure_db_get_schema_version (ctx->db));
+  report_write_label (ctx, sheet, row, 0, T_GENERATED_AT, ctx->formats.label);
+  report_write_datetime (ctx, sheet, row++, 1, ctx->generated_at, NULL);
+
+  row++;
+  report_write_label (ctx, sheet, row, 0, T_FILE, ctx->formats.header);
+  report_write_label (ctx, sheet, row, 1, T_KIND, ctx->formats.header);
+  report_write_label (ctx, sheet, row, 2, T_ROWS, ctx->formats.header);
+  report_write_label (ctx, sheet, row, 3, T_SHA256, ctx->formats.header);
+  report_write_label (ctx, sheet, row, 4, T_IMPORTED_AT, ctx->formats.header);
+  report_repeat_rows (ctx, sheet, row, row);
+  row++;
+
+  stmt = tenure_db_prepare (ctx->db,
+                            "SELECT file_name, kind, rows, sha256, imported_at FROM import "
+                            "ORDER BY imported_at, id",
+                            error);
+  if (stmt == NULL)
+    return FALSE;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      write_import (ctx, sheet, row++, stmt);
+      n_imports++;
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return tenure_db_set_error (ctx->db, rc, error);
+
+  if (n_imports == 0)
+    report_write_paragraph (ctx, sheet, row, 4, report_text (ctx, T_NO_IMPORT), ctx->formats.note);
+
+  return !report_failed (ctx);
+}
