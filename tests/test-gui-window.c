@@ -481,6 +481,64 @@ test_open_workspace (void)
   wait_for (pointer_cleared, &workspace);
 }
 
+/* The worked example imported with tenure-cli: its months, and its lineage, newest first. */
+static void
+test_imported_workspace (void)
+{
+  static const struct { const char *kind; const char *subtitle; } files[] = {
+    { "accounts", "Accounts · 4 rows · " },
+    { "subscriptions", "Subscriptions · 7 rows · " },
+    { "responses", "Survey responses · 14 rows · " },
+    { "spend", "Acquisition spend · 4 rows · " },
+  };
+  g_autofree char *path = g_build_filename (tmpdir, "worked-example.tenure", NULL);
+  TenureWindow *window;
+  TenureWorkspace *workspace;
+  TenurePage *page;
+  GtkWidget *list;
+
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    {
+      g_autofree char *name = g_strconcat (files[i].kind, ".csv", NULL);
+      g_autofree char *csv = test_samples_path ("worked-example", name, NULL);
+      g_autofree char *out = NULL;
+      g_autofree char *err = NULL;
+
+      g_assert_cmpint (test_run_cli (&out, &err, "import", path, files[i].kind, csv, NULL), ==, 0);
+    }
+
+  window = new_window (1280, 800);
+  open_and_wait (window, path);
+  workspace = tenure_window_get_workspace (window);
+
+  /* Signups from 5 January 2026, answers up to 28 April 2026. */
+  g_assert_cmpint (tenure_workspace_get_first_month (workspace), ==, TENURE_MONTH (2026, 1));
+  g_assert_cmpint (tenure_workspace_get_month (workspace), ==, TENURE_MONTH (2026, 4));
+  g_assert_cmpstr (tenure_month_selector_get_label (window->month_selector), ==, "April 2026");
+  g_assert_cmpstr (adw_window_title_get_subtitle (window->window_title),
+                   ==, "worked-example.tenure");
+
+  tenure_window_show_page (window, "imports");
+  page = tenure_window_get_visible_page (window);
+  wait_for (page_ready, page);
+  g_assert_cmpuint (tenure_imports_page_get_n_imports (TENURE_IMPORTS_PAGE (page)), ==, 4);
+
+  list = find_descendant (GTK_WIDGET (page), GTK_TYPE_LIST_BOX);
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    {
+      AdwActionRow *row = ADW_ACTION_ROW (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list),
+                                                                          3 - i));
+      g_autofree char *name = g_strconcat (files[i].kind, ".csv", NULL);
+
+      g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, name);
+      g_assert_true (g_str_has_prefix (adw_action_row_get_subtitle (row), files[i].subtitle));
+    }
+  test_settle (GTK_WIDGET (window), 2);
+  screenshot (window, "imports-worked-example-1280x800");
+
+  close_window (window);
+}
+
 /* A workspace without data: the last full month, and the Imports page's empty state. */
 static void
 test_empty_workspace (void)
@@ -851,6 +909,7 @@ main (int   argc,
   g_test_add_func ("/gui/window/demo", test_demo);
   g_test_add_func ("/gui/window/sizes", test_sizes);
   g_test_add_func ("/gui/window/open-workspace", test_open_workspace);
+  g_test_add_func ("/gui/window/imported-workspace", test_imported_workspace);
   g_test_add_func ("/gui/window/empty-workspace", test_empty_workspace);
   g_test_add_func ("/gui/window/month-popover", test_month_popover);
   g_test_add_func ("/gui/window/open-errors", test_open_errors);

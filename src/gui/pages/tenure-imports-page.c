@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* Lists the import lineage of the workspace (file, kind, rows, date), read off the main thread. */
+/* Lists the import lineage of the workspace (file, kind, rows, date), read off the main
+ * thread through tenure_import_list(). */
 
 #define G_LOG_DOMAIN "tenure-imports-page"
 
@@ -7,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "tenure-import.h"
 #include "tenure-imports-page.h"
 
 struct _TenureImportsPage
@@ -25,43 +27,29 @@ G_DEFINE_FINAL_TYPE (TenureImportsPage, tenure_imports_page, TENURE_TYPE_PAGE)
 /* Identifies our GTasks (a function pointer is not a gpointer in ISO C). */
 static char list_imports_tag;
 
-typedef struct
-{
-  char   *kind;
-  char   *file_name;
-  gint64  rows;
-  char   *imported_at;
-} ImportRow;
-
-static void
-import_row_free (gpointer data)
-{
-  ImportRow *row = data;
-
-  g_free (row->kind);
-  g_free (row->file_name);
-  g_free (row->imported_at);
-  g_free (row);
-}
-
 static const char *
-kind_label (const char *kind)
+kind_label (TenureImportKind kind)
 {
-  static const struct { const char *kind; const char *label; } kinds[] = {
-    { "accounts", N_("Accounts") },
-    { "subscriptions", N_("Subscriptions") },
-    { "events", N_("Events") },
-    { "responses", N_("Survey responses") },
-    { "spend", N_("Acquisition spend") },
-    { "tickets", N_("Support tickets") },
-    { "answers", N_("Signup answers") },
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
-    if (g_strcmp0 (kind, kinds[i].kind) == 0)
-      return _(kinds[i].label);
-
-  return kind;
+  switch (kind)
+    {
+    case TENURE_IMPORT_KIND_ACCOUNTS:
+      return _("Accounts");
+    case TENURE_IMPORT_KIND_SUBSCRIPTIONS:
+      return _("Subscriptions");
+    case TENURE_IMPORT_KIND_EVENTS:
+      return _("Events");
+    case TENURE_IMPORT_KIND_RESPONSES:
+      return _("Survey responses");
+    case TENURE_IMPORT_KIND_SPEND:
+      return _("Acquisition spend");
+    case TENURE_IMPORT_KIND_TICKETS:
+      return _("Support tickets");
+    case TENURE_IMPORT_KIND_ANSWERS:
+      return _("Signup answers");
+    case TENURE_IMPORT_KIND_NONE:
+    default:
+      return _("Unknown kind");
+    }
 }
 
 static char *
@@ -79,7 +67,7 @@ format_imported_at (const char *imported_at)
 }
 
 static GtkWidget *
-create_row (const ImportRow *import)
+create_row (const TenureImportRecord *import)
 {
   g_autofree char *date = format_imported_at (import->imported_at);
   g_autofree char *count = g_strdup_printf ("%" G_GINT64_FORMAT, import->rows);
@@ -100,7 +88,7 @@ create_row (const ImportRow *import)
   return row;
 }
 
-/* Reads the import table in a worker with its own read-only connection. */
+/* Reads the lineage in a worker with its own read-only connection. */
 static void
 list_imports_worker (GTask        *task,
                      gpointer      source_object,
@@ -108,49 +96,18 @@ list_imports_worker (GTask        *task,
                      GCancellable *cancellable)
 {
   TenureWorkspace *workspace = task_data;
-  g_autoptr(GPtrArray) imports = g_ptr_array_new_with_free_func (import_row_free);
+  g_autoptr(GPtrArray) imports = NULL;
   g_autoptr(TenureDb) db = NULL;
   g_autoptr(GError) error = NULL;
-  sqlite3_stmt *stmt;
-  int rc;
 
   db = tenure_workspace_open_db (workspace, &error);
-  if (db == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
+  if (db != NULL)
+    imports = tenure_import_list (db, &error);
 
-  stmt = tenure_db_prepare (db,
-                            "SELECT kind, file_name, rows, imported_at FROM import "
-                            "ORDER BY imported_at DESC, id DESC",
-                            &error);
-  if (stmt == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      ImportRow *import = g_new0 (ImportRow, 1);
-
-      import->kind = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-      import->file_name = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
-      import->rows = sqlite3_column_int64 (stmt, 2);
-      import->imported_at = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
-      g_ptr_array_add (imports, import);
-    }
-  sqlite3_reset (stmt);
-
-  if (rc != SQLITE_DONE)
-    {
-      tenure_db_set_error (db, rc, &error);
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  g_task_return_pointer (task, g_steal_pointer (&imports), (GDestroyNotify) g_ptr_array_unref);
+  if (imports == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, g_steal_pointer (&imports), (GDestroyNotify) g_ptr_array_unref);
 }
 
 static void
@@ -182,9 +139,10 @@ list_imports_cb (GObject      *object,
     }
   else
     {
+      /* Newest first: the list comes oldest first. */
       self->n_imports = imports->len;
-      for (guint i = 0; i < imports->len; i++)
-        gtk_list_box_append (self->list_box, create_row (g_ptr_array_index (imports, i)));
+      for (guint i = imports->len; i > 0; i--)
+        gtk_list_box_append (self->list_box, create_row (g_ptr_array_index (imports, i - 1)));
       gtk_stack_set_visible_child_name (self->stack, imports->len > 0 ? "list" : "empty");
     }
 
