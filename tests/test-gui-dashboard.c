@@ -300,6 +300,7 @@ test_overview (void)
   {
     GtkWidget *card = tenure_overview_page_get_card (page, TENURE_OVERVIEW_DORMANT);
     GtkWidget *button = NULL;
+    GtkWidget *row;
 
     for (GtkWidget *child = gtk_widget_get_first_child (gtk_widget_get_first_child (card));
          child != NULL;
@@ -309,8 +310,8 @@ test_overview (void)
     g_assert_nonnull (button);
     g_signal_emit_by_name (button, "clicked");
     g_assert_cmpstr (gtk_stack_get_visible_child_name (window->pages_stack), ==, "accounts");
-    g_assert_cmpstr (gtk_widget_get_name (GTK_WIDGET (gtk_list_box_get_selected_row (window->sidebar))),
-                     ==, "accounts");
+    row = GTK_WIDGET (gtk_list_box_get_selected_row (window->sidebar));
+    g_assert_cmpstr (gtk_widget_get_name (row), ==, "accounts");
   }
 
   close_window (window);

@@ -253,7 +253,7 @@ tenure_dashboard_trend (const TenureMetrics  *metrics,
                         TenureUnit            unit,
                         const char           *name,
                         TenureChartColor      color,
-                        double              (*get) (const TenureMonthFigures *))
+                        TenureFigureGetter    get)
 {
   const TenureMetricsSeries *series = metrics->series;
   TenureChartData *data = tenure_chart_data_new (unit);

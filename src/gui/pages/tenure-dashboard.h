@@ -12,6 +12,8 @@ G_BEGIN_DECLS
 /* The months of the trends: the month and the twelve before it. */
 #define TENURE_DASHBOARD_MONTHS 13
 
+typedef double (*TenureFigureGetter) (const TenureMonthFigures *figures);
+
 typedef struct
 {
   TenureMetrics *metrics;            /* with a series of TENURE_DASHBOARD_MONTHS months */
@@ -40,7 +42,7 @@ TenureChartData *tenure_dashboard_trend        (const TenureMetrics  *metrics,
                                                 TenureUnit            unit,
                                                 const char           *name,
                                                 TenureChartColor      color,
-                                                double              (*get) (const TenureMonthFigures *));
+                                                TenureFigureGetter    get);
 void             tenure_dashboard_free         (TenureDashboard      *dashboard);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TenureDashboard, tenure_dashboard_free)

@@ -112,7 +112,8 @@ fill_revenue_cards (TenureOverviewPage  *self,
                                                     1, TENURE_FORMAT_SIGN,
                                                     TENURE_LANGUAGE_DEFAULT);
 
-      /* Translators: the change of MRR in money and percent, e.g. "+1,200 € (+2.1 %) vs last month" */
+      /* Translators: the change of MRR in money and percent, e.g.
+       * "+1,200 € (+2.1 %) vs last month" */
       mrr_detail = g_strdup_printf (_("%s (%s) vs last month"), change, pct);
     }
   else
