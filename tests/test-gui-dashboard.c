@@ -460,6 +460,13 @@ test_cohorts (void)
                      matrix->cohorts[0].revenue_pct[1]);
   g_assert_cmpfloat (tenure_chart_data_get_value (data, all, 1), ==, matrix->all_revenue_pct[1]);
   g_assert_nonnull (strstr (tenure_chart_get_title (heatmap), "evenue"));
+  {
+    g_autofree char *path = NULL;
+
+    test_settle (GTK_WIDGET (window), 2);
+    path = test_save_screenshot (GTK_WIDGET (window), "cohorts-revenue-light-1280x800");
+    g_test_message ("screenshot: %s", path);
+  }
   tenure_cohorts_page_set_revenue (page, FALSE);
   data = tenure_chart_get_data (heatmap);
   g_assert_cmpfloat (tenure_chart_data_get_value (data, all, 1), ==, matrix->all_logo_pct[1]);
