@@ -70,6 +70,30 @@ tenure_dashboard_parse_filter (const char   *text,
   return FALSE;
 }
 
+typedef struct
+{
+  TenureWorkspace   *workspace;
+  int                month;
+  const TenureFilter *filter;
+  GCancellable      *cancellable;
+  GError            *error;
+} HealthJob;
+
+/* The health trend reads the events once more: in a thread of its own, with its own
+ * connection, it runs while the metrics are computed. */
+static gpointer
+health_thread (gpointer data)
+{
+  HealthJob *job = data;
+  g_autoptr(TenureDb) db = tenure_workspace_open_db (job->workspace, &job->error);
+
+  if (db == NULL)
+    return NULL;
+
+  return tenure_health_trend (db, job->month, TENURE_DASHBOARD_MONTHS, job->filter,
+                              job->cancellable, &job->error);
+}
+
 static void
 load_worker (GTask        *task,
              gpointer      source_object,
@@ -81,6 +105,8 @@ load_worker (GTask        *task,
   g_autoptr(TenureDb) db = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *target = NULL;
+  HealthJob health_job = { 0 };
+  GThread *health = NULL;
   TenureFilter filter;
 
   tenure_dashboard_parse_filter (load->filter, &filter);
@@ -92,24 +118,31 @@ load_worker (GTask        *task,
       return;
     }
 
+  if (load->with_health)
+    {
+      health_job.workspace = load->workspace;
+      health_job.month = load->month;
+      health_job.filter = &filter;
+      health_job.cancellable = cancellable;
+      health = g_thread_new ("tenure-health-trend", health_thread, &health_job);
+    }
+
   dashboard->metrics = tenure_metrics_compute_with_series (db, load->month,
                                                            TENURE_DASHBOARD_MONTHS, &filter,
                                                            NULL, NULL, cancellable, &error);
+  if (health != NULL)
+    dashboard->health = g_thread_join (health);
+
   if (dashboard->metrics == NULL)
     {
+      g_clear_error (&health_job.error);
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
-
-  if (load->with_health)
+  if (load->with_health && dashboard->health == NULL)
     {
-      dashboard->health = tenure_health_trend (db, load->month, TENURE_DASHBOARD_MONTHS, &filter,
-                                               cancellable, &error);
-      if (dashboard->health == NULL)
-        {
-          g_task_return_error (task, g_steal_pointer (&error));
-          return;
-        }
+      g_task_return_error (task, health_job.error);
+      return;
     }
 
   dashboard->target_mrr_cents = TENURE_CENTS_NULL;
