@@ -271,14 +271,12 @@ test_overview (void)
   page = TENURE_OVERVIEW_PAGE (show_page (window, "overview"));
   assert_overview (page, metrics);
 
-  /* The lifecycle funnel of the month; the demo gives no leads, so awareness is "—". */
+  /* The lifecycle funnel of the month (the demo's spend gives leads). */
   funnel = tenure_chart_get_data (TENURE_CHART (tenure_overview_page_get_funnel_chart (page)));
   g_assert_cmpuint (tenure_chart_data_get_n_categories (funnel), ==, 6);
-  if (metrics->funnel_awareness == TENURE_CENTS_NULL)
-    g_assert_true (isnan (tenure_chart_data_get_value (funnel, 0, 0)));
-  else
-    g_assert_cmpfloat (tenure_chart_data_get_value (funnel, 0, 0), ==,
-                       (double) metrics->funnel_awareness);
+  g_assert_cmpint (metrics->funnel_awareness, !=, TENURE_CENTS_NULL);
+  g_assert_cmpfloat (tenure_chart_data_get_value (funnel, 0, 0), ==,
+                     (double) metrics->funnel_awareness);
   g_assert_cmpfloat (tenure_chart_data_get_value (funnel, 0, 1), ==, metrics->funnel_conversion);
   g_assert_cmpfloat (tenure_chart_data_get_value (funnel, 0, 2), ==, metrics->funnel_purchase);
   g_assert_cmpfloat (tenure_chart_data_get_value (funnel, 0, 5), ==,
@@ -388,7 +386,8 @@ test_revenue_target (void)
   g_autoptr(GError) error = NULL;
   TenureWindow *window;
   TenureRevenuePage *page;
-  TenureChartData *mrr;
+  TenureOverviewPage *overview;
+  TenureChartData *mrr, *funnel;
 
   g_assert_true (g_file_copy (source, copy, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, &error));
   g_assert_no_error (error);
@@ -398,6 +397,8 @@ test_revenue_target (void)
     g_assert_no_error (error);
     g_assert_true (tenure_db_set_setting (db, "target_mrr_cents", "25000000", &error));
     g_assert_no_error (error);
+    g_assert_true (tenure_db_exec (db, "UPDATE spend SET leads = NULL", &error));
+    g_assert_no_error (error);
   }
 
   window = new_window (1280, 800);
@@ -406,6 +407,13 @@ test_revenue_target (void)
   page = TENURE_REVENUE_PAGE (show_page (window, "revenue"));
   mrr = tenure_chart_get_data (TENURE_CHART (tenure_revenue_page_get_mrr_chart (page)));
   g_assert_cmpfloat (tenure_chart_data_get_target (mrr), ==, 25000000.0);
+
+  /* Without leads, the funnel's awareness is "—", never 0. */
+  overview = TENURE_OVERVIEW_PAGE (show_page (window, "overview"));
+  funnel = tenure_chart_get_data (TENURE_CHART (tenure_overview_page_get_funnel_chart (overview)));
+  g_assert_true (isnan (tenure_chart_data_get_value (funnel, 0, 0)));
+  g_assert_nonnull (strstr (tenure_chart_data_get_category (funnel, 0), "—"));
+  g_assert_cmpfloat (tenure_chart_data_get_value (funnel, 0, 1), >, 0);
 
   close_window (window);
 }

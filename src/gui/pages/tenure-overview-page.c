@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 
 #include "tenure-bar-chart.h"
 #include "tenure-dashboard.h"
@@ -327,7 +328,10 @@ fill_funnel (TenureOverviewPage  *self,
     N_("Recommendation (promoters)"),
   };
 
-  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+  /* No spend row of the month gives leads: the bar is missing, its label says so. */
+  tenure_chart_data_add_category (data, isnan (values[0]) ? _("Awareness (leads): —")
+                                                          : _(labels[0]));
+  for (guint i = 1; i < G_N_ELEMENTS (labels); i++)
     tenure_chart_data_add_category (data, _(labels[i]));
   tenure_chart_data_add_series (data, _("Accounts"), TENURE_CHART_COLOR_BLUE);
   tenure_chart_data_set_values (data, 0, values, G_N_ELEMENTS (values));
