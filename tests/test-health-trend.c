@@ -60,6 +60,51 @@ test_trend_filtered (void)
   assert_trend (&filter);
 }
 
+/* Metrics and trend from one read of the events equal each on its own. */
+static void
+test_with_metrics (void)
+{
+  TenureFilter filter = { TENURE_FILTER_CHANNEL, "ads" };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TenureDb) db = tenure_db_open (workspace_path, TENURE_DB_OPEN_READ_ONLY, &error);
+  g_autoptr(TenureHealthTrend) alone = NULL;
+  g_autoptr(TenureHealthTrend) trend = NULL;
+  g_autoptr(TenureMetrics) series = NULL;
+  g_autoptr(TenureMetrics) metrics = NULL;
+
+  g_assert_no_error (error);
+  alone = tenure_health_trend (db, END_MONTH - 1, 13, &filter, NULL, &error);
+  g_assert_no_error (error);
+  series = tenure_metrics_compute_with_series (db, END_MONTH - 1, 13, &filter, NULL, NULL, NULL,
+                                               &error);
+  g_assert_no_error (error);
+  metrics = tenure_metrics_compute_with_health_trend (db, END_MONTH - 1, 13, &filter, &trend,
+                                                      NULL, &error);
+  g_assert_no_error (error);
+
+  g_assert_cmpint (trend->first_month, ==, alone->first_month);
+  for (guint i = 0; i < 13; i++)
+    {
+      g_assert_cmpuint (trend->red_accounts[i], ==, alone->red_accounts[i]);
+      g_assert_cmpuint (trend->dormant_accounts[i], ==, alone->dormant_accounts[i]);
+      g_assert_cmpint (trend->dormant_mrr_cents[i], ==, alone->dormant_mrr_cents[i]);
+      g_assert_cmpint (metrics->series->months[i].mrr_cents, ==,
+                       series->series->months[i].mrr_cents);
+      g_assert_cmpfloat (metrics->series->months[i].signal48h_pct, ==,
+                         series->series->months[i].signal48h_pct);
+    }
+  g_assert_cmpuint (trend->red_accounts[12], ==, metrics->health_accounts[TENURE_HEALTH_RED]);
+  for (guint b = 0; b < TENURE_HEALTH_N_BANDS; b++)
+    {
+      g_assert_cmpuint (metrics->health_accounts[b], ==, series->health_accounts[b]);
+      g_assert_cmpuint (metrics->backtest_accounts[b], ==, series->backtest_accounts[b]);
+    }
+  g_assert_cmpuint (metrics->dormant_accounts, ==, series->dormant_accounts);
+  g_assert_cmpint (metrics->dormant_mrr_cents, ==, series->dormant_mrr_cents);
+  g_assert_cmpuint (metrics->cohorts->n_cohorts, ==, series->cohorts->n_cohorts);
+  g_assert_cmpfloat (metrics->cohorts->all_logo_pct[2], ==, series->cohorts->all_logo_pct[2]);
+}
+
 /* A single month is the month itself; a month before any data has nobody. */
 static void
 test_trend_bounds (void)
@@ -110,6 +155,7 @@ main (int   argc,
   g_test_add_func ("/health/trend", test_trend);
   g_test_add_func ("/health/trend-filtered", test_trend_filtered);
   g_test_add_func ("/health/trend-bounds", test_trend_bounds);
+  g_test_add_func ("/health/trend-with-metrics", test_with_metrics);
 
   status = g_test_run ();
 

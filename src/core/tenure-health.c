@@ -418,49 +418,24 @@ tenure_health_report_free (TenureHealthReport *report)
   g_free (report);
 }
 
-/**
- * tenure_health_trend:
- * @last_month: the last month of the trend
- * @n_months: how many months, ending at @last_month (1 … TENURE_HEALTH_TREND_MAX_MONTHS)
- *
- * For each month, the customers in the red health band and the dormant customers (no
- * session in the last 30 days of the month, METRICS.md section 11) with their MRR: the
- * figures tenure_metrics_compute() gives for one month, from one read of the events.
- *
- * Returns: the trend, free with tenure_health_trend_free()
- */
+/* The health trend from a model holding the usage of each of its months. */
 TenureHealthTrend *
-tenure_health_trend (TenureDb            *db,
-                     int                  last_month,
-                     guint                n_months,
-                     const TenureFilter  *filter,
-                     GCancellable        *cancellable,
-                     GError             **error)
+tenure_model_health_trend (TenureModel   *model,
+                           int            last_month,
+                           guint          n_months,
+                           GCancellable  *cancellable,
+                           GError       **error)
 {
-  g_autoptr(TenureModel) model = NULL;
-  g_autoptr(TenureHealthTrend) trend = NULL;
-  int usage_months[TENURE_HEALTH_TREND_MAX_MONTHS];
+  g_autoptr(TenureHealthTrend) trend = g_new0 (TenureHealthTrend, 1);
   double weights[TENURE_HEALTH_N_COMPONENTS];
   int first_month = last_month - (int) n_months + 1;
 
-  g_return_val_if_fail (db != NULL, NULL);
-  g_return_val_if_fail (n_months > 0 && n_months <= TENURE_HEALTH_TREND_MAX_MONTHS, NULL);
-
-  for (guint i = 0; i < n_months; i++)
-    usage_months[i] = first_month + (int) i;
-
-  model = tenure_model_load (db, first_month, last_month, filter, FALSE, usage_months, n_months,
-                             NULL, NULL, cancellable, error);
-  if (model == NULL)
-    return NULL;
-
-  trend = g_new0 (TenureHealthTrend, 1);
   trend->first_month = first_month;
   trend->n_months = n_months;
   trend->red_accounts = g_new0 (guint, n_months);
   trend->dormant_accounts = g_new0 (guint, n_months);
   trend->dormant_mrr_cents = g_new0 (gint64, n_months);
-  tenure_health_weights_load (db, weights);
+  tenure_health_weights_load (model->db, weights);
 
   for (guint i = 0; i < n_months; i++)
     {
@@ -486,6 +461,44 @@ tenure_health_trend (TenureDb            *db,
     }
 
   return g_steal_pointer (&trend);
+}
+
+/**
+ * tenure_health_trend:
+ * @last_month: the last month of the trend
+ * @n_months: how many months, ending at @last_month (1 … TENURE_HEALTH_TREND_MAX_MONTHS)
+ *
+ * For each month, the customers in the red health band and the dormant customers (no
+ * session in the last 30 days of the month, METRICS.md section 11) with their MRR: the
+ * figures tenure_metrics_compute() gives for one month, from one read of the events.
+ * tenure_metrics_compute_with_health_trend() gives the same with the month's metrics.
+ *
+ * Returns: the trend, free with tenure_health_trend_free()
+ */
+TenureHealthTrend *
+tenure_health_trend (TenureDb            *db,
+                     int                  last_month,
+                     guint                n_months,
+                     const TenureFilter  *filter,
+                     GCancellable        *cancellable,
+                     GError             **error)
+{
+  g_autoptr(TenureModel) model = NULL;
+  int usage_months[TENURE_HEALTH_TREND_MAX_MONTHS];
+  int first_month = last_month - (int) n_months + 1;
+
+  g_return_val_if_fail (db != NULL, NULL);
+  g_return_val_if_fail (n_months > 0 && n_months <= TENURE_HEALTH_TREND_MAX_MONTHS, NULL);
+
+  for (guint i = 0; i < n_months; i++)
+    usage_months[i] = first_month + (int) i;
+
+  model = tenure_model_load (db, first_month, last_month, filter, FALSE, usage_months, n_months,
+                             NULL, NULL, cancellable, error);
+  if (model == NULL)
+    return NULL;
+
+  return tenure_model_health_trend (model, last_month, n_months, cancellable, error);
 }
 
 void

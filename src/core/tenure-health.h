@@ -87,6 +87,13 @@ TenureHealthTrend  *tenure_health_trend           (TenureDb                  *db
                                                    GCancellable              *cancellable,
                                                    GError                   **error);
 void                tenure_health_trend_free      (TenureHealthTrend         *trend);
+TenureMetrics      *tenure_metrics_compute_with_health_trend (TenureDb       *db,
+                                                   int                        month,
+                                                   guint                      n_months,
+                                                   const TenureFilter        *filter,
+                                                   TenureHealthTrend        **trend,
+                                                   GCancellable              *cancellable,
+                                                   GError                   **error);
 /* The red accounts, worst first, at most @limit of them (0: all). Borrowed pointers. */
 GPtrArray          *tenure_health_report_at_risk  (const TenureHealthReport  *report,
                                                    guint                      limit);

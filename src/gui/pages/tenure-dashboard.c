@@ -70,30 +70,6 @@ tenure_dashboard_parse_filter (const char   *text,
   return FALSE;
 }
 
-typedef struct
-{
-  TenureWorkspace   *workspace;
-  int                month;
-  const TenureFilter *filter;
-  GCancellable      *cancellable;
-  GError            *error;
-} HealthJob;
-
-/* The health trend reads the events once more: in a thread of its own, with its own
- * connection, it runs while the metrics are computed. */
-static gpointer
-health_thread (gpointer data)
-{
-  HealthJob *job = data;
-  g_autoptr(TenureDb) db = tenure_workspace_open_db (job->workspace, &job->error);
-
-  if (db == NULL)
-    return NULL;
-
-  return tenure_health_trend (db, job->month, TENURE_DASHBOARD_MONTHS, job->filter,
-                              job->cancellable, &job->error);
-}
-
 static void
 load_worker (GTask        *task,
              gpointer      source_object,
@@ -105,8 +81,6 @@ load_worker (GTask        *task,
   g_autoptr(TenureDb) db = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *target = NULL;
-  HealthJob health_job = { 0 };
-  GThread *health = NULL;
   TenureFilter filter;
 
   tenure_dashboard_parse_filter (load->filter, &filter);
@@ -118,30 +92,19 @@ load_worker (GTask        *task,
       return;
     }
 
+  /* The health trend comes from the same read of the events as the metrics. */
   if (load->with_health)
-    {
-      health_job.workspace = load->workspace;
-      health_job.month = load->month;
-      health_job.filter = &filter;
-      health_job.cancellable = cancellable;
-      health = g_thread_new ("tenure-health-trend", health_thread, &health_job);
-    }
-
-  dashboard->metrics = tenure_metrics_compute_with_series (db, load->month,
-                                                           TENURE_DASHBOARD_MONTHS, &filter,
-                                                           NULL, NULL, cancellable, &error);
-  if (health != NULL)
-    dashboard->health = g_thread_join (health);
-
+    dashboard->metrics = tenure_metrics_compute_with_health_trend (db, load->month,
+                                                                   TENURE_DASHBOARD_MONTHS,
+                                                                   &filter, &dashboard->health,
+                                                                   cancellable, &error);
+  else
+    dashboard->metrics = tenure_metrics_compute_with_series (db, load->month,
+                                                             TENURE_DASHBOARD_MONTHS, &filter,
+                                                             NULL, NULL, cancellable, &error);
   if (dashboard->metrics == NULL)
     {
-      g_clear_error (&health_job.error);
       g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-  if (load->with_health && dashboard->health == NULL)
-    {
-      g_task_return_error (task, health_job.error);
       return;
     }
 
@@ -162,7 +125,7 @@ load_worker (GTask        *task,
 /**
  * tenure_dashboard_load_async:
  * @page: the page whose workspace, month and filter to load
- * @with_health: whether to add the health trend (another read of the events)
+ * @with_health: whether to add the health trend (13 months of health scores)
  *
  * Computes the page's month (and the series before it) in a worker thread with its own
  * read-only connection.
