@@ -87,6 +87,7 @@ TenureHealthTrend  *tenure_health_trend           (TenureDb                  *db
                                                    GCancellable              *cancellable,
                                                    GError                   **error);
 void                tenure_health_trend_free      (TenureHealthTrend         *trend);
+/* The month's metrics with its series and the trend, from one read of the events. */
 TenureMetrics      *tenure_metrics_compute_with_health_trend (TenureDb       *db,
                                                    int                        month,
                                                    guint                      n_months,
@@ -94,6 +95,7 @@ TenureMetrics      *tenure_metrics_compute_with_health_trend (TenureDb       *db
                                                    TenureHealthTrend        **trend,
                                                    GCancellable              *cancellable,
                                                    GError                   **error);
+
 /* The red accounts, worst first, at most @limit of them (0: all). Borrowed pointers. */
 GPtrArray          *tenure_health_report_at_risk  (const TenureHealthReport  *report,
                                                    guint                      limit);
