@@ -24,7 +24,17 @@ for package in $packages; do
     esac
 done
 
-if [ -z "$missing" ]; then
+# The French interface and number formats are tested in a French locale.
+need_locales=""
+for wanted in fr_FR.utf8 en_US.utf8; do
+    locale -a 2>/dev/null | grep -qx "$wanted" || need_locales="$need_locales $wanted"
+done
+if [ -n "$need_locales" ]; then
+    status=$(dpkg-query -W -f='${Status}' locales 2>/dev/null || true)
+    [ "$status" = "install ok installed" ] || missing="$missing locales"
+fi
+
+if [ -z "$missing" ] && [ -z "$need_locales" ]; then
     echo "All required packages are installed."
     exit 0
 fi
@@ -39,8 +49,20 @@ else
     exit 1
 fi
 
-echo "Installing:$missing"
 export DEBIAN_FRONTEND=noninteractive
-$sudo apt-get update -q
-# shellcheck disable=SC2086
-$sudo apt-get install -y -q --no-install-recommends $missing
+if [ -n "$missing" ]; then
+    echo "Installing:$missing"
+    $sudo apt-get update -q
+    # shellcheck disable=SC2086
+    $sudo apt-get install -y -q --no-install-recommends $missing
+fi
+
+if [ -n "$need_locales" ]; then
+    echo "Generating locales:$need_locales"
+    for wanted in $need_locales; do
+        name=$(echo "$wanted" | sed 's/\.utf8$/.UTF-8/')
+        $sudo sed -i "s/^# *\($name UTF-8\)/\1/" /etc/locale.gen
+        grep -q "^$name UTF-8" /etc/locale.gen || echo "$name UTF-8" | $sudo tee -a /etc/locale.gen >/dev/null
+    done
+    $sudo locale-gen
+fi

@@ -11,7 +11,7 @@ build="$top/build"
 "$top/scripts/build.sh" "$build"
 
 data_dir="${XDG_DATA_HOME:-$HOME/.local/share}/tenure"
-workspace="$data_dir/Demo company.tenure"
+workspace="$data_dir/demo.tenure"
 mkdir -p "$data_dir"
 
 if [ ! -f "$workspace" ]; then

@@ -342,6 +342,25 @@ import_and_kill (const char *workspace,
   return status;
 }
 
+/* How many indexes the schema gives the event table. */
+static gint64
+count_event_indexes_of_new_workspace (void)
+{
+  g_autofree char *dir = test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "fresh.tenure", NULL);
+  TenureDb *db = tenure_db_open (path, TENURE_DB_OPEN_CREATE, NULL);
+  gint64 count;
+
+  g_assert_nonnull (db);
+  count = tenure_db_query_int (db, "SELECT count(*) FROM sqlite_schema WHERE type = 'index' "
+                                   "AND tbl_name = 'event'", -1);
+  tenure_db_close (db);
+  test_rmdir_recursive (dir);
+  g_assert_cmpint (count, >, 0);
+
+  return count;
+}
+
 /* The workspace opens, passes its integrity check, has its event indexes, and holds
  * either what it held before the import or the whole import. */
 static gint64
@@ -360,7 +379,8 @@ check_after_kill (const char *workspace)
   g_assert_cmpstr (integrity, ==, "ok");
   events = tenure_db_query_int (db, "SELECT count(*) FROM event", -1);
   g_assert_cmpint (tenure_db_query_int (db, "SELECT count(*) FROM sqlite_schema WHERE type = "
-                                        "'index' AND tbl_name = 'event'", -1), ==, 3);
+                                        "'index' AND tbl_name = 'event'", -1), ==,
+                   count_event_indexes_of_new_workspace ());
   if (events == 0)
     {
       g_assert_cmpint (tenure_db_query_int (db, "SELECT count(*) FROM account", -1), ==, 4);

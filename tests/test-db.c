@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include "tenure-date.h"
 #include "tenure-db.h"
 #include "tenure-test-util.h"
 
@@ -127,6 +128,9 @@ test_migrate_from_zero (Fixture       *fixture,
   g_assert_cmpint (tenure_db_query_int (db, "SELECT count(*) FROM sqlite_schema "
                                             "WHERE name = 'event_account_at'", 0), ==, 1);
   g_assert_cmpint (tenure_db_query_int (db, "SELECT x FROM keep", 0), ==, 42);
+  /* Migration 3 leaves the event table with its (account_id, at) index only. */
+  g_assert_cmpint (tenure_db_query_int (db, "SELECT count(*) FROM sqlite_schema WHERE "
+                                            "type = 'index' AND tbl_name = 'event'", 0), ==, 1);
   g_assert_cmpint (tenure_db_query_int (db, "SELECT value FROM workspace "
                                             "WHERE key = 'health_weight_usage'", 0), ==, 30);
 }
@@ -276,6 +280,102 @@ test_backup_and_integrity (Fixture       *fixture,
   g_assert_nonnull (error);
 }
 
+/* A workspace as version 2 left it: the two event indexes migration 3 drops. */
+static void
+make_version_2 (const char *path)
+{
+  TenureDb *db = tenure_db_open (path, TENURE_DB_OPEN_CREATE, NULL);
+
+  g_assert_nonnull (db);
+  g_assert_true (tenure_db_exec (db, "CREATE INDEX event_at ON event (at);"
+                                     "CREATE INDEX event_import ON event (import_id);"
+                                     "INSERT INTO account (external_id) VALUES ('A');"
+                                     "PRAGMA user_version = 2", NULL));
+  tenure_db_close (db);
+}
+
+static void
+test_read_only_upgrades_older (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  TenureDb *db;
+
+  make_version_2 (fixture->path);
+  before = test_checksum_file (fixture->path);
+
+  /* Looking at it as it is changes nothing. */
+  db = tenure_db_open (fixture->path, TENURE_DB_OPEN_READ_ONLY | TENURE_DB_OPEN_NO_UPGRADE,
+                       &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (tenure_db_get_schema_version (db), ==, 2);
+  tenure_db_close (db);
+  after = test_checksum_file (fixture->path);
+  g_assert_cmpstr (before, ==, after);
+
+  /* Reading it for figures upgrades it, then reads it read-only. */
+  db = tenure_db_open (fixture->path, TENURE_DB_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  g_assert_true (tenure_db_is_read_only (db));
+  g_assert_cmpint (tenure_db_get_schema_version (db), ==, TENURE_DB_SCHEMA_VERSION);
+  g_assert_cmpint (tenure_db_query_int (db, "SELECT count(*) FROM sqlite_schema WHERE "
+                                            "name IN ('event_at', 'event_import')", -1), ==, 0);
+  g_assert_cmpint (tenure_db_query_int (db, "SELECT count(*) FROM account", -1), ==, 1);
+  tenure_db_close (db);
+}
+
+static void
+test_data_range (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TenureDb) db = tenure_db_open (fixture->path, TENURE_DB_OPEN_CREATE, NULL);
+  int first = 0, last = 0;
+
+  g_assert_true (tenure_db_get_data_range (db, &first, &last, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (first, ==, -1);
+  g_assert_cmpint (last, ==, -1);
+
+  /* Events alone still give a range. */
+  g_assert_true (tenure_db_exec (db, "INSERT INTO account (id, external_id) VALUES (1, 'A');"
+                                     "INSERT INTO event (account_id, at, kind) VALUES "
+                                     "(1, '2025-11-30T23:00:00Z', 'session'),"
+                                     "(1, '2026-02-01T08:00:00Z', 'session')", NULL));
+  g_assert_true (tenure_db_get_data_range (db, &first, &last, &error));
+  g_assert_cmpint (first, ==, TENURE_MONTH (2025, 11));
+  g_assert_cmpint (last, ==, TENURE_MONTH (2026, 2));
+
+  /* With subscriptions (their end month included), signups, answers and spend. */
+  g_assert_true (tenure_db_exec (db, "UPDATE account SET signup_date = '2026-01-05';"
+                                     "INSERT INTO subscription (account_id, start_date, end_date,"
+                                     " mrr_cents) VALUES (1, '2026-01-10', '2026-05-01', 100);"
+                                     "INSERT INTO spend (month, channel, amount_cents) VALUES "
+                                     "('2025-12', 'ads', 1000);"
+                                     "INSERT INTO response (answered_on, score) VALUES "
+                                     "('2026-06-02', 9)", NULL));
+  g_assert_true (tenure_db_get_data_range (db, &first, &last, &error));
+  g_assert_cmpint (first, ==, TENURE_MONTH (2025, 11));
+  g_assert_cmpint (last, ==, TENURE_MONTH (2026, 6));
+
+  /* The events' range is read through the (account_id, at) index, not a table scan. */
+  {
+    sqlite3_stmt *stmt = NULL;
+    g_autoptr(GString) plan = g_string_new (NULL);
+
+    g_assert_cmpint (sqlite3_prepare_v2 (tenure_db_get_handle (db),
+                                         "EXPLAIN QUERY PLAN SELECT (SELECT max (at) FROM event "
+                                         "WHERE account_id = account.id) FROM account",
+                                         -1, &stmt, NULL), ==, SQLITE_OK);
+    while (sqlite3_step (stmt) == SQLITE_ROW)
+      g_string_append_printf (plan, "%s\n", sqlite3_column_text (stmt, 3));
+    sqlite3_finalize (stmt);
+    g_assert_nonnull (strstr (plan->str, "event_account_at"));
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -292,6 +392,8 @@ main (int    argc,
   ADD ("/db/read-only-does-not-write", test_read_only_does_not_write);
   ADD ("/db/transactions", test_transactions);
   ADD ("/db/backup-and-integrity", test_backup_and_integrity);
+  ADD ("/db/data-range", test_data_range);
+  ADD ("/db/read-only-upgrades-older", test_read_only_upgrades_older);
 #undef ADD
 
   return g_test_run ();

@@ -6,7 +6,16 @@
 #include "tenure-date.h"
 #include "tenure-db.h"
 #include "tenure-demo.h"
+#include "tenure-health.h"
+#include "tenure-metrics.h"
 #include "tenure-test-util.h"
+
+/* The acquisition channels in the order the metrics engine sorts them (by name). */
+enum { CHANNEL_ADS, CHANNEL_CONTENT, CHANNEL_EVENTS, CHANNEL_OUTBOUND, CHANNEL_PARTNERS,
+       CHANNEL_REFERRAL, N_TEST_CHANNELS };
+static const char * const test_channels[N_TEST_CHANNELS] = {
+  "ads", "content", "events", "outbound", "partners", "referral",
+};
 
 /* One company shared by the read-only tests, generated once. */
 static char *shared_dir;
@@ -273,9 +282,17 @@ test_sanity (void)
   g_assert_cmpint (query_int (db, "SELECT count(*) FROM step WHERE done_when_job_id IS NOT NULL "
                                   "AND done_when_event_kind <> 'job_completed'"), ==, 0);
 
-  /* Moderate volume: sessions dominate. */
-  g_assert_cmpfloat (query_double (db, "SELECT count(*) * 1.0 / 600 FROM event"), >, 40.0);
-  g_assert_cmpfloat (query_double (db, "SELECT count(*) * 1.0 / 600 FROM event"), <, 100.0);
+  /* Moderate volume, so that 100,000 accounts stay quick to generate: sessions (one a
+   * day of use) dominate, then jobs; actions and features are rare after the first month. */
+  g_assert_cmpfloat (query_double (db, "SELECT count(*) * 1.0 / 600 FROM event"), >, 100.0);
+  g_assert_cmpfloat (query_double (db, "SELECT count(*) * 1.0 / 600 FROM event"), <, 175.0);
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM event WHERE kind IN ('action', "
+                                  "'feature_used')") * 10, <,
+                   query_int (db, "SELECT count(*) FROM event"));
+  /* A session event is a day of use: never two on the same day of an account. */
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM (SELECT 1 FROM event WHERE kind = "
+                                  "'session' GROUP BY account_id, substr (at, 1, 10) "
+                                  "HAVING count(*) > 1)"), ==, 0);
   g_assert_cmpint (query_int (db, "SELECT count(*) FROM event WHERE kind = 'session'") * 2, >,
                    query_int (db, "SELECT count(*) FROM event"));
 }
@@ -454,6 +471,123 @@ test_decline_before_churn (void)
   g_assert_cmpfloat (nps_before_churn, <, nps_others - 1.5);
 }
 
+/* What a SaaS manager reads at the end month, computed by the metrics engine: a base of
+ * mostly healthy customers whose red accounts do churn, and acquisition costs paid back
+ * in 6 to 20 months, the channels telling different stories. */
+static void
+test_calibration (void)
+{
+  g_autoptr(TenureDb) db = open_shared ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TenureMetrics) metrics = NULL;
+  g_autoptr(TenureHealthReport) health = NULL;
+  const int month = TENURE_MONTH (2026, 10);
+  double ratio[N_TEST_CHANNELS] = { 0 };
+  double usage[TENURE_HEALTH_N_BANDS] = { 0 };
+  double green_churn;
+  double red_churn;
+  guint customers;
+
+  metrics = tenure_metrics_compute (db, month, NULL, NULL, &error);
+  g_assert_no_error (error);
+  customers = metrics->figures.customers;
+  g_assert_cmpuint (customers, >, 300);
+  g_test_message ("health: green %u, amber %u, red %u of %u",
+                  metrics->health_accounts[TENURE_HEALTH_GREEN],
+                  metrics->health_accounts[TENURE_HEALTH_AMBER],
+                  metrics->health_accounts[TENURE_HEALTH_RED], customers);
+  g_assert_cmpfloat (100.0 * metrics->health_accounts[TENURE_HEALTH_GREEN] / customers, >=, 45.0);
+  g_assert_cmpfloat (100.0 * metrics->health_accounts[TENURE_HEALTH_GREEN] / customers, <=, 60.0);
+  g_assert_cmpfloat (100.0 * metrics->health_accounts[TENURE_HEALTH_AMBER] / customers, >=, 25.0);
+  g_assert_cmpfloat (100.0 * metrics->health_accounts[TENURE_HEALTH_AMBER] / customers, <=, 40.0);
+  g_assert_cmpfloat (100.0 * metrics->health_accounts[TENURE_HEALTH_RED] / customers, >=, 10.0);
+  g_assert_cmpfloat (100.0 * metrics->health_accounts[TENURE_HEALTH_RED] / customers, <=, 20.0);
+
+  /* The back-test: red accounts of three months ago churned far more than green ones. */
+  green_churn = metrics->backtest_churned_pct[TENURE_HEALTH_GREEN];
+  red_churn = metrics->backtest_churned_pct[TENURE_HEALTH_RED];
+  g_assert_false (tenure_metrics_is_null (green_churn));
+  g_assert_false (tenure_metrics_is_null (red_churn));
+  g_test_message ("back-test: green %.1f %%, amber %.1f %%, red %.1f %% churned",
+                  green_churn, metrics->backtest_churned_pct[TENURE_HEALTH_AMBER], red_churn);
+  g_assert_cmpuint (metrics->backtest_accounts[TENURE_HEALTH_GREEN], >=, 100);
+  g_assert_cmpuint (metrics->backtest_accounts[TENURE_HEALTH_RED], >=, 30);
+  g_assert_cmpfloat (red_churn, >, 3.0 * green_churn);
+  g_assert_cmpfloat (red_churn, >=, 15.0);
+  g_assert_cmpfloat (green_churn, <, 3.0);
+  g_assert_cmpfloat (metrics->backtest_churned_pct[TENURE_HEALTH_AMBER], >, green_churn);
+  g_assert_cmpfloat (metrics->backtest_churned_pct[TENURE_HEALTH_AMBER], <, red_churn);
+
+  /* Green accounts are used most days (usage is distinct session days / 15), red ones
+   * rarely; few paying accounts are silent. */
+  health = tenure_health_compute (db, month, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (health->accounts->len, ==, customers);
+  for (guint i = 0; i < health->accounts->len; i++)
+    {
+      const TenureAccountHealth *account = g_ptr_array_index (health->accounts, i);
+
+      usage[account->band] += account->components[TENURE_HEALTH_USAGE] /
+                              health->band_accounts[account->band];
+    }
+  g_test_message ("mean usage: green %.2f, amber %.2f, red %.2f", usage[TENURE_HEALTH_GREEN],
+                  usage[TENURE_HEALTH_AMBER], usage[TENURE_HEALTH_RED]);
+  g_assert_cmpfloat (usage[TENURE_HEALTH_GREEN], >=, 0.8);
+  g_assert_cmpfloat (usage[TENURE_HEALTH_RED], <=, 0.4);
+  g_assert_false (tenure_metrics_is_null (metrics->dormant_pct));
+  g_assert_cmpfloat (metrics->dormant_pct, <, 5.0);
+
+  /* CLV / CAC around 3 and payback within two years, per paid channel; referral costs
+   * nothing. */
+  g_assert_cmpuint (metrics->channels->len, ==, N_TEST_CHANNELS);
+  for (guint i = 0; i < metrics->channels->len; i++)
+    {
+      const TenureChannelFigures *channel = g_ptr_array_index (metrics->channels, i);
+      g_autofree char *sql = NULL;
+
+      g_assert_cmpstr (channel->name, ==, test_channels[i]);
+      g_test_message ("%s: spend %" G_GINT64_FORMAT ", %u new, CLV/CAC %.2f, payback %.1f",
+                      channel->name, channel->spend_cents, channel->new_customers,
+                      channel->clv_cac_ratio, channel->payback_months);
+      g_assert_cmpuint (channel->new_customers, >=, 15);
+      if (g_str_equal (channel->name, "referral"))
+        {
+          g_assert_cmpint (channel->spend_cents, ==, 0);
+          g_assert_cmpint (channel->cac_cents, ==, 0);
+          g_assert_true (tenure_metrics_is_null (channel->clv_cac_ratio));
+          continue;
+        }
+      g_assert_false (tenure_metrics_is_null (channel->clv_cac_ratio));
+      g_assert_false (tenure_metrics_is_null (channel->payback_months));
+      g_assert_cmpfloat (channel->clv_cac_ratio, >=, 1.5);
+      g_assert_cmpfloat (channel->clv_cac_ratio, <=, 8.0);
+      g_assert_cmpfloat (channel->payback_months, >=, 4.0);
+      g_assert_cmpfloat (channel->payback_months, <=, 30.0);
+      ratio[i] = channel->clv_cac_ratio;
+
+      /* A lead costs 50 to 400 EUR, and a few leads in a hundred sign up. */
+      sql = g_strdup_printf ("SELECT sum (amount_cents) / 100.0 / sum (leads) FROM spend "
+                             "WHERE channel = '%s' AND month BETWEEN '2025-11' AND '2026-10'",
+                             channel->name);
+      g_assert_cmpfloat (query_double (db, sql), >=, 50.0);
+      g_assert_cmpfloat (query_double (db, sql), <=, 400.0);
+      g_clear_pointer (&sql, g_free);
+      sql = g_strdup_printf ("SELECT 100.0 * (SELECT count(*) FROM account WHERE channel = '%s' "
+                             "AND signup_date >= '2025-11-01') / (SELECT sum (leads) FROM spend "
+                             "WHERE channel = '%s' AND month >= '2025-11')",
+                             channel->name, channel->name);
+      g_assert_cmpfloat (query_double (db, sql), >=, 0.5);
+      g_assert_cmpfloat (query_double (db, sql), <=, 5.0);
+    }
+  /* Content and partners bring customers cheaply, ads cost more, events the most. */
+  g_assert_cmpfloat (ratio[CHANNEL_CONTENT], >, ratio[CHANNEL_ADS]);
+  g_assert_cmpfloat (ratio[CHANNEL_PARTNERS], >, ratio[CHANNEL_ADS]);
+  g_assert_cmpfloat (ratio[CHANNEL_ADS], >, ratio[CHANNEL_EVENTS]);
+  g_assert_cmpfloat (ratio[CHANNEL_OUTBOUND], >, ratio[CHANNEL_EVENTS]);
+  g_assert_false (metrics->funnel_awareness == TENURE_CENTS_NULL);
+  g_assert_cmpint (metrics->funnel_awareness, >, 20 * (gint64) metrics->funnel_conversion);
+}
+
 typedef struct
 {
   double        last;
@@ -626,6 +760,7 @@ main (int    argc,
   g_test_add_func ("/demo/sanity", test_sanity);
   g_test_add_func ("/demo/relationships", test_relationships);
   g_test_add_func ("/demo/decline-before-churn", test_decline_before_churn);
+  g_test_add_func ("/demo/calibration", test_calibration);
   g_test_add_func ("/demo/create-file", test_create_file);
   g_test_add_func ("/demo/generate-into-workspace", test_generate_into_workspace);
 

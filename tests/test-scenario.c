@@ -1218,6 +1218,49 @@ test_templates (Fixture       *fixture,
   g_assert_error (error, TENURE_SCENARIO_ERROR, TENURE_SCENARIO_ERROR_NOT_FOUND);
 }
 
+/* The pickers' choices: jobs by name, segments sorted without blanks or repeats. */
+static void
+test_pickers (Fixture       *fixture,
+              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) jobs = NULL;
+  g_auto(GStrv) segments = NULL;
+  TenureScenarioJob *job;
+
+  jobs = tenure_scenario_list_jobs (fixture->db, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (jobs->len, ==, 0);
+  g_clear_pointer (&jobs, g_ptr_array_unref);
+  segments = tenure_scenario_list_segments (fixture->db, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_strv_length (segments), ==, 0);
+  g_clear_pointer (&segments, g_strfreev);
+
+  exec (fixture->db,
+        "INSERT INTO job (id, name) VALUES (4, 'Run an audit'), (2, 'Prepare a meeting');"
+        "INSERT INTO account (external_id, signup_date, segment) VALUES"
+        "  ('A1', '2025-01-10', 'SMB'), ('A2', '2025-01-11', 'Enterprise'),"
+        "  ('A3', '2025-01-12', 'SMB'), ('A4', '2025-01-13', NULL),"
+        "  ('A5', '2025-01-14', '  ');");
+
+  jobs = tenure_scenario_list_jobs (fixture->db, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (jobs->len, ==, 2);
+  job = g_ptr_array_index (jobs, 0);
+  g_assert_cmpint (job->id, ==, 2);
+  g_assert_cmpstr (job->name, ==, "Prepare a meeting");
+  job = g_ptr_array_index (jobs, 1);
+  g_assert_cmpint (job->id, ==, 4);
+  g_assert_cmpstr (job->name, ==, "Run an audit");
+
+  segments = tenure_scenario_list_segments (fixture->db, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_strv_length (segments), ==, 2);
+  g_assert_cmpstr (segments[0], ==, "Enterprise");
+  g_assert_cmpstr (segments[1], ==, "SMB");
+}
+
 static void
 test_export_import (Fixture       *fixture,
                     gconstpointer  data)
@@ -1380,6 +1423,7 @@ main (int    argc,
   ADD ("/scenario/editor-undo", test_editor_undo);
   ADD ("/scenario/editor-history", test_editor_history);
   ADD ("/scenario/templates", test_templates);
+  ADD ("/scenario/pickers", test_pickers);
   ADD ("/scenario/export-import", test_export_import);
   ADD ("/scenario/import-invalid", test_import_invalid);
 #undef ADD

@@ -26,8 +26,9 @@ tenure_cli_check (int    argc,
   if (argc != 2)
     return tenure_cli_usage_error (context, _("give exactly one workspace file"));
 
-  /* Read-only: checking a workspace must never change it. */
-  db = tenure_cli_open_workspace (argv[1], TENURE_DB_OPEN_READ_ONLY, &status);
+  /* Read-only, and not even upgraded: checking a workspace must never change it. */
+  db = tenure_cli_open_workspace (argv[1], TENURE_DB_OPEN_READ_ONLY | TENURE_DB_OPEN_NO_UPGRADE,
+                                  &status);
   if (db == NULL)
     return status;
 

@@ -62,7 +62,9 @@ main (int    argc,
       char **argv)
 {
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* TENURE_LOCALEDIR lets a build run from its folder find its own translations. */
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("TENURE_LOCALEDIR") != NULL ?
+                                   g_getenv ("TENURE_LOCALEDIR") : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 

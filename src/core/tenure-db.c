@@ -11,6 +11,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "tenure-date.h"
 #include "tenure-db.h"
 #include "tenure-file.h"
 
@@ -200,6 +201,12 @@ static const char * const migrations[] = {
   "  ('health_weight_sentiment', '20'),"
   "  ('health_weight_support', '10'),"
   "  ('health_weight_trend', '10');",
+
+  /* 2 → 3: the event table keeps one index. Building an index over a million events costs
+   * as much as loading them; (at) served only a min/max of the whole table and
+   * (import_id) only the rare removal of an import, which can afford a scan. */
+  "DROP INDEX event_at;"
+  "DROP INDEX event_import;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == TENURE_DB_SCHEMA_VERSION);
@@ -385,7 +392,8 @@ create_workspace (const char  *path,
  *
  * Opens a workspace. A file that is not SQLite, a database that is not a Tenure
  * workspace and a workspace from a newer version are refused and left untouched.
- * An older workspace is migrated.
+ * An older workspace is migrated, even when opened read-only, unless
+ * %TENURE_DB_OPEN_NO_UPGRADE asks to read it as it is.
  */
 TenureDb *
 tenure_db_open (const char         *path,
@@ -462,14 +470,33 @@ tenure_db_open (const char         *path,
           !migrate (db, (int) version, error))
         return NULL;
     }
-  else if (version < TENURE_DB_SCHEMA_VERSION)
+  else if (version < TENURE_DB_SCHEMA_VERSION && !(flags & TENURE_DB_OPEN_NO_UPGRADE))
     {
-      g_autofree char *display = g_filename_display_name (path);
+      g_autoptr(TenureDb) upgraded = NULL;
+      g_autoptr(GError) local_error = NULL;
 
-      g_set_error (error, TENURE_DB_ERROR, TENURE_DB_ERROR_READ_ONLY,
-                   _("“%s” must be upgraded before it can be read, but it is read-only"),
-                   display);
-      return NULL;
+      /* Reading an older workspace upgrades it first, as opening it in Tenure would;
+       * only a file we may not write stays out of reach. */
+      g_clear_pointer (&db, tenure_db_close);
+      upgraded = tenure_db_open (path, TENURE_DB_OPEN_DEFAULT, &local_error);
+      if (upgraded == NULL)
+        {
+          g_autofree char *display = g_filename_display_name (path);
+
+          if (!g_error_matches (local_error, TENURE_DB_ERROR, TENURE_DB_ERROR_READ_ONLY))
+            {
+              g_propagate_error (error, g_steal_pointer (&local_error));
+              return NULL;
+            }
+          g_set_error (error, TENURE_DB_ERROR, TENURE_DB_ERROR_READ_ONLY,
+                       _("“%s” comes from an older version of Tenure and must be upgraded "
+                         "before it can be read, but it cannot be written: copy it to a "
+                         "folder of yours and open the copy"), display);
+          return NULL;
+        }
+      g_clear_pointer (&upgraded, tenure_db_close);
+
+      return tenure_db_open (path, flags | TENURE_DB_OPEN_NO_UPGRADE, error);
     }
 
   return g_steal_pointer (&db);
@@ -705,6 +732,87 @@ tenure_db_get_company_name (TenureDb *db)
     *dot = '\0';
 
   return g_steal_pointer (&base);
+}
+
+/* The smallest and largest dates of a query returning two ISO texts, as months. */
+static gboolean
+query_month_range (TenureDb   *db,
+                   const char *sql,
+                   int        *first_month,
+                   int        *last_month,
+                   GError    **error)
+{
+  sqlite3_stmt *stmt = tenure_db_prepare (db, sql, error);
+  char day[TENURE_DATE_BUF];
+  gboolean found = FALSE;
+  gint32 first_day, last_day;
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL &&
+      sqlite3_column_type (stmt, 1) != SQLITE_NULL)
+    {
+      g_strlcpy (day, (const char *) sqlite3_column_text (stmt, 0), sizeof day);
+      found = tenure_date_parse (day, &first_day);
+      g_strlcpy (day, (const char *) sqlite3_column_text (stmt, 1), sizeof day);
+      found = found && tenure_date_parse (day, &last_day);
+      if (found)
+        {
+          *first_month = tenure_month_of_day (first_day);
+          *last_month = tenure_month_of_day (last_day);
+        }
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW)
+    return tenure_db_set_error (db, rc, error);
+
+  if (!found)
+    *first_month = *last_month = -1;
+  return TRUE;
+}
+
+/**
+ * tenure_db_get_data_range:
+ * @first_month: (out): the first month with data, or -1
+ * @last_month: (out): the last month with data, or -1
+ *
+ * The months of the workspace's data: subscriptions, signups, product events, survey
+ * answers and spend. Dates are ISO text, so the smallest string is the earliest day, and
+ * every min () and max () is read from an index: the events' through their (account_id,
+ * at) index, one seek per account, rather than a scan of millions of rows.
+ */
+gboolean
+tenure_db_get_data_range (TenureDb  *db,
+                          int       *first_month,
+                          int       *last_month,
+                          GError   **error)
+{
+  static const char *sql =
+    "SELECT min (d), max (d) FROM ("
+    "  SELECT min (start_date) AS d FROM subscription"
+    "  UNION ALL SELECT max (start_date) FROM subscription"
+    "  UNION ALL SELECT max (end_date) FROM subscription"
+    "  UNION ALL SELECT min (signup_date) FROM account"
+    "  UNION ALL SELECT max (signup_date) FROM account"
+    "  UNION ALL SELECT substr (min (first_at), 1, 10) FROM ("
+    "    SELECT (SELECT min (at) FROM event WHERE account_id = account.id) AS first_at"
+    "    FROM account)"
+    "  UNION ALL SELECT substr (max (last_at), 1, 10) FROM ("
+    "    SELECT (SELECT max (at) FROM event WHERE account_id = account.id) AS last_at"
+    "    FROM account)"
+    "  UNION ALL SELECT min (answered_on) FROM response"
+    "  UNION ALL SELECT max (answered_on) FROM response"
+    "  UNION ALL SELECT min (month) || '-01' FROM spend"
+    "  UNION ALL SELECT max (month) || '-01' FROM spend"
+    ")";
+
+  g_return_val_if_fail (db != NULL, FALSE);
+  g_return_val_if_fail (first_month != NULL && last_month != NULL, FALSE);
+
+  return query_month_range (db, sql, first_month, last_month, error);
 }
 
 /* "ok", or the problems PRAGMA integrity_check found, one per line. */

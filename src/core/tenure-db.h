@@ -9,7 +9,7 @@ G_BEGIN_DECLS
 
 /* "TENU" as a big-endian integer, stored in PRAGMA application_id. */
 #define TENURE_DB_APPLICATION_ID 0x54454e55
-#define TENURE_DB_SCHEMA_VERSION 2
+#define TENURE_DB_SCHEMA_VERSION 3
 
 #define TENURE_DB_ERROR (tenure_db_error_quark ())
 
@@ -31,6 +31,7 @@ typedef enum
   TENURE_DB_OPEN_DEFAULT   = 0,
   TENURE_DB_OPEN_CREATE    = 1 << 0,  /* create the file when it does not exist */
   TENURE_DB_OPEN_READ_ONLY = 1 << 1,
+  TENURE_DB_OPEN_NO_UPGRADE = 1 << 2, /* with READ_ONLY: an older workspace as it is */
 } TenureDbOpenFlags;
 
 typedef struct _TenureDb TenureDb;
@@ -82,6 +83,10 @@ gboolean      tenure_db_set_setting       (TenureDb           *db,
                                            GError            **error);
 
 char         *tenure_db_get_company_name  (TenureDb           *db);
+gboolean      tenure_db_get_data_range    (TenureDb           *db,
+                                           int                *first_month,
+                                           int                *last_month,
+                                           GError            **error);
 
 typedef struct
 {

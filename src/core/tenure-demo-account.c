@@ -279,7 +279,7 @@ simulate_subscriptions (const Demo  *demo,
     }
 }
 
-/* Usage fades over the four months before a churn. */
+/* Usage fades over the four months before a churn, faster towards the end. */
 static double
 decline (const DemoAccount *account,
          gint32             day)
@@ -294,10 +294,37 @@ decline (const DemoAccount *account,
       if (!run->churned)
         return 1.0;
       left = run->end - day;
-      return left >= 120 ? 1.0 : 0.12 + 0.88 * left / 120.0;
+      return left >= 120 ? 1.0 : 0.08 + 0.92 * pow (left / 120.0, 1.5);
     }
 
   return 0.0;
+}
+
+/* The chance that somebody at the account opens the product on a working day: engaged
+ * accounts have several users and are there most days, the others now and then. */
+static double
+session_day_rate (const DemoAccount *account)
+{
+  return 0.02 + 0.64 * logistic (11.0 * (account->engagement - 0.5));
+}
+
+/* Jobs completed in a month of full use: a few for engaged accounts, hardly any for
+ * the others. */
+static double
+monthly_jobs (const DemoAccount *account)
+{
+  return 0.10 + 3.5 * logistic (9.0 * (account->engagement - 0.5));
+}
+
+/* Jobs recur (the monthly audit report, the CIO meeting): their number varies little
+ * from one month to the next, unlike a Poisson count. */
+static guint
+regular_count (Rng    *rng,
+               double  mean)
+{
+  double whole = floor (mean);
+
+  return (guint) whole + (rng_chance (rng, mean - whole) ? 1 : 0);
 }
 
 static gboolean
@@ -352,6 +379,33 @@ pick_job (DemoAccount *account,
   return (int) rng_weighted (&account->rng, weights, N_JOBS);
 }
 
+/* One session event per day somebody used the product, between @from and @to: the
+ * health score counts distinct days, so the days are drawn one by one. */
+static gboolean
+generate_session_days (Demo         *demo,
+                       DemoAccount  *account,
+                       gint32        from,
+                       gint32        to,
+                       gint64        limit_seconds,
+                       double        rate,
+                       GError      **error)
+{
+  Rng *rng = &account->rng;
+
+  for (gint32 day = from; day < to; day++)
+    {
+      int weekday = (int) ((day + 3) % 7);   /* 0 is Monday */
+      double p = rate * decline (account, day) * (weekday < 5 ? 1.0 : 0.04);
+
+      if (rng_chance (rng, p) &&
+          !insert_event (demo, account, (gint64) day * SECONDS_PER_DAY + office_seconds (rng),
+                         limit_seconds, "session", -1, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
 static gboolean
 insert_ticket (Demo         *demo,
                DemoAccount  *account,
@@ -389,20 +443,17 @@ generate_first_month (Demo         *demo,
   gint64 limit = MIN ((gint64) MIN (account->signup + 30, account->runs[0].end),
                       (gint64) demo->end_day) * SECONDS_PER_DAY;
   double quiet = account->signal48h ? 0.0 : 2.0;   /* days without any value event */
-  guint sessions = 1 + rng_poisson (rng, 1.0 + 6.0 * pow (e, 1.5));
   guint actions = rng_poisson (rng, 0.5 + 2.5 * e);
   guint features = rng_poisson (rng, 0.2 + 1.5 * e);
   guint strategic = rng_poisson (rng, 0.05 + 0.25 * e);
   guint basic = rng_poisson (rng, 0.35);
 
-  for (guint i = 0; i < sessions; i++)
-    {
-      double days = i == 0 ? rng_double (rng) * 0.9 : rng_double (rng) * 30.0;
-
-      if (!insert_event (demo, account, origin + (gint64) (days * SECONDS_PER_DAY), limit,
-                         "session", -1, error))
-        return FALSE;
-    }
+  /* The first session on the day of the signup, then the team settles in. */
+  if (!insert_event (demo, account, origin + (gint64) (rng_double (rng) * 0.9 * SECONDS_PER_DAY),
+                     limit, "session", -1, error) ||
+      !generate_session_days (demo, account, account->signup + 1, account->signup + 30, limit,
+                              session_day_rate (account), error))
+    return FALSE;
 
   if (account->signal48h &&
       !insert_event (demo, account,
@@ -457,28 +508,28 @@ generate_window (Demo         *demo,
   double share = (to - from) / 30.0;
   double fade = decline (account, from + (to - from) / 2);
   gint64 limit = (gint64) to * SECONDS_PER_DAY;
-  guint sessions = rng_poisson (rng, (1.0 + 11.0 * pow (e, 2.5)) * fade * share);
-  guint actions = rng_poisson (rng, (0.05 + 0.3 * e) * fade * share);
-  guint features = rng_poisson (rng, (0.03 + 0.25 * e) * fade * share);
-  guint jobs_done = rng_poisson (rng, (0.1 + 4.0 * pow (e, 2.5)) * fade * fade * share);
-  double strategic_rate = (0.01 + 0.07 * pow (e, 1.5)) *
+  guint actions = rng_poisson (rng, (0.02 + 0.12 * e) * fade * share);
+  guint features = rng_poisson (rng, (0.01 + 0.10 * e) * fade * share);
+  guint jobs_done = regular_count (rng, monthly_jobs (account) * fade * fade * share);
+  double strategic_rate = (0.01 + 0.20 * pow (e, 2.0)) *
                           (account->segment == SEGMENT_ENTERPRISE ? 1.6 : 1.0);
   guint strategic = rng_poisson (rng, strategic_rate * share);
   guint basic = rng_poisson (rng, (0.05 + 0.30 * (1.0 - fade) + 0.06 * (1.0 - e)) * share);
   guint span = (guint) (to - from);
 
-  for (guint i = 0; i < sessions + actions + features + jobs_done; i++)
+  if (!generate_session_days (demo, account, from, to, limit, session_day_rate (account), error))
+    return FALSE;
+
+  for (guint i = 0; i < actions + features + jobs_done; i++)
     {
       gint32 day = working_day (rng, from + (gint32) rng_below (rng, span));
       gint64 seconds = (gint64) day * SECONDS_PER_DAY + office_seconds (rng);
       const char *kind;
       int job = -1;
 
-      if (i < sessions)
-        kind = "session";
-      else if (i < sessions + actions)
+      if (i < actions)
         kind = "action";
-      else if (i < sessions + actions + features)
+      else if (i < actions + features)
         kind = "feature_used";
       else
         {
@@ -518,7 +569,7 @@ insert_response (Demo         *demo,
   int rc;
 
   /* Unhappy customers answer before they leave, and score low. */
-  raw = 3.8 + 6.2 * e - 4.0 * (1.0 - fade) + 1.3 * rng_normal (rng);
+  raw = 4.2 + 6.2 * e - 4.0 * (1.0 - fade) + 1.3 * rng_normal (rng);
   if (nps)
     score = CLAMP ((int) floor (raw + 0.5), 0, 10);
   else
@@ -564,7 +615,7 @@ generate_surveys (Demo         *demo,
           if (decline (account, day) > 0.0 && rng_chance (rng, answer_rate) &&
               !insert_response (demo, account, day, nps, error))
             return FALSE;
-          answer_rate = nps ? 0.40 : 0.30;
+          answer_rate = nps ? 0.55 : 0.30;
           day += nps ? 80 + (gint32) rng_below (rng, 30) : 330 + (gint32) rng_below (rng, 70);
         }
     }

@@ -16,7 +16,9 @@ G_BEGIN_DECLS
  * jobs completed in the first 30 days (TAJ), then the monthly churn hazard, which the
  * TAJ, the signal, the qualification score, the segment and the retention initiative
  * move. Usage, survey scores and tickets are drawn last, and fade in the four months
- * before a churn, so that a health score sees churn coming.
+ * before a churn, so that a health score sees churn coming. Usage is counted the way the
+ * health score reads it: one session event per day of use (engaged accounts, with their
+ * several users, are there most working days) and a few recurring jobs a month.
  */
 
 #define MAX_SUBSCRIPTIONS  24

@@ -495,6 +495,76 @@ tenure_scenario_unique_name (TenureDb   *db,
     }
 }
 
+void
+tenure_scenario_job_free (TenureScenarioJob *job)
+{
+  if (job == NULL)
+    return;
+
+  g_free (job->name);
+  g_free (job);
+}
+
+/* Every job of the workspace (TenureScenarioJob), by name. */
+GPtrArray *
+tenure_scenario_list_jobs (TenureDb  *db,
+                           GError   **error)
+{
+  g_autoptr(GPtrArray) jobs = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = tenure_db_prepare (db, "SELECT id, name FROM job ORDER BY name, id", error);
+  if (stmt == NULL)
+    return NULL;
+  jobs = g_ptr_array_new_with_free_func ((GDestroyNotify) tenure_scenario_job_free);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      TenureScenarioJob *job = g_new0 (TenureScenarioJob, 1);
+
+      job->id = sqlite3_column_int64 (stmt, 0);
+      job->name = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      g_ptr_array_add (jobs, job);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      tenure_db_set_error (db, rc, error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&jobs);
+}
+
+/* The segments the accounts use, sorted, without blanks: the choices of automatic
+ * enrolment. */
+GStrv
+tenure_scenario_list_segments (TenureDb  *db,
+                               GError   **error)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = tenure_db_prepare (db,
+                            "SELECT DISTINCT segment FROM account "
+                            "WHERE segment IS NOT NULL AND trim (segment) <> '' "
+                            "ORDER BY segment",
+                            error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_strv_builder_add (builder, (const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      tenure_db_set_error (db, rc, error);
+      return NULL;
+    }
+
+  return g_strv_builder_end (builder);
+}
+
 gint64
 tenure_scenario_get_step_scenario (TenureDb *db,
                                    gint64    step_id)

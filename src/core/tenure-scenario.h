@@ -89,6 +89,19 @@ gint64          tenure_scenario_ensure_job        (TenureDb        *db,
 char           *tenure_scenario_unique_name       (TenureDb        *db,
                                                    const char      *name);
 
+/* The jobs of the workspace, for pickers. */
+typedef struct
+{
+  gint64  id;
+  char   *name;
+} TenureScenarioJob;
+
+void            tenure_scenario_job_free          (TenureScenarioJob *job);
+GPtrArray      *tenure_scenario_list_jobs         (TenureDb        *db,
+                                                   GError         **error);
+GStrv           tenure_scenario_list_segments     (TenureDb        *db,
+                                                   GError         **error);
+
 /* Editing. Each call is one transaction of its own, or part of the caller's transaction
  * when one is open; on failure nothing is written (the caller rolls its own back). */
 gint64          tenure_scenario_create            (TenureDb        *db,

@@ -6,7 +6,6 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <string.h>
 
 #include "tenure-date.h"
 #include "tenure-workspace.h"
@@ -52,43 +51,6 @@ enum {
 
 static GParamSpec *properties [N_PROPS];
 
-/* The first and last day with data in any dated table; dates are ISO text, so the
- * smallest and largest strings are the earliest and latest days. Each min () and max ()
- * on its own lets SQLite read it from an index instead of scanning the table. */
-static const char *range_sql =
-  "SELECT min (d), max (d) FROM ("
-  "  SELECT min (start_date) AS d FROM subscription"
-  "  UNION ALL SELECT max (start_date) FROM subscription"
-  "  UNION ALL SELECT max (end_date) FROM subscription"
-  "  UNION ALL SELECT min (signup_date) FROM account"
-  "  UNION ALL SELECT max (signup_date) FROM account"
-  "  UNION ALL SELECT substr (min (at), 1, 10) FROM event"
-  "  UNION ALL SELECT substr (max (at), 1, 10) FROM event"
-  "  UNION ALL SELECT min (answered_on) FROM response"
-  "  UNION ALL SELECT max (answered_on) FROM response"
-  "  UNION ALL SELECT min (month) || '-01' FROM spend"
-  "  UNION ALL SELECT max (month) || '-01' FROM spend"
-  ")";
-
-static gboolean
-parse_month (const unsigned char *text,
-             int                 *month)
-{
-  char day[TENURE_DATE_BUF];
-  gint32 days;
-
-  if (text == NULL || strlen ((const char *) text) < TENURE_DATE_BUF - 1)
-    return FALSE;
-
-  memcpy (day, text, TENURE_DATE_BUF - 1);
-  day[TENURE_DATE_BUF - 1] = '\0';
-  if (!tenure_date_parse (day, &days))
-    return FALSE;
-
-  *month = tenure_month_of_day (days);
-  return TRUE;
-}
-
 /* Sets the months the month selector offers: those with data up to the last full month
  * (a month still running gives misleading figures), and the last full month with data
  * selected. */
@@ -126,11 +88,9 @@ open_worker (GTask        *task,
   g_autoptr(TenureWorkspace) self = NULL;
   g_autoptr(TenureDb) db = NULL;
   g_autoptr(GError) error = NULL;
-  sqlite3_stmt *stmt;
-  int data_first = 0;
-  int data_last = 0;
-  gboolean has_data = FALSE;
-  int rc;
+  int data_first = -1;
+  int data_last = -1;
+  gboolean has_data;
 
   if (path == NULL)
     {
@@ -159,23 +119,12 @@ open_worker (GTask        *task,
   if (g_task_return_error_if_cancelled (task))
     return;
 
-  stmt = tenure_db_prepare (db, range_sql, &error);
-  if (stmt == NULL)
+  if (!tenure_db_get_data_range (db, &data_first, &data_last, &error))
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    has_data = parse_month (sqlite3_column_text (stmt, 0), &data_first) &&
-               parse_month (sqlite3_column_text (stmt, 1), &data_last);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_ROW)
-    {
-      tenure_db_set_error (db, rc, &error);
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
+  has_data = data_first >= 0;
 
   self = g_object_new (TENURE_TYPE_WORKSPACE, "file", file, NULL);
   self->company_name = tenure_db_get_company_name (db);

@@ -7,12 +7,17 @@
 
 #include <glib/gi18n.h>
 
+#include "tenure-acquisition-page.h"
 #include "tenure-cohorts-page.h"
 #include "tenure-empty-page.h"
 #include "tenure-imports-page.h"
+#include "tenure-jobs-page.h"
+#include "tenure-onboarding-page.h"
 #include "tenure-overview-page.h"
 #include "tenure-page-list.h"
+#include "tenure-qualification-page.h"
 #include "tenure-revenue-page.h"
+#include "tenure-satisfaction-page.h"
 
 static const TenurePageInfo pages[] = {
   { "overview", N_("Overview"), "go-home-symbolic",
@@ -24,30 +29,20 @@ static const TenurePageInfo pages[] = {
   { "cohorts", N_("Cohorts"), "view-grid-symbolic",
     NULL,
     tenure_cohorts_page_get_type },
-  { "jobs", N_("Jobs & activation"), "emblem-ok-symbolic",
-    N_("Jobs & activation will show how fast new customers complete the jobs they bought "
-       "the product for, once the metrics are available."),
-    tenure_empty_page_get_type },
-  { "onboarding", N_("Onboarding"), "media-playlist-consecutive-symbolic",
-    N_("Onboarding will show the onboarding scenarios, their steps and how many customers "
-       "finish each step, once the scenarios are available."),
-    tenure_empty_page_get_type },
-  { "qualification", N_("Qualification"), "dialog-question-symbolic",
-    N_("Qualification will show the signup questions and how their answers relate to "
-       "retention, once the audit is available."),
-    tenure_empty_page_get_type },
+  { "jobs", N_("Jobs & activation"), "emblem-ok-symbolic", NULL,
+    tenure_jobs_page_get_type },
+  { "onboarding", N_("Onboarding"), "media-playlist-consecutive-symbolic", NULL,
+    tenure_onboarding_page_get_type },
+  { "qualification", N_("Qualification"), "dialog-question-symbolic", NULL,
+    tenure_qualification_page_get_type },
   { "accounts", N_("Accounts"), "x-office-address-book-symbolic",
     N_("Accounts will list the customers with their health, owner and recurring revenue, "
        "once the metrics are available."),
     tenure_empty_page_get_type },
-  { "satisfaction", N_("Satisfaction"), "face-smile-symbolic",
-    N_("Satisfaction will show the NPS and satisfaction surveys with their comments, once "
-       "the metrics are available."),
-    tenure_empty_page_get_type },
-  { "acquisition", N_("Acquisition & value"), "send-to-symbolic",
-    N_("Acquisition & value will show what each channel costs and what the customers it "
-       "brings are worth, once the metrics are available."),
-    tenure_empty_page_get_type },
+  { "satisfaction", N_("Satisfaction"), "face-smile-symbolic", NULL,
+    tenure_satisfaction_page_get_type },
+  { "acquisition", N_("Acquisition & value"), "send-to-symbolic", NULL,
+    tenure_acquisition_page_get_type },
   { "initiatives", N_("Initiatives"), "emoji-flags-symbolic",
     N_("Initiatives will show the retention actions, their cost and their effect, once "
        "the metrics are available."),

@@ -1,0 +1,54 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The Onboarding page's insides, shared by its files (the actions are in
+ * tenure-onboarding-page-actions.c). */
+#pragma once
+
+#include "tenure-onboarding-page.h"
+#include "tenure-scenario-designer.h"
+
+G_BEGIN_DECLS
+
+struct _TenureOnboardingPage
+{
+  TenurePage              parent_instance;
+
+  /* Template widgets */
+  AdwToastOverlay        *toast_overlay;
+  GtkStack               *stack;
+  GtkListBox             *list_box;
+  GtkLabel               *list_caption;
+  GtkWidget              *list_read_only_label;
+  GtkWidget              *empty_read_only_label;
+  GtkWidget              *designer_read_only_label;
+  GtkLabel               *designer_title;
+  GtkMenuButton          *designer_menu_button;
+  TenureScenarioDesigner *designer;
+  AdwStatusPage          *error_page;
+
+  /* The connection edits go through, opened off the main thread with the first load of
+   * a workspace and kept with the undo history; NULL when the workspace is read-only. */
+  TenureWorkspace        *edit_workspace;
+  TenureDb               *edit_db;
+  TenureScenarioEditor   *editor;
+
+  GPtrArray              *stats;      /* TenureScenarioStats of the loaded month */
+  GPtrArray              *jobs;       /* TenureScenarioJob */
+  GStrv                   segments;
+  GHashTable             *completion_labels;  /* scenario id → GtkLabel */
+  int                     loaded_month;
+  gint64                  open_scenario;
+  guint                   loaded : 1;
+};
+
+void     _tenure_onboarding_page_show_toast (TenureOnboardingPage *self,
+                                             const char           *message,
+                                             gboolean              offer_undo);
+gboolean _tenure_onboarding_page_report     (TenureOnboardingPage *self,
+                                             gboolean              ok,
+                                             GError               *error);
+gboolean _tenure_onboarding_page_can_edit   (TenureOnboardingPage *self);
+void     _tenure_onboarding_page_show_list  (TenureOnboardingPage *self);
+
+void     _tenure_onboarding_page_class_actions_init (GtkWidgetClass *widget_class);
+
+G_END_DECLS
