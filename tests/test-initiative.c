@@ -99,7 +99,8 @@ roi_at (TenureDb *db,
 }
 
 /* Gain: February (20 % − 10 %) × 1,000.00 = 100.00, March (25 % − 0 %) × 900.00 = 225.00,
- * 325.00 in all. Cost 500.00 → ROI (325 − 500) / 500 = −35 %; cost 0 → ROI null, gain 325.00. */
+ * 325.00 in all. Cost 500.00 → ROI (325 − 500) / 500 = −35 %;
+ * cost 0 → ROI null, gain still 325.00. */
 static void
 test_roi_negative_and_free (Fixture       *fixture,
                             gconstpointer  data)

@@ -86,9 +86,10 @@ read_initiatives (TenureDb      *db,
                   sqlite3_stmt  *stmt,
                   GError       **error)
 {
-  g_autoptr(GPtrArray) initiatives = g_ptr_array_new_with_free_func ((GDestroyNotify) tenure_initiative_free);
+  g_autoptr(GPtrArray) initiatives = NULL;
   int rc;
 
+  initiatives = g_ptr_array_new_with_free_func ((GDestroyNotify) tenure_initiative_free);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       TenureInitiative *initiative = g_new0 (TenureInitiative, 1);

@@ -32,7 +32,8 @@ static const char * const texts[I_N_TEXTS][TENURE_REPORT_N_LANGUAGES] = {
     "Gain = Σ over the initiative's months of (churn of the others − churn of the targeted) "
     "× MRR of the targeted the month before; ROI = (gain − cost) / cost. No ROI without a cost.",
     "Gain = Σ sur les mois de l'initiative de (attrition des autres − attrition des ciblés) "
-    "× MRR des ciblés le mois précédent ; ROI = (gain − coût) / coût. Pas de ROI sans coût." },
+    "× MRR des ciblés le mois précédent ; ROI = (gain − coût) / coût. "
+    "Pas de ROI sans coût." },
   [I_NONE] = { "No retention initiative yet.", "Aucune initiative de rétention pour l'instant." },
   [I_INITIATIVE] = { "Initiative (target, months)", "Initiative (cible, mois)" },
   [I_COST] = { "Cost", "Coût" },

@@ -52,4 +52,11 @@ struct _TenureInitiativesPage
 #define TENURE_INITIATIVE_CARD_GAIN "initiative-gain"
 #define TENURE_INITIATIVE_CARD_ROI  "initiative-roi"
 
+/* tenure-initiatives-page-actions.c */
+void _tenure_initiatives_page_close_form         (TenureInitiativesPage *self);
+void _tenure_initiatives_page_refresh_form       (TenureInitiativesPage *self);
+void _tenure_initiatives_page_update_sensitivity (TenureInitiativesPage *self);
+void _tenure_initiatives_page_connect_form       (TenureInitiativesPage *self);
+void _tenure_initiatives_page_class_add_actions  (GtkWidgetClass        *widget_class);
+
 G_END_DECLS
