@@ -126,8 +126,9 @@ tenure_cli_demo (int    argc,
   if (end_month != NULL)
     {
       if (!tenure_month_parse (end_month, &options.end_month))
-        return tenure_cli_usage_error (context, _("“%s” is not a month: write it as YYYY-MM, "
-                                                  "for example 2026-04"), end_month);
+        return tenure_cli_usage_error (context, _("--end-month “%s” is not a month: write it "
+                                                  "as YYYY-MM, for example 2026-04"),
+                                       end_month);
       if (TENURE_MONTH_YEAR (options.end_month) < 1990)
         return tenure_cli_usage_error (context, _("--end-month must be 1990-01 or later"));
     }
