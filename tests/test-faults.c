@@ -398,6 +398,57 @@ test_absurd_text (void)
   test_rmdir_recursive (dir);
 }
 
+/* Emoji and right-to-left names reach the report as the same text: the company name and
+ * a scenario renamed, read back from the workbook's XML. */
+static void
+test_report_text (void)
+{
+  g_autofree char *dir = test_make_tmpdir ();
+  g_autofree char *workspace = g_build_filename (dir, "demo.tenure", NULL);
+  g_autofree char *report = g_build_filename (dir, "report.xlsx", NULL);
+  const char *company = "شركة Sentinelle 🛡️";
+  const char *scenario_name = "ברוכים הבאים 🚀 مرحبا";
+  const char *unzip[] = { "unzip", "-p", report, NULL };
+  g_autoptr(GPtrArray) scenarios = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *xml = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  int wait_status = 0;
+  TenureDb *db;
+
+  g_assert_cmpint (test_run_cli (&out, &err, "demo", "--accounts", "100", "--end-month",
+                                 "2026-03", workspace, NULL), ==, 0);
+  db = tenure_db_open (workspace, TENURE_DB_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_true (tenure_db_set_setting (db, "company_name", company, &error));
+  scenarios = tenure_scenario_load_all (db, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (scenarios->len, >, 0);
+  for (guint i = 0; i < scenarios->len; i++)
+    {
+      TenureScenario *scenario = g_ptr_array_index (scenarios, i);
+      g_autofree char *name = g_strdup_printf ("%s %u", scenario_name, i);
+
+      g_assert_true (tenure_scenario_rename (db, scenario->id, name, &error));
+      g_assert_no_error (error);
+    }
+  tenure_db_close (db);
+
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (test_run_cli (&out, &err, "report", workspace, "--month", "2026-03", "-o",
+                                 report, NULL), ==, 0);
+  g_assert_true (g_spawn_sync (NULL, (char **) unzip, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                               &xml, NULL, &wait_status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (wait_status, NULL));
+  g_assert_nonnull (strstr (xml, company));
+  g_assert_nonnull (strstr (xml, scenario_name));
+
+  test_rmdir_recursive (dir);
+}
+
 /* The workspace renamed while it is open: reads keep working, writes are refused with a
  * message (they would go to a write-ahead log the new name never reads, and be lost),
  * and the file opens under its new name, sound and writable. */
@@ -504,6 +555,7 @@ main (int    argc,
   g_test_add_func ("/faults/corrupt", test_corrupt);
   g_test_add_func ("/faults/bad-options", test_bad_options);
   g_test_add_func ("/faults/absurd-text", test_absurd_text);
+  g_test_add_func ("/faults/report-text", test_report_text);
   g_test_add_func ("/faults/renamed", test_renamed);
   g_test_add_func ("/faults/two-writers", test_two_writers);
 
