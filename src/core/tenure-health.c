@@ -58,6 +58,73 @@ tenure_health_weights_load (TenureDb *db,
       weights[i] = components[i].default_weight;
 }
 
+double
+tenure_health_default_weight (TenureHealthComponent component)
+{
+  g_return_val_if_fail (component < TENURE_HEALTH_N_COMPONENTS, 0);
+
+  return components[component].default_weight;
+}
+
+/* Weights are usable when each is a finite number ≥ 0 and one at least is above 0. */
+gboolean
+tenure_health_weights_check (const double  *weights,
+                             GError       **error)
+{
+  double sum = 0;
+
+  for (guint i = 0; i < TENURE_HEALTH_N_COMPONENTS; i++)
+    {
+      if (!isfinite (weights[i]) || weights[i] < 0)
+        {
+          g_set_error (error, TENURE_METRICS_ERROR, TENURE_METRICS_ERROR_INVALID,
+                       /* Translators: %s is a health component, such as Usage */
+                       _("The weight of %s must be a number of 0 or more"),
+                       tenure_health_component_name (i));
+          return FALSE;
+        }
+      sum += weights[i];
+    }
+
+  if (sum <= 0)
+    {
+      g_set_error_literal (error, TENURE_METRICS_ERROR, TENURE_METRICS_ERROR_INVALID,
+                           _("At least one health weight must be above 0"));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Stores the weights in the workspace settings health_weight_*, all or none. */
+gboolean
+tenure_health_weights_save (TenureDb      *db,
+                            const double  *weights,
+                            GError       **error)
+{
+  g_return_val_if_fail (db != NULL, FALSE);
+  g_return_val_if_fail (weights != NULL, FALSE);
+
+  if (!tenure_health_weights_check (weights, error))
+    return FALSE;
+  if (!tenure_db_begin (db, error))
+    return FALSE;
+
+  for (guint i = 0; i < TENURE_HEALTH_N_COMPONENTS; i++)
+    {
+      char value[G_ASCII_DTOSTR_BUF_SIZE];
+
+      g_ascii_dtostr (value, sizeof value, weights[i]);
+      if (!tenure_db_set_setting (db, components[i].setting, value, error))
+        {
+          tenure_db_rollback (db);
+          return FALSE;
+        }
+    }
+
+  return tenure_db_commit (db, error);
+}
+
 /* floor (100 × Σ weight × component / Σ weight + 0.5). The small tolerance keeps exact
  * halves (such as 69.5) from falling below by a rounding error of the doubles. */
 int
@@ -338,6 +405,25 @@ tenure_health_compute (TenureDb            *db,
                        GCancellable        *cancellable,
                        GError             **error)
 {
+  return tenure_health_compute_with_weights (db, month, filter, NULL, cancellable, error);
+}
+
+/**
+ * tenure_health_compute_with_weights:
+ * @weights: (nullable): TENURE_HEALTH_N_COMPONENTS weights, valid for
+ *   tenure_health_weights_check(); NULL for the workspace's
+ *
+ * As tenure_health_compute(), with other weights: the preferences show the back-test
+ * of weights being edited.
+ */
+TenureHealthReport *
+tenure_health_compute_with_weights (TenureDb            *db,
+                                    int                  month,
+                                    const TenureFilter  *filter,
+                                    const double        *weights,
+                                    GCancellable        *cancellable,
+                                    GError             **error)
+{
   g_autoptr(TenureModel) model = NULL;
   g_autoptr(TenureHealthReport) report = NULL;
   g_autofree TenureModelHealth *now = NULL;
@@ -346,6 +432,9 @@ tenure_health_compute (TenureDb            *db,
   const int usage_months[] = { month, month - 3 };
 
   g_return_val_if_fail (db != NULL, NULL);
+
+  if (weights != NULL && !tenure_health_weights_check (weights, error))
+    return NULL;
 
   model = tenure_model_load (db, month, month, filter, FALSE, usage_months,
                              G_N_ELEMENTS (usage_months), NULL, NULL, cancellable,
@@ -356,7 +445,10 @@ tenure_health_compute (TenureDb            *db,
   report = g_new0 (TenureHealthReport, 1);
   report->month = month;
   report->accounts = g_ptr_array_new_with_free_func (account_health_free);
-  tenure_health_weights_load (db, report->weights);
+  if (weights != NULL)
+    memcpy (report->weights, weights, sizeof report->weights);
+  else
+    tenure_health_weights_load (db, report->weights);
 
   now = tenure_model_health (model, month, report->weights, cancellable, error);
   if (now == NULL)
@@ -395,6 +487,8 @@ tenure_health_compute (TenureDb            *db,
       account->band = tenure_health_band_for_score (now[a].score);
       memcpy (account->components, now[a].components, sizeof account->components);
       tenure_health_drivers (account->components, report->weights, account->drivers);
+      account->session_days = now[a].session_days;
+      account->dormant = now[a].session_days == 0;
       report->band_accounts[account->band]++;
       g_ptr_array_add (report->accounts, account);
     }

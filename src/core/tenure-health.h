@@ -34,6 +34,8 @@ typedef struct
   TenureHealthBand       band;
   double                 components[TENURE_HEALTH_N_COMPONENTS];   /* 0 … 1 */
   TenureHealthComponent  drivers[TENURE_HEALTH_N_COMPONENTS];      /* worst first */
+  guint                  session_days;  /* distinct days with a session, last 30 days */
+  gboolean               dormant;       /* no session in the last 30 days (section 11) */
 } TenureAccountHealth;
 
 typedef struct
@@ -50,6 +52,12 @@ typedef struct
 /* @weights, @components and @drivers are arrays of TENURE_HEALTH_N_COMPONENTS items. */
 void                tenure_health_weights_load    (TenureDb                  *db,
                                                    double                    *weights);
+gboolean            tenure_health_weights_check   (const double              *weights,
+                                                   GError                   **error);
+gboolean            tenure_health_weights_save    (TenureDb                  *db,
+                                                   const double              *weights,
+                                                   GError                   **error);
+double              tenure_health_default_weight  (TenureHealthComponent      component);
 int                 tenure_health_score           (const double              *components,
                                                    const double              *weights);
 TenureHealthBand    tenure_health_band_for_score  (int                        score);
@@ -64,6 +72,13 @@ const char         *tenure_health_band_key        (TenureHealthBand           ba
 TenureHealthReport *tenure_health_compute         (TenureDb                  *db,
                                                    int                        month,
                                                    const TenureFilter        *filter,
+                                                   GCancellable              *cancellable,
+                                                   GError                   **error);
+/* The same with @weights instead of the workspace's (NULL: the workspace's). */
+TenureHealthReport *tenure_health_compute_with_weights (TenureDb             *db,
+                                                   int                        month,
+                                                   const TenureFilter        *filter,
+                                                   const double              *weights,
                                                    GCancellable              *cancellable,
                                                    GError                   **error);
 void                tenure_health_report_free     (TenureHealthReport        *report);

@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "tenure-accounts-page.h"
 #include "tenure-acquisition-page.h"
 #include "tenure-empty-page.h"
 #include "tenure-imports-page.h"
@@ -35,10 +36,8 @@ static const TenurePageInfo pages[] = {
     tenure_onboarding_page_get_type },
   { "qualification", N_("Qualification"), "dialog-question-symbolic", NULL,
     tenure_qualification_page_get_type },
-  { "accounts", N_("Accounts"), "x-office-address-book-symbolic",
-    N_("Accounts will list the customers with their health, owner and recurring revenue, "
-       "once the metrics are available."),
-    tenure_empty_page_get_type },
+  { "accounts", N_("Accounts"), "x-office-address-book-symbolic", NULL,
+    tenure_accounts_page_get_type },
   { "satisfaction", N_("Satisfaction"), "face-smile-symbolic", NULL,
     tenure_satisfaction_page_get_type },
   { "acquisition", N_("Acquisition & value"), "send-to-symbolic", NULL,
