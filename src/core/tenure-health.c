@@ -512,6 +512,101 @@ tenure_health_report_free (TenureHealthReport *report)
   g_free (report);
 }
 
+/* The health trend from a model holding the usage of each of its months. */
+TenureHealthTrend *
+tenure_model_health_trend (TenureModel   *model,
+                           int            last_month,
+                           guint          n_months,
+                           GCancellable  *cancellable,
+                           GError       **error)
+{
+  g_autoptr(TenureHealthTrend) trend = g_new0 (TenureHealthTrend, 1);
+  double weights[TENURE_HEALTH_N_COMPONENTS];
+  int first_month = last_month - (int) n_months + 1;
+
+  trend->first_month = first_month;
+  trend->n_months = n_months;
+  trend->red_accounts = g_new0 (guint, n_months);
+  trend->dormant_accounts = g_new0 (guint, n_months);
+  trend->dormant_mrr_cents = g_new0 (gint64, n_months);
+  tenure_health_weights_load (model->db, weights);
+
+  for (guint i = 0; i < n_months; i++)
+    {
+      int month = first_month + (int) i;
+      g_autofree TenureModelHealth *health = tenure_model_health (model, month, weights,
+                                                                  cancellable, error);
+
+      if (health == NULL)
+        return NULL;
+
+      for (guint a = 0; a < model->n_accounts; a++)
+        {
+          if (health[a].score < 0)
+            continue;
+          if (tenure_health_band_for_score (health[a].score) == TENURE_HEALTH_RED)
+            trend->red_accounts[i]++;
+          if (health[a].session_days == 0)
+            {
+              trend->dormant_accounts[i]++;
+              trend->dormant_mrr_cents[i] += tenure_model_mrr (model, a, month);
+            }
+        }
+    }
+
+  return g_steal_pointer (&trend);
+}
+
+/**
+ * tenure_health_trend:
+ * @last_month: the last month of the trend
+ * @n_months: how many months, ending at @last_month (1 … TENURE_HEALTH_TREND_MAX_MONTHS)
+ *
+ * For each month, the customers in the red health band and the dormant customers (no
+ * session in the last 30 days of the month, METRICS.md section 11) with their MRR: the
+ * figures tenure_metrics_compute() gives for one month, from one read of the events.
+ * tenure_metrics_compute_with_health_trend() gives the same with the month's metrics.
+ *
+ * Returns: the trend, free with tenure_health_trend_free()
+ */
+TenureHealthTrend *
+tenure_health_trend (TenureDb            *db,
+                     int                  last_month,
+                     guint                n_months,
+                     const TenureFilter  *filter,
+                     GCancellable        *cancellable,
+                     GError             **error)
+{
+  g_autoptr(TenureModel) model = NULL;
+  int usage_months[TENURE_HEALTH_TREND_MAX_MONTHS];
+  int first_month = last_month - (int) n_months + 1;
+
+  g_return_val_if_fail (db != NULL, NULL);
+  g_return_val_if_fail (n_months > 0 && n_months <= TENURE_HEALTH_TREND_MAX_MONTHS, NULL);
+
+  for (guint i = 0; i < n_months; i++)
+    usage_months[i] = first_month + (int) i;
+
+  model = tenure_model_load (db, first_month, last_month, filter, FALSE, usage_months, n_months,
+                             NULL, NULL, cancellable, error);
+  if (model == NULL)
+    return NULL;
+
+  return tenure_model_health_trend (model, last_month, n_months, cancellable, error);
+}
+
+void
+tenure_health_trend_free (TenureHealthTrend *trend)
+{
+  if (trend == NULL)
+    return;
+
+  g_free (trend->red_accounts);
+  g_free (trend->dormant_accounts);
+  g_free (trend->dormant_mrr_cents);
+  g_free (trend);
+}
+
 GPtrArray *
 tenure_health_report_at_risk (const TenureHealthReport *report,
                               guint                     limit)

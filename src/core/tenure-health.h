@@ -82,10 +82,40 @@ TenureHealthReport *tenure_health_compute_with_weights (TenureDb             *db
                                                    GCancellable              *cancellable,
                                                    GError                   **error);
 void                tenure_health_report_free     (TenureHealthReport        *report);
+
+/* Red accounts and dormant customers month by month, for the dashboard's trends. */
+#define TENURE_HEALTH_TREND_MAX_MONTHS 13
+
+typedef struct
+{
+  int     first_month;
+  guint   n_months;
+  guint  *red_accounts;                           /* customers in the red band */
+  guint  *dormant_accounts;                       /* customers without a session in 30 days */
+  gint64 *dormant_mrr_cents;
+} TenureHealthTrend;
+
+TenureHealthTrend  *tenure_health_trend           (TenureDb                  *db,
+                                                   int                        last_month,
+                                                   guint                      n_months,
+                                                   const TenureFilter        *filter,
+                                                   GCancellable              *cancellable,
+                                                   GError                   **error);
+void                tenure_health_trend_free      (TenureHealthTrend         *trend);
+/* The month's metrics with its series and the trend, from one read of the events. */
+TenureMetrics      *tenure_metrics_compute_with_health_trend (TenureDb       *db,
+                                                   int                        month,
+                                                   guint                      n_months,
+                                                   const TenureFilter        *filter,
+                                                   TenureHealthTrend        **trend,
+                                                   GCancellable              *cancellable,
+                                                   GError                   **error);
+
 /* The red accounts, worst first, at most @limit of them (0: all). Borrowed pointers. */
 GPtrArray          *tenure_health_report_at_risk  (const TenureHealthReport  *report,
                                                    guint                      limit);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TenureHealthReport, tenure_health_report_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TenureHealthTrend, tenure_health_trend_free)
 
 G_END_DECLS
