@@ -69,8 +69,8 @@ tenure_cli_parse_month (GOptionContext *context,
   if (!tenure_month_parse (text, month))
     {
       *status = tenure_cli_usage_error (context,
-                                        _("“%s” is not a month: write it as YYYY-MM, "
-                                          "for example 2026-04"), text);
+                                        _("--month “%s” is not a month: write it as "
+                                          "YYYY-MM, for example 2026-04"), text);
       return FALSE;
     }
 

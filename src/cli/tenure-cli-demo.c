@@ -22,6 +22,20 @@ progress_cb (double   fraction,
     g_printerr ("\r      \r");
 }
 
+/* With TENURE_PROGRESS=1 in the environment (used by the tests): "progress: N%" lines. */
+static void
+progress_line_cb (double   fraction,
+                  gpointer user_data)
+{
+  int *last_percent = user_data;
+  int percent = (int) (fraction * 100.0);
+
+  if (percent == *last_percent)
+    return;
+  *last_percent = percent;
+  g_printerr ("progress: %d%%\n", percent);
+}
+
 static gboolean
 parse_count (GOptionContext *context,
              const char     *option,
@@ -70,6 +84,8 @@ tenure_cli_demo (int    argc,
   TenureDemoOptions options;
   guint64 value;
   int status = TENURE_EXIT_OK;
+  int last_percent = -1;
+  TenureProgressFunc progress = NULL;
   GOptionEntry entries[] = {
     { "accounts", 0, 0, G_OPTION_ARG_STRING, &accounts,
       N_("Number of customer accounts (default 600)"), "N" },
@@ -110,8 +126,9 @@ tenure_cli_demo (int    argc,
   if (end_month != NULL)
     {
       if (!tenure_month_parse (end_month, &options.end_month))
-        return tenure_cli_usage_error (context, _("“%s” is not a month: write it as YYYY-MM, "
-                                                  "for example 2026-04"), end_month);
+        return tenure_cli_usage_error (context, _("--end-month “%s” is not a month: write it "
+                                                  "as YYYY-MM, for example 2026-04"),
+                                       end_month);
       if (TENURE_MONTH_YEAR (options.end_month) < 1990)
         return tenure_cli_usage_error (context, _("--end-month must be 1990-01 or later"));
     }
@@ -124,8 +141,11 @@ tenure_cli_demo (int    argc,
       return TENURE_EXIT_REFUSED;
     }
 
-  if (!tenure_demo_create_file (argv[1], &options, force,
-                                isatty (STDERR_FILENO) ? progress_cb : NULL, NULL, NULL, &error))
+  if (g_strcmp0 (g_getenv ("TENURE_PROGRESS"), "1") == 0)
+    progress = progress_line_cb;
+  else if (isatty (STDERR_FILENO))
+    progress = progress_cb;
+  if (!tenure_demo_create_file (argv[1], &options, force, progress, &last_percent, NULL, &error))
     return tenure_cli_refuse (error);
 
   db = tenure_cli_open_workspace (argv[1], TENURE_DB_OPEN_READ_ONLY, &status);

@@ -11,6 +11,20 @@
 #include "tenure-metrics.h"
 #include "tenure-report.h"
 
+/* With TENURE_PROGRESS=1 in the environment (used by the tests): "progress: N%" lines. */
+static void
+progress_line_cb (double   fraction,
+                  gpointer user_data)
+{
+  int *last_percent = user_data;
+  int percent = (int) (fraction * 100.0);
+
+  if (percent == *last_percent)
+    return;
+  *last_percent = percent;
+  g_printerr ("progress: %d%%\n", percent);
+}
+
 int
 tenure_cli_report (int    argc,
                    char **argv)
@@ -39,6 +53,7 @@ tenure_cli_report (int    argc,
   g_autoptr(GError) error = NULL;
   TenureReportOptions options;
   int status = TENURE_EXIT_OK;
+  int last_percent = -1;
 
   g_option_context_set_summary (context,
                                 _("Write the monthly steering-committee report (XLSX)."));
@@ -63,7 +78,10 @@ tenure_cli_report (int    argc,
   if (db == NULL)
     return status;
 
-  if (!tenure_report_write (db, &options, output, NULL, NULL, NULL, &error))
+  if (!tenure_report_write (db, &options, output,
+                            g_strcmp0 (g_getenv ("TENURE_PROGRESS"), "1") == 0
+                              ? progress_line_cb : NULL,
+                            &last_percent, NULL, &error))
     return tenure_cli_refuse (error);
 
   return TENURE_EXIT_OK;

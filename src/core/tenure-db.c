@@ -659,6 +659,21 @@ gboolean
 tenure_db_begin (TenureDb  *db,
                  GError   **error)
 {
+  int moved = 0;
+
+  /* A workspace renamed or deleted while open would take the changes into a write-ahead
+   * log that its new name never reads: they would be lost without a word. */
+  if (sqlite3_file_control (db->handle, "main", SQLITE_FCNTL_HAS_MOVED, &moved) == SQLITE_OK &&
+      moved)
+    {
+      g_autofree char *display = g_filename_display_name (db->path);
+
+      g_set_error (error, TENURE_DB_ERROR, TENURE_DB_ERROR_FAILED,
+                   _("The workspace “%s” was moved, renamed or deleted while it was open: "
+                     "open it again from its new place; nothing was written"), display);
+      return FALSE;
+    }
+
   return tenure_db_exec (db, "BEGIN IMMEDIATE", error);
 }
 
