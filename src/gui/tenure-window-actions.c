@@ -103,8 +103,18 @@ import_help_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-/* The import assistant and the report come in later versions: their actions stay
- * disabled, so the menu and the shortcuts show that they are not there yet. */
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  TenureWindow *self = TENURE_WINDOW (widget);
+
+  tenure_report_exporter_choose (self->exporter, self->workspace);
+}
+
+/* The import assistant comes in a later version: its action stays disabled, so the menu
+ * and the shortcuts show that it is not there yet. */
 static void
 unavailable_action (GtkWidget  *widget,
                     const char *action_name,
@@ -121,12 +131,14 @@ _tenure_window_class_actions_init (TenureWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
   gtk_widget_class_install_action (widget_class, "win.import-help", NULL, import_help_action);
   gtk_widget_class_install_action (widget_class, "win.import", NULL, unavailable_action);
-  gtk_widget_class_install_action (widget_class, "win.export", NULL, unavailable_action);
+  gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
 }
 
 void
 _tenure_window_update_actions (TenureWindow *self)
 {
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", FALSE);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export",
+                                 self->workspace != NULL &&
+                                 !tenure_report_exporter_get_busy (self->exporter));
 }
