@@ -162,6 +162,21 @@ outcome_finished (gpointer data)
   return ((Outcome *) data)->finished;
 }
 
+typedef struct
+{
+  TenureWindow *window;
+  Outcome      *outcome;
+} Midway;
+
+static gboolean
+progress_shown (gpointer data)
+{
+  Midway *midway = data;
+
+  return midway->outcome->finished ||
+         tenure_report_exporter_get_fraction (midway->window->exporter) > 0.0;
+}
+
 static void
 outcome_clear (Outcome *outcome)
 {
@@ -170,11 +185,49 @@ outcome_clear (Outcome *outcome)
   outcome->finished = FALSE;
 }
 
+static void
+after_paint_cb (GdkFrameClock *clock,
+                GtkWidget     *window)
+{
+  const char **name = g_object_get_data (G_OBJECT (window), "screenshot");
+
+  if (*name == NULL)
+    return;
+
+  g_free (test_save_screenshot (window, *name));
+  *name = NULL;
+}
+
+/* While the worker reports progress, the bar's allocation is renewed between frames: the
+ * screenshot is taken right after a frame is painted. */
+static void
+screenshot_after_paint (TenureWindow *window,
+                        const char   *name)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
+  const char *pending = name;
+  gulong handler;
+
+  g_object_set_data (G_OBJECT (window), "screenshot", &pending);
+  handler = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), window);
+  gtk_widget_queue_draw (GTK_WIDGET (window));
+  wait_for (pointer_cleared, &pending);
+  g_signal_handler_disconnect (clock, handler);
+  g_object_set_data (G_OBJECT (window), "screenshot", NULL);
+}
+
+typedef enum
+{
+  EXPORT_PLAIN,
+  EXPORT_SCREENSHOT,   /* of the progress bar, midway */
+  EXPORT_CANCEL,       /* midway */
+} ExportMode;
+
 /* Exports to @path through the window's test entry point and waits for the end. */
 static void
 export_to (TenureWindow *window,
            const char   *path,
-           gboolean      cancel,
+           ExportMode    mode,
            Outcome      *outcome)
 {
   g_autoptr(GFile) file = g_file_new_for_path (path);
@@ -186,8 +239,21 @@ export_to (TenureWindow *window,
   /* While it runs, the bar shows and a second export cannot start. */
   g_assert_true (tenure_report_exporter_get_busy (window->exporter));
   g_assert_false (gtk_widget_is_sensitive (window->export_button));
-  if (cancel)
-    tenure_report_exporter_cancel (window->exporter);
+  if (mode != EXPORT_PLAIN)
+    {
+      Midway midway = { window, outcome };
+
+      /* Midway: once the worker has said how far it got. */
+      wait_for (progress_shown, &midway);
+      g_assert_false (outcome->finished);
+      if (mode == EXPORT_CANCEL)
+        tenure_report_exporter_cancel (window->exporter);
+      else
+        {
+          test_settle (GTK_WIDGET (window), 2);
+          screenshot_after_paint (window, "export-progress-light-1280x800");
+        }
+    }
 
   wait_for (outcome_finished, outcome);
   g_signal_handler_disconnect (window->exporter, handler);
@@ -239,7 +305,7 @@ test_export (void)
 
   g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
   path = g_build_filename (dir, name, NULL);
-  export_to (window, path, FALSE, &outcome);
+  export_to (window, path, EXPORT_SCREENSHOT, &outcome);
   g_assert_no_error (outcome.error);
 
   /* An XLSX file is a zip archive; the hidden temporary file is gone. */
@@ -268,7 +334,7 @@ test_cancel (void)
   TenureWindow *window = open_window (1280, 800);
 
   g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
-  export_to (window, path, TRUE, &outcome);
+  export_to (window, path, EXPORT_CANCEL, &outcome);
   g_assert_error (outcome.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
 
   /* Nothing written, nothing left behind, and no dialog for a cancel. */
@@ -289,7 +355,7 @@ test_missing_folder (void)
   TenureWindow *window = open_window (1280, 800);
   AdwMessageDialog *dialog;
 
-  export_to (window, path, FALSE, &outcome);
+  export_to (window, path, EXPORT_PLAIN, &outcome);
   g_assert_nonnull (outcome.error);
   g_assert_false (g_error_matches (outcome.error, G_IO_ERROR, G_IO_ERROR_CANCELLED));
   g_assert_false (g_file_test (dir, G_FILE_TEST_EXISTS));
@@ -361,12 +427,21 @@ test_filter (void)
   wait_for (page_ready, page);
   text = g_strconcat ("Segment: ", segments[0], NULL);
   g_assert_cmpstr (tenure_filter_button_get_text (window->filter_button), ==, text);
+  g_assert_cmpstr (tenure_filter_button_get_label (window->filter_button), ==, segments[0]);
+  g_assert_true (gtk_widget_has_css_class (gtk_menu_button_get_child (button), "accent"));
   test_settle (GTK_WIDGET (window), 3);
   g_free (test_save_screenshot (GTK_WIDGET (window), "filter-active-light-1280x800"));
 
+  gtk_window_set_default_size (GTK_WINDOW (window), 800, 600);
+  test_settle (GTK_WIDGET (window), 3);
+  g_free (test_save_screenshot (GTK_WIDGET (window), "filter-active-light-800x600"));
+
+  /* The sidebar stays beside the page at 800 × 600. */
+  g_assert_false (adw_leaflet_get_folded (window->leaflet));
+
   /* The report of a filtered workspace is written too. */
   g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
-  export_to (window, path, FALSE, &outcome);
+  export_to (window, path, EXPORT_PLAIN, &outcome);
   g_assert_no_error (outcome.error);
   g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
 
@@ -374,6 +449,7 @@ test_filter (void)
   gtk_widget_activate_action (GTK_WIDGET (window->filter_button), "filter.set", "s", "");
   g_assert_cmpstr (tenure_workspace_get_filter (workspace), ==, "");
   g_assert_cmpstr (tenure_filter_button_get_text (window->filter_button), ==, "All Accounts");
+  g_assert_false (gtk_widget_has_css_class (gtk_menu_button_get_child (button), "accent"));
 
   outcome_clear (&outcome);
   close_window (window);

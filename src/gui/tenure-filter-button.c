@@ -23,6 +23,7 @@ struct _TenureFilterButton
   gulong              filter_handler;
   GCancellable       *cancellable;
   gboolean            loaded;
+  char               *description;
 };
 
 G_DEFINE_FINAL_TYPE (TenureFilterButton, tenure_filter_button, ADW_TYPE_BIN)
@@ -89,20 +90,50 @@ tenure_filter_button_describe (const char *filter)
     }
 }
 
+/* The button shows the group's name alone (“SMB”), which fits next to the month at any
+ * width; its tooltip and accessible name say which kind of group it is. */
 static void
 update_label (TenureFilterButton *self)
 {
   const char *filter = self->workspace != NULL ? tenure_workspace_get_filter (self->workspace) : "";
-  g_autofree char *text = tenure_filter_button_describe (filter);
-  gboolean active = filter != NULL && *filter != '\0';
+  g_autofree char *description = tenure_filter_button_describe (filter);
+  g_autofree char *tooltip = NULL;
+  TenureFilter parsed;
+  const char *text;
 
+  if (filter == NULL)
+    filter = "";
+  if (!tenure_filter_from_string (filter, &parsed))
+    parsed.kind = TENURE_FILTER_NONE;
+
+  text = parsed.kind == TENURE_FILTER_NONE ? description : display_value (parsed.kind, parsed.value);
   gtk_label_set_label (self->label, text);
-  if (active)
-    gtk_widget_add_css_class (GTK_WIDGET (self->label), "accent");
-  else
-    gtk_widget_remove_css_class (GTK_WIDGET (self->label), "accent");
+  /* Only a very long name is shortened. */
+  gtk_label_set_width_chars (self->label, MIN ((int) g_utf8_strlen (text, -1), 12));
 
-  g_simple_action_set_state (self->set_action, g_variant_new_string (filter != NULL ? filter : ""));
+  if (parsed.kind != TENURE_FILTER_NONE)
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (self->label), "accent");
+      /* Translators: the filter button's tooltip; %s is e.g. “Segment: SMB” */
+      tooltip = g_strdup_printf (_("Showing %s. Choose every account, or another segment, "
+                                   "plan or acquisition channel, for every page and the report"),
+                                 description);
+    }
+  else
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (self->label), "accent");
+      tooltip = g_strdup (_("Show the figures of every account, or of one segment, plan or "
+                            "acquisition channel, on every page and in the report"));
+    }
+
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->button), tooltip);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, description,
+                                  -1);
+  g_free (self->description);
+  self->description = g_steal_pointer (&description);
+
+  g_simple_action_set_state (self->set_action, g_variant_new_string (filter));
 }
 
 static void
@@ -270,6 +301,7 @@ tenure_filter_button_dispose (GObject *object)
     g_clear_signal_handler (&self->filter_handler, self->workspace);
   g_clear_object (&self->workspace);
   g_clear_object (&self->set_action);
+  g_clear_pointer (&self->description, g_free);
 
   G_OBJECT_CLASS (tenure_filter_button_parent_class)->dispose (object);
 }
@@ -349,14 +381,11 @@ tenure_filter_button_init (TenureFilterButton *self)
 
   self->label = GTK_LABEL (gtk_label_new (NULL));
   gtk_label_set_ellipsize (self->label, PANGO_ELLIPSIZE_END);
-  gtk_label_set_max_width_chars (self->label, 20);
+  gtk_label_set_max_width_chars (self->label, 24);
 
   self->button = GTK_MENU_BUTTON (gtk_menu_button_new ());
   gtk_menu_button_set_child (self->button, GTK_WIDGET (self->label));
   gtk_menu_button_set_always_show_arrow (self->button, TRUE);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->button),
-                               _("Show the figures of every account, or of one segment, "
-                                 "plan or acquisition channel, on every page and in the report"));
   adw_bin_set_child (ADW_BIN (self), GTK_WIDGET (self->button));
 
   self->set_action = g_simple_action_new_stateful ("set", G_VARIANT_TYPE_STRING,
@@ -415,9 +444,19 @@ tenure_filter_button_get_loaded (TenureFilterButton *self)
   return self->loaded;
 }
 
-/* The words the button shows, such as “Segment: SMB”. */
+/* The filter in words, such as “Segment: SMB”, which the button's tooltip and accessible
+ * name say; the button shows “SMB” alone. */
 const char *
 tenure_filter_button_get_text (TenureFilterButton *self)
+{
+  g_return_val_if_fail (TENURE_IS_FILTER_BUTTON (self), NULL);
+
+  return self->description;
+}
+
+/* The words the button shows. */
+const char *
+tenure_filter_button_get_label (TenureFilterButton *self)
 {
   g_return_val_if_fail (TENURE_IS_FILTER_BUTTON (self), NULL);
 

@@ -18,6 +18,7 @@ void             tenure_filter_button_set_workspace (TenureFilterButton *self,
                                                      TenureWorkspace    *workspace);
 gboolean         tenure_filter_button_get_loaded    (TenureFilterButton *self);
 const char      *tenure_filter_button_get_text      (TenureFilterButton *self);
+const char      *tenure_filter_button_get_label     (TenureFilterButton *self);
 GtkMenuButton   *tenure_filter_button_get_button    (TenureFilterButton *self);
 char            *tenure_filter_button_describe      (const char         *filter);
 

@@ -48,18 +48,17 @@ enum {
 static GParamSpec *properties [N_PROPS];
 static guint signals [N_SIGNALS];
 
-/* What the worker's progress callback shares with the main thread. */
+/* What the worker's progress callback shares with the main thread: the latest fraction,
+ * shown by at most one idle callback at a time, so that a worker reporting often does not
+ * flood the main loop. */
 typedef struct
 {
   GWeakRef      exporter;
   GCancellable *cancellable;
+  GMutex        mutex;
+  double        fraction;
+  gboolean      pending;
 } ProgressShared;
-
-typedef struct
-{
-  ProgressShared *shared;
-  double          fraction;
-} ProgressUpdate;
 
 static void
 progress_shared_clear (gpointer data)
@@ -68,6 +67,7 @@ progress_shared_clear (gpointer data)
 
   g_weak_ref_clear (&shared->exporter);
   g_clear_object (&shared->cancellable);
+  g_mutex_clear (&shared->mutex);
 }
 
 static void
@@ -79,14 +79,17 @@ progress_shared_unref (gpointer data)
 static gboolean
 progress_update_cb (gpointer data)
 {
-  ProgressUpdate *update = data;
-  g_autoptr(TenureReportExporter) self = g_weak_ref_get (&update->shared->exporter);
+  ProgressShared *shared = data;
+  g_autoptr(TenureReportExporter) self = g_weak_ref_get (&shared->exporter);
+  double fraction;
 
-  if (self != NULL && self->cancellable == update->shared->cancellable)
-    gtk_progress_bar_set_fraction (self->progress_bar, CLAMP (update->fraction, 0.0, 1.0));
+  g_mutex_lock (&shared->mutex);
+  fraction = shared->fraction;
+  shared->pending = FALSE;
+  g_mutex_unlock (&shared->mutex);
 
-  progress_shared_unref (update->shared);
-  g_free (update);
+  if (self != NULL && self->cancellable == shared->cancellable)
+    gtk_progress_bar_set_fraction (self->progress_bar, CLAMP (fraction, 0.0, 1.0));
 
   return G_SOURCE_REMOVE;
 }
@@ -96,11 +99,18 @@ static void
 progress_cb (double   fraction,
              gpointer user_data)
 {
-  ProgressUpdate *update = g_new0 (ProgressUpdate, 1);
+  ProgressShared *shared = user_data;
+  gboolean schedule;
 
-  update->shared = g_atomic_rc_box_acquire (user_data);
-  update->fraction = fraction;
-  g_main_context_invoke (NULL, progress_update_cb, update);
+  g_mutex_lock (&shared->mutex);
+  shared->fraction = fraction;
+  schedule = !shared->pending;
+  shared->pending = TRUE;
+  g_mutex_unlock (&shared->mutex);
+
+  if (schedule)
+    g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, progress_update_cb,
+                     g_atomic_rc_box_acquire (shared), progress_shared_unref);
 }
 
 static void
@@ -115,7 +125,8 @@ static void
 show_error (TenureReportExporter *self,
             const GError         *error)
 {
-  g_autofree char *body = g_strdup_printf ("%s.", error->message);
+  gboolean stop = g_str_has_suffix (error->message, ".") || g_str_has_suffix (error->message, "!");
+  g_autofree char *body = g_strdup_printf (stop ? "%s" : "%s.", error->message);
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   GtkWidget *dialog;
 
@@ -460,6 +471,7 @@ tenure_report_exporter_export_to (TenureReportExporter *self,
 
   shared = g_atomic_rc_box_new0 (ProgressShared);
   g_weak_ref_init (&shared->exporter, self);
+  g_mutex_init (&shared->mutex);
   shared->cancellable = g_object_ref (self->cancellable);
 
   tenure_report_write_async (tenure_workspace_get_path (workspace), &options, path,
@@ -474,6 +486,15 @@ tenure_report_exporter_cancel (TenureReportExporter *self)
   g_return_if_fail (TENURE_IS_REPORT_EXPORTER (self));
 
   g_cancellable_cancel (self->cancellable);
+}
+
+/* How far the export under way has got, from 0 to 1. */
+double
+tenure_report_exporter_get_fraction (TenureReportExporter *self)
+{
+  g_return_val_if_fail (TENURE_IS_REPORT_EXPORTER (self), 0.0);
+
+  return gtk_progress_bar_get_fraction (self->progress_bar);
 }
 
 gboolean

@@ -18,6 +18,7 @@ void             tenure_report_exporter_export_to         (TenureReportExporter 
                                                            TenureWorkspace      *workspace,
                                                            GFile                *file);
 void             tenure_report_exporter_cancel            (TenureReportExporter *self);
+double           tenure_report_exporter_get_fraction      (TenureReportExporter *self);
 gboolean         tenure_report_exporter_get_busy          (TenureReportExporter *self);
 AdwToastOverlay *tenure_report_exporter_get_toast_overlay (TenureReportExporter *self);
 void             tenure_report_exporter_set_toast_overlay (TenureReportExporter *self,
