@@ -427,8 +427,7 @@ test_filter (void)
   wait_for (page_ready, page);
   text = g_strconcat ("Segment: ", segments[0], NULL);
   g_assert_cmpstr (tenure_filter_button_get_text (window->filter_button), ==, text);
-  g_assert_cmpstr (tenure_filter_button_get_label (window->filter_button), ==, segments[0]);
-  g_assert_true (gtk_widget_has_css_class (gtk_menu_button_get_child (button), "accent"));
+  g_assert_cmpstr (tenure_filter_button_get_label (window->filter_button), ==, text);
   test_settle (GTK_WIDGET (window), 3);
   g_free (test_save_screenshot (GTK_WIDGET (window), "filter-active-light-1280x800"));
 
@@ -436,8 +435,9 @@ test_filter (void)
   test_settle (GTK_WIDGET (window), 3);
   g_free (test_save_screenshot (GTK_WIDGET (window), "filter-active-light-800x600"));
 
-  /* The sidebar stays beside the page at 800 × 600. */
+  /* The sidebar stays beside the page at 800 × 600, where the button names the segment. */
   g_assert_false (adw_leaflet_get_folded (window->leaflet));
+  g_assert_cmpstr (tenure_filter_button_get_label (window->filter_button), ==, segments[0]);
 
   /* The report of a filtered workspace is written too. */
   g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
@@ -449,7 +449,6 @@ test_filter (void)
   gtk_widget_activate_action (GTK_WIDGET (window->filter_button), "filter.set", "s", "");
   g_assert_cmpstr (tenure_workspace_get_filter (workspace), ==, "");
   g_assert_cmpstr (tenure_filter_button_get_text (window->filter_button), ==, "All Accounts");
-  g_assert_false (gtk_widget_has_css_class (gtk_menu_button_get_child (button), "accent"));
 
   outcome_clear (&outcome);
   close_window (window);

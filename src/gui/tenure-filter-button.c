@@ -17,13 +17,14 @@ struct _TenureFilterButton
 
   GtkMenuButton      *button;
   GtkLabel           *label;
+  GtkLabel           *short_label;
+  AdwSqueezer        *squeezer;
   GSimpleAction      *set_action;
 
   TenureWorkspace    *workspace;
   gulong              filter_handler;
   GCancellable       *cancellable;
   gboolean            loaded;
-  char               *description;
 };
 
 G_DEFINE_FINAL_TYPE (TenureFilterButton, tenure_filter_button, ADW_TYPE_BIN)
@@ -90,48 +91,59 @@ tenure_filter_button_describe (const char *filter)
     }
 }
 
-/* The button shows the group's name alone (“SMB”), which fits next to the month at any
- * width; its tooltip and accessible name say which kind of group it is. */
+static void
+set_accent (GtkLabel *label,
+            gboolean  accent)
+{
+  if (accent)
+    gtk_widget_add_css_class (GTK_WIDGET (label), "accent");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (label), "accent");
+}
+
+/* The button says “Segment: SMB”, or “SMB” alone where the header is narrow (the tooltip
+ * and the accessible name keep the whole filter). */
 static void
 update_label (TenureFilterButton *self)
 {
   const char *filter = self->workspace != NULL ? tenure_workspace_get_filter (self->workspace) : "";
-  g_autofree char *description = tenure_filter_button_describe (filter);
+  g_autofree char *description = NULL;
   g_autofree char *tooltip = NULL;
   TenureFilter parsed;
-  const char *text;
 
   if (filter == NULL)
     filter = "";
   if (!tenure_filter_from_string (filter, &parsed))
     parsed.kind = TENURE_FILTER_NONE;
+  description = tenure_filter_button_describe (filter);
 
-  text = parsed.kind == TENURE_FILTER_NONE ? description : display_value (parsed.kind, parsed.value);
-  gtk_label_set_label (self->label, text);
-  /* Only a very long name is shortened. */
-  gtk_label_set_width_chars (self->label, MIN ((int) g_utf8_strlen (text, -1), 12));
+  gtk_label_set_label (self->label, description);
+  if (parsed.kind == TENURE_FILTER_NONE)
+    /* Translators: the filter button where the header is narrow: every account */
+    gtk_label_set_label (self->short_label, C_("filter", "All"));
+  else
+    gtk_label_set_label (self->short_label, display_value (parsed.kind, parsed.value));
+
+  /* A name of up to 10 characters stays whole next to the month at 800 pixels. */
+  gtk_label_set_width_chars (self->short_label,
+                             MIN ((int) g_utf8_strlen (gtk_label_get_label (self->short_label), -1), 10));
+
+  set_accent (self->label, parsed.kind != TENURE_FILTER_NONE);
+  set_accent (self->short_label, parsed.kind != TENURE_FILTER_NONE);
 
   if (parsed.kind != TENURE_FILTER_NONE)
-    {
-      gtk_widget_add_css_class (GTK_WIDGET (self->label), "accent");
-      /* Translators: the filter button's tooltip; %s is e.g. “Segment: SMB” */
-      tooltip = g_strdup_printf (_("Showing %s. Choose every account, or another segment, "
-                                   "plan or acquisition channel, for every page and the report"),
-                                 description);
-    }
+    /* Translators: the filter button's tooltip; %s is e.g. “Segment: SMB” */
+    tooltip = g_strdup_printf (_("Showing %s. Choose every account, or another segment, "
+                                 "plan or acquisition channel, for every page and the report"),
+                               description);
   else
-    {
-      gtk_widget_remove_css_class (GTK_WIDGET (self->label), "accent");
-      tooltip = g_strdup (_("Show the figures of every account, or of one segment, plan or "
-                            "acquisition channel, on every page and in the report"));
-    }
+    tooltip = g_strdup (_("Show the figures of every account, or of one segment, plan or "
+                          "acquisition channel, on every page and in the report"));
 
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->button), tooltip);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, description,
                                   -1);
-  g_free (self->description);
-  self->description = g_steal_pointer (&description);
 
   g_simple_action_set_state (self->set_action, g_variant_new_string (filter));
 }
@@ -301,7 +313,6 @@ tenure_filter_button_dispose (GObject *object)
     g_clear_signal_handler (&self->filter_handler, self->workspace);
   g_clear_object (&self->workspace);
   g_clear_object (&self->set_action);
-  g_clear_pointer (&self->description, g_free);
 
   G_OBJECT_CLASS (tenure_filter_button_parent_class)->dispose (object);
 }
@@ -380,11 +391,18 @@ tenure_filter_button_init (TenureFilterButton *self)
   g_autoptr(GSimpleActionGroup) group = g_simple_action_group_new ();
 
   self->label = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_ellipsize (self->label, PANGO_ELLIPSIZE_END);
-  gtk_label_set_max_width_chars (self->label, 24);
+  self->short_label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_ellipsize (self->short_label, PANGO_ELLIPSIZE_END);
+  gtk_label_set_max_width_chars (self->short_label, 14);
+
+  self->squeezer = ADW_SQUEEZER (adw_squeezer_new ());
+  adw_squeezer_set_homogeneous (self->squeezer, FALSE);
+  adw_squeezer_set_transition_type (self->squeezer, ADW_SQUEEZER_TRANSITION_TYPE_NONE);
+  adw_squeezer_add (self->squeezer, GTK_WIDGET (self->label));
+  adw_squeezer_add (self->squeezer, GTK_WIDGET (self->short_label));
 
   self->button = GTK_MENU_BUTTON (gtk_menu_button_new ());
-  gtk_menu_button_set_child (self->button, GTK_WIDGET (self->label));
+  gtk_menu_button_set_child (self->button, GTK_WIDGET (self->squeezer));
   gtk_menu_button_set_always_show_arrow (self->button, TRUE);
   adw_bin_set_child (ADW_BIN (self), GTK_WIDGET (self->button));
 
@@ -444,23 +462,25 @@ tenure_filter_button_get_loaded (TenureFilterButton *self)
   return self->loaded;
 }
 
-/* The filter in words, such as “Segment: SMB”, which the button's tooltip and accessible
- * name say; the button shows “SMB” alone. */
+/* The filter in words, such as “Segment: SMB”. */
 const char *
 tenure_filter_button_get_text (TenureFilterButton *self)
 {
   g_return_val_if_fail (TENURE_IS_FILTER_BUTTON (self), NULL);
 
-  return self->description;
+  return gtk_label_get_label (self->label);
 }
 
-/* The words the button shows. */
+/* The words the button shows at its current width. */
 const char *
 tenure_filter_button_get_label (TenureFilterButton *self)
 {
+  GtkWidget *visible;
+
   g_return_val_if_fail (TENURE_IS_FILTER_BUTTON (self), NULL);
 
-  return gtk_label_get_label (self->label);
+  visible = adw_squeezer_get_visible_child (self->squeezer);
+  return gtk_label_get_label (GTK_LABEL (visible != NULL ? visible : GTK_WIDGET (self->label)));
 }
 
 GtkMenuButton *
