@@ -4,6 +4,7 @@
 
 #include <adwaita.h>
 
+#include "tenure-import-assistant.h"
 #include "tenure-page.h"
 #include "tenure-workspace.h"
 
@@ -22,6 +23,8 @@ void             tenure_window_show_page        (TenureWindow   *self,
                                                  const char     *name);
 TenurePage      *tenure_window_get_visible_page (TenureWindow   *self);
 void             tenure_window_export_report_to (TenureWindow   *self,
+                                                 GFile          *file);
+TenureImportAssistant *tenure_window_import     (TenureWindow   *self,
                                                  GFile          *file);
 
 G_END_DECLS
