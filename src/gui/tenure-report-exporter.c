@@ -209,9 +209,10 @@ open_action_cb (GSimpleAction        *action,
                 GVariant             *param,
                 TenureReportExporter *self)
 {
+  GdkDisplay *display = gtk_widget_get_display (GTK_WIDGET (self));
   g_autoptr(GAppLaunchContext) context = NULL;
 
-  context = G_APP_LAUNCH_CONTEXT (gdk_display_get_app_launch_context (gtk_widget_get_display (GTK_WIDGET (self))));
+  context = G_APP_LAUNCH_CONTEXT (gdk_display_get_app_launch_context (display));
   g_app_info_launch_default_for_uri_async (g_variant_get_string (param, NULL), context, NULL,
                                            launch_cb, g_object_ref (self));
 }
