@@ -110,6 +110,7 @@ update_label (TenureFilterButton *self)
   g_autofree char *description = NULL;
   g_autofree char *tooltip = NULL;
   TenureFilter parsed;
+  glong short_length;
 
   if (filter == NULL)
     filter = "";
@@ -125,8 +126,8 @@ update_label (TenureFilterButton *self)
     gtk_label_set_label (self->short_label, display_value (parsed.kind, parsed.value));
 
   /* A name of up to 10 characters stays whole next to the month at 800 pixels. */
-  gtk_label_set_width_chars (self->short_label,
-                             MIN ((int) g_utf8_strlen (gtk_label_get_label (self->short_label), -1), 10));
+  short_length = g_utf8_strlen (gtk_label_get_label (self->short_label), -1);
+  gtk_label_set_width_chars (self->short_label, (int) MIN (short_length, 10));
 
   set_accent (self->label, parsed.kind != TENURE_FILTER_NONE);
   set_accent (self->short_label, parsed.kind != TENURE_FILTER_NONE);

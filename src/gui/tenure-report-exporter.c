@@ -31,6 +31,8 @@ struct _TenureReportExporter
   gboolean          disposed;
 };
 
+#define XLSX_MIME_TYPE "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
 G_DEFINE_FINAL_TYPE (TenureReportExporter, tenure_report_exporter, ADW_TYPE_BIN)
 
 enum {
@@ -404,8 +406,7 @@ tenure_report_exporter_choose (TenureReportExporter *self,
 
   gtk_file_filter_set_name (xlsx, _("Excel Workbooks"));
   gtk_file_filter_add_pattern (xlsx, "*.xlsx");
-  gtk_file_filter_add_mime_type (xlsx,
-                                 "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+  gtk_file_filter_add_mime_type (xlsx, XLSX_MIME_TYPE);
 
   native = gtk_file_chooser_native_new (_("Export the Report"),
                                         GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
