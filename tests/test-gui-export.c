@@ -6,6 +6,8 @@
 
 #include <adwaita.h>
 #include <glib/gstdio.h>
+#include <glib/gi18n.h>
+#include <locale.h>
 #include <string.h>
 
 #include "tenure-application.h"
@@ -13,6 +15,7 @@
 #include "tenure-demo.h"
 #include "tenure-jobs-page.h"
 #include "tenure-metrics-groups.h"
+#include "tenure-report.h"
 #include "tenure-test-gui.h"
 #include "tenure-test-util.h"
 #include "tenure-window-private.h"
@@ -360,6 +363,36 @@ test_export (void)
   close_window (window);
 }
 
+/* In French, the suggested name and the report's language follow the interface. */
+static void
+test_french_name (void)
+{
+  g_autofree char *saved = g_strdup (setlocale (LC_MESSAGES, NULL));
+  g_autofree char *name = NULL;
+
+  if (setlocale (LC_MESSAGES, "fr_FR.UTF-8") == NULL)
+    {
+      /* Not a skip: the English name and language are what such a system gets. */
+      name = tenure_report_exporter_suggest_name (TENURE_MONTH (2026, 10));
+      g_assert_cmpstr (name, ==, "Tenure report 2026-10.xlsx");
+      return;
+    }
+  g_setenv ("LANGUAGE", "fr", TRUE);
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("TENURE_LOCALEDIR"));
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  name = tenure_report_exporter_suggest_name (TENURE_MONTH (2026, 10));
+  g_assert_cmpstr (name, ==, "Rapport Tenure 2026-10.xlsx");
+  g_assert_cmpint (tenure_report_language_from_locale (), ==, TENURE_REPORT_LANGUAGE_FR);
+
+  g_unsetenv ("LANGUAGE");
+  setlocale (LC_MESSAGES, saved);
+  g_clear_pointer (&name, g_free);
+  name = tenure_report_exporter_suggest_name (TENURE_MONTH (2026, 10));
+  g_assert_cmpstr (name, ==, "Tenure report 2026-10.xlsx");
+}
+
 static void
 test_cancel (void)
 {
@@ -537,6 +570,7 @@ main (int   argc,
   g_assert_no_error (error);
 
   g_test_add_func ("/gui/export/report", test_export);
+  g_test_add_func ("/gui/export/french-name", test_french_name);
   g_test_add_func ("/gui/export/cancel", test_cancel);
   g_test_add_func ("/gui/export/missing-folder", test_missing_folder);
   g_test_add_func ("/gui/export/filter", test_filter);
