@@ -532,6 +532,9 @@ tenure_report_write_async (const char                 *workspace_path,
   data->progress_data_destroy = progress_data_destroy;
 
   task = g_task_new (NULL, cancellable, callback, user_data);
+  /* The result says what the worker did: a cancel that comes after the rename must not
+   * report "cancelled" for a report that was written. */
+  g_task_set_check_cancellable (task, FALSE);
   g_task_set_source_tag (task, &write_async_tag);
   g_task_set_task_data (task, data, (GDestroyNotify) write_data_free);
   g_task_run_in_thread (task, write_thread);

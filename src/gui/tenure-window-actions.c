@@ -115,14 +115,14 @@ reload_action (GtkWidget  *widget,
     tenure_window_open_file (self, tenure_workspace_get_file (self->workspace));
 }
 
-/* The report comes in a later version: its action stays disabled, so the menu and the
- * shortcuts show that it is not there yet. */
 static void
-unavailable_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *param)
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
 {
-  g_warn_if_reached ();
+  TenureWindow *self = TENURE_WINDOW (widget);
+
+  tenure_report_exporter_choose (self->exporter, self->workspace);
 }
 
 void
@@ -133,7 +133,7 @@ _tenure_window_class_actions_init (TenureWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "win.reload", NULL, reload_action);
-  gtk_widget_class_install_action (widget_class, "win.export", NULL, unavailable_action);
+  gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
 }
 
 void
@@ -142,5 +142,7 @@ _tenure_window_update_actions (TenureWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import",
                                  self->workspace == NULL ||
                                  !tenure_workspace_get_read_only (self->workspace));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export",
+                                 self->workspace != NULL &&
+                                 !tenure_report_exporter_get_busy (self->exporter));
 }

@@ -2,7 +2,9 @@
 /* The window's insides, shared by its files (and read by the GUI tests). */
 #pragma once
 
+#include "tenure-filter-button.h"
 #include "tenure-month-selector.h"
+#include "tenure-report-exporter.h"
 #include "tenure-welcome-page.h"
 #include "tenure-window.h"
 
@@ -17,6 +19,8 @@ struct _TenureWindow
   AdwLeaflet           *leaflet;
   GtkWidget            *content_box;
   GtkWidget            *export_button;
+  TenureReportExporter *exporter;
+  TenureFilterButton   *filter_button;
   AdwStatusPage        *loading_page;
   GtkSpinner           *loading_spinner;
   GtkStack             *main_stack;
@@ -24,6 +28,7 @@ struct _TenureWindow
   GtkStack             *pages_stack;
   GtkListBox           *sidebar;
   TenureWelcomePage    *welcome_page;
+  AdwToastOverlay      *toast_overlay;
   AdwWindowTitle       *window_title;
 
   GSettings            *settings;

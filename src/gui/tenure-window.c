@@ -125,6 +125,7 @@ set_workspace (TenureWindow    *self,
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
     tenure_page_set_workspace (TENURE_PAGE (child), workspace);
+  tenure_filter_button_set_workspace (self->filter_button, workspace);
 
   if (workspace != NULL)
     {
@@ -292,6 +293,12 @@ back_clicked_cb (TenureWindow *self)
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
 }
 
+static void
+exporter_busy_cb (TenureWindow *self)
+{
+  _tenure_window_update_actions (self);
+}
+
 static gboolean
 tenure_window_close_request (GtkWindow *window)
 {
@@ -378,7 +385,9 @@ tenure_window_class_init (TenureWindowClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (TENURE_TYPE_FILTER_BUTTON);
   g_type_ensure (TENURE_TYPE_MONTH_SELECTOR);
+  g_type_ensure (TENURE_TYPE_REPORT_EXPORTER);
   g_type_ensure (TENURE_TYPE_WELCOME_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -386,6 +395,8 @@ tenure_window_class_init (TenureWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TenureWindow, back_button);
   gtk_widget_class_bind_template_child (widget_class, TenureWindow, content_box);
   gtk_widget_class_bind_template_child (widget_class, TenureWindow, export_button);
+  gtk_widget_class_bind_template_child (widget_class, TenureWindow, exporter);
+  gtk_widget_class_bind_template_child (widget_class, TenureWindow, filter_button);
   gtk_widget_class_bind_template_child (widget_class, TenureWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, TenureWindow, loading_page);
   gtk_widget_class_bind_template_child (widget_class, TenureWindow, loading_spinner);
@@ -394,8 +405,10 @@ tenure_window_class_init (TenureWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TenureWindow, pages_stack);
   gtk_widget_class_bind_template_child (widget_class, TenureWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, TenureWindow, welcome_page);
+  gtk_widget_class_bind_template_child (widget_class, TenureWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, TenureWindow, window_title);
   gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, exporter_busy_cb);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, welcome_open_cb);
@@ -509,4 +522,17 @@ tenure_window_get_visible_page (TenureWindow *self)
   g_return_val_if_fail (TENURE_IS_WINDOW (self), NULL);
 
   return TENURE_PAGE (gtk_stack_get_visible_child (self->pages_stack));
+}
+
+/* Writes the report of the selected month and filter to @file, without asking where:
+ * what “Export Report…” does once the file is chosen. */
+void
+tenure_window_export_report_to (TenureWindow *self,
+                                GFile        *file)
+{
+  g_return_if_fail (TENURE_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+  g_return_if_fail (self->workspace != NULL);
+
+  tenure_report_exporter_export_to (self->exporter, self->workspace, file);
 }

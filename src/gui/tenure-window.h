@@ -22,6 +22,8 @@ gboolean         tenure_window_get_loading      (TenureWindow   *self);
 void             tenure_window_show_page        (TenureWindow   *self,
                                                  const char     *name);
 TenurePage      *tenure_window_get_visible_page (TenureWindow   *self);
+void             tenure_window_export_report_to (TenureWindow   *self,
+                                                 GFile          *file);
 TenureImportAssistant *tenure_window_import     (TenureWindow   *self,
                                                  GFile          *file);
 
