@@ -11,7 +11,9 @@
 #include "tenure-application.h"
 #include "tenure-date.h"
 #include "tenure-demo.h"
+#include "tenure-preferences-window.h"
 #include "tenure-satisfaction-page.h"
+#include "tenure-settings.h"
 #include "tenure-test-gui.h"
 #include "tenure-test-util.h"
 #include "tenure-window-private.h"
@@ -158,6 +160,100 @@ test_welcome (void)
   close_window (window);
 }
 
+static GtkSpinButton *
+find_spin (GtkWidget  *widget,
+           const char *key)
+{
+  if (GTK_IS_SPIN_BUTTON (widget))
+    {
+      GtkWidget *row = gtk_widget_get_ancestor (widget, ADW_TYPE_ACTION_ROW);
+
+      if (row != NULL && g_strcmp0 (gtk_widget_get_name (row), key) == 0)
+        return GTK_SPIN_BUTTON (widget);
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkSpinButton *found = find_spin (child, key);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static void
+count_ready (guint *count)
+{
+  (*count)++;
+}
+
+static gboolean
+counted (gpointer data)
+{
+  return *(guint *) data > 0;
+}
+
+/* The preferences show the workspace's settings in French, save a change through core
+ * and reload the pages; the spin buttons keep values in their range. */
+static void
+check_preferences (TenureWindow *window,
+                   TenurePage   *page)
+{
+  GtkWidget *preferences = tenure_preferences_window_new (GTK_WINDOW (window));
+  TenureWorkspace *workspace = tenure_window_get_workspace (window);
+  g_autoptr(TenureDb) db = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *texts = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *currency = NULL;
+  GtkSpinButton *margin;
+  GtkSpinButton *nrr;
+  guint readies;
+  gulong handler;
+
+  gtk_window_present (GTK_WINDOW (preferences));
+  wait_for (widget_mapped, preferences);
+  test_settle (preferences, 3);
+
+  texts = texts_of (preferences);
+  assert_shows (texts, "Marge brute");
+  assert_shows (texts, "Objectifs du rapport");
+  assert_shows (texts, "Euro (EUR)");
+
+  margin = find_spin (preferences, "gross_margin_pct");
+  nrr = find_spin (preferences, "target_nrr_pct");
+  g_assert_nonnull (margin);
+  g_assert_nonnull (nrr);
+  g_assert_cmpfloat (gtk_spin_button_get_value (margin), ==, 80);
+  g_assert_cmpfloat (gtk_spin_button_get_value (nrr), ==, 100);
+
+  path = test_save_screenshot (preferences, "fr-preferences");
+  g_test_message ("screenshot: %s", path);
+
+  /* A change is saved in the workspace and the visible page reloads. */
+  readies = 0;
+  handler = g_signal_connect_swapped (page, "ready", G_CALLBACK (count_ready), &readies);
+  gtk_spin_button_set_value (margin, 65);
+  wait_for (counted, &readies);
+  g_signal_handler_disconnect (page, handler);
+  gtk_spin_button_set_value (margin, 250);   /* clamped to 100 % by the row */
+  gtk_spin_button_set_value (nrr, 105);
+
+  db = tenure_workspace_open_db (workspace, &error);
+  g_assert_no_error (error);
+  g_assert_cmpfloat (tenure_settings_get_number (db, "gross_margin_pct"), ==, 100);
+  g_assert_cmpfloat (tenure_settings_get_number (db, "target_nrr_pct"), ==, 105);
+  currency = tenure_settings_get_currency (db);
+  g_assert_cmpstr (currency, ==, "EUR");
+
+  gtk_window_destroy (GTK_WINDOW (preferences));
+  wait_for (page_ready, page);
+}
+
 static void
 test_window (void)
 {
@@ -205,6 +301,8 @@ test_window (void)
 
   path = test_save_screenshot (GTK_WIDGET (window), "fr-satisfaction-1280x800");
   g_test_message ("screenshot: %s", path);
+
+  check_preferences (window, page);
 
   close_window (window);
 }

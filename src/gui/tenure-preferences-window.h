@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* The preferences: the application's settings that are not part of a workspace. */
+/* The preferences: the style, and the settings of the workspace of the window. */
 #pragma once
 
 #include <adwaita.h>
