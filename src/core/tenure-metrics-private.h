@@ -9,7 +9,7 @@
 G_BEGIN_DECLS
 
 #define TENURE_SECONDS_PER_DAY 86400
-#define TENURE_MODEL_MAX_USAGE_MONTHS 2
+#define TENURE_MODEL_MAX_USAGE_MONTHS 13
 
 typedef struct
 {
@@ -101,6 +101,11 @@ typedef struct
   guint  session_days;         /* distinct days with a session in the last 30 days */
 } TenureModelHealth;
 
+TenureHealthTrend *tenure_model_health_trend (TenureModel    *model,
+                                              int             last_month,
+                                              guint           n_months,
+                                              GCancellable   *cancellable,
+                                              GError        **error);
 TenureModelHealth *tenure_model_health  (TenureModel         *model,
                                          int                  month,
                                          const double         weights[TENURE_HEALTH_N_COMPONENTS],

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* The preferences: the style, and the settings of the workspace of the window. */
+/* The preferences: the style, and the settings of the open workspace (health score,
+ * currency, gross margin, report targets). */
 #pragma once
 
 #include <adwaita.h>
@@ -10,6 +11,10 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (TenurePreferencesWindow, tenure_preferences_window, TENURE, PREFERENCES_WINDOW, AdwPreferencesWindow)
 
-GtkWidget *tenure_preferences_window_new (GtkWindow *parent);
+GtkWidget     *tenure_preferences_window_new               (GtkWindow               *parent);
+gboolean       tenure_preferences_window_get_health_busy   (TenurePreferencesWindow *self);
+GtkSpinButton *tenure_preferences_window_get_weight_button (TenurePreferencesWindow *self,
+                                                            guint                    component);
+const char    *tenure_preferences_window_get_backtest_text (TenurePreferencesWindow *self);
 
 G_END_DECLS
