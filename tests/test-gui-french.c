@@ -138,6 +138,28 @@ test_locale (void)
   g_assert_cmpstr (localeconv ()->decimal_point, ==, ",");
 }
 
+/* F1 opens the guide, Ctrl+comma the preferences; the guide exists in both languages. */
+static void
+test_help (void)
+{
+  g_auto(GStrv) help = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "app.help");
+  g_auto(GStrv) preferences = gtk_application_get_accels_for_action (GTK_APPLICATION (app),
+                                                                     "app.preferences");
+  g_autofree char *en = g_build_filename (g_getenv ("TENURE_SOURCE_DIR"), "help", "C",
+                                          "index.html", NULL);
+  g_autofree char *fr = g_build_filename (g_getenv ("TENURE_SOURCE_DIR"), "help", "fr",
+                                          "index.html", NULL);
+  g_autofree char *fr_text = NULL;
+
+  g_assert_cmpstr (help[0], ==, "F1");
+  g_assert_cmpstr (preferences[0], ==, "<Control>comma");
+  g_assert_true (g_action_group_has_action (G_ACTION_GROUP (app), "help"));
+  g_assert_true (g_file_test (en, G_FILE_TEST_IS_REGULAR));
+  g_assert_true (g_file_get_contents (fr, &fr_text, NULL, NULL));
+  g_assert_nonnull (strstr (fr_text, "<html lang=\"fr\">"));
+  g_assert_nonnull (strstr (fr_text, "Raccourcis clavier"));
+}
+
 static void
 test_welcome (void)
 {
@@ -348,6 +370,7 @@ main (int   argc,
   g_assert_no_error (error);
 
   g_test_add_func ("/gui/french/locale", test_locale);
+  g_test_add_func ("/gui/french/help", test_help);
   g_test_add_func ("/gui/french/welcome", test_welcome);
   g_test_add_func ("/gui/french/window", test_window);
 
