@@ -32,6 +32,8 @@ static const Command commands[] = {
     N_("Create a workspace holding the demo company") },
   { "import", tenure_cli_import, "WORKSPACE KIND FILE.csv",
     N_("Import a CSV file (accounts, subscriptions, events, responses, spend, tickets, answers)") },
+  { "initiatives", tenure_cli_initiatives, "WORKSPACE --month YYYY-MM [--json]",
+    N_("Retention initiatives: gain and return on investment") },
   { "metrics", tenure_cli_metrics, "WORKSPACE --month YYYY-MM [--segment S | --plan P | --channel C] [--json]",
     N_("Print every figure of a month") },
   { "questions", tenure_cli_questions, "WORKSPACE --export FILE.json | --import FILE.json",

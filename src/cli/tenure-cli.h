@@ -28,6 +28,8 @@ int       tenure_cli_demo           (int            argc,
                                      char         **argv);
 int       tenure_cli_import         (int            argc,
                                      char         **argv);
+int       tenure_cli_initiatives    (int            argc,
+                                     char         **argv);
 int       tenure_cli_metrics        (int            argc,
                                      char         **argv);
 int       tenure_cli_questions      (int            argc,

@@ -18,6 +18,9 @@ initiative_roi_free (gpointer data)
 
   g_free (roi->name);
   g_free (roi->segment);
+  g_free (roi->notes);
+  g_free (roi->scenario_name);
+  g_clear_pointer (&roi->months, g_array_unref);
   g_free (roi);
 }
 
@@ -44,8 +47,10 @@ load_initiatives (TenureDb  *db,
   int rc;
 
   stmt = tenure_db_prepare (db,
-                            "SELECT id, name, cost_cents, start_month, end_month, segment, "
-                            "scenario_id FROM initiative ORDER BY start_month, name, id",
+                            "SELECT i.id, i.name, i.cost_cents, i.start_month, i.end_month, "
+                            "i.segment, i.scenario_id, i.notes, s.name FROM initiative i "
+                            "LEFT JOIN scenario s ON s.id = i.scenario_id "
+                            "ORDER BY i.start_month, i.name, i.id",
                             error);
   if (stmt == NULL)
     return NULL;
@@ -60,6 +65,9 @@ load_initiatives (TenureDb  *db,
       roi->cost_cents = sqlite3_column_int64 (stmt, 2);
       roi->segment = segment != NULL && *segment != '\0' ? g_strdup (segment) : NULL;
       roi->scenario_id = sqlite3_column_int64 (stmt, 6);
+      roi->notes = g_strdup ((const char *) sqlite3_column_text (stmt, 7));
+      roi->scenario_name = g_strdup ((const char *) sqlite3_column_text (stmt, 8));
+      roi->months = g_array_new (FALSE, TRUE, sizeof (TenureInitiativeMonth));
       roi->roi_pct = NAN;
       if (!parse_month (stmt, 3, &roi->start_month) || !parse_month (stmt, 4, &roi->end_month))
         {
@@ -146,6 +154,17 @@ compute_roi (TenureModel          *model,
             churned[targeted]++;
         }
 
+      {
+        TenureInitiativeMonth entry = { m, base[1], base[0], NAN, NAN };
+
+        if (base[1] > 0)
+          entry.targeted_churn_pct = 100.0 * churned[1] / base[1];
+        if (base[0] > 0)
+          entry.other_churn_pct = 100.0 * churned[0] / base[0];
+        g_array_append_val (roi->months, entry);
+      }
+      roi->targeted_accounts = base[1];
+      roi->other_accounts = base[0];
       roi->n_months++;
       /* Without customers on one side there is nothing to compare: no gain that month. */
       if (base[0] > 0 && base[1] > 0)
@@ -170,6 +189,8 @@ compute_roi (TenureModel          *model,
  * other customers − logo churn of the targeted customers) × MRR of the targeted customers
  * at m − 1; targeted customers are those of its segment, or enrolled in its scenario on
  * or before m. A month where one side has no customers at m − 1 adds nothing.
+ * Each initiative also carries the churn of both groups month by month and the size of
+ * both groups at the start of the last month counted.
  *
  * Returns: (element-type TenureInitiativeRoi): the initiatives
  */
@@ -208,4 +229,23 @@ tenure_initiative_roi (TenureDb            *db,
     }
 
   return g_steal_pointer (&initiatives);
+}
+
+/**
+ * tenure_initiative_roi_format_target:
+ *
+ * Returns: "segment:NAME" or "scenario:NAME" ("scenario:#ID" if the name is unknown)
+ */
+char *
+tenure_initiative_roi_format_target (const TenureInitiativeRoi *roi)
+{
+  g_return_val_if_fail (roi != NULL, NULL);
+
+  if (roi->segment != NULL)
+    return g_strdup_printf ("segment:%s", roi->segment);
+  if (roi->scenario_name != NULL)
+    return g_strdup_printf ("scenario:%s", roi->scenario_name);
+  if (roi->scenario_id != 0)
+    return g_strdup_printf ("scenario:#%" G_GINT64_FORMAT, roi->scenario_id);
+  return g_strdup ("");
 }

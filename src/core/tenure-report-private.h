@@ -462,6 +462,10 @@ void            report_chart_insert         (ReportContext         *ctx,
 gboolean        report_write_scenarios      (ReportContext         *ctx,
                                              lxw_worksheet         *sheet,
                                              lxw_row_t             *row);
+gboolean        report_write_initiatives    (ReportContext         *ctx,
+                                             lxw_worksheet         *sheet,
+                                             lxw_row_t             *row,
+                                             GError               **error);
 gboolean        report_write_audit          (ReportContext         *ctx,
                                              lxw_worksheet         *sheet,
                                              lxw_row_t             *row);

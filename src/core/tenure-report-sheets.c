@@ -285,6 +285,8 @@ report_sheet_jobs (ReportContext  *ctx,
   report_write_label (ctx, sheet, row++, 0, T_ONBOARDING, ctx->formats.section);
   if (!report_write_scenarios (ctx, sheet, &row))
     return FALSE;
+  if (!report_write_initiatives (ctx, sheet, &row, error))
+    return FALSE;
 
   return !report_failed (ctx);
 }

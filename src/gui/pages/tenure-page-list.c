@@ -13,6 +13,7 @@
 #include "tenure-empty-page.h"
 #include "tenure-imports-page.h"
 #include "tenure-jobs-page.h"
+#include "tenure-initiatives-page.h"
 #include "tenure-onboarding-page.h"
 #include "tenure-overview-page.h"
 #include "tenure-page-list.h"
@@ -42,10 +43,8 @@ static const TenurePageInfo pages[] = {
     tenure_satisfaction_page_get_type },
   { "acquisition", N_("Acquisition & value"), "send-to-symbolic", NULL,
     tenure_acquisition_page_get_type },
-  { "initiatives", N_("Initiatives"), "emoji-flags-symbolic",
-    N_("Initiatives will show the retention actions, their cost and their effect, once "
-       "the metrics are available."),
-    tenure_empty_page_get_type },
+  { "initiatives", N_("Initiatives"), "emoji-flags-symbolic", NULL,
+    tenure_initiatives_page_get_type },
   { "imports", N_("Imports"), "folder-download-symbolic", NULL,
     tenure_imports_page_get_type },
 };
