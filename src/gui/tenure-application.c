@@ -59,6 +59,65 @@ about_action (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (about));
 }
 
+static void
+help_launched_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(GtkWindow) parent = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!g_app_info_launch_default_for_uri_finish (result, &error))
+    {
+      g_debug ("Cannot show the help, the About window instead: %s", error->message);
+      g_action_group_activate_action (G_ACTION_GROUP (g_application_get_default ()),
+                                      "about", NULL);
+    }
+}
+
+/* The user guide installed in share/help/LANG/tenure, in the first language it has. */
+static char *
+find_help_page (void)
+{
+  const char * const *languages = g_get_language_names ();
+  const char *dir = g_getenv ("TENURE_HELPDIR");
+
+  for (guint i = 0; languages[i] != NULL; i++)
+    {
+      g_autofree char *path = g_build_filename (dir != NULL ? dir : HELPDIR, languages[i],
+                                                "tenure", "index.html", NULL);
+
+      if (g_file_test (path, G_FILE_TEST_IS_REGULAR))
+        return g_filename_to_uri (path, NULL, NULL);
+    }
+
+  return NULL;
+}
+
+/* F1: the offline guide in the browser, or the About window (its website) without one. */
+static void
+help_action (GSimpleAction *action,
+             GVariant      *param,
+             gpointer       user_data)
+{
+  TenureApplication *self = user_data;
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  g_autofree char *uri = find_help_page ();
+  g_autoptr(GAppLaunchContext) context = NULL;
+
+  if (uri == NULL)
+    {
+      g_action_group_activate_action (G_ACTION_GROUP (self), "about", NULL);
+      return;
+    }
+
+  if (parent != NULL)
+    context = G_APP_LAUNCH_CONTEXT (gdk_display_get_app_launch_context (
+      gtk_widget_get_display (GTK_WIDGET (parent))));
+  g_app_info_launch_default_for_uri_async (uri, context, NULL, help_launched_cb,
+                                           parent != NULL ? g_object_ref (parent) : NULL);
+}
+
 /* Closes the windows rather than quitting at once, so each saves its size. */
 static void
 quit_action (GSimpleAction *action,
@@ -100,6 +159,7 @@ color_scheme_changed_cb (TenureApplication *self)
 
 static const GActionEntry app_actions[] = {
   { "about", about_action },
+  { "help", help_action },
   { "preferences", preferences_action },
   { "quit", quit_action },
 };
@@ -161,6 +221,8 @@ tenure_application_startup (GApplication *application)
     const char *accels[2];
   } accels[] = {
     { "app.quit", { "<Control>q", NULL } },
+    { "app.help", { "F1", NULL } },
+    { "app.preferences", { "<Control>comma", NULL } },
     { "window.close", { "<Control>w", NULL } },
     { "win.open", { "<Control>o", NULL } },
     { "win.import", { "<Control>i", NULL } },

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Shows the GSettings of Tenure (the style) and changes them as the user picks; with a
- * workspace open, the weights of its health score with their back-test, applied live. */
+ * workspace open, its currency, gross margin and report targets, and the weights of its
+ * health score with their back-test, saved through core and applied live. */
 
 #define G_LOG_DOMAIN "tenure-preferences-window"
 
@@ -13,6 +14,7 @@
 #include "tenure-health.h"
 #include "tenure-page.h"
 #include "tenure-preferences-window.h"
+#include "tenure-settings.h"
 #include "tenure-window-private.h"
 
 struct _TenurePreferencesWindow
@@ -37,6 +39,11 @@ struct _TenurePreferencesWindow
   gboolean              loaded;      /* the spin buttons show the workspace's weights */
   gboolean              pending;     /* weights changed while a save was running */
   guint                 updating;
+
+  /* The currency, gross margin and report targets of the open workspace. */
+  AdwComboRow          *currency_row;
+  GPtrArray            *number_rows;      /* of AdwActionRow, key in the widget name */
+  gboolean              settings_loading;
 };
 
 G_DEFINE_FINAL_TYPE (TenurePreferencesWindow, tenure_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
@@ -416,6 +423,204 @@ setup_health (TenurePreferencesWindow *self)
   start_health_task (self, FALSE);
 }
 
+/* Currency, gross margin and report targets */
+
+static void
+show_error (TenurePreferencesWindow *self,
+            const GError            *error)
+{
+  adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self),
+                                    adw_toast_new (error->message));
+  g_debug ("%s", error->message);
+}
+
+/* A connection that may write: the pages' connections are read-only. */
+static TenureDb *
+open_db (TenurePreferencesWindow  *self,
+         GError                  **error)
+{
+  return tenure_db_open (tenure_workspace_get_path (self->workspace), TENURE_DB_OPEN_DEFAULT,
+                         error);
+}
+
+/* Reads the workspace's values into the rows, without writing them back. */
+static void
+load_workspace_settings (TenurePreferencesWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TenureDb) db = open_db (self, &error);
+  g_autofree char *currency = NULL;
+  const char * const *currencies = tenure_settings_get_currencies ();
+
+  if (db == NULL)
+    {
+      show_error (self, error);
+      return;
+    }
+
+  self->settings_loading = TRUE;
+
+  currency = tenure_settings_get_currency (db);
+  for (guint i = 0; currencies[i] != NULL; i++)
+    if (g_str_equal (currencies[i], currency))
+      adw_combo_row_set_selected (self->currency_row, i);
+
+  for (guint i = 0; i < self->number_rows->len; i++)
+    {
+      GtkWidget *row = g_ptr_array_index (self->number_rows, i);
+      GtkSpinButton *spin = g_object_get_data (G_OBJECT (row), "spin");
+
+      gtk_spin_button_set_value (spin, tenure_settings_get_number (db, gtk_widget_get_name (row)));
+    }
+
+  self->settings_loading = FALSE;
+}
+
+static void
+currency_selected_cb (TenurePreferencesWindow *self)
+{
+  const char * const *currencies = tenure_settings_get_currencies ();
+  guint selected = adw_combo_row_get_selected (self->currency_row);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TenureDb) db = NULL;
+
+  if (self->settings_loading || self->workspace == NULL ||
+      selected >= g_strv_length ((char **) currencies))
+    return;
+
+  db = open_db (self, &error);
+  if (db == NULL || !tenure_settings_set_currency (db, currencies[selected], &error))
+    {
+      show_error (self, error);
+      return;
+    }
+
+  reload_pages (self);
+}
+
+static void
+number_changed_cb (GtkSpinButton           *spin,
+                   TenurePreferencesWindow *self)
+{
+  GtkWidget *row = g_object_get_data (G_OBJECT (spin), "row");
+  const char *key = gtk_widget_get_name (row);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TenureDb) db = NULL;
+
+  if (self->settings_loading || self->workspace == NULL)
+    return;
+
+  db = open_db (self, &error);
+  if (db == NULL || !tenure_settings_set_number (db, key, gtk_spin_button_get_value (spin),
+                                                 &error))
+    {
+      show_error (self, error);
+      load_workspace_settings (self);
+      return;
+    }
+
+  reload_pages (self);
+}
+
+static GtkWidget *
+create_number_row (TenurePreferencesWindow   *self,
+                   const TenureNumberSetting *setting)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkAdjustment *adjustment = gtk_adjustment_new (setting->fallback, setting->minimum,
+                                                  setting->maximum, setting->step,
+                                                  setting->step * 10, 0);
+  GtkWidget *spin = gtk_spin_button_new (adjustment, setting->step, setting->digits);
+
+  gtk_widget_set_name (row, setting->key);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _(setting->title));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _(setting->description));
+  gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
+  gtk_spin_button_set_numeric (GTK_SPIN_BUTTON (spin), TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (spin),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _(setting->title),
+                                  -1);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), spin);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), spin);
+
+  g_object_set_data (G_OBJECT (row), "spin", spin);
+  g_object_set_data (G_OBJECT (spin), "row", row);
+  g_signal_connect (spin, "value-changed", G_CALLBACK (number_changed_cb), self);
+  g_ptr_array_add (self->number_rows, row);
+
+  return row;
+}
+
+/* The groups of the workspace settings, under the existing ones. */
+static void
+add_workspace_groups (TenurePreferencesWindow *self)
+{
+  GtkWidget *page = gtk_widget_get_ancestor (GTK_WIDGET (self->style_row),
+                                             ADW_TYPE_PREFERENCES_PAGE);
+  const char * const *currencies = tenure_settings_get_currencies ();
+  g_autoptr(GtkStringList) currency_names = gtk_string_list_new (NULL);
+  AdwPreferencesGroup *company = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+  AdwPreferencesGroup *targets = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+  const TenureNumberSetting *numbers;
+  const char *unavailable = NULL;
+  guint n_numbers;
+
+  /* Translators: the currencies offered, by their ISO codes. */
+  static const char * const currency_labels[] = {
+    N_("Euro (EUR)"), N_("US dollar (USD)"), N_("Pound sterling (GBP)"),
+    N_("Swiss franc (CHF)"), N_("Canadian dollar (CAD)"),
+  };
+
+  G_STATIC_ASSERT (G_N_ELEMENTS (currency_labels) == 5);
+  for (guint i = 0; currencies[i] != NULL && i < G_N_ELEMENTS (currency_labels); i++)
+    gtk_string_list_append (currency_names, _(currency_labels[i]));
+
+  adw_preferences_group_set_title (company, _("Company"));
+  adw_preferences_group_set_title (targets, _("Report Targets"));
+  adw_preferences_group_set_description (targets,
+    _("The monthly report shows each figure green when it meets its target, amber when "
+      "it is close and red when it is far."));
+
+  self->currency_row = ADW_COMBO_ROW (adw_combo_row_new ());
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->currency_row), _("_Currency"));
+  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (self->currency_row), TRUE);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->currency_row),
+                               _("The currency of the amounts you import"));
+  adw_combo_row_set_model (self->currency_row, G_LIST_MODEL (currency_names));
+  g_signal_connect_swapped (self->currency_row, "notify::selected",
+                            G_CALLBACK (currency_selected_cb), self);
+  adw_preferences_group_add (company, GTK_WIDGET (self->currency_row));
+
+  numbers = tenure_settings_get_numbers (&n_numbers);
+  for (guint i = 0; i < n_numbers; i++)
+    {
+      GtkWidget *row = create_number_row (self, &numbers[i]);
+
+      if (g_str_equal (numbers[i].key, TENURE_SETTINGS_GROSS_MARGIN_KEY))
+        adw_preferences_group_add (company, row);
+      else
+        adw_preferences_group_add (targets, row);
+    }
+
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), company);
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), targets);
+
+  if (self->workspace == NULL)
+    unavailable = _("Open a workspace to change its settings.");
+  else if (tenure_workspace_get_read_only (self->workspace))
+    unavailable = _("This workspace is read-only: its settings cannot be changed.");
+
+  if (unavailable != NULL)
+    {
+      adw_preferences_group_set_description (company, unavailable);
+      gtk_widget_set_sensitive (GTK_WIDGET (company), FALSE);
+      gtk_widget_set_sensitive (GTK_WIDGET (targets), FALSE);
+    }
+
+  if (self->workspace != NULL)
+    load_workspace_settings (self);
+}
+
 /* The health page shows the workspace of @parent, or goes when it has none. */
 static void
 set_parent_workspace (TenurePreferencesWindow *self,
@@ -441,6 +646,7 @@ tenure_preferences_window_dispose (GObject *object)
   g_clear_object (&self->settings);
   g_clear_object (&self->workspace);
   g_clear_pointer (&self->backtest_text, g_free);
+  g_clear_pointer (&self->number_rows, g_ptr_array_unref);
 
   G_OBJECT_CLASS (tenure_preferences_window_parent_class)->dispose (object);
 }
@@ -466,6 +672,8 @@ static void
 tenure_preferences_window_init (TenurePreferencesWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->number_rows = g_ptr_array_new ();
 
   self->settings = g_settings_new (APP_ID);
   g_settings_bind_with_mapping (self->settings, "color-scheme",
@@ -511,6 +719,7 @@ tenure_preferences_window_new (GtkWindow *parent)
                                                 NULL);
 
   set_parent_workspace (self, parent);
+  add_workspace_groups (self);
 
   return GTK_WIDGET (self);
 }

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* The preferences: the application's settings, and the health score of the open workspace. */
+/* The preferences: the style, and the settings of the open workspace (health score,
+ * currency, gross margin, report targets). */
 #pragma once
 
 #include <adwaita.h>

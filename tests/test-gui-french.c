@@ -1,0 +1,385 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The window in French under Xvfb: the welcome page, the demo company's Overview and
+ * Satisfaction pages show French texts and French numbers, with screenshots. */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+#include <locale.h>
+
+#include "tenure-application.h"
+#include "tenure-date.h"
+#include "tenure-demo.h"
+#include "tenure-preferences-window.h"
+#include "tenure-satisfaction-page.h"
+#include "tenure-settings.h"
+#include "tenure-test-gui.h"
+#include "tenure-test-util.h"
+#include "tenure-window-private.h"
+
+static TenureApplication *app;
+static char *tmpdir;
+static char *demo_path;
+
+static gboolean
+timeout_cb (gpointer user_data)
+{
+  gboolean *timed_out = user_data;
+
+  *timed_out = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs the main loop until @predicate (@data) holds; fails the test after 60 s. */
+static void
+wait_for (gboolean (*predicate) (gpointer),
+          gpointer  data)
+{
+  gboolean timed_out = FALSE;
+  guint source = g_timeout_add_seconds (60, timeout_cb, &timed_out);
+
+  while (!predicate (data) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_false (timed_out);
+  g_source_remove (source);
+}
+
+static gboolean
+window_idle (gpointer data)
+{
+  return !tenure_window_get_loading (data);
+}
+
+static gboolean
+page_ready (gpointer data)
+{
+  return tenure_page_is_ready (data);
+}
+
+static gboolean
+widget_mapped (gpointer data)
+{
+  return gtk_widget_get_mapped (data);
+}
+
+static gboolean
+pointer_cleared (gpointer data)
+{
+  return *(gpointer *) data == NULL;
+}
+
+static void
+close_window (TenureWindow *window)
+{
+  gpointer weak = window;
+
+  g_object_add_weak_pointer (G_OBJECT (window), &weak);
+  gtk_window_destroy (GTK_WINDOW (window));
+  wait_for (pointer_cleared, &weak);
+}
+
+/* Every visible text under @widget (labels, buttons, window titles), one per line. */
+static void
+collect_texts (GtkWidget *widget,
+               GString   *out)
+{
+  if (!gtk_widget_get_visible (widget))
+    return;
+
+  if (GTK_IS_LABEL (widget))
+    g_string_append_printf (out, "%s\n", gtk_label_get_text (GTK_LABEL (widget)));
+  else if (ADW_IS_WINDOW_TITLE (widget))
+    g_string_append_printf (out, "%s\n", adw_window_title_get_title (ADW_WINDOW_TITLE (widget)));
+  else if (ADW_IS_STATUS_PAGE (widget) && adw_status_page_get_title (ADW_STATUS_PAGE (widget)))
+    g_string_append_printf (out, "%s\n", adw_status_page_get_title (ADW_STATUS_PAGE (widget)));
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_texts (child, out);
+}
+
+static char *
+texts_of (GtkWidget *widget)
+{
+  GString *out = g_string_new (NULL);
+
+  collect_texts (widget, out);
+  return g_string_free (out, FALSE);
+}
+
+static void
+assert_shows (const char *texts,
+              const char *expected)
+{
+  if (strstr (texts, expected) == NULL)
+    g_error ("“%s” is not shown; the texts are:\n%s", expected, texts);
+}
+
+static void
+assert_not_shown (const char *texts,
+                  const char *english)
+{
+  g_autofree char *line = g_strconcat ("\n", english, "\n", NULL);
+
+  if (strstr (texts, line) != NULL || g_str_has_prefix (texts, line + 1))
+    g_error ("“%s” is shown in English; the texts are:\n%s", english, texts);
+}
+
+/* The process really runs in French: gettext and the numbers' locale. */
+static void
+test_locale (void)
+{
+  g_assert_cmpstr (_("Overview"), ==, "Vue d’ensemble");
+  g_assert_cmpstr (_("Revenue"), ==, "Revenu");
+  g_assert_true (g_str_has_prefix (setlocale (LC_NUMERIC, NULL), "fr_FR"));
+  g_assert_cmpstr (localeconv ()->decimal_point, ==, ",");
+}
+
+/* F1 opens the guide, Ctrl+comma the preferences; the guide exists in both languages. */
+static void
+test_help (void)
+{
+  g_auto(GStrv) help = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "app.help");
+  g_auto(GStrv) preferences = gtk_application_get_accels_for_action (GTK_APPLICATION (app),
+                                                                     "app.preferences");
+  g_autofree char *en = g_build_filename (g_getenv ("TENURE_SOURCE_DIR"), "help", "C",
+                                          "index.html", NULL);
+  g_autofree char *fr = g_build_filename (g_getenv ("TENURE_SOURCE_DIR"), "help", "fr",
+                                          "index.html", NULL);
+  g_autofree char *fr_text = NULL;
+
+  g_assert_cmpstr (help[0], ==, "F1");
+  g_assert_cmpstr (preferences[0], ==, "<Control>comma");
+  g_assert_true (g_action_group_has_action (G_ACTION_GROUP (app), "help"));
+  g_assert_true (g_file_test (en, G_FILE_TEST_IS_REGULAR));
+  g_assert_true (g_file_get_contents (fr, &fr_text, NULL, NULL));
+  g_assert_nonnull (strstr (fr_text, "<html lang=\"fr\">"));
+  g_assert_nonnull (strstr (fr_text, "Raccourcis clavier"));
+}
+
+static void
+test_welcome (void)
+{
+  TenureWindow *window = tenure_window_new (GTK_APPLICATION (app));
+  g_autofree char *texts = NULL;
+  g_autofree char *path = NULL;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_for (widget_mapped, window);
+  test_settle (GTK_WIDGET (window), 3);
+
+  texts = texts_of (GTK_WIDGET (window));
+  assert_shows (texts, "Ouvrir l’entreprise de démonstration");
+  assert_not_shown (texts, "Open the Demo Company");
+
+  path = test_save_screenshot (GTK_WIDGET (window), "fr-welcome-1280x800");
+  g_test_message ("screenshot: %s", path);
+
+  close_window (window);
+}
+
+static GtkSpinButton *
+find_spin (GtkWidget  *widget,
+           const char *key)
+{
+  if (GTK_IS_SPIN_BUTTON (widget))
+    {
+      GtkWidget *row = gtk_widget_get_ancestor (widget, ADW_TYPE_ACTION_ROW);
+
+      if (row != NULL && g_strcmp0 (gtk_widget_get_name (row), key) == 0)
+        return GTK_SPIN_BUTTON (widget);
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkSpinButton *found = find_spin (child, key);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static void
+count_ready (guint *count)
+{
+  (*count)++;
+}
+
+static gboolean
+counted (gpointer data)
+{
+  return *(guint *) data > 0;
+}
+
+/* The preferences show the workspace's settings in French, save a change through core
+ * and reload the pages; the spin buttons keep values in their range. */
+static void
+check_preferences (TenureWindow *window,
+                   TenurePage   *page)
+{
+  GtkWidget *preferences = tenure_preferences_window_new (GTK_WINDOW (window));
+  TenureWorkspace *workspace = tenure_window_get_workspace (window);
+  g_autoptr(TenureDb) db = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *texts = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *currency = NULL;
+  GtkSpinButton *margin;
+  GtkSpinButton *nrr;
+  guint readies;
+  gulong handler;
+
+  gtk_window_present (GTK_WINDOW (preferences));
+  wait_for (widget_mapped, preferences);
+  test_settle (preferences, 3);
+
+  texts = texts_of (preferences);
+  assert_shows (texts, "Marge brute");
+  assert_shows (texts, "Objectifs du rapport");
+  assert_shows (texts, "Euro (EUR)");
+
+  margin = find_spin (preferences, "gross_margin_pct");
+  nrr = find_spin (preferences, "target_nrr_pct");
+  g_assert_nonnull (margin);
+  g_assert_nonnull (nrr);
+  g_assert_cmpfloat (gtk_spin_button_get_value (margin), ==, 80);
+  g_assert_cmpfloat (gtk_spin_button_get_value (nrr), ==, 100);
+
+  path = test_save_screenshot (preferences, "fr-preferences");
+  g_test_message ("screenshot: %s", path);
+
+  /* A change is saved in the workspace and the visible page reloads. */
+  readies = 0;
+  handler = g_signal_connect_swapped (page, "ready", G_CALLBACK (count_ready), &readies);
+  gtk_spin_button_set_value (margin, 65);
+  wait_for (counted, &readies);
+  g_signal_handler_disconnect (page, handler);
+  gtk_spin_button_set_value (margin, 250);   /* clamped to 100 % by the row */
+  gtk_spin_button_set_value (nrr, 105);
+
+  db = tenure_workspace_open_db (workspace, &error);
+  g_assert_no_error (error);
+  g_assert_cmpfloat (tenure_settings_get_number (db, "gross_margin_pct"), ==, 100);
+  g_assert_cmpfloat (tenure_settings_get_number (db, "target_nrr_pct"), ==, 105);
+  currency = tenure_settings_get_currency (db);
+  g_assert_cmpstr (currency, ==, "EUR");
+
+  gtk_window_destroy (GTK_WINDOW (preferences));
+  wait_for (page_ready, page);
+}
+
+static void
+test_window (void)
+{
+  TenureWindow *window = tenure_window_new (GTK_APPLICATION (app));
+  g_autoptr(GFile) file = g_file_new_for_path (demo_path);
+  g_autofree char *sidebar = NULL;
+  g_autofree char *texts = NULL;
+  g_autofree char *path = NULL;
+  TenurePage *page;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_for (widget_mapped, window);
+  tenure_window_open_file (window, file);
+  wait_for (window_idle, window);
+  g_assert_nonnull (tenure_window_get_workspace (window));
+
+  /* The sidebar lists the pages in French. */
+  sidebar = texts_of (GTK_WIDGET (window->sidebar));
+  assert_shows (sidebar, "Vue d’ensemble\n");
+  assert_shows (sidebar, "Revenu\n");
+  assert_shows (sidebar, "Cohortes\n");
+  assert_shows (sidebar, "Comptes\n");
+  assert_shows (sidebar, "Satisfaction\n");
+  assert_not_shown (sidebar, "Overview");
+  assert_not_shown (sidebar, "Accounts");
+
+  tenure_window_show_page (window, "overview");
+  page = tenure_window_get_visible_page (window);
+  wait_for (page_ready, page);
+  test_settle (GTK_WIDGET (window), 3);
+  path = test_save_screenshot (GTK_WIDGET (window), "fr-window-1280x800");
+  g_test_message ("screenshot: %s", path);
+  g_clear_pointer (&path, g_free);
+
+  tenure_window_show_page (window, "satisfaction");
+  page = tenure_window_get_visible_page (window);
+  g_assert_true (TENURE_IS_SATISFACTION_PAGE (page));
+  wait_for (page_ready, page);
+  test_settle (GTK_WIDGET (window), 3);
+
+  texts = texts_of (GTK_WIDGET (page));
+  assert_shows (texts, "Indice de fidélité client");
+  assert_not_shown (texts, "Customer loyalty index");
+
+  path = test_save_screenshot (GTK_WIDGET (window), "fr-satisfaction-1280x800");
+  g_test_message ("screenshot: %s", path);
+
+  check_preferences (window, page);
+
+  close_window (window);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  TenureDemoOptions options;
+  const char *localedir = g_getenv ("TENURE_LOCALEDIR");
+  int status;
+
+  /* French before GTK starts, as a French desktop session would set it. */
+  g_setenv ("LANGUAGE", "fr", TRUE);
+  g_setenv ("LANG", "fr_FR.UTF-8", TRUE);
+  g_setenv ("LC_ALL", "fr_FR.UTF-8", TRUE);
+  g_assert_nonnull (setlocale (LC_ALL, ""));
+  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  tmpdir = test_make_tmpdir ();
+  g_setenv ("XDG_DATA_HOME", tmpdir, TRUE);
+
+  gtk_test_init (&argc, &argv, NULL);
+  /* gtk_test_init () resets the locale to C: back to French. */
+  g_assert_nonnull (setlocale (LC_ALL, ""));
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                      ADW_COLOR_SCHEME_FORCE_LIGHT);
+
+  tenure_demo_options_init (&options);
+  options.end_month = TENURE_MONTH (2026, 10);
+  demo_path = g_build_filename (tmpdir, "démo.tenure", NULL);
+  g_assert_true (tenure_demo_create_file (demo_path, &options, FALSE, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  app = tenure_application_new ();
+  g_application_set_flags (G_APPLICATION (app),
+                           G_APPLICATION_NON_UNIQUE | G_APPLICATION_HANDLES_OPEN);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+
+  g_test_add_func ("/gui/french/locale", test_locale);
+  g_test_add_func ("/gui/french/help", test_help);
+  g_test_add_func ("/gui/french/welcome", test_welcome);
+  g_test_add_func ("/gui/french/window", test_window);
+
+  status = g_test_run ();
+
+  g_clear_object (&app);
+  test_rmdir_recursive (tmpdir);
+  g_free (tmpdir);
+  g_free (demo_path);
+
+  return status;
+}
