@@ -339,10 +339,9 @@ tenure_health_compute (TenureDb            *db,
                        GError             **error)
 {
   g_autoptr(TenureModel) model = NULL;
-  g_autoptr(TenureHealthReport) report = NULL;
   g_autofree TenureModelHealth *now = NULL;
   g_autofree TenureModelHealth *before = NULL;
-  guint churned[TENURE_HEALTH_N_BANDS] = { 0 };
+  double weights[TENURE_HEALTH_N_COMPONENTS];
   const int usage_months[] = { month, month - 3 };
 
   g_return_val_if_fail (db != NULL, NULL);
@@ -353,17 +352,34 @@ tenure_health_compute (TenureDb            *db,
   if (model == NULL)
     return NULL;
 
+  tenure_health_weights_load (db, weights);
+  now = tenure_model_health (model, month, weights, cancellable, error);
+  if (now == NULL)
+    return NULL;
+  before = tenure_model_health (model, month - 3, weights, cancellable, error);
+  if (before == NULL)
+    return NULL;
+
+  return tenure_health_report_from_model (model, month, weights, now, before);
+}
+
+/* The report of tenure_health_compute() from a loaded model and its scores as of @month
+ * (@now) and @month − 3 (@before): shared with the metrics, which score every account
+ * anyway (tenure_metrics_compute_with_health()). */
+TenureHealthReport *
+tenure_health_report_from_model (TenureModel             *model,
+                                 int                      month,
+                                 const double            *weights,
+                                 const TenureModelHealth *now,
+                                 const TenureModelHealth *before)
+{
+  g_autoptr(TenureHealthReport) report = NULL;
+  guint churned[TENURE_HEALTH_N_BANDS] = { 0 };
+
   report = g_new0 (TenureHealthReport, 1);
   report->month = month;
   report->accounts = g_ptr_array_new_with_free_func (account_health_free);
-  tenure_health_weights_load (db, report->weights);
-
-  now = tenure_model_health (model, month, report->weights, cancellable, error);
-  if (now == NULL)
-    return NULL;
-  before = tenure_model_health (model, month - 3, report->weights, cancellable, error);
-  if (before == NULL)
-    return NULL;
+  memcpy (report->weights, weights, sizeof report->weights);
 
   for (guint a = 0; a < model->n_accounts; a++)
     {

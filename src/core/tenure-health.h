@@ -66,6 +66,15 @@ TenureHealthReport *tenure_health_compute         (TenureDb                  *db
                                                    const TenureFilter        *filter,
                                                    GCancellable              *cancellable,
                                                    GError                   **error);
+TenureMetrics      *tenure_metrics_compute_with_health (TenureDb             *db,
+                                                   int                   month,
+                                                   guint                 n_series_months,
+                                                   const TenureFilter   *filter,
+                                                   TenureHealthReport  **health,
+                                                   TenureProgressFunc    progress,
+                                                   gpointer              progress_data,
+                                                   GCancellable         *cancellable,
+                                                   GError              **error);
 void                tenure_health_report_free     (TenureHealthReport        *report);
 /* The red accounts, worst first, at most @limit of them (0: all). Borrowed pointers. */
 GPtrArray          *tenure_health_report_at_risk  (const TenureHealthReport  *report,

@@ -101,6 +101,12 @@ typedef struct
   guint  session_days;         /* distinct days with a session in the last 30 days */
 } TenureModelHealth;
 
+TenureHealthReport *tenure_health_report_from_model (TenureModel             *model,
+                                                     int                      month,
+                                                     const double            *weights,
+                                                     const TenureModelHealth *now,
+                                                     const TenureModelHealth *before);
+
 TenureModelHealth *tenure_model_health  (TenureModel         *model,
                                          int                  month,
                                          const double         weights[TENURE_HEALTH_N_COMPONENTS],
