@@ -39,11 +39,10 @@ typedef struct _TenureImportLoader TenureImportLoader;
 typedef struct
 {
   gint64      account_id;
-  gint64      job_id;     /* 0: none */
-  const char *user_ref;   /* in pending_users, or NULL */
-  const char *kind;       /* a literal */
   gint64      seconds;    /* at, since the epoch */
-  char        at[TENURE_TIMESTAMP_BUF];
+  const char *user_ref;   /* in pending_users, or NULL */
+  guint32     job_id;     /* 0: none */
+  guint32     line_kind;  /* the row's place in the file << 2 | its kind's index */
 } TenureImportPendingEvent;
 
 /* The state of one reading of a file (tenure-import.c), shared with the row loaders
