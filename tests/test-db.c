@@ -223,6 +223,15 @@ test_read_only_does_not_write (Fixture       *fixture,
 
   after = test_checksum_file (fixture->path);
   g_assert_cmpstr (before, ==, after);
+
+  /* Reading leaves no -wal or -shm file behind. */
+  {
+    g_autofree char *wal = g_strconcat (fixture->path, "-wal", NULL);
+    g_autofree char *shm = g_strconcat (fixture->path, "-shm", NULL);
+
+    g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+    g_assert_false (g_file_test (shm, G_FILE_TEST_EXISTS));
+  }
 }
 
 static void

@@ -100,24 +100,6 @@ welcome_idle (gpointer data)
   return !tenure_welcome_page_get_busy (data);
 }
 
-static gboolean
-string_set (gpointer data)
-{
-  return *(char **) data != NULL;
-}
-
-static void
-read_text_cb (GObject      *object,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  char **text = user_data;
-  g_autoptr(GError) error = NULL;
-
-  *text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (object), result, &error);
-  g_assert_no_error (error);
-}
-
 static TenureWindow *
 new_window (int width,
             int height)
@@ -800,7 +782,7 @@ test_open_errors (void)
   close_window (window);
 }
 
-/* Activating the application reopens the last workspace; the import help, the about
+/* Activating the application reopens the last workspace; the import assistant, the about
  * window and the shortcuts window open without a warning. */
 static void
 test_activate (void)
@@ -809,13 +791,11 @@ test_activate (void)
   g_autofree char *last = g_settings_get_string (settings, "last-workspace");
   g_autofree char *scheme = NULL;
   TenureWindow *window;
-  AdwMessageDialog *dialog;
+  GtkWindow *assistant;
   GtkWindow *about;
   GtkWindow *preferences;
   GtkWidget *style_row;
   GtkWidget *shortcuts;
-  GdkClipboard *clipboard;
-  g_autofree char *copied = NULL;
 
   g_assert_true (g_file_test (last, G_FILE_TEST_IS_REGULAR));
 
@@ -826,20 +806,15 @@ test_activate (void)
   wait_for (window_idle, window);
   g_assert_cmpstr (tenure_workspace_get_path (tenure_window_get_workspace (window)), ==, last);
 
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.import-help", NULL));
-  dialog = find_message_dialog (window);
-  g_assert_nonnull (dialog);
-  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "tenure-cli import"));
-  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), last));
-  test_settle (GTK_WIDGET (dialog), 2);
-  screenshot_widget (GTK_WIDGET (dialog), "import-help-dialog");
-  adw_message_dialog_response (dialog, "copy");
-  clipboard = gtk_widget_get_clipboard (GTK_WIDGET (window));
-  gdk_clipboard_read_text_async (clipboard, NULL, read_text_cb, &copied);
-  wait_for (string_set, &copied);
-  g_assert_true (g_str_has_prefix (copied, "tenure-cli import '"));
-  g_assert_true (g_str_has_suffix (copied, "' KIND FILE.csv"));
-  close_message_dialog (dialog);
+  /* The import assistant opens over the window, into the open workspace. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.import", NULL));
+  assistant = find_transient (window, TENURE_TYPE_IMPORT_ASSISTANT);
+  g_assert_nonnull (assistant);
+  g_assert_cmpstr (tenure_import_assistant_get_workspace (TENURE_IMPORT_ASSISTANT (assistant)),
+                   ==, last);
+  g_assert_cmpstr (tenure_import_assistant_get_step (TENURE_IMPORT_ASSISTANT (assistant)),
+                   ==, "choose");
+  gtk_window_destroy (assistant);
 
   g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
   test_settle (GTK_WIDGET (window), 1);

@@ -1108,6 +1108,42 @@ test_async (Fixture       *fixture,
   tenure_import_result_free (async.result);
 }
 
+/* Cancels once the import has finished its work (its last progress call). */
+static void
+cancel_at_end_cb (double   fraction,
+                  gpointer user_data)
+{
+  if (fraction >= 1.0)
+    g_cancellable_cancel (user_data);
+}
+
+/* A cancellation that comes after the import was written does not report it as cancelled:
+ * the caller would believe nothing was imported. */
+static void
+test_async_late_cancel (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autofree char *subscriptions = test_samples_path ("worked-example", "subscriptions.csv", NULL);
+  g_autofree char *other = g_build_filename (fixture->dir, "late.tenure", NULL);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  AsyncData async = { g_main_loop_new (NULL, FALSE), NULL, NULL, FALSE };
+  g_autoptr(TenureDb) db = NULL;
+
+  tenure_import_file_async (other, subscriptions, TENURE_IMPORT_KIND_SUBSCRIPTIONS, NULL,
+                            cancel_at_end_cb, cancellable, cancellable, import_done_cb, &async);
+  g_main_loop_run (async.loop);
+  g_assert_true (g_cancellable_is_cancelled (cancellable));
+  g_assert_no_error (async.error);
+  g_assert_true (async.ok);
+  g_assert_cmpuint (async.result->rows, ==, 7);
+
+  db = tenure_db_open (other, TENURE_DB_OPEN_DEFAULT, NULL);
+  g_assert_cmpint (tenure_db_query_int (db, "SELECT count(*) FROM subscription", -1), ==, 7);
+
+  g_main_loop_unref (async.loop);
+  tenure_import_result_free (async.result);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1134,6 +1170,8 @@ main (int    argc,
   g_test_add ("/import/preview", Fixture, NULL, fixture_setup, test_preview, fixture_teardown);
   g_test_add ("/import/progress-and-cancel", Fixture, NULL, fixture_setup, test_progress_and_cancel, fixture_teardown);
   g_test_add ("/import/async", Fixture, NULL, fixture_setup, test_async, fixture_teardown);
+  g_test_add ("/import/async-late-cancel", Fixture, NULL, fixture_setup, test_async_late_cancel,
+              fixture_teardown);
 
   return g_test_run ();
 }

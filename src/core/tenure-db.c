@@ -384,6 +384,14 @@ create_workspace (const char  *path,
   return tenure_file_commit_temporary (tmp_path, path, error);
 }
 
+static gboolean
+writable_with_folder (const char *path)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+
+  return g_access (path, W_OK) == 0 && g_access (dir, W_OK) == 0;
+}
+
 /**
  * tenure_db_open:
  * @path: the workspace file
@@ -403,6 +411,7 @@ tenure_db_open (const char         *path,
   g_autoptr(TenureDb) db = NULL;
   gboolean read_only = (flags & TENURE_DB_OPEN_READ_ONLY) != 0;
   int open_flags = read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
+  gboolean query_only = FALSE;
   gint64 application_id;
   gint64 version;
   int rc;
@@ -428,6 +437,15 @@ tenure_db_open (const char         *path,
 
   db = db_new (path);
   db->read_only = read_only;
+  /* A read-only connection cannot remove the -wal and -shm files when it closes, and
+   * would leave them beside the workspace after every report. When the file and its
+   * folder may be written, read through a read-write handle with query_only instead:
+   * writes are refused all the same, and SQLite tidies up on close. */
+  if (read_only && writable_with_folder (path))
+    {
+      open_flags = SQLITE_OPEN_READWRITE;
+      query_only = TRUE;
+    }
   rc = sqlite3_open_v2 (path, &db->handle, open_flags | SQLITE_OPEN_NOMUTEX, NULL);
   if (rc != SQLITE_OK)
     {
@@ -460,6 +478,8 @@ tenure_db_open (const char         *path,
       return NULL;
     }
 
+  if (query_only && !tenure_db_exec (db, "PRAGMA query_only = ON", error))
+    return NULL;
   if (!tenure_db_exec (db, "PRAGMA foreign_keys = ON", error))
     return NULL;
 

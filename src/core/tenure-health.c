@@ -58,6 +58,73 @@ tenure_health_weights_load (TenureDb *db,
       weights[i] = components[i].default_weight;
 }
 
+double
+tenure_health_default_weight (TenureHealthComponent component)
+{
+  g_return_val_if_fail (component < TENURE_HEALTH_N_COMPONENTS, 0);
+
+  return components[component].default_weight;
+}
+
+/* Weights are usable when each is a finite number ≥ 0 and one at least is above 0. */
+gboolean
+tenure_health_weights_check (const double  *weights,
+                             GError       **error)
+{
+  double sum = 0;
+
+  for (guint i = 0; i < TENURE_HEALTH_N_COMPONENTS; i++)
+    {
+      if (!isfinite (weights[i]) || weights[i] < 0)
+        {
+          g_set_error (error, TENURE_METRICS_ERROR, TENURE_METRICS_ERROR_INVALID,
+                       /* Translators: %s is a health component, such as Usage */
+                       _("The weight of %s must be a number of 0 or more"),
+                       tenure_health_component_name (i));
+          return FALSE;
+        }
+      sum += weights[i];
+    }
+
+  if (sum <= 0)
+    {
+      g_set_error_literal (error, TENURE_METRICS_ERROR, TENURE_METRICS_ERROR_INVALID,
+                           _("At least one health weight must be above 0"));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Stores the weights in the workspace settings health_weight_*, all or none. */
+gboolean
+tenure_health_weights_save (TenureDb      *db,
+                            const double  *weights,
+                            GError       **error)
+{
+  g_return_val_if_fail (db != NULL, FALSE);
+  g_return_val_if_fail (weights != NULL, FALSE);
+
+  if (!tenure_health_weights_check (weights, error))
+    return FALSE;
+  if (!tenure_db_begin (db, error))
+    return FALSE;
+
+  for (guint i = 0; i < TENURE_HEALTH_N_COMPONENTS; i++)
+    {
+      char value[G_ASCII_DTOSTR_BUF_SIZE];
+
+      g_ascii_dtostr (value, sizeof value, weights[i]);
+      if (!tenure_db_set_setting (db, components[i].setting, value, error))
+        {
+          tenure_db_rollback (db);
+          return FALSE;
+        }
+    }
+
+  return tenure_db_commit (db, error);
+}
+
 /* floor (100 × Σ weight × component / Σ weight + 0.5). The small tolerance keeps exact
  * halves (such as 69.5) from falling below by a rounding error of the doubles. */
 int
@@ -338,13 +405,35 @@ tenure_health_compute (TenureDb            *db,
                        GCancellable        *cancellable,
                        GError             **error)
 {
+  return tenure_health_compute_with_weights (db, month, filter, NULL, cancellable, error);
+}
+
+/**
+ * tenure_health_compute_with_weights:
+ * @weights: (nullable): TENURE_HEALTH_N_COMPONENTS weights, valid for
+ *   tenure_health_weights_check(); NULL for the workspace's
+ *
+ * As tenure_health_compute(), with other weights: the preferences show the back-test
+ * of weights being edited.
+ */
+TenureHealthReport *
+tenure_health_compute_with_weights (TenureDb            *db,
+                                    int                  month,
+                                    const TenureFilter  *filter,
+                                    const double        *weights,
+                                    GCancellable        *cancellable,
+                                    GError             **error)
+{
   g_autoptr(TenureModel) model = NULL;
   g_autofree TenureModelHealth *now = NULL;
   g_autofree TenureModelHealth *before = NULL;
-  double weights[TENURE_HEALTH_N_COMPONENTS];
+  double used_weights[TENURE_HEALTH_N_COMPONENTS];
   const int usage_months[] = { month, month - 3 };
 
   g_return_val_if_fail (db != NULL, NULL);
+
+  if (weights != NULL && !tenure_health_weights_check (weights, error))
+    return NULL;
 
   model = tenure_model_load (db, month, month, filter, FALSE, usage_months,
                              G_N_ELEMENTS (usage_months), NULL, NULL, cancellable,
@@ -352,15 +441,18 @@ tenure_health_compute (TenureDb            *db,
   if (model == NULL)
     return NULL;
 
-  tenure_health_weights_load (db, weights);
-  now = tenure_model_health (model, month, weights, cancellable, error);
+  if (weights != NULL)
+    memcpy (used_weights, weights, sizeof used_weights);
+  else
+    tenure_health_weights_load (db, used_weights);
+  now = tenure_model_health (model, month, used_weights, cancellable, error);
   if (now == NULL)
     return NULL;
-  before = tenure_model_health (model, month - 3, weights, cancellable, error);
+  before = tenure_model_health (model, month - 3, used_weights, cancellable, error);
   if (before == NULL)
     return NULL;
 
-  return tenure_health_report_from_model (model, month, weights, now, before);
+  return tenure_health_report_from_model (model, month, used_weights, now, before);
 }
 
 /* The report of tenure_health_compute() from a loaded model and its scores as of @month
@@ -411,6 +503,8 @@ tenure_health_report_from_model (TenureModel             *model,
       account->band = tenure_health_band_for_score (now[a].score);
       memcpy (account->components, now[a].components, sizeof account->components);
       tenure_health_drivers (account->components, report->weights, account->drivers);
+      account->session_days = now[a].session_days;
+      account->dormant = now[a].session_days == 0;
       report->band_accounts[account->band]++;
       g_ptr_array_add (report->accounts, account);
     }
@@ -432,6 +526,101 @@ tenure_health_report_free (TenureHealthReport *report)
 
   g_clear_pointer (&report->accounts, g_ptr_array_unref);
   g_free (report);
+}
+
+/* The health trend from a model holding the usage of each of its months. */
+TenureHealthTrend *
+tenure_model_health_trend (TenureModel   *model,
+                           int            last_month,
+                           guint          n_months,
+                           GCancellable  *cancellable,
+                           GError       **error)
+{
+  g_autoptr(TenureHealthTrend) trend = g_new0 (TenureHealthTrend, 1);
+  double weights[TENURE_HEALTH_N_COMPONENTS];
+  int first_month = last_month - (int) n_months + 1;
+
+  trend->first_month = first_month;
+  trend->n_months = n_months;
+  trend->red_accounts = g_new0 (guint, n_months);
+  trend->dormant_accounts = g_new0 (guint, n_months);
+  trend->dormant_mrr_cents = g_new0 (gint64, n_months);
+  tenure_health_weights_load (model->db, weights);
+
+  for (guint i = 0; i < n_months; i++)
+    {
+      int month = first_month + (int) i;
+      g_autofree TenureModelHealth *health = tenure_model_health (model, month, weights,
+                                                                  cancellable, error);
+
+      if (health == NULL)
+        return NULL;
+
+      for (guint a = 0; a < model->n_accounts; a++)
+        {
+          if (health[a].score < 0)
+            continue;
+          if (tenure_health_band_for_score (health[a].score) == TENURE_HEALTH_RED)
+            trend->red_accounts[i]++;
+          if (health[a].session_days == 0)
+            {
+              trend->dormant_accounts[i]++;
+              trend->dormant_mrr_cents[i] += tenure_model_mrr (model, a, month);
+            }
+        }
+    }
+
+  return g_steal_pointer (&trend);
+}
+
+/**
+ * tenure_health_trend:
+ * @last_month: the last month of the trend
+ * @n_months: how many months, ending at @last_month (1 … TENURE_HEALTH_TREND_MAX_MONTHS)
+ *
+ * For each month, the customers in the red health band and the dormant customers (no
+ * session in the last 30 days of the month, METRICS.md section 11) with their MRR: the
+ * figures tenure_metrics_compute() gives for one month, from one read of the events.
+ * tenure_metrics_compute_with_health_trend() gives the same with the month's metrics.
+ *
+ * Returns: the trend, free with tenure_health_trend_free()
+ */
+TenureHealthTrend *
+tenure_health_trend (TenureDb            *db,
+                     int                  last_month,
+                     guint                n_months,
+                     const TenureFilter  *filter,
+                     GCancellable        *cancellable,
+                     GError             **error)
+{
+  g_autoptr(TenureModel) model = NULL;
+  int usage_months[TENURE_HEALTH_TREND_MAX_MONTHS];
+  int first_month = last_month - (int) n_months + 1;
+
+  g_return_val_if_fail (db != NULL, NULL);
+  g_return_val_if_fail (n_months > 0 && n_months <= TENURE_HEALTH_TREND_MAX_MONTHS, NULL);
+
+  for (guint i = 0; i < n_months; i++)
+    usage_months[i] = first_month + (int) i;
+
+  model = tenure_model_load (db, first_month, last_month, filter, FALSE, usage_months, n_months,
+                             NULL, NULL, cancellable, error);
+  if (model == NULL)
+    return NULL;
+
+  return tenure_model_health_trend (model, last_month, n_months, cancellable, error);
+}
+
+void
+tenure_health_trend_free (TenureHealthTrend *trend)
+{
+  if (trend == NULL)
+    return;
+
+  g_free (trend->red_accounts);
+  g_free (trend->dormant_accounts);
+  g_free (trend->dormant_mrr_cents);
+  g_free (trend);
 }
 
 GPtrArray *

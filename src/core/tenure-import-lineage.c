@@ -296,6 +296,9 @@ tenure_import_file_async (const char                *workspace,
 
   task = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (task, (gpointer) import_task_tag);
+  /* The worker says whether it was cancelled: a cancellation after the commit must not
+   * report an import that was written as cancelled. */
+  g_task_set_check_cancellable (task, FALSE);
   g_task_set_task_data (task, data, import_task_free);
   g_task_run_in_thread (task, import_thread);
 }

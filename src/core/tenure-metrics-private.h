@@ -9,7 +9,7 @@
 G_BEGIN_DECLS
 
 #define TENURE_SECONDS_PER_DAY 86400
-#define TENURE_MODEL_MAX_USAGE_MONTHS 2
+#define TENURE_MODEL_MAX_USAGE_MONTHS 13
 
 typedef struct
 {
@@ -107,6 +107,11 @@ TenureHealthReport *tenure_health_report_from_model (TenureModel             *mo
                                                      const TenureModelHealth *now,
                                                      const TenureModelHealth *before);
 
+TenureHealthTrend *tenure_model_health_trend (TenureModel    *model,
+                                              int             last_month,
+                                              guint           n_months,
+                                              GCancellable   *cancellable,
+                                              GError        **error);
 TenureModelHealth *tenure_model_health  (TenureModel         *model,
                                          int                  month,
                                          const double         weights[TENURE_HEALTH_N_COMPONENTS],

@@ -818,6 +818,77 @@ compute_health (TenureMetrics       *metrics,
   return TRUE;
 }
 
+/* The figures of @month and its series; with @trend, also the health trend over the
+ * series' months, from the same read of the events. */
+static TenureMetrics *
+compute_metrics (TenureDb            *db,
+                 int                  month,
+                 guint                n_series_months,
+                 const TenureFilter  *filter,
+                 TenureHealthTrend  **trend,
+                 TenureHealthReport **health,
+                 TenureProgressFunc   progress,
+                 gpointer             progress_data,
+                 GCancellable        *cancellable,
+                 GError             **error)
+{
+  g_autoptr(TenureHealthReport) health_report = NULL;
+  g_autoptr(TenureModel) model = NULL;
+  g_autofree TenureMonthFigures *months = NULL;
+  g_autoptr(TenureMetrics) metrics = NULL;
+  int usage_months[TENURE_MODEL_MAX_USAGE_MONTHS] = { month, month - 3 };
+  guint n_usage_months = 2;
+  int first_month = month - (int) MAX (n_series_months, 1) + 1;
+
+  g_return_val_if_fail (db != NULL, NULL);
+
+  /* The trend's months hold month and month − 3 already. */
+  if (trend != NULL)
+    {
+      for (guint i = 0; i < n_series_months; i++)
+        usage_months[i] = first_month + (int) i;
+      n_usage_months = n_series_months;
+    }
+
+  model = tenure_model_load (db, first_month, month, filter, TRUE, usage_months,
+                             n_usage_months, progress, progress_data,
+                             cancellable, error);
+  if (model == NULL)
+    return NULL;
+  months = model_figures (model, error);
+  if (months == NULL)
+    return NULL;
+
+  metrics = g_new0 (TenureMetrics, 1);
+  metrics->month = month;
+  metrics->currency = tenure_db_get_setting (db, "currency", "EUR");
+  metrics->gross_margin_pct = tenure_db_get_setting_double (db, "gross_margin_pct", 80);
+  metrics->figures = months[month_index (model, month)];
+  if (n_series_months > 0)
+    metrics->series = series_new (model, months, first_month, month);
+
+  compute_value (metrics, model, months);
+  if (!compute_acquisition (model, metrics, error))
+    return NULL;
+  compute_lifecycle (metrics, model);
+  if (!compute_health (metrics, model, health != NULL ? &health_report : NULL, cancellable,
+                       error))
+    return NULL;
+  metrics->cohorts = model_cohorts (model, month, 12);
+  if (trend != NULL)
+    {
+      *trend = tenure_model_health_trend (model, month, n_series_months, cancellable, error);
+      if (*trend == NULL)
+        return NULL;
+    }
+  if (progress != NULL)
+    progress (1.0, progress_data);
+  if (health != NULL)
+    *health = g_steal_pointer (&health_report);
+
+  return g_steal_pointer (&metrics);
+}
+
 /**
  * tenure_metrics_compute_with_series:
  * @db: the workspace
@@ -843,8 +914,8 @@ tenure_metrics_compute_with_series (TenureDb            *db,
                                     GCancellable        *cancellable,
                                     GError             **error)
 {
-  return tenure_metrics_compute_with_health (db, month, n_series_months, filter, NULL,
-                                             progress, progress_data, cancellable, error);
+  return compute_metrics (db, month, n_series_months, filter, NULL, NULL, progress,
+                          progress_data, cancellable, error);
 }
 
 /**
@@ -866,46 +937,41 @@ tenure_metrics_compute_with_health (TenureDb             *db,
                                     GCancellable         *cancellable,
                                     GError              **error)
 {
-  g_autoptr(TenureHealthReport) health_report = NULL;
-  g_autoptr(TenureModel) model = NULL;
-  g_autofree TenureMonthFigures *months = NULL;
-  g_autoptr(TenureMetrics) metrics = NULL;
-  const int usage_months[] = { month, month - 3 };
-  int first_month = month - (int) MAX (n_series_months, 1) + 1;
+  return compute_metrics (db, month, n_series_months, filter, NULL, health, progress,
+                          progress_data, cancellable, error);
+}
 
-  g_return_val_if_fail (db != NULL, NULL);
+/**
+ * tenure_metrics_compute_with_health_trend:
+ * @n_months: the length of the series and of the trend (4 … TENURE_HEALTH_TREND_MAX_MONTHS)
+ * @trend: (out): the red and dormant customers of each of those months
+ *
+ * tenure_metrics_compute_with_series() and tenure_health_trend() together, from one
+ * read of the events: what the Overview shows.
+ *
+ * Returns: the figures, free with tenure_metrics_free()
+ */
+TenureMetrics *
+tenure_metrics_compute_with_health_trend (TenureDb            *db,
+                                          int                  month,
+                                          guint                n_months,
+                                          const TenureFilter  *filter,
+                                          TenureHealthTrend  **trend,
+                                          GCancellable        *cancellable,
+                                          GError             **error)
+{
+  g_autoptr(TenureHealthTrend) result = NULL;
+  TenureMetrics *metrics;
 
-  model = tenure_model_load (db, first_month, month, filter, TRUE, usage_months,
-                             G_N_ELEMENTS (usage_months), progress, progress_data,
+  g_return_val_if_fail (n_months >= 4 && n_months <= TENURE_HEALTH_TREND_MAX_MONTHS, NULL);
+  g_return_val_if_fail (trend != NULL, NULL);
+
+  metrics = compute_metrics (db, month, n_months, filter, &result, NULL, NULL, NULL,
                              cancellable, error);
-  if (model == NULL)
-    return NULL;
-  months = model_figures (model, error);
-  if (months == NULL)
-    return NULL;
+  if (metrics != NULL)
+    *trend = g_steal_pointer (&result);
 
-  metrics = g_new0 (TenureMetrics, 1);
-  metrics->month = month;
-  metrics->currency = tenure_db_get_setting (db, "currency", "EUR");
-  metrics->gross_margin_pct = tenure_db_get_setting_double (db, "gross_margin_pct", 80);
-  metrics->figures = months[month_index (model, month)];
-  if (n_series_months > 0)
-    metrics->series = series_new (model, months, first_month, month);
-
-  compute_value (metrics, model, months);
-  if (!compute_acquisition (model, metrics, error))
-    return NULL;
-  compute_lifecycle (metrics, model);
-  if (!compute_health (metrics, model, health != NULL ? &health_report : NULL, cancellable,
-                       error))
-    return NULL;
-  metrics->cohorts = model_cohorts (model, month, 12);
-  if (progress != NULL)
-    progress (1.0, progress_data);
-  if (health != NULL)
-    *health = g_steal_pointer (&health_report);
-
-  return g_steal_pointer (&metrics);
+  return metrics;
 }
 
 /**

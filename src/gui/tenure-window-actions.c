@@ -58,53 +58,65 @@ open_action (GtkWidget  *widget,
 }
 
 static void
-copy_command_cb (AdwMessageDialog *dialog,
-                 const char       *response)
+imported_cb (TenureWindow          *self,
+             TenureImportAssistant *assistant)
 {
-  const char *command = g_object_get_data (G_OBJECT (dialog), "command");
+  g_autoptr(GFile) file = g_file_new_for_path (tenure_import_assistant_get_workspace (assistant));
 
-  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (dialog)), command);
+  /* Opened again: the pages reload and the month range covers the new data. */
+  tenure_window_open_file (self, file);
 }
 
-/* Until the import assistant exists, says how to import with tenure-cli. */
+/**
+ * tenure_window_import:
+ * @file: (nullable): a CSV file to check at once, or %NULL to choose one
+ *
+ * Shows the import assistant over the window, into the open workspace; without one, the
+ * assistant asks where to create a workspace, which then opens.
+ */
+TenureImportAssistant *
+tenure_window_import (TenureWindow *self,
+                      GFile        *file)
+{
+  TenureImportAssistant *assistant;
+
+  g_return_val_if_fail (TENURE_IS_WINDOW (self), NULL);
+
+  assistant = tenure_import_assistant_new (GTK_WINDOW (self),
+                                           self->workspace != NULL
+                                           ? tenure_workspace_get_path (self->workspace)
+                                           : NULL);
+  g_signal_connect_object (assistant, "imported", G_CALLBACK (imported_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (assistant));
+  if (file != NULL)
+    tenure_import_assistant_set_file (assistant, file);
+
+  return assistant;
+}
+
 static void
-import_help_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *param)
+import_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  tenure_window_import (TENURE_WINDOW (widget), NULL);
+}
+
+/* Opens the workspace again after a change made outside the pages (an import removed). */
+static void
+reload_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
 {
   TenureWindow *self = TENURE_WINDOW (widget);
-  g_autofree char *quoted = NULL;
-  g_autofree char *command = NULL;
-  g_autofree char *body = NULL;
-  GtkWidget *dialog;
 
   if (self->workspace != NULL)
-    quoted = g_shell_quote (tenure_workspace_get_path (self->workspace));
-
-  /* Translators: a command line; keep "tenure-cli import", translate the words in capitals */
-  command = g_strdup_printf (_("tenure-cli import %s KIND FILE.csv"),
-                             quoted != NULL ? quoted : _("WORKSPACE.tenure"));
-  body = g_strdup_printf (_("The assistant that imports CSV files comes in a later version "
-                            "of Tenure. Until then, import each file from a terminal, then open "
-                            "the workspace here:\n\n%s\n\nKIND is one of accounts, subscriptions, "
-                            "events, responses, spend, tickets or answers. The workspace is "
-                            "created if it does not exist yet."),
-                          command);
-
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Import From the Command Line"), body);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "copy", _("C_opy the Command"),
-                                    "close", _("_Close"),
-                                    NULL);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");
-  g_object_set_data_full (G_OBJECT (dialog), "command", g_steal_pointer (&command), g_free);
-  g_signal_connect (dialog, "response::copy", G_CALLBACK (copy_command_cb), NULL);
-  gtk_window_present (GTK_WINDOW (dialog));
+    tenure_window_open_file (self, tenure_workspace_get_file (self->workspace));
 }
 
-/* The import assistant and the report come in later versions: their actions stay
- * disabled, so the menu and the shortcuts show that they are not there yet. */
+/* The report comes in a later version: its action stays disabled, so the menu and the
+ * shortcuts show that it is not there yet. */
 static void
 unavailable_action (GtkWidget  *widget,
                     const char *action_name,
@@ -119,14 +131,16 @@ _tenure_window_class_actions_init (TenureWindowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
-  gtk_widget_class_install_action (widget_class, "win.import-help", NULL, import_help_action);
-  gtk_widget_class_install_action (widget_class, "win.import", NULL, unavailable_action);
+  gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
+  gtk_widget_class_install_action (widget_class, "win.reload", NULL, reload_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, unavailable_action);
 }
 
 void
 _tenure_window_update_actions (TenureWindow *self)
 {
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import",
+                                 self->workspace == NULL ||
+                                 !tenure_workspace_get_read_only (self->workspace));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", FALSE);
 }

@@ -230,7 +230,8 @@ open_cb (GObject      *object,
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_LOADING]);
 }
 
-/* A workspace dropped from the file manager opens like one chosen in the dialog. */
+/* A workspace dropped from the file manager opens like one chosen in the dialog; any
+ * other file (a CSV file) goes to the import assistant. */
 static gboolean
 drop_cb (TenureWindow   *self,
          const GValue   *value,
@@ -238,16 +239,28 @@ drop_cb (TenureWindow   *self,
          double          y,
          GtkDropTarget  *target)
 {
-  GFile *file;
+  g_autofree char *name = NULL;
+  GFile *file = NULL;
 
-  if (!G_VALUE_HOLDS (value, G_TYPE_FILE))
-    return FALSE;
+  if (G_VALUE_HOLDS (value, G_TYPE_FILE))
+    file = g_value_get_object (value);
+  else if (G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
+    {
+      GSList *files = gdk_file_list_get_files (g_value_get_boxed (value));
 
-  file = g_value_get_object (value);
+      file = files != NULL ? files->data : NULL;
+      g_slist_free (files);
+    }
+
   if (file == NULL)
     return FALSE;
 
-  tenure_window_open_file (self, file);
+  name = g_file_get_basename (file);
+  if (name != NULL && g_str_has_suffix (name, ".tenure"))
+    tenure_window_open_file (self, file);
+  else
+    tenure_window_import (self, file);
+
   return TRUE;
 }
 
@@ -407,7 +420,8 @@ tenure_window_init (TenureWindow *self)
   create_pages (self);
   _tenure_window_update_actions (self);
 
-  drop_target = gtk_drop_target_new (G_TYPE_FILE, GDK_ACTION_COPY);
+  drop_target = gtk_drop_target_new (G_TYPE_INVALID, GDK_ACTION_COPY);
+  gtk_drop_target_set_gtypes (drop_target, (GType[]) { G_TYPE_FILE, GDK_TYPE_FILE_LIST }, 2);
   g_signal_connect_object (drop_target, "drop", G_CALLBACK (drop_cb), self, G_CONNECT_SWAPPED);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop_target));
 }

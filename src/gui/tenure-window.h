@@ -4,6 +4,7 @@
 
 #include <adwaita.h>
 
+#include "tenure-import-assistant.h"
 #include "tenure-page.h"
 #include "tenure-workspace.h"
 
@@ -21,5 +22,7 @@ gboolean         tenure_window_get_loading      (TenureWindow   *self);
 void             tenure_window_show_page        (TenureWindow   *self,
                                                  const char     *name);
 TenurePage      *tenure_window_get_visible_page (TenureWindow   *self);
+TenureImportAssistant *tenure_window_import     (TenureWindow   *self,
+                                                 GFile          *file);
 
 G_END_DECLS

@@ -7,38 +7,37 @@
 
 #include <glib/gi18n.h>
 
+#include "tenure-accounts-page.h"
 #include "tenure-acquisition-page.h"
+#include "tenure-cohorts-page.h"
 #include "tenure-empty-page.h"
 #include "tenure-imports-page.h"
 #include "tenure-jobs-page.h"
 #include "tenure-onboarding-page.h"
+#include "tenure-overview-page.h"
 #include "tenure-page-list.h"
 #include "tenure-qualification-page.h"
+#include "tenure-revenue-page.h"
 #include "tenure-satisfaction-page.h"
 
 static const TenurePageInfo pages[] = {
   { "overview", N_("Overview"), "go-home-symbolic",
-    N_("The overview will show this month’s recurring revenue, the customers won and "
-       "lost, and the figures that moved most, once the metrics are available."),
-    tenure_empty_page_get_type },
+    NULL,
+    tenure_overview_page_get_type },
   { "revenue", N_("Revenue"), "x-office-presentation-symbolic",
-    N_("Revenue will show the monthly recurring revenue and how it moved — new, "
-       "expansion, contraction and churn — once the metrics are available."),
-    tenure_empty_page_get_type },
+    NULL,
+    tenure_revenue_page_get_type },
   { "cohorts", N_("Cohorts"), "view-grid-symbolic",
-    N_("Cohorts will show how the customers who signed up each month stay and pay over "
-       "time, once the metrics are available."),
-    tenure_empty_page_get_type },
+    NULL,
+    tenure_cohorts_page_get_type },
   { "jobs", N_("Jobs & activation"), "emblem-ok-symbolic", NULL,
     tenure_jobs_page_get_type },
   { "onboarding", N_("Onboarding"), "media-playlist-consecutive-symbolic", NULL,
     tenure_onboarding_page_get_type },
   { "qualification", N_("Qualification"), "dialog-question-symbolic", NULL,
     tenure_qualification_page_get_type },
-  { "accounts", N_("Accounts"), "x-office-address-book-symbolic",
-    N_("Accounts will list the customers with their health, owner and recurring revenue, "
-       "once the metrics are available."),
-    tenure_empty_page_get_type },
+  { "accounts", N_("Accounts"), "x-office-address-book-symbolic", NULL,
+    tenure_accounts_page_get_type },
   { "satisfaction", N_("Satisfaction"), "face-smile-symbolic", NULL,
     tenure_satisfaction_page_get_type },
   { "acquisition", N_("Acquisition & value"), "send-to-symbolic", NULL,

@@ -1,0 +1,508 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The month at a glance: key figures with their trends, the MRR bridge and the lifecycle. */
+
+#define G_LOG_DOMAIN "tenure-overview-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "tenure-accounts-page.h"
+#include "tenure-bar-chart.h"
+#include "tenure-dashboard.h"
+#include "tenure-kpi-card.h"
+#include "tenure-overview-page.h"
+#include "tenure-waterfall-chart.h"
+#include "tenure-window.h"
+
+struct _TenureOverviewPage
+{
+  TenurePage     parent_instance;
+
+  GtkStack      *stack;
+  AdwStatusPage *error_page;
+  GtkFlowBox    *cards_box;
+  GtkWidget     *bridge_chart;
+  GtkWidget     *funnel_chart;
+
+  GtkWidget     *cards[TENURE_OVERVIEW_N_CARDS];
+};
+
+G_DEFINE_FINAL_TYPE (TenureOverviewPage, tenure_overview_page, TENURE_TYPE_PAGE)
+
+static double
+get_mrr (const TenureMonthFigures *figures)
+{
+  return (double) figures->mrr_cents;
+}
+
+static double
+get_nrr (const TenureMonthFigures *figures)
+{
+  return figures->nrr_pct;
+}
+
+static double
+get_logo_churn (const TenureMonthFigures *figures)
+{
+  return figures->logo_churn_pct;
+}
+
+static double
+get_nps (const TenureMonthFigures *figures)
+{
+  return figures->nps_score;
+}
+
+static double
+get_taj (const TenureMonthFigures *figures)
+{
+  return figures->taj_4_plus_pct;
+}
+
+static double
+get_signal48h (const TenureMonthFigures *figures)
+{
+  return figures->signal48h_pct;
+}
+
+static void
+set_card (TenureOverviewPage *self,
+          TenureOverviewCard  card,
+          const char         *value,
+          const char         *detail,
+          const char         *explanation,
+          TenureChartData    *trend)
+{
+  TenureKpiCard *kpi = TENURE_KPI_CARD (self->cards[card]);
+
+  tenure_kpi_card_set_value (kpi, value);
+  tenure_kpi_card_set_detail (kpi, detail);
+  tenure_kpi_card_set_explanation (kpi, explanation);
+  tenure_kpi_card_set_trend (kpi, trend);
+}
+
+static void
+fill_revenue_cards (TenureOverviewPage  *self,
+                    const TenureMetrics *metrics)
+{
+  const TenureMonthFigures *now = &metrics->figures;
+  const TenureMetricsSeries *series = metrics->series;
+  const TenureMonthFigures *before = series->n_months > 1
+                                       ? &series->months[series->n_months - 2] : NULL;
+  g_autoptr(TenureChartData) mrr_trend = NULL;
+  g_autoptr(TenureChartData) nrr_trend = NULL;
+  g_autoptr(TenureChartData) churn_trend = NULL;
+  g_autofree char *mrr = tenure_dashboard_format_money (now->mrr_cents, metrics->currency,
+                                                        TENURE_FORMAT_NONE);
+  g_autofree char *mrr_detail = NULL;
+  g_autofree char *nrr = tenure_dashboard_format_percent (now->nrr_pct, TENURE_FORMAT_NONE);
+  g_autofree char *grr = tenure_dashboard_format_percent (now->grr_pct, TENURE_FORMAT_NONE);
+  g_autofree char *nrr_detail = NULL;
+  g_autofree char *churn = tenure_dashboard_format_percent (now->logo_churn_pct,
+                                                            TENURE_FORMAT_NONE);
+  g_autofree char *churn_detail = NULL;
+
+  if (before != NULL && before->mrr_cents > 0)
+    {
+      g_autofree char *change = tenure_format_money (now->mrr_cents - before->mrr_cents,
+                                                     metrics->currency, TENURE_FORMAT_SIGN,
+                                                     TENURE_LANGUAGE_DEFAULT);
+      g_autofree char *pct = tenure_format_percent (100.0 * (now->mrr_cents - before->mrr_cents) /
+                                                      before->mrr_cents,
+                                                    1, TENURE_FORMAT_SIGN,
+                                                    TENURE_LANGUAGE_DEFAULT);
+
+      /* Translators: the change of MRR in money and percent, e.g.
+       * "+1,200 € (+2.1 %) vs last month" */
+      mrr_detail = g_strdup_printf (_("%s (%s) vs last month"), change, pct);
+    }
+  else
+    mrr_detail = g_strdup (_("No revenue last month to compare with"));
+
+  mrr_trend = tenure_dashboard_trend (metrics, TENURE_UNIT_MONEY, _("MRR"),
+                                      TENURE_CHART_COLOR_BLUE, get_mrr);
+  set_card (self, TENURE_OVERVIEW_MRR, mrr, mrr_detail,
+            _("Monthly recurring revenue: what all customers pay each month for their "
+              "subscriptions, at the end of the month"),
+            mrr_trend);
+
+  /* Translators: %s is the gross revenue retention, a percentage */
+  nrr_detail = g_strdup_printf (_("Gross retention %s"), grr);
+  nrr_trend = tenure_dashboard_trend (metrics, TENURE_UNIT_PERCENT, _("NRR"),
+                                      TENURE_CHART_COLOR_GREEN, get_nrr);
+  set_card (self, TENURE_OVERVIEW_NRR, nrr, nrr_detail,
+            tenure_metrics_is_null (now->nrr_pct)
+              ? _("No customers last month: there is no revenue to retain")
+              /* xgettext:no-c-format */
+              : _("Net revenue retention: revenue kept from last month’s customers, "
+                  "including upgrades and downgrades; above 100 % means they grow"),
+            nrr_trend);
+
+  churn_detail = g_strdup_printf (ngettext ("%u customer lost", "%u customers lost",
+                                            now->churned_customers),
+                                  now->churned_customers);
+  churn_trend = tenure_dashboard_trend (metrics, TENURE_UNIT_PERCENT, _("Logo churn"),
+                                        TENURE_CHART_COLOR_RED, get_logo_churn);
+  set_card (self, TENURE_OVERVIEW_LOGO_CHURN, churn, churn_detail,
+            tenure_metrics_is_null (now->logo_churn_pct)
+              ? _("No customers last month: nobody could leave")
+              : _("Logo churn: the share of last month’s customers who stopped paying "
+                  "this month"),
+            churn_trend);
+}
+
+static void
+fill_customer_cards (TenureOverviewPage  *self,
+                     const TenureMetrics *metrics)
+{
+  const TenureMonthFigures *now = &metrics->figures;
+  g_autoptr(TenureChartData) nps_trend = NULL;
+  g_autoptr(TenureChartData) taj_trend = NULL;
+  g_autoptr(TenureChartData) signal_trend = NULL;
+  g_autofree char *nps = NULL;
+  g_autofree char *nps_detail = NULL;
+  g_autofree char *taj = tenure_dashboard_format_percent (now->taj_4_plus_pct,
+                                                          TENURE_FORMAT_NONE);
+  g_autofree char *taj_detail = NULL;
+  g_autofree char *signal = tenure_dashboard_format_percent (now->signal48h_pct,
+                                                             TENURE_FORMAT_NONE);
+  g_autofree char *signal_detail = NULL;
+  guint taj_total = now->taj_bucket_0 + now->taj_bucket_1_3 + now->taj_bucket_4_plus;
+
+  nps = tenure_metrics_is_null (now->nps_score)
+          ? g_strdup ("—")
+          : tenure_format_number (now->nps_score, 0, TENURE_FORMAT_SIGN,
+                                  TENURE_LANGUAGE_DEFAULT);
+  nps_detail = g_strdup_printf (ngettext ("%u answer this month", "%u answers this month",
+                                          now->nps_responses),
+                                now->nps_responses);
+  nps_trend = tenure_dashboard_trend (metrics, TENURE_UNIT_COUNT, _("NPS"),
+                                      TENURE_CHART_COLOR_PURPLE, get_nps);
+  set_card (self, TENURE_OVERVIEW_NPS, nps, nps_detail,
+            tenure_metrics_is_null (now->nps_score)
+              ? _("No NPS answer this month")
+              : _("Net promoter score: the share of customers who would recommend you "
+                  "minus those who would not, from −100 to +100"),
+            nps_trend);
+
+  taj_detail = g_strdup_printf (ngettext ("of %u new account of the last 3 months",
+                                          "of %u new accounts of the last 3 months",
+                                          taj_total),
+                                taj_total);
+  taj_trend = tenure_dashboard_trend (metrics, TENURE_UNIT_PERCENT, _("More than 3 jobs"),
+                                      TENURE_CHART_COLOR_BLUE, get_taj);
+  set_card (self, TENURE_OVERVIEW_TAJ, taj, taj_detail,
+            tenure_metrics_is_null (now->taj_4_plus_pct)
+              ? _("No account signed up in the last 3 months")
+              : _("New accounts that completed more than 3 jobs in their first 30 days: "
+                  "those customers stay much longer"),
+            taj_trend);
+
+  signal_detail = g_strdup_printf (ngettext ("of %u signup this month",
+                                             "of %u signups this month", now->signups),
+                                   now->signups);
+  signal_trend = tenure_dashboard_trend (metrics, TENURE_UNIT_PERCENT, _("48-hour signal"),
+                                         TENURE_CHART_COLOR_GREEN, get_signal48h);
+  set_card (self, TENURE_OVERVIEW_SIGNAL48H, signal, signal_detail,
+            tenure_metrics_is_null (now->signal48h_pct)
+              ? _("No account signed up this month")
+              : _("New accounts that used the product within 48 hours of signing up: an "
+                  "early sign they will stay"),
+            signal_trend);
+}
+
+/* A count over the months of the health trend, as chart data. */
+static TenureChartData *
+health_trend (const TenureHealthTrend *health,
+              const guint             *counts,
+              const char              *name,
+              TenureChartColor         color)
+{
+  TenureChartData *data = tenure_chart_data_new (TENURE_UNIT_COUNT);
+  guint series;
+
+  tenure_chart_data_add_months (data, health->first_month, health->n_months,
+                                TENURE_LANGUAGE_DEFAULT);
+  series = tenure_chart_data_add_series (data, name, color);
+  for (guint i = 0; i < health->n_months; i++)
+    tenure_chart_data_set_value (data, series, i, counts[i]);
+
+  return data;
+}
+
+static void
+fill_health_cards (TenureOverviewPage      *self,
+                   const TenureMetrics     *metrics,
+                   const TenureHealthTrend *health)
+{
+  g_autoptr(TenureChartData) red_trend = health_trend (health, health->red_accounts,
+                                                       _("Customers at risk"),
+                                                       TENURE_CHART_COLOR_RED);
+  g_autoptr(TenureChartData) dormant_trend = health_trend (health, health->dormant_accounts,
+                                                           _("Dormant customers"),
+                                                           TENURE_CHART_COLOR_ORANGE);
+  const TenureMonthFigures *now = &metrics->figures;
+  guint red = metrics->health_accounts[TENURE_HEALTH_RED];
+  g_autofree char *at_risk = g_strdup_printf ("%u", red);
+  g_autofree char *at_risk_detail = NULL;
+  g_autofree char *dormant = g_strdup_printf ("%u", metrics->dormant_accounts);
+  g_autofree char *dormant_pct = tenure_dashboard_format_percent (metrics->dormant_pct,
+                                                                  TENURE_FORMAT_NONE);
+  g_autofree char *dormant_mrr = tenure_dashboard_format_money (metrics->dormant_mrr_cents,
+                                                                metrics->currency,
+                                                                TENURE_FORMAT_NONE);
+  g_autofree char *dormant_detail = NULL;
+
+  /* Translators: the customers of the month and those in the amber band, e.g. "of 414
+   * customers · 98 to watch" */
+  at_risk_detail = g_strdup_printf (ngettext ("of %u customer · %u to watch",
+                                              "of %u customers · %u to watch",
+                                              now->customers),
+                                    now->customers, metrics->health_accounts[TENURE_HEALTH_AMBER]);
+  set_card (self, TENURE_OVERVIEW_AT_RISK, at_risk, at_risk_detail,
+            _("Customers whose health score is red (amber: to watch): little use, few jobs "
+              "done, unhappy answers or shrinking revenue; talk to them first"),
+            red_trend);
+
+  /* Translators: the share of customers and their MRR, e.g. "4.2 % of customers · 3,100 €" */
+  dormant_detail = g_strdup_printf (_("%s of customers · %s"), dormant_pct, dormant_mrr);
+  set_card (self, TENURE_OVERVIEW_DORMANT, dormant, dormant_detail,
+            _("Silent attrition: paying customers with no session in the last 30 days of "
+              "the month, and the recurring revenue they bring"),
+            dormant_trend);
+}
+
+static void
+fill_bridge (TenureOverviewPage  *self,
+             const TenureMetrics *metrics)
+{
+  const TenureMonthFigures *now = &metrics->figures;
+  const TenureMetricsSeries *series = metrics->series;
+  g_autoptr(TenureChartData) data = tenure_chart_data_new (TENURE_UNIT_MONEY);
+  gint64 start = series->n_months > 1 ? series->months[series->n_months - 2].mrr_cents : 0;
+  const double values[] = {
+    (double) start,
+    (double) now->new_cents,
+    (double) now->reactivation_cents,
+    (double) now->expansion_cents,
+    (double) now->contraction_cents,
+    (double) now->churn_cents,
+    (double) now->mrr_cents,
+  };
+  const char *labels[] = {
+    N_("Start"), N_("New"), N_("Reactivation"), N_("Expansion"), N_("Contraction"),
+    N_("Churn"), N_("End"),
+  };
+  g_autofree char *month = tenure_format_month (metrics->month, TENURE_LANGUAGE_DEFAULT);
+  g_autofree char *title = NULL;
+
+  tenure_chart_data_set_currency (data, metrics->currency);
+  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+    tenure_chart_data_add_category (data, _(labels[i]));
+  tenure_chart_data_add_series (data, _("MRR"), TENURE_CHART_COLOR_AUTO);
+  tenure_chart_data_set_values (data, 0, values, G_N_ELEMENTS (values));
+
+  /* Translators: %s is a month, e.g. "October 2026" */
+  title = g_strdup_printf (_("How MRR moved in %s"), month);
+  tenure_chart_set_title (TENURE_CHART (self->bridge_chart), title);
+  tenure_chart_set_data (TENURE_CHART (self->bridge_chart), data);
+}
+
+static void
+fill_funnel (TenureOverviewPage  *self,
+             const TenureMetrics *metrics)
+{
+  g_autoptr(TenureChartData) data = tenure_chart_data_new (TENURE_UNIT_COUNT);
+  const double values[] = {
+    metrics->funnel_awareness == TENURE_CENTS_NULL ? NAN : (double) metrics->funnel_awareness,
+    metrics->funnel_conversion,
+    metrics->funnel_purchase,
+    metrics->funnel_activation,
+    metrics->funnel_renewal,
+    metrics->funnel_recommendation,
+  };
+  const char *labels[] = {
+    N_("Awareness (leads)"), N_("Conversion (signups)"), N_("Purchase (new customers)"),
+    N_("Activation (jobs done)"), N_("Renewal (over a year)"),
+    N_("Recommendation (promoters)"),
+  };
+
+  /* No spend row of the month gives leads: the bar is missing, its label says so. */
+  tenure_chart_data_add_category (data, isnan (values[0]) ? _("Awareness (leads): —")
+                                                          : _(labels[0]));
+  for (guint i = 1; i < G_N_ELEMENTS (labels); i++)
+    tenure_chart_data_add_category (data, _(labels[i]));
+  tenure_chart_data_add_series (data, _("Accounts"), TENURE_CHART_COLOR_BLUE);
+  tenure_chart_data_set_values (data, 0, values, G_N_ELEMENTS (values));
+  tenure_chart_set_data (TENURE_CHART (self->funnel_chart), data);
+}
+
+static void
+load_cb (GObject      *object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  g_autoptr(TenureOverviewPage) self = user_data;
+  GCancellable *cancellable = g_task_get_cancellable (G_TASK (result));
+  g_autoptr(TenureDashboard) dashboard = NULL;
+  g_autoptr(GError) error = NULL;
+  const TenureMetrics *metrics;
+
+  dashboard = tenure_dashboard_load_finish (result, &error);
+  if (g_cancellable_is_cancelled (cancellable))
+    return;
+
+  if (dashboard == NULL)
+    {
+      g_autofree char *markup = g_markup_escape_text (error->message, -1);
+
+      adw_status_page_set_description (self->error_page, markup);
+      gtk_stack_set_visible_child_name (self->stack, "error");
+      tenure_page_end_loading (TENURE_PAGE (self), cancellable);
+      return;
+    }
+
+  metrics = dashboard->metrics;
+  fill_revenue_cards (self, metrics);
+  fill_customer_cards (self, metrics);
+  fill_health_cards (self, metrics, dashboard->health);
+  fill_bridge (self, metrics);
+  fill_funnel (self, metrics);
+
+  gtk_stack_set_visible_child_name (self->stack,
+                                    tenure_workspace_get_has_data (
+                                      tenure_page_get_workspace (TENURE_PAGE (self)))
+                                      ? "figures" : "empty");
+  tenure_page_end_loading (TENURE_PAGE (self), cancellable);
+}
+
+static void
+tenure_overview_page_reload (TenurePage *page)
+{
+  TenureOverviewPage *self = TENURE_OVERVIEW_PAGE (page);
+  GCancellable *cancellable = tenure_page_begin_loading (page);
+
+  tenure_dashboard_show_loading (page, self->stack);
+  tenure_dashboard_load_async (page, TRUE, cancellable, load_cb, g_object_ref (self));
+}
+
+static void
+show_accounts_cb (TenureOverviewPage *self)
+{
+  GtkWidget *window = gtk_widget_get_ancestor (GTK_WIDGET (self), TENURE_TYPE_WINDOW);
+
+  TenurePage *page;
+
+  if (window == NULL)
+    return;
+
+  /* The card counts dormant customers: show exactly those, so someone can call them. */
+  tenure_window_show_page (TENURE_WINDOW (window), "accounts");
+  page = tenure_window_get_visible_page (TENURE_WINDOW (window));
+  if (TENURE_IS_ACCOUNTS_PAGE (page))
+    tenure_accounts_page_show_dormant (TENURE_ACCOUNTS_PAGE (page));
+}
+
+static void
+add_cards (TenureOverviewPage *self)
+{
+  static const char *titles[TENURE_OVERVIEW_N_CARDS] = {
+    [TENURE_OVERVIEW_MRR] = N_("Recurring revenue"),
+    [TENURE_OVERVIEW_NRR] = N_("Net revenue retention"),
+    [TENURE_OVERVIEW_LOGO_CHURN] = N_("Customer churn"),
+    [TENURE_OVERVIEW_NPS] = N_("Net promoter score"),
+    [TENURE_OVERVIEW_TAJ] = N_("Active new accounts"),
+    [TENURE_OVERVIEW_SIGNAL48H] = N_("48-hour signal"),
+    [TENURE_OVERVIEW_AT_RISK] = N_("Customers at risk"),
+    [TENURE_OVERVIEW_DORMANT] = N_("Dormant customers"),
+  };
+  GtkWidget *button;
+
+  for (guint i = 0; i < TENURE_OVERVIEW_N_CARDS; i++)
+    {
+      self->cards[i] = tenure_kpi_card_new (_(titles[i]));
+      tenure_chart_set_title (TENURE_CHART (tenure_kpi_card_get_sparkline (
+                                TENURE_KPI_CARD (self->cards[i]))),
+                              _(titles[i]));
+      gtk_flow_box_append (self->cards_box, self->cards[i]);
+    }
+
+  button = gtk_button_new_with_mnemonic (_("_Show Accounts"));
+  gtk_widget_set_halign (button, GTK_ALIGN_START);
+  gtk_widget_set_tooltip_text (button, _("Open the list of accounts"));
+  g_signal_connect_object (button, "clicked", G_CALLBACK (show_accounts_cb), self,
+                           G_CONNECT_SWAPPED);
+  tenure_kpi_card_set_extra (TENURE_KPI_CARD (self->cards[TENURE_OVERVIEW_DORMANT]), button);
+}
+
+static void
+tenure_overview_page_dispose (GObject *object)
+{
+  /* AdwBin unparents its child itself: let it go before the template does. */
+  adw_bin_set_child (ADW_BIN (object), NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (object), TENURE_TYPE_OVERVIEW_PAGE);
+
+  G_OBJECT_CLASS (tenure_overview_page_parent_class)->dispose (object);
+}
+
+static void
+tenure_overview_page_class_init (TenureOverviewPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  TenurePageClass *page_class = TENURE_PAGE_CLASS (klass);
+
+  object_class->dispose = tenure_overview_page_dispose;
+
+  page_class->reload = tenure_overview_page_reload;
+
+  g_type_ensure (TENURE_TYPE_BAR_CHART);
+  g_type_ensure (TENURE_TYPE_WATERFALL_CHART);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PREFIX "/ui/tenure-overview-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, TenureOverviewPage, bridge_chart);
+  gtk_widget_class_bind_template_child (widget_class, TenureOverviewPage, cards_box);
+  gtk_widget_class_bind_template_child (widget_class, TenureOverviewPage, error_page);
+  gtk_widget_class_bind_template_child (widget_class, TenureOverviewPage, funnel_chart);
+  gtk_widget_class_bind_template_child (widget_class, TenureOverviewPage, stack);
+}
+
+static void
+tenure_overview_page_init (TenureOverviewPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  add_cards (self);
+  tenure_chart_set_title (TENURE_CHART (self->funnel_chart), _("Customer lifecycle this month"));
+  tenure_chart_set_empty_text (TENURE_CHART (self->funnel_chart), _("No accounts this month"));
+}
+
+/* The card of @card, a TenureKpiCard (for tests). */
+GtkWidget *
+tenure_overview_page_get_card (TenureOverviewPage *self,
+                               TenureOverviewCard  card)
+{
+  g_return_val_if_fail (TENURE_IS_OVERVIEW_PAGE (self), NULL);
+  g_return_val_if_fail (card < TENURE_OVERVIEW_N_CARDS, NULL);
+
+  return self->cards[card];
+}
+
+GtkWidget *
+tenure_overview_page_get_bridge_chart (TenureOverviewPage *self)
+{
+  g_return_val_if_fail (TENURE_IS_OVERVIEW_PAGE (self), NULL);
+
+  return self->bridge_chart;
+}
+
+GtkWidget *
+tenure_overview_page_get_funnel_chart (TenureOverviewPage *self)
+{
+  g_return_val_if_fail (TENURE_IS_OVERVIEW_PAGE (self), NULL);
+
+  return self->funnel_chart;
+}

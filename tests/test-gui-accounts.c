@@ -1,0 +1,507 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The Accounts page on the demo company: rows, sorting, filters and detail pane against the
+ * core's health scores, the health weights of the preferences applied live, screenshots. */
+
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "tenure-accounts-page.h"
+#include "tenure-application.h"
+#include "tenure-date.h"
+#include "tenure-db.h"
+#include "tenure-demo.h"
+#include "tenure-format.h"
+#include "tenure-health.h"
+#include "tenure-metrics.h"
+#include "tenure-preferences-window.h"
+#include "tenure-test-gui.h"
+#include "tenure-test-util.h"
+#include "tenure-window-private.h"
+
+static TenureApplication *app;
+static char *tmpdir;
+static char *demo_path;
+
+static gboolean
+timeout_cb (gpointer user_data)
+{
+  gboolean *timed_out = user_data;
+
+  *timed_out = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs the main loop until @predicate (@data) holds; fails the test after 60 s. */
+static void
+wait_for (gboolean (*predicate) (gpointer),
+          gpointer  data)
+{
+  gboolean timed_out = FALSE;
+  guint source = g_timeout_add_seconds (60, timeout_cb, &timed_out);
+
+  while (!predicate (data) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_false (timed_out);
+  g_source_remove (source);
+}
+
+static gboolean
+window_idle (gpointer data)
+{
+  return !tenure_window_get_loading (data);
+}
+
+static gboolean
+page_ready (gpointer data)
+{
+  return tenure_page_is_ready (data);
+}
+
+static gboolean
+widget_mapped (gpointer data)
+{
+  return gtk_widget_get_mapped (data);
+}
+
+static gboolean
+detail_loaded (gpointer data)
+{
+  return !tenure_account_detail_get_loading (data);
+}
+
+static gboolean
+preferences_idle (gpointer data)
+{
+  return !tenure_preferences_window_get_health_busy (data);
+}
+
+static gboolean
+pointer_cleared (gpointer data)
+{
+  return *(gpointer *) data == NULL;
+}
+
+static void
+screenshot (GtkWidget  *widget,
+            const char *name)
+{
+  g_autofree char *path = NULL;
+
+  wait_for (widget_mapped, widget);
+  test_settle (widget, 3);
+  path = test_save_screenshot (widget, name);
+  g_test_message ("screenshot: %s", path);
+}
+
+/* A window at @width × @height showing the Accounts page of the demo company. */
+static TenureWindow *
+open_accounts (int                  width,
+               int                  height,
+               TenureAccountsPage **page)
+{
+  TenureWindow *window = tenure_window_new (GTK_APPLICATION (app));
+  g_autoptr(GFile) file = g_file_new_for_path (demo_path);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_for (widget_mapped, window);
+
+  tenure_window_open_file (window, file);
+  wait_for (window_idle, window);
+  g_assert_nonnull (tenure_window_get_workspace (window));
+  tenure_window_show_page (window, "accounts");
+  *page = TENURE_ACCOUNTS_PAGE (tenure_window_get_visible_page (window));
+  g_assert_true (TENURE_IS_ACCOUNTS_PAGE (*page));
+  wait_for (page_ready, *page);
+  test_settle (GTK_WIDGET (window), 2);
+
+  return window;
+}
+
+static void
+close_window (TenureWindow *window)
+{
+  gpointer weak = window;
+
+  g_object_add_weak_pointer (G_OBJECT (window), &weak);
+  gtk_window_destroy (GTK_WINDOW (window));
+  wait_for (pointer_cleared, &weak);
+}
+
+/* Scrolls the first scrolled window under @widget to its end. */
+static void
+scroll_to_end (GtkWidget *widget)
+{
+  GtkWidget *child;
+
+  if (GTK_IS_SCROLLED_WINDOW (widget))
+    {
+      GtkAdjustment *adjustment;
+
+      test_settle (widget, 2);
+      adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (widget));
+      gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+      return;
+    }
+
+  for (child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (gtk_widget_get_child_visible (child))
+      scroll_to_end (child);
+}
+
+static TenureHealthReport *
+core_health (int month)
+{
+  g_autoptr(TenureDb) db = NULL;
+  g_autoptr(GError) error = NULL;
+  TenureHealthReport *report;
+
+  db = tenure_db_open (demo_path, TENURE_DB_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  report = tenure_health_compute (db, month, NULL, NULL, &error);
+  g_assert_no_error (error);
+
+  return report;
+}
+
+static TenureAccountRow *
+row_at (TenureAccountsPage *page,
+        guint               position)
+{
+  TenureAccountRow *row = g_list_model_get_item (tenure_accounts_page_get_rows (page),
+                                                 position);
+
+  g_assert_nonnull (row);
+  g_object_unref (row);    /* the model keeps it */
+  return row;
+}
+
+static guint
+n_rows (TenureAccountsPage *page)
+{
+  return g_list_model_get_n_items (tenure_accounts_page_get_rows (page));
+}
+
+static void
+test_list (void)
+{
+  TenureAccountsPage *page;
+  TenureWindow *window = open_accounts (1280, 800, &page);
+  int month = tenure_workspace_get_month (tenure_window_get_workspace (window));
+  g_autoptr(TenureHealthReport) report = core_health (month);
+  g_autoptr(TenureMetrics) metrics = NULL;
+  g_autoptr(TenureDb) db = NULL;
+  g_autoptr(GError) error = NULL;
+  const TenureAccountHealth *worst;
+  const char *needle;
+  guint red = report->band_accounts[TENURE_HEALTH_RED];
+
+  /* Every customer of the month, and only them. */
+  g_assert_cmpuint (report->accounts->len, >, 100);
+  g_assert_cmpuint (tenure_accounts_page_get_n_accounts (page), ==, report->accounts->len);
+  g_assert_cmpuint (n_rows (page), ==, report->accounts->len);
+  g_assert_cmpuint (red, >, 0);
+
+  /* Worst first by default, and again after sorting by score the other way and back. */
+  tenure_accounts_page_sort (page, "score", GTK_SORT_DESCENDING);
+  g_assert_cmpint (tenure_account_row_get_band (row_at (page, 0)), ==, TENURE_HEALTH_GREEN);
+  tenure_accounts_page_sort (page, "score", GTK_SORT_ASCENDING);
+  g_assert_cmpint (tenure_account_row_get_band (row_at (page, 0)), ==, TENURE_HEALTH_RED);
+  worst = g_ptr_array_index (report->accounts, 0);
+  g_assert_cmpint (tenure_account_row_get_score (row_at (page, 0)), ==, worst->score);
+  /* The reasons in words, worst first: a red account has weak points. */
+  {
+    g_autofree char *drivers = tenure_account_drivers_text (worst);
+
+    /* Ties keep the core's order (the most MRR at stake first): the sort is stable. */
+    g_assert_cmpint (tenure_account_row_get_id (row_at (page, 0)), ==, worst->account_id);
+    g_assert_cmpstr (tenure_account_row_get_drivers (row_at (page, 0)), ==, drivers);
+    g_assert_cmpstr (drivers, !=, "Nothing weak");
+  }
+  for (guint i = 1; i < n_rows (page); i++)
+    g_assert_cmpint (tenure_account_row_get_score (row_at (page, i - 1)), <=,
+                     tenure_account_row_get_score (row_at (page, i)));
+
+  /* Sorting by MRR puts the largest first when descending. */
+  tenure_accounts_page_sort (page, "mrr", GTK_SORT_DESCENDING);
+  g_assert_cmpint (tenure_account_row_get_mrr (row_at (page, 0)), >=,
+                   tenure_account_row_get_mrr (row_at (page, n_rows (page) - 1)));
+  tenure_accounts_page_sort (page, "score", GTK_SORT_ASCENDING);
+
+  /* Band filter: exactly the red accounts. */
+  tenure_accounts_page_set_band_filter (page, TENURE_HEALTH_RED);
+  g_assert_cmpuint (n_rows (page), ==, red);
+  for (guint i = 0; i < n_rows (page); i++)
+    g_assert_cmpint (tenure_account_row_get_band (row_at (page, i)), ==, TENURE_HEALTH_RED);
+  tenure_accounts_page_set_band_filter (page, TENURE_HEALTH_GREEN);
+  g_assert_cmpuint (n_rows (page), ==, report->band_accounts[TENURE_HEALTH_GREEN]);
+  tenure_accounts_page_set_band_filter (page, -1);
+  g_assert_cmpuint (n_rows (page), ==, report->accounts->len);
+
+  /* Owner filter: the accounts of the worst account's owner. */
+  if (worst->owner != NULL)
+    {
+      guint owned = 0;
+
+      for (guint i = 0; i < report->accounts->len; i++)
+        {
+          const TenureAccountHealth *account = g_ptr_array_index (report->accounts, i);
+
+          owned += g_strcmp0 (account->owner, worst->owner) == 0;
+        }
+      tenure_accounts_page_set_owner_filter (page, worst->owner);
+      g_assert_cmpuint (n_rows (page), ==, owned);
+      g_assert_cmpuint (n_rows (page), <, report->accounts->len);
+      tenure_accounts_page_set_owner_filter (page, NULL);
+    }
+
+  /* Search by name narrows to the accounts whose name holds the text. */
+  needle = worst->name != NULL ? worst->name : worst->external_id;
+  tenure_accounts_page_set_search (page, needle);
+  g_assert_cmpuint (n_rows (page), >=, 1);
+  g_assert_cmpuint (n_rows (page), <, report->accounts->len);
+  g_assert_cmpstr (tenure_account_row_get_name (row_at (page, 0)), ==, needle);
+  tenure_accounts_page_set_search (page, "no account is called this");
+  g_assert_cmpuint (n_rows (page), ==, 0);
+  tenure_accounts_page_set_search (page, "");
+  g_assert_cmpuint (n_rows (page), ==, report->accounts->len);
+
+  /* Dormant: the metrics' count, as the Overview asks for it. */
+  db = tenure_db_open (demo_path, TENURE_DB_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  metrics = tenure_metrics_compute (db, month, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (metrics->dormant_accounts, >, 0);
+  tenure_accounts_page_set_band_filter (page, TENURE_HEALTH_RED);
+  tenure_accounts_page_show_dormant (page);
+  g_assert_cmpuint (n_rows (page), ==, metrics->dormant_accounts);
+  for (guint i = 0; i < n_rows (page); i++)
+    g_assert_true (tenure_account_row_get_dormant (row_at (page, i)));
+  test_settle (GTK_WIDGET (window), 2);
+  screenshot (GTK_WIDGET (window), "accounts-dormant-light-1280x800");
+  tenure_accounts_page_set_dormant_filter (page, FALSE);
+  g_assert_cmpuint (n_rows (page), ==, report->accounts->len);
+
+  screenshot (GTK_WIDGET (window), "accounts-light-1280x800");
+
+  /* The window's stack is as wide as its widest page, even hidden: with the page laid
+   * out wide (all its columns), another page at 800 × 600 keeps the sidebar. */
+  tenure_window_show_page (window, "imports");
+  wait_for (page_ready, tenure_window_get_visible_page (window));
+  gtk_window_set_default_size (GTK_WINDOW (window), 800, 600);
+  test_settle (GTK_WIDGET (window), 3);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <=, 800);
+  g_assert_false (adw_leaflet_get_folded (window->leaflet));
+  close_window (window);
+}
+
+static void
+test_detail (void)
+{
+  TenureAccountsPage *page;
+  TenureWindow *window = open_accounts (1280, 800, &page);
+  TenureAccountDetail *detail = tenure_accounts_page_get_detail (page);
+  TenureAccountRow *row;
+  g_autofree char *mrr = NULL;
+  g_autofree char *currency = NULL;
+  g_autoptr(TenureDb) db = NULL;
+  g_autoptr(GError) error = NULL;
+
+  db = tenure_db_open (demo_path, TENURE_DB_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  currency = tenure_db_get_setting (db, "currency", "EUR");
+
+  g_assert_null (tenure_account_detail_get_account (detail));
+  tenure_accounts_page_sort (page, "mrr", GTK_SORT_DESCENDING);
+  tenure_accounts_page_select (page, 0);
+  row = row_at (page, 0);
+  g_assert_true (tenure_account_detail_get_account (detail) == row);
+  wait_for (detail_loaded, detail);
+
+  mrr = tenure_format_money (tenure_account_row_get_mrr (row), currency, TENURE_FORMAT_CENTS,
+                             TENURE_LANGUAGE_DEFAULT);
+  g_assert_cmpstr (tenure_account_detail_get_title (detail), ==,
+                   tenure_account_row_get_name (row));
+  g_assert_cmpstr (tenure_account_detail_get_mrr_text (detail), ==, mrr);
+  g_assert_cmpuint (tenure_account_detail_get_n_weeks (detail), ==, 8);
+  screenshot (GTK_WIDGET (window), "accounts-detail-light-1280x800");
+  scroll_to_end (GTK_WIDGET (detail));
+  screenshot (GTK_WIDGET (window), "accounts-detail-end-light-1280x800");
+
+  /* Dark at both sizes. */
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                      ADW_COLOR_SCHEME_FORCE_DARK);
+  screenshot (GTK_WIDGET (window), "accounts-detail-dark-1280x800");
+  tenure_accounts_page_sort (page, "score", GTK_SORT_ASCENDING);
+  tenure_accounts_page_select (page, 0);    /* back to the top of the list */
+  tenure_accounts_page_select (page, GTK_INVALID_LIST_POSITION);
+  g_assert_null (tenure_account_detail_get_account (detail));
+  screenshot (GTK_WIDGET (window), "accounts-dark-1280x800");
+  close_window (window);
+
+  window = open_accounts (800, 600, &page);
+  g_assert_false (adw_leaflet_get_folded (window->leaflet));
+  screenshot (GTK_WIDGET (window), "accounts-dark-800x600");
+  close_window (window);
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                      ADW_COLOR_SCHEME_DEFAULT);
+
+  /* Folded at 800 × 600: the list, then the account on its own with a way back. */
+  window = open_accounts (800, 600, &page);
+  detail = tenure_accounts_page_get_detail (page);
+
+
+  screenshot (GTK_WIDGET (window), "accounts-light-800x600");
+  tenure_accounts_page_select (page, 0);
+  wait_for (detail_loaded, detail);
+  g_assert_true (gtk_widget_get_child_visible (GTK_WIDGET (detail)));
+  g_assert_cmpstr (tenure_account_detail_get_title (detail), ==,
+                   tenure_account_row_get_name (row_at (page, 0)));
+  screenshot (GTK_WIDGET (window), "accounts-detail-light-800x600");
+  close_window (window);
+}
+
+static GtkWindow *
+find_preferences (TenureWindow *window)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (TENURE_IS_PREFERENCES_WINDOW (toplevel) &&
+          gtk_window_get_transient_for (toplevel) == GTK_WINDOW (window))
+        return toplevel;
+    }
+
+  return NULL;
+}
+
+static void
+test_weights (void)
+{
+  TenureAccountsPage *page;
+  TenureWindow *window = open_accounts (1280, 800, &page);
+  int month = tenure_workspace_get_month (tenure_window_get_workspace (window));
+  g_autoptr(TenureHealthReport) before = core_health (month);
+  g_autoptr(TenureHealthReport) after = NULL;
+  g_autoptr(TenureDb) db = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *jobs = NULL;
+  g_autofree char *red = NULL;
+  TenurePreferencesWindow *preferences;
+  GtkSpinButton *spin;
+  const TenureAccountHealth *worst;
+  g_autoptr(GHashTable) scores = NULL;
+  guint changed = 0;
+
+  preferences = TENURE_PREFERENCES_WINDOW (tenure_preferences_window_new (GTK_WINDOW (window)));
+  gtk_window_present (GTK_WINDOW (preferences));
+  g_assert_true (find_preferences (window) == GTK_WINDOW (preferences));
+  adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (preferences),
+                                                "health");
+  wait_for (preferences_idle, preferences);
+
+  /* The workspace's weights, and the back-test in words with the core's figures. */
+  spin = tenure_preferences_window_get_weight_button (preferences, TENURE_HEALTH_JOBS);
+  g_assert_cmpfloat (gtk_spin_button_get_value (spin), ==, before->weights[TENURE_HEALTH_JOBS]);
+  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (spin)));
+  red = tenure_format_percent (before->backtest_churned_pct[TENURE_HEALTH_RED], 0,
+                               TENURE_FORMAT_NONE, TENURE_LANGUAGE_DEFAULT);
+  g_assert_nonnull (strstr (tenure_preferences_window_get_backtest_text (preferences), red));
+  g_assert_cmpfloat (before->backtest_churned_pct[TENURE_HEALTH_RED], >,
+                     before->backtest_churned_pct[TENURE_HEALTH_GREEN]);
+
+  /* Jobs no longer count: saved in the workspace, and the page scores again. */
+  gtk_spin_button_set_value (spin, 0);
+  wait_for (preferences_idle, preferences);
+  db = tenure_db_open (demo_path, TENURE_DB_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  jobs = tenure_db_get_setting (db, "health_weight_jobs", NULL);
+  g_assert_cmpstr (jobs, ==, "0");
+  after = tenure_health_compute (db, month, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpfloat (after->weights[TENURE_HEALTH_JOBS], ==, 0);
+
+  wait_for (page_ready, page);
+  scores = g_hash_table_new (g_int64_hash, g_int64_equal);
+  for (guint i = 0; i < before->accounts->len; i++)
+    {
+      TenureAccountHealth *account = g_ptr_array_index (before->accounts, i);
+
+      g_hash_table_insert (scores, &account->account_id, GINT_TO_POINTER (account->score));
+    }
+  g_assert_cmpuint (after->accounts->len, ==, before->accounts->len);
+  for (guint i = 0; i < after->accounts->len; i++)
+    {
+      TenureAccountHealth *account = g_ptr_array_index (after->accounts, i);
+
+      g_assert_true (g_hash_table_contains (scores, &account->account_id));
+      changed += GPOINTER_TO_INT (g_hash_table_lookup (scores, &account->account_id)) !=
+                 account->score;
+    }
+  g_assert_cmpuint (changed, >, after->accounts->len / 2);
+  worst = g_ptr_array_index (after->accounts, 0);
+  g_assert_cmpint (tenure_account_row_get_score (row_at (page, 0)), ==, worst->score);
+  g_assert_cmpint (tenure_account_row_get_score (row_at (page, 0)), !=,
+                   ((TenureAccountHealth *) g_ptr_array_index (before->accounts, 0))->score);
+
+  screenshot (GTK_WIDGET (preferences), "preferences-health-light");
+
+  /* All weights at zero is refused: nothing saved. */
+  for (guint i = 0; i < TENURE_HEALTH_N_COMPONENTS; i++)
+    gtk_spin_button_set_value (tenure_preferences_window_get_weight_button (preferences, i), 0);
+  wait_for (preferences_idle, preferences);
+  g_clear_pointer (&jobs, g_free);
+  jobs = tenure_db_get_setting (db, "health_weight_trend", NULL);
+  g_assert_cmpstr (jobs, !=, "0");
+
+  gtk_window_destroy (GTK_WINDOW (preferences));
+  close_window (window);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  TenureDemoOptions options;
+  int status;
+
+  tmpdir = test_make_tmpdir ();
+  g_setenv ("XDG_DATA_HOME", tmpdir, TRUE);
+
+  gtk_test_init (&argc, &argv, NULL);
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+
+  /* The demo company, ending in a fixed month so the figures never depend on today. */
+  demo_path = g_build_filename (tmpdir, "demo.tenure", NULL);
+  tenure_demo_options_init (&options);
+  options.end_month = TENURE_MONTH (2026, 10);
+  g_assert_true (tenure_demo_create_file (demo_path, &options, FALSE, NULL, NULL, NULL,
+                                          &error));
+  g_assert_no_error (error);
+
+  app = tenure_application_new ();
+  g_application_set_flags (G_APPLICATION (app),
+                           G_APPLICATION_NON_UNIQUE | G_APPLICATION_HANDLES_OPEN);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+
+  g_test_add_func ("/gui/accounts/list", test_list);
+  g_test_add_func ("/gui/accounts/detail", test_detail);
+  g_test_add_func ("/gui/accounts/weights", test_weights);
+
+  status = g_test_run ();
+
+  g_clear_object (&app);
+  test_rmdir_recursive (tmpdir);
+  g_free (tmpdir);
+  g_free (demo_path);
+
+  return status;
+}
