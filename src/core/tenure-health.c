@@ -425,10 +425,9 @@ tenure_health_compute_with_weights (TenureDb            *db,
                                     GError             **error)
 {
   g_autoptr(TenureModel) model = NULL;
-  g_autoptr(TenureHealthReport) report = NULL;
   g_autofree TenureModelHealth *now = NULL;
   g_autofree TenureModelHealth *before = NULL;
-  guint churned[TENURE_HEALTH_N_BANDS] = { 0 };
+  double used_weights[TENURE_HEALTH_N_COMPONENTS];
   const int usage_months[] = { month, month - 3 };
 
   g_return_val_if_fail (db != NULL, NULL);
@@ -442,20 +441,37 @@ tenure_health_compute_with_weights (TenureDb            *db,
   if (model == NULL)
     return NULL;
 
+  if (weights != NULL)
+    memcpy (used_weights, weights, sizeof used_weights);
+  else
+    tenure_health_weights_load (db, used_weights);
+  now = tenure_model_health (model, month, used_weights, cancellable, error);
+  if (now == NULL)
+    return NULL;
+  before = tenure_model_health (model, month - 3, used_weights, cancellable, error);
+  if (before == NULL)
+    return NULL;
+
+  return tenure_health_report_from_model (model, month, used_weights, now, before);
+}
+
+/* The report of tenure_health_compute() from a loaded model and its scores as of @month
+ * (@now) and @month − 3 (@before): shared with the metrics, which score every account
+ * anyway (tenure_metrics_compute_with_health()). */
+TenureHealthReport *
+tenure_health_report_from_model (TenureModel             *model,
+                                 int                      month,
+                                 const double            *weights,
+                                 const TenureModelHealth *now,
+                                 const TenureModelHealth *before)
+{
+  g_autoptr(TenureHealthReport) report = NULL;
+  guint churned[TENURE_HEALTH_N_BANDS] = { 0 };
+
   report = g_new0 (TenureHealthReport, 1);
   report->month = month;
   report->accounts = g_ptr_array_new_with_free_func (account_health_free);
-  if (weights != NULL)
-    memcpy (report->weights, weights, sizeof report->weights);
-  else
-    tenure_health_weights_load (db, report->weights);
-
-  now = tenure_model_health (model, month, report->weights, cancellable, error);
-  if (now == NULL)
-    return NULL;
-  before = tenure_model_health (model, month - 3, report->weights, cancellable, error);
-  if (before == NULL)
-    return NULL;
+  memcpy (report->weights, weights, sizeof report->weights);
 
   for (guint a = 0; a < model->n_accounts; a++)
     {

@@ -74,6 +74,15 @@ TenureHealthReport *tenure_health_compute         (TenureDb                  *db
                                                    const TenureFilter        *filter,
                                                    GCancellable              *cancellable,
                                                    GError                   **error);
+TenureMetrics      *tenure_metrics_compute_with_health (TenureDb             *db,
+                                                   int                   month,
+                                                   guint                 n_series_months,
+                                                   const TenureFilter   *filter,
+                                                   TenureHealthReport  **health,
+                                                   TenureProgressFunc    progress,
+                                                   gpointer              progress_data,
+                                                   GCancellable         *cancellable,
+                                                   GError              **error);
 /* The same with @weights instead of the workspace's (NULL: the workspace's). */
 TenureHealthReport *tenure_health_compute_with_weights (TenureDb             *db,
                                                    int                        month,

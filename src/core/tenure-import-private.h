@@ -2,6 +2,7 @@
 /* What the parts of the importer share: field tables, the loader state, value parsers. */
 #pragma once
 
+#include "tenure-date.h"
 #include "tenure-import.h"
 
 G_BEGIN_DECLS
@@ -32,6 +33,18 @@ typedef struct
 
 typedef struct _TenureImportLoader TenureImportLoader;
 
+/* An event row checked and resolved, kept until the end of the file: the rows are then
+ * written sorted by (account_id, at), the order of the event table's index, so that the
+ * index grows at its end instead of taking a million random keys (or being rebuilt). */
+typedef struct
+{
+  gint64      account_id;
+  gint64      seconds;    /* at, since the epoch */
+  const char *user_ref;   /* in pending_users, or NULL */
+  guint32     job_id;     /* 0: none */
+  guint32     line_kind;  /* the row's place in the file << 2 | its kind's index */
+} TenureImportPendingEvent;
+
 /* The state of one reading of a file (tenure-import.c), shared with the row loaders
  * (tenure-import-rows.c). */
 struct _TenureImportLoader
@@ -54,6 +67,8 @@ struct _TenureImportLoader
   GError                    *db_error;
   GPtrArray                 *headers;     /* the header row's texts */
   GPtrArray                 *dropped_indexes;  /* CREATE INDEX statements to run at the end */
+  GArray                    *pending_events;   /* TenureImportPendingEvent, written at the end */
+  GStringChunk              *pending_users;    /* their user_ref texts */
   CachedStatement            statements[N_CACHED_STATEMENTS];
 
   GHashTable                *accounts;    /* external id → id */
@@ -95,6 +110,10 @@ gboolean                 tenure_import_loader_step       (TenureImportLoader *se
                                                           sqlite3_stmt      *stmt);
 gint64                   tenure_import_loader_ensure_account (TenureImportLoader *self,
                                                           const char        *external_id);
+
+gboolean                 tenure_import_loader_write_events (TenureImportLoader *self,
+                                                          GCancellable      *cancellable,
+                                                          GError           **error);
 
 /* tenure-import-answers.c */
 gboolean                 tenure_import_loader_load_answer (TenureImportLoader *self);

@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "tenure-date.h"
@@ -21,6 +22,7 @@ enum { TK_ACCOUNT, TK_OPENED, TK_CATEGORY };
 typedef gboolean (*RowFunc) (TenureImportLoader *self);
 
 static const char * const event_kinds[] = { "session", "action", "feature_used", "job_completed" };
+G_STATIC_ASSERT (G_N_ELEMENTS (event_kinds) <= 4);  /* two bits of a pending event */
 
 /* An issue about the value of @field in the current row. */
 void
@@ -205,16 +207,16 @@ static gboolean
 read_timestamp (TenureImportLoader *self,
                 guint               field,
                 const char         *text,
-                char                buf[TENURE_TIMESTAMP_BUF])
+                char                buf[TENURE_TIMESTAMP_BUF],
+                gint64             *seconds)
 {
   TenureImportHint hint;
   char *message = NULL;
-  gint64 seconds;
 
-  if (tenure_import_parse_timestamp (text, self->options->date_order, &seconds, &hint,
+  if (tenure_import_parse_timestamp (text, self->options->date_order, seconds, &hint,
                                      &message))
     {
-      format_timestamp (seconds, buf);
+      format_timestamp (*seconds, buf);
       return TRUE;
     }
 
@@ -441,6 +443,10 @@ event_kind (const char *text)
   return NULL;
 }
 
+#define INSERT_EVENT_SQL \
+  "INSERT OR FAIL INTO event (account_id, at, kind, job_id, user_ref, import_id) " \
+  "VALUES (?, ?, ?, ?, ?, ?)"
+
 static gboolean
 load_event (TenureImportLoader *self)
 {
@@ -450,12 +456,13 @@ load_event (TenureImportLoader *self)
   const char *job = tenure_import_loader_value (self, EV_JOB);
   const char *kind = NULL;
   char at_buf[TENURE_TIMESTAMP_BUF];
+  gint64 at_seconds = 0;
   sqlite3_stmt *stmt;
   gint64 account_id;
   gint64 job_id = 0;
 
   if (at != NULL)
-    read_timestamp (self, EV_AT, at, at_buf);
+    read_timestamp (self, EV_AT, at, at_buf, &at_seconds);
   if (kind_text != NULL)
     {
       kind = event_kind (kind_text);
@@ -479,11 +486,26 @@ load_event (TenureImportLoader *self)
   if (job != NULL && (job_id = ensure_job (self, job)) == 0)
     return FALSE;
 
-  if (self->write)
+  if (self->write && self->pending_events != NULL && job_id <= G_MAXUINT32 &&
+      self->pending_events->len < G_MAXUINT32 >> 2)
     {
-      stmt = tenure_import_loader_prepare (self,
-                      "INSERT OR FAIL INTO event (account_id, at, kind, job_id, user_ref, "
-                      "import_id) VALUES (?, ?, ?, ?, ?, ?)");
+      TenureImportPendingEvent pending;
+      const char *user = tenure_import_loader_value (self, EV_USER);
+      guint kind_index = 0;
+
+      while (event_kinds[kind_index] != kind)
+        kind_index++;
+      pending.account_id = account_id;
+      pending.seconds = at_seconds;
+      pending.user_ref = user != NULL ? g_string_chunk_insert_const (self->pending_users, user)
+                                      : NULL;
+      pending.job_id = (guint32) job_id;
+      pending.line_kind = self->pending_events->len << 2 | kind_index;
+      g_array_append_val (self->pending_events, pending);
+    }
+  else if (self->write)
+    {
+      stmt = tenure_import_loader_prepare (self, INSERT_EVENT_SQL);
       if (stmt == NULL)
         return FALSE;
       sqlite3_bind_int64 (stmt, 1, account_id);
@@ -497,6 +519,67 @@ load_event (TenureImportLoader *self)
     }
 
   self->result->rows++;
+  return TRUE;
+}
+
+static int
+compare_pending_events (const void *a,
+                        const void *b)
+{
+  const TenureImportPendingEvent *x = a;
+  const TenureImportPendingEvent *y = b;
+
+  if (x->account_id != y->account_id)
+    return x->account_id < y->account_id ? -1 : 1;
+  if (x->seconds != y->seconds)
+    return x->seconds < y->seconds ? -1 : 1;
+  return x->line_kind < y->line_kind ? -1 : x->line_kind > y->line_kind;
+}
+
+/* Writes the events kept by load_event(), in the order of the index on (account_id, at)
+ * (the text of a UTC timestamp sorts like its seconds); equal keys keep the file's
+ * order. The records are small (32 bytes) and sorted in place, so that they are then
+ * read in memory order: reading them through a sorted index cost a cache and TLB miss
+ * each. */
+gboolean
+tenure_import_loader_write_events (TenureImportLoader  *self,
+                                   GCancellable        *cancellable,
+                                   GError             **error)
+{
+  GArray *events = self->pending_events;
+  sqlite3_stmt *stmt;
+
+  if (events == NULL || events->len == 0)
+    return TRUE;
+
+  qsort (events->data, events->len, sizeof (TenureImportPendingEvent),
+         compare_pending_events);
+
+  stmt = tenure_import_loader_prepare (self, INSERT_EVENT_SQL);
+  for (guint i = 0; i < events->len && stmt != NULL; i++)
+    {
+      const TenureImportPendingEvent *event = &g_array_index (events,
+                                                              TenureImportPendingEvent, i);
+      char at[TENURE_TIMESTAMP_BUF];
+
+      if (i % 4096 == 0 && g_cancellable_set_error_if_cancelled (cancellable, error))
+        return FALSE;
+      format_timestamp (event->seconds, at);
+      sqlite3_bind_int64 (stmt, 1, event->account_id);
+      sqlite3_bind_text (stmt, 2, at, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 3, event_kinds[event->line_kind & 3], -1, SQLITE_STATIC);
+      bind_id_or_null (stmt, 4, event->job_id);
+      bind_text_or_null (stmt, 5, event->user_ref);
+      sqlite3_bind_int64 (stmt, 6, self->import_id);
+      if (!tenure_import_loader_step (self, stmt))
+        break;
+    }
+  if (self->db_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&self->db_error));
+      return FALSE;
+    }
+
   return TRUE;
 }
 
@@ -633,11 +716,12 @@ load_ticket (TenureImportLoader *self)
   const char *category_text = tenure_import_loader_value (self, TK_CATEGORY);
   const char *category = NULL;
   char opened_buf[TENURE_TIMESTAMP_BUF];
+  gint64 opened_seconds = 0;
   sqlite3_stmt *stmt;
   gint64 account_id;
 
   if (opened != NULL)
-    read_timestamp (self, TK_OPENED, opened, opened_buf);
+    read_timestamp (self, TK_OPENED, opened, opened_buf, &opened_seconds);
   if (category_text != NULL)
     {
       g_autofree char *key = tenure_import_normalize_header (category_text);

@@ -20,7 +20,9 @@
 
 /* A file this large, bringing at least as many rows as its table holds, is loaded with
  * the table's indexes dropped and rebuilt at the end (in the same transaction): sorting
- * once is much faster than inserting a million random keys one by one. */
+ * once is much faster than inserting a million random keys one by one. Events are kept
+ * instead, sorted and written in the order of event_account_at (their ids then follow
+ * that order, not the file's). */
 #define LARGE_LOAD_BYTES (4 * 1024 * 1024)
 #define BYTES_PER_ROW_ESTIMATE 40
 
@@ -197,6 +199,8 @@ loader_clear (TenureImportLoader *self)
   g_clear_pointer (&self->reader, tenure_csv_reader_free);
   g_clear_pointer (&self->headers, g_ptr_array_unref);
   g_clear_pointer (&self->dropped_indexes, g_ptr_array_unref);
+  g_clear_pointer (&self->pending_events, g_array_unref);
+  g_clear_pointer (&self->pending_users, g_string_chunk_free);
   g_clear_pointer (&self->accounts, g_hash_table_unref);
   g_clear_pointer (&self->seen, g_hash_table_unref);
   g_clear_pointer (&self->jobs, g_hash_table_unref);
@@ -331,7 +335,9 @@ run_pass (TenureImportLoader  *self,
               int percent;
 
               /* Rebuilding dropped indexes takes a share of the time after the reading. */
-              fraction = MIN (fraction, 1.0) * (self->dropped_indexes->len > 0 ? READ_SHARE : 1.0);
+              fraction = MIN (fraction, 1.0) * (self->dropped_indexes->len > 0 ||
+                                                     self->pending_events != NULL
+                                                     ? READ_SHARE : 1.0);
               percent = (int) (fraction * 100);
               if (percent != last_percent)
                 progress (fraction, user_data);
@@ -443,8 +449,11 @@ drop_indexes (TenureImportLoader  *self,
   if (size < LARGE_LOAD_BYTES)
     return TRUE;
 
+  /* The events of a large load are written sorted by the key of event_account_at (see
+   * tenure_import_loader_write_events()): that index is kept and grows at its end. */
   stmt = tenure_db_prepare (self->db, "SELECT name, sql FROM sqlite_schema WHERE type = "
-                                      "'index' AND tbl_name = ? AND sql IS NOT NULL", error);
+                                      "'index' AND tbl_name = ? AND sql IS NOT NULL "
+                                      "AND name != 'event_account_at'", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, table, -1, SQLITE_STATIC);
@@ -468,6 +477,12 @@ drop_indexes (TenureImportLoader  *self,
     {
       g_ptr_array_set_size (self->dropped_indexes, 0);
       return TRUE;
+    }
+
+  if (self->kind == TENURE_IMPORT_KIND_EVENTS)
+    {
+      self->pending_events = g_array_new (FALSE, FALSE, sizeof (TenureImportPendingEvent));
+      self->pending_users = g_string_chunk_new (4096);
     }
 
   for (guint i = 0; i < names->len; i++)
@@ -539,6 +554,11 @@ finish_load (TenureImportLoader  *self,
   GHashTableIter iter;
   gpointer question;
   sqlite3_stmt *stmt;
+
+  if (!tenure_import_loader_write_events (self, cancellable, error))
+    return FALSE;
+  if (progress != NULL && self->pending_events != NULL)
+    progress (READ_SHARE + (1.0 - READ_SHARE) * (n_indexes > 0 ? 0.5 : 0.99), user_data);
 
   if (cancellable != NULL)
     sqlite3_progress_handler (handle, 100000, interrupt_cb, cancellable);

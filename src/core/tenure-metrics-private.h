@@ -101,6 +101,12 @@ typedef struct
   guint  session_days;         /* distinct days with a session in the last 30 days */
 } TenureModelHealth;
 
+TenureHealthReport *tenure_health_report_from_model (TenureModel             *model,
+                                                     int                      month,
+                                                     const double            *weights,
+                                                     const TenureModelHealth *now,
+                                                     const TenureModelHealth *before);
+
 TenureHealthTrend *tenure_model_health_trend (TenureModel    *model,
                                               int             last_month,
                                               guint           n_months,

@@ -768,10 +768,11 @@ compute_lifecycle (TenureMetrics     *metrics,
 }
 
 static gboolean
-compute_health (TenureMetrics  *metrics,
-                TenureModel    *model,
-                GCancellable   *cancellable,
-                GError        **error)
+compute_health (TenureMetrics       *metrics,
+                TenureModel         *model,
+                TenureHealthReport **health,
+                GCancellable        *cancellable,
+                GError             **error)
 {
   double weights[TENURE_HEALTH_N_COMPONENTS];
   g_autofree TenureModelHealth *now = NULL;
@@ -811,6 +812,8 @@ compute_health (TenureMetrics  *metrics,
   for (guint b = 0; b < TENURE_HEALTH_N_BANDS; b++)
     metrics->backtest_churned_pct[b] = ratio_pct (churned[b], metrics->backtest_accounts[b]);
   metrics->dormant_pct = ratio_pct (metrics->dormant_accounts, metrics->figures.customers);
+  if (health != NULL)
+    *health = tenure_health_report_from_model (model, month, weights, now, before);
 
   return TRUE;
 }
@@ -823,11 +826,13 @@ compute_metrics (TenureDb            *db,
                  guint                n_series_months,
                  const TenureFilter  *filter,
                  TenureHealthTrend  **trend,
+                 TenureHealthReport **health,
                  TenureProgressFunc   progress,
                  gpointer             progress_data,
                  GCancellable        *cancellable,
                  GError             **error)
 {
+  g_autoptr(TenureHealthReport) health_report = NULL;
   g_autoptr(TenureModel) model = NULL;
   g_autofree TenureMonthFigures *months = NULL;
   g_autoptr(TenureMetrics) metrics = NULL;
@@ -866,7 +871,8 @@ compute_metrics (TenureDb            *db,
   if (!compute_acquisition (model, metrics, error))
     return NULL;
   compute_lifecycle (metrics, model);
-  if (!compute_health (metrics, model, cancellable, error))
+  if (!compute_health (metrics, model, health != NULL ? &health_report : NULL, cancellable,
+                       error))
     return NULL;
   metrics->cohorts = model_cohorts (model, month, 12);
   if (trend != NULL)
@@ -877,6 +883,8 @@ compute_metrics (TenureDb            *db,
     }
   if (progress != NULL)
     progress (1.0, progress_data);
+  if (health != NULL)
+    *health = g_steal_pointer (&health_report);
 
   return g_steal_pointer (&metrics);
 }
@@ -906,8 +914,31 @@ tenure_metrics_compute_with_series (TenureDb            *db,
                                     GCancellable        *cancellable,
                                     GError             **error)
 {
-  return compute_metrics (db, month, n_series_months, filter, NULL, progress, progress_data,
-                          cancellable, error);
+  return compute_metrics (db, month, n_series_months, filter, NULL, NULL, progress,
+                          progress_data, cancellable, error);
+}
+
+/**
+ * tenure_metrics_compute_with_health:
+ * @health: (out) (optional): the health report of @month, as tenure_health_compute()
+ *   gives it, from the same read of the workspace
+ *
+ * tenure_metrics_compute_with_series(), and the health list the metrics score anyway:
+ * what the report needs, without reading the events twice.
+ */
+TenureMetrics *
+tenure_metrics_compute_with_health (TenureDb             *db,
+                                    int                   month,
+                                    guint                 n_series_months,
+                                    const TenureFilter   *filter,
+                                    TenureHealthReport  **health,
+                                    TenureProgressFunc    progress,
+                                    gpointer              progress_data,
+                                    GCancellable         *cancellable,
+                                    GError              **error)
+{
+  return compute_metrics (db, month, n_series_months, filter, NULL, health, progress,
+                          progress_data, cancellable, error);
 }
 
 /**
@@ -935,8 +966,8 @@ tenure_metrics_compute_with_health_trend (TenureDb            *db,
   g_return_val_if_fail (n_months >= 4 && n_months <= TENURE_HEALTH_TREND_MAX_MONTHS, NULL);
   g_return_val_if_fail (trend != NULL, NULL);
 
-  metrics = compute_metrics (db, month, n_months, filter, &result, NULL, NULL, cancellable,
-                             error);
+  metrics = compute_metrics (db, month, n_months, filter, &result, NULL, NULL, NULL,
+                             cancellable, error);
   if (metrics != NULL)
     *trend = g_steal_pointer (&result);
 

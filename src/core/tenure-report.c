@@ -120,26 +120,16 @@ describe_group (const ReportContext *ctx)
                           filter->value != NULL ? filter->value : "");
 }
 
-/* Besides the month's metrics (computed by the calling thread), the report needs three
- * engines' results: the account health list, the scenario funnels and the qualification
- * audit. Two worker threads, each with its own read-only connection, compute them at the
- * same time: one the health list, the other the scenarios then the audit (about the same
- * cost). Scenarios and the audit take no group filter: they are over every account. */
-typedef enum
-{
-  SIDE_HEALTH,
-  SIDE_PROGRAMS,
-  N_SIDES,
-} Side;
-
+/* Besides the month's metrics and the account health list (computed together by the
+ * calling thread, from one read of the data), the report needs the scenario funnels and
+ * the qualification audit: a worker thread with its own read-only connection computes
+ * them meanwhile. Scenarios and the audit take no group filter: they are over every
+ * account. */
 typedef struct
 {
-  Side                 side;
   char                *path;
   int                  month;
-  const TenureFilter  *filter;
   GCancellable        *cancellable;
-  TenureHealthReport  *health;
   GPtrArray           *scenarios;
   TenureAudit         *audit;
   GError              *error;
@@ -153,13 +143,6 @@ side_thread (gpointer data)
 
   if (db == NULL)
     return NULL;
-
-  if (job->side == SIDE_HEALTH)
-    {
-      job->health = tenure_health_compute (db, job->month, job->filter, job->cancellable,
-                                           &job->error);
-      return NULL;
-    }
 
   job->scenarios = tenure_scenario_compute_all_stats (db, job->month, job->cancellable,
                                                       &job->error);
@@ -195,41 +178,32 @@ load_figures (ReportContext       *ctx,
               GError             **error)
 {
   g_autofree char *path = g_strdup (tenure_db_get_path (ctx->db));
-  SideJob jobs[N_SIDES] = { { 0, }, };
-  GThread *threads[N_SIDES] = { NULL, };
+  SideJob job = { 0, };
+  GThread *thread;
   ProgressScale scale = { progress, user_data };
   g_autoptr(GError) metrics_error = NULL;
   GError *side_error = NULL;
 
-  for (guint i = 0; i < N_SIDES; i++)
-    {
-      jobs[i].side = i;
-      jobs[i].path = path;
-      jobs[i].month = ctx->options.month;
-      jobs[i].filter = &ctx->options.filter;
-      jobs[i].cancellable = ctx->cancellable;
-      threads[i] = g_thread_try_new ("tenure-report", side_thread, &jobs[i], NULL);
-      if (threads[i] == NULL)
-        side_thread (&jobs[i]);
-    }
+  job.path = path;
+  job.month = ctx->options.month;
+  job.cancellable = ctx->cancellable;
+  thread = g_thread_try_new ("tenure-report", side_thread, &job, NULL);
+  if (thread == NULL)
+    side_thread (&job);
 
-  /* The dashboard's call: the month and its series from one pass over the data. */
-  ctx->metrics = tenure_metrics_compute_with_series (ctx->db, ctx->options.month,
+  /* The dashboard's call: the month and its series from one pass over the data, and the
+   * health list its scores give. */
+  ctx->metrics = tenure_metrics_compute_with_health (ctx->db, ctx->options.month,
                                                      REPORT_SERIES_MONTHS, &ctx->options.filter,
+                                                     &ctx->health,
                                                      progress != NULL ? metrics_progress_cb : NULL,
                                                      &scale, ctx->cancellable, &metrics_error);
 
-  for (guint i = 0; i < N_SIDES; i++)
-    {
-      if (threads[i] != NULL)
-        g_thread_join (threads[i]);
-      if (side_error == NULL)
-        side_error = g_steal_pointer (&jobs[i].error);
-      g_clear_error (&jobs[i].error);
-    }
-  ctx->health = jobs[SIDE_HEALTH].health;
-  ctx->scenarios = jobs[SIDE_PROGRAMS].scenarios;
-  ctx->audit = jobs[SIDE_PROGRAMS].audit;
+  if (thread != NULL)
+    g_thread_join (thread);
+  side_error = g_steal_pointer (&job.error);
+  ctx->scenarios = job.scenarios;
+  ctx->audit = job.audit;
 
   if (ctx->metrics == NULL)
     {

@@ -23,8 +23,22 @@
  * enrolment date), and whether the account had MRR > 0 in the 12th month after its
  * enrolment month (section 1: a subscription counts in month T when
  * month(start) <= T < month(end), that is start < day 1 of T+1 <= end).
+ *
+ * Only the enrolments that count are read: those of the funnel's window (started on or
+ * after ?4) and those old enough for the retention (started before ?3); the retention
+ * is looked up once per enrolment, not once per step.
  */
 static const char reach_sql[] =
+  "WITH e AS MATERIALIZED ("
+  "  SELECT account_id, scenario_id, started_on, "
+  "    started_on < ?3 AND EXISTS (SELECT 1 FROM subscription b "
+  "      WHERE b.account_id = enrolment.account_id AND b.mrr_cents > 0 "
+  "        AND b.start_date < date(started_on, 'start of month', '+13 months') "
+  "        AND (b.end_date IS NULL "
+  "             OR b.end_date >= date(started_on, 'start of month', '+13 months'))) "
+  "      AS retained "
+  "  FROM enrolment "
+  "  WHERE scenario_id = ?2 AND started_on < ?1 AND (started_on >= ?4 OR started_on < ?3)) "
   "SELECT e.account_id, e.started_on, s.id, "
   "  min(coalesce((SELECT julianday(d.done_on) FROM step_done d "
   "                WHERE d.account_id = e.account_id AND d.step_id = s.id "
@@ -35,13 +49,8 @@ static const char reach_sql[] =
   "                  AND (s.done_when_job_id IS NULL OR v.job_id = s.done_when_job_id) "
   "                  AND v.at >= e.started_on AND v.at < ?1), 1e9)) "
   "    - julianday(e.started_on), "
-  "  EXISTS (SELECT 1 FROM subscription b "
-  "          WHERE b.account_id = e.account_id AND b.mrr_cents > 0 "
-  "            AND b.start_date < date(e.started_on, 'start of month', '+13 months') "
-  "            AND (b.end_date IS NULL "
-  "                 OR b.end_date >= date(e.started_on, 'start of month', '+13 months'))) "
-  "FROM enrolment e LEFT JOIN step s ON s.scenario_id = e.scenario_id "
-  "WHERE e.scenario_id = ?2 AND e.started_on < ?1 "
+  "  e.retained "
+  "FROM e LEFT JOIN step s ON s.scenario_id = e.scenario_id "
   "ORDER BY e.account_id, s.position, s.id";
 
 static void
@@ -230,6 +239,8 @@ tenure_scenario_compute_stats (TenureDb  *db,
     return NULL;
   sqlite3_bind_text (stmt, 1, end, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int64 (stmt, 2, scenario_id);
+  sqlite3_bind_text (stmt, 3, retention_end, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 4, window_start, -1, SQLITE_TRANSIENT);
 
   days = g_array_sized_new (FALSE, FALSE, sizeof (double), scenario->steps->len);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
