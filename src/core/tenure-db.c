@@ -385,6 +385,33 @@ create_workspace (const char  *path,
 }
 
 static gboolean
+query_pragma (TenureDb    *db,
+              const char  *sql,
+              gint64      *value,
+              GError     **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (db->handle, sql, -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    {
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        {
+          *value = sqlite3_column_int64 (stmt, 0);
+          rc = SQLITE_OK;
+        }
+    }
+  sqlite3_finalize (stmt);
+
+  if (rc != SQLITE_OK)
+    return tenure_db_set_error (db, rc, error);
+
+  return TRUE;
+}
+
+static gboolean
 writable_with_folder (const char *path)
 {
   g_autofree char *dir = g_path_get_dirname (path);
@@ -457,8 +484,11 @@ tenure_db_open (const char         *path,
 
   /* The header may be stale while a WAL file holds newer pages: ask SQLite too, still
    * before anything is written. */
-  application_id = tenure_db_query_int (db, "PRAGMA application_id", -1);
-  version = tenure_db_query_int (db, "PRAGMA user_version", -1);
+  /* A file locked by another program, or unreadable, says so rather than passing for
+   * something that is not a workspace. */
+  if (!query_pragma (db, "PRAGMA application_id", &application_id, error) ||
+      !query_pragma (db, "PRAGMA user_version", &version, error))
+    return NULL;
   if (application_id != TENURE_DB_APPLICATION_ID || version < 0)
     {
       g_autofree char *display = g_filename_display_name (path);
@@ -681,7 +711,13 @@ gboolean
 tenure_db_commit (TenureDb  *db,
                   GError   **error)
 {
-  return tenure_db_exec (db, "COMMIT", error);
+  if (tenure_db_exec (db, "COMMIT", error))
+    return TRUE;
+
+  /* A failed COMMIT (busy, I/O error, disk full) leaves the transaction open: roll it back
+   * so the connection's next write does not find itself inside a dead transaction. */
+  tenure_db_rollback (db);
+  return FALSE;
 }
 
 void

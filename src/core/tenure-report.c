@@ -282,7 +282,6 @@ set_lxw_error (const ReportContext  *ctx,
 static gboolean
 write_workbook (ReportContext       *ctx,
                 const char          *tmp_path,
-                const char          *folder,
                 TenureProgressFunc   progress,
                 gpointer             user_data,
                 GError             **error)
@@ -291,11 +290,11 @@ write_workbook (ReportContext       *ctx,
    * Accounts at risk sheet of a 100,000-account workspace does not sit in memory. The
    * price: rows must be written in ascending order (every sheet writer does; a late
    * write returns an error, which is checked) and strings are stored inline rather than
-   * in a shared-strings table. The row files go to the destination folder, where the
-   * workbook itself is going, so "disk full" means the same disk. */
+   * in a shared-strings table. The row files go through tmpfile(), which on Linux makes
+   * anonymous files (O_TMPFILE) that vanish with the process: a report killed midway
+   * leaves nothing behind, where named files in the destination folder could stay. */
   lxw_workbook_options workbook_options = {
     .constant_memory = LXW_TRUE,
-    .tmpdir = (char *) folder,
   };
   lxw_error status;
 
@@ -344,7 +343,6 @@ tenure_report_write (TenureDb                   *db,
 {
   ReportContext ctx = { 0, };
   g_autoptr(GError) local_error = NULL;
-  g_autofree char *folder = NULL;
   g_autofree char *basename = NULL;
   g_autofree char *tmp_path = NULL;
   g_autofree char *display = NULL;
@@ -355,7 +353,6 @@ tenure_report_write (TenureDb                   *db,
   g_return_val_if_fail (output_path != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  folder = g_path_get_dirname (output_path);
   basename = g_path_get_basename (output_path);
   display = g_filename_display_name (output_path);
   if (g_str_equal (basename, ".") || g_str_equal (basename, G_DIR_SEPARATOR_S) ||
@@ -397,7 +394,7 @@ tenure_report_write (TenureDb                   *db,
       goto out;
     }
 
-  if (!write_workbook (&ctx, tmp_path, folder, progress, user_data, &local_error))
+  if (!write_workbook (&ctx, tmp_path, progress, user_data, &local_error))
     {
       if (local_error != NULL)
         g_propagate_error (error, g_steal_pointer (&local_error));
