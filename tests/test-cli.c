@@ -203,6 +203,38 @@ test_demo (void)
   test_rmdir_recursive (dir);
 }
 
+/* Replacing a workspace whose write-ahead log still holds changes folds the log in
+ * first and leaves no log of the old file beside the new one. */
+static void
+test_demo_force_pending_log (void)
+{
+  g_autofree char *dir = test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "company.tenure", NULL);
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  TenureDb *db;
+
+  db = tenure_db_open (path, TENURE_DB_OPEN_CREATE, NULL);
+  g_assert_true (tenure_db_exec (db, "PRAGMA wal_autocheckpoint = 0;"
+                                     "INSERT INTO account (external_id) VALUES ('OLD')", NULL));
+  g_assert_true (g_file_test (wal, G_FILE_TEST_EXISTS));
+
+  g_assert_cmpint (test_run_cli (&out, &err, "demo", path, "--accounts", "20", "--force", NULL),
+                   ==, 0);
+  tenure_db_close (db);
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+
+  db = tenure_db_open (path, TENURE_DB_OPEN_READ_ONLY, NULL);
+  g_assert_nonnull (db);
+  g_assert_cmpint (tenure_db_query_int (db, "SELECT count(*) FROM account", -1), ==, 20);
+  g_assert_cmpint (tenure_db_query_int (db, "SELECT count(*) FROM account WHERE "
+                                            "external_id = 'OLD'", -1), ==, 0);
+  tenure_db_close (db);
+
+  test_rmdir_recursive (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -212,6 +244,7 @@ main (int    argc,
   g_test_add_func ("/cli/help", test_help);
   g_test_add_func ("/cli/check", test_check);
   g_test_add_func ("/cli/backup", test_backup);
+  g_test_add_func ("/cli/demo-force-pending-log", test_demo_force_pending_log);
   g_test_add_func ("/cli/demo", test_demo);
 
   return g_test_run ();

@@ -411,6 +411,40 @@ tenure_demo_generate (TenureDb                 *db,
   return TRUE;
 }
 
+/* Checkpoints and truncates the write-ahead log of the file about to be replaced. When
+ * another program is writing to it, the checkpoint is busy: refuse rather than pull the
+ * file from under it. */
+static gboolean
+retire_write_ahead_log (const char  *path,
+                        GError     **error)
+{
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  sqlite3 *handle = NULL;
+  int rc;
+
+  if (!g_file_test (wal, G_FILE_TEST_EXISTS))
+    return TRUE;
+
+  rc = sqlite3_open_v2 (path, &handle, SQLITE_OPEN_READWRITE, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_wal_checkpoint_v2 (handle, NULL, SQLITE_CHECKPOINT_TRUNCATE, NULL, NULL);
+  sqlite3_close_v2 (handle);
+
+  if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
+    {
+      g_autofree char *display = g_filename_display_name (path);
+
+      g_set_error (error, TENURE_DEMO_ERROR, TENURE_DEMO_ERROR_FAILED,
+                   _("“%s” is open in Tenure or another program: close it, then try again"),
+                   display);
+      return FALSE;
+    }
+
+  /* Any other failure means the file was no workspace of ours (SQLITE_NOTADB, say): it
+   * has no log worth keeping. */
+  return TRUE;
+}
+
 /**
  * tenure_demo_create_file:
  * @path: the workspace to create
@@ -468,9 +502,20 @@ tenure_demo_create_file (const char               *path,
   ok = ok && tenure_demo_generate (db, options, progress, user_data, cancellable, error);
   g_clear_pointer (&db, tenure_db_close);
 
-  /* A stale write-ahead log of the replaced workspace must not be replayed into the new
-   * one. */
-  if (ok && replace)
+  /* The replaced workspace's write-ahead log is folded into it and emptied first, so
+   * that nothing it held is lost if the rename fails, and so that no stale log can be
+   * replayed into the new file afterwards. */
+  if (ok && replace && !retire_write_ahead_log (path, error))
+    ok = FALSE;
+  if (!ok)
+    {
+      tenure_file_discard_temporary (tmp_path);
+      return FALSE;
+    }
+  if (!tenure_file_commit_temporary (tmp_path, path, error))
+    return FALSE;
+
+  if (replace)
     {
       g_autofree char *wal = g_strconcat (path, "-wal", NULL);
       g_autofree char *shm = g_strconcat (path, "-shm", NULL);
@@ -478,11 +523,6 @@ tenure_demo_create_file (const char               *path,
       g_unlink (wal);
       g_unlink (shm);
     }
-  if (!ok)
-    {
-      tenure_file_discard_temporary (tmp_path);
-      return FALSE;
-    }
 
-  return tenure_file_commit_temporary (tmp_path, path, error);
+  return TRUE;
 }
