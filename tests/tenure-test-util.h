@@ -78,7 +78,7 @@ test_samples_path (const char *first, ...)
 }
 
 /* Runs tenure-cli with the arguments (NULL-terminated); returns its exit status and
- * collects its output. */
+ * collects its output into *out and *err (which must be NULL or strings it may free). */
 static inline int
 test_run_cli (char **out,
               char **err,
@@ -93,6 +93,11 @@ test_run_cli (char **out,
   va_list args;
 
   g_assert_nonnull (cli);
+  /* Callers reuse their g_autofree output strings from one run to the next. */
+  if (out != NULL)
+    g_clear_pointer (out, g_free);
+  if (err != NULL)
+    g_clear_pointer (err, g_free);
   g_ptr_array_add (argv, (gpointer) cli);
   va_start (args, first);
   for (arg = first; arg != NULL; arg = va_arg (args, const char *))

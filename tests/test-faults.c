@@ -329,7 +329,11 @@ test_bad_options (void)
     }
 
   g_assert_false (g_file_test (report, G_FILE_TEST_EXISTS));
-  g_assert_false (g_file_test (g_build_filename (dir, "x.tenure", NULL), G_FILE_TEST_EXISTS));
+  {
+    g_autofree char *never_created = g_build_filename (dir, "x.tenure", NULL);
+
+    g_assert_false (g_file_test (never_created, G_FILE_TEST_EXISTS));
+  }
   after = test_checksum_file (workspace);
   g_assert_cmpstr (after, ==, before);
 
