@@ -6,7 +6,8 @@ set -eu
 
 packages="libgtk-4-dev libadwaita-1-dev libsqlite3-dev sqlite3 libxlsxwriter-dev
 libjson-glib-dev meson ninja-build gcc pkg-config gettext appstream desktop-file-utils
-xvfb xauth dbus-x11 python3-openpyxl libreoffice-calc-nogui poppler-utils
+xvfb xauth dbus-x11 dbus-daemon shared-mime-info python3-openpyxl libreoffice-calc-nogui
+poppler-utils
 adwaita-icon-theme fonts-cantarell"
 
 # Tests also use clang (fuzzing harnesses), its sanitizer runtime, and GNU time for
