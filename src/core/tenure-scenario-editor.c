@@ -37,6 +37,7 @@ typedef struct
   TenureScenarioSnapshot *after;
   MergeField              merge_field;
   gint64                  merge_object;
+  GArray                 *enrolled;      /* TenureEnrolment the operation made */
 } Record;
 
 struct _TenureScenarioEditor
@@ -74,6 +75,7 @@ record_free (Record *record)
 {
   g_free (record->label);
   g_clear_pointer (&record->created_jobs, g_array_unref);
+  g_clear_pointer (&record->enrolled, g_array_unref);
   tenure_scenario_snapshot_free (record->before);
   tenure_scenario_snapshot_free (record->after);
   g_free (record);
@@ -346,6 +348,23 @@ tenure_scenario_editor_get_redo_label (TenureScenarioEditor *self)
   return record != NULL ? record->label : NULL;
 }
 
+/* Takes back (undo) or makes again (redo) the enrolments an operation made. */
+static gboolean
+replay_enrolments (TenureDb      *db,
+                   const Record  *record,
+                   gboolean       use_before,
+                   GError       **error)
+{
+  gint64 scenario_id = tenure_scenario_snapshot_get_scenario_id (record->after);
+
+  if (record->enrolled == NULL)
+    return TRUE;
+  if (use_before)
+    return tenure_scenario_remove_enrolments (db, scenario_id, record->enrolled, error);
+
+  return tenure_scenario_add_enrolments (db, scenario_id, record->enrolled, error);
+}
+
 /* Moves the newest record of @from to @to after writing its @use_before snapshot back. */
 static gboolean
 replay (TenureScenarioEditor  *self,
@@ -372,6 +391,7 @@ replay (TenureScenarioEditor  *self,
     return FALSE;
   if (!(use_before || tenure_scenario_jobs_insert (self->db, record->created_jobs, error)) ||
       !tenure_scenario_snapshot_restore (self->db, snapshot, error) ||
+      !replay_enrolments (self->db, record, use_before, error) ||
       !(!use_before || tenure_scenario_jobs_delete (self->db, record->created_jobs, error)) ||
       !tenure_db_commit (self->db, error))
     {
@@ -789,4 +809,102 @@ tenure_scenario_editor_set_step_done_when (TenureScenarioEditor  *self,
 
   return step_operation (self, step_id, FALSE, done_when_func, &rule,
                          _("Change “done when”"), MERGE_NONE, error);
+}
+
+/* Records the enrolments the operation just recorded made, for its undo and redo. */
+static void
+keep_enrolments (TenureScenarioEditor *self,
+                 GArray               *enrolled)
+{
+  Record *record = g_queue_peek_head (&self->undo);
+
+  g_return_if_fail (record != NULL && record->enrolled == NULL);
+
+  record->enrolled = g_array_ref (enrolled);
+}
+
+/**
+ * tenure_scenario_editor_set_auto_enrolment:
+ * @segment: (nullable): the segment whose new signups are enrolled, NULL for by hand
+ * @since: the first signup day enrolled now (days since 1970-01-01)
+ * @n_enrolled: (out) (optional): how many accounts were enrolled
+ *
+ * Sets the scenario's automatic enrolment and applies it at once
+ * (tenure_scenario_enrol_segment()): one undo step that also takes the enrolments back.
+ * Long on a large workspace: it may run in a worker thread as long as nothing else uses
+ * the editor meanwhile; its signals are then emitted in that thread.
+ */
+gboolean
+tenure_scenario_editor_set_auto_enrolment (TenureScenarioEditor  *self,
+                                           gint64                 scenario_id,
+                                           const char            *segment,
+                                           gint32                 since,
+                                           guint                 *n_enrolled,
+                                           GError               **error)
+{
+  g_autoptr(GArray) enrolled = NULL;
+  TenureScenarioSnapshot *before;
+  gboolean ok;
+
+  g_return_val_if_fail (TENURE_IS_SCENARIO_EDITOR (self), FALSE);
+
+  if (n_enrolled != NULL)
+    *n_enrolled = 0;
+  if (!op_begin (self, scenario_id, TENURE_SCENARIO_PROGRESS_NONE, &before, error))
+    return FALSE;
+  ok = tenure_scenario_set_auto_enrol_segment (self->db, scenario_id, segment, error);
+  if (ok && segment != NULL)
+    ok = (enrolled = tenure_scenario_enrol_segment (self->db, scenario_id, since, error)) != NULL;
+
+  if (!op_end (self, ok, scenario_id, before,
+               segment != NULL ? _("Enrol automatically") : _("Enrol by hand"),
+               MERGE_NONE, 0, error))
+    return FALSE;
+
+  if (enrolled != NULL)
+    {
+      keep_enrolments (self, enrolled);
+      if (n_enrolled != NULL)
+        *n_enrolled = enrolled->len;
+    }
+  return TRUE;
+}
+
+/**
+ * tenure_scenario_editor_enrol_accounts:
+ * @account_ids: (array length=n_account_ids): the accounts
+ * @today: the start of an account without a signup day
+ * @n_enrolled: (out) (optional): how many were enrolled (not those enrolled already)
+ *
+ * Enrols accounts by hand (tenure_scenario_enrol_accounts()), as one undo step. Like
+ * tenure_scenario_editor_set_auto_enrolment(), it may run in a worker thread.
+ */
+gboolean
+tenure_scenario_editor_enrol_accounts (TenureScenarioEditor  *self,
+                                       gint64                 scenario_id,
+                                       const gint64          *account_ids,
+                                       guint                  n_account_ids,
+                                       gint32                 today,
+                                       guint                 *n_enrolled,
+                                       GError               **error)
+{
+  g_autoptr(GArray) enrolled = NULL;
+  TenureScenarioSnapshot *before;
+
+  g_return_val_if_fail (TENURE_IS_SCENARIO_EDITOR (self), FALSE);
+
+  if (n_enrolled != NULL)
+    *n_enrolled = 0;
+  if (!op_begin (self, scenario_id, TENURE_SCENARIO_PROGRESS_NONE, &before, error))
+    return FALSE;
+  enrolled = tenure_scenario_enrol_accounts (self->db, scenario_id, account_ids, n_account_ids,
+                                             today, error);
+  if (!op_end (self, enrolled != NULL, scenario_id, before, _("Enrol accounts"), MERGE_NONE, 0,
+               error))
+    return FALSE;
+
+  keep_enrolments (self, enrolled);
+  if (n_enrolled != NULL)
+    *n_enrolled = enrolled->len;
+  return TRUE;
 }
