@@ -117,10 +117,12 @@ format_pct (double value)
   return tenure_format_percent (value, 0, TENURE_FORMAT_NONE, TENURE_LANGUAGE_DEFAULT);
 }
 
+/* Whether edits can be made now: the workspace is writable and no enrolment is running
+ * in a worker thread with the editor. */
 gboolean
 _tenure_onboarding_page_can_edit (TenureOnboardingPage *self)
 {
-  return self->editor != NULL;
+  return self->editor != NULL && !self->enrolling;
 }
 
 /* The designer */
@@ -326,9 +328,11 @@ update_sensitivity (TenureOnboardingPage *self)
   for (guint i = 0; i < G_N_ELEMENTS (edit_actions); i++)
     gtk_widget_action_set_enabled (GTK_WIDGET (self), edit_actions[i], editing);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "onboarding.undo",
-                                 editing && tenure_scenario_editor_can_undo (self->editor));
+                                 editing && !self->enrolling &&
+                                 tenure_scenario_editor_can_undo (self->editor));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "onboarding.redo",
-                                 editing && tenure_scenario_editor_can_redo (self->editor));
+                                 editing && !self->enrolling &&
+                                 tenure_scenario_editor_can_redo (self->editor));
   gtk_widget_set_visible (self->list_read_only_label, self->loaded && !editing);
   gtk_widget_set_visible (self->empty_read_only_label, self->loaded && !editing);
   gtk_widget_set_visible (self->designer_read_only_label, self->loaded && !editing);
@@ -350,9 +354,17 @@ editor_history_cb (TenureOnboardingPage *self)
   update_sensitivity (self);
 }
 
+void
+_tenure_onboarding_page_edited (TenureOnboardingPage *self)
+{
+  update_sensitivity (self);
+  editor_changed_cb (self, self->open_scenario);
+}
+
 static void
 drop_editor (TenureOnboardingPage *self)
 {
+  _tenure_onboarding_page_abandon_enrolment (self);
   if (self->editor != NULL)
     g_signal_handlers_disconnect_by_data (self->editor, self);
   tenure_scenario_designer_set_editor (self->designer, NULL);
@@ -560,6 +572,7 @@ tenure_onboarding_page_class_init (TenureOnboardingPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TenureOnboardingPage,
                                         designer_read_only_label);
   gtk_widget_class_bind_template_child (widget_class, TenureOnboardingPage, designer_title);
+  gtk_widget_class_bind_template_child (widget_class, TenureOnboardingPage, enrol_spinner);
   gtk_widget_class_bind_template_child (widget_class, TenureOnboardingPage,
                                         empty_read_only_label);
   gtk_widget_class_bind_template_child (widget_class, TenureOnboardingPage, error_page);
@@ -571,6 +584,7 @@ tenure_onboarding_page_class_init (TenureOnboardingPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TenureOnboardingPage, toast_overlay);
 
   _tenure_onboarding_page_class_actions_init (widget_class);
+  _tenure_onboarding_page_class_enrol_init (widget_class);
 }
 
 static void
@@ -581,6 +595,7 @@ tenure_onboarding_page_init (TenureOnboardingPage *self)
   self->completion_labels = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   g_signal_connect_object (self->designer, "toast", G_CALLBACK (designer_toast_cb), self,
                            G_CONNECT_SWAPPED);
+  _tenure_onboarding_page_enrol_init (self);
   update_sensitivity (self);
 }
 

@@ -22,5 +22,6 @@ TenureScenarioDesigner *
                tenure_onboarding_page_get_designer        (TenureOnboardingPage *self);
 TenureScenarioEditor *
                tenure_onboarding_page_get_editor          (TenureOnboardingPage *self);
+gboolean       tenure_onboarding_page_get_enrolling       (TenureOnboardingPage *self);
 
 G_END_DECLS

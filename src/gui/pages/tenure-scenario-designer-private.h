@@ -43,6 +43,7 @@ struct _TenureScenarioDesigner
   AdwComboRow          *segment_row;
   GtkStringList        *job_model;
   GtkStringList        *segment_model;
+  GtkWidget            *enrol_button;
 
   /* Timeline and steps */
   GtkWidget            *timeline;

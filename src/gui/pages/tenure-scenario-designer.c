@@ -14,6 +14,7 @@ G_DEFINE_FINAL_TYPE (TenureScenarioDesigner, tenure_scenario_designer, ADW_TYPE_
 
 enum {
   TOAST,
+  ENROL_SEGMENT,
   N_SIGNALS
 };
 
@@ -111,8 +112,42 @@ segment_changed_cb (TenureScenarioDesigner *self)
   if (g_strcmp0 (segment, self->scenario->auto_enrol_segment) == 0)
     return;
 
-  check (self, tenure_scenario_editor_set_auto_enrol_segment (self->editor, self->scenario->id,
-                                                              segment, &error), error);
+  if (segment != NULL)
+    {
+      /* The page asks from which signup day, then enrols off the main thread; the row shows
+       * the scenario's setting until then. */
+      g_autofree char *chosen = g_strdup (segment);
+
+      _tenure_scenario_designer_refresh (self);
+      g_signal_emit (self, signals [ENROL_SEGMENT], 0, chosen);
+      return;
+    }
+
+  if (check (self, tenure_scenario_editor_set_auto_enrolment (self->editor, self->scenario->id,
+                                                              NULL, 0, NULL, &error), error))
+    _tenure_scenario_designer_toast (self, _("New signups are no longer enrolled automatically"),
+                                     TRUE);
+}
+
+/* What the enrolment row says about the scenario's setting. */
+static void
+update_enrolment_subtitle (TenureScenarioDesigner *self)
+{
+  const TenureScenario *scenario = self->scenario;
+  g_autofree char *subtitle = NULL;
+
+  if (scenario == NULL || scenario->auto_enrol_segment == NULL)
+    subtitle = g_strdup (_("Nobody is enrolled automatically: choose a segment, or enrol "
+                           "customers by hand below"));
+  else if (scenario->active)
+    /* Translators: %s is a segment */
+    subtitle = g_strdup_printf (_("New %s customers are enrolled on their signup day as they "
+                                  "are imported"), scenario->auto_enrol_segment);
+  else
+    /* Translators: %s is a segment */
+    subtitle = g_strdup_printf (_("New %s customers will be enrolled as they are imported, "
+                                  "once the scenario is active"), scenario->auto_enrol_segment);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->segment_row), subtitle);
 }
 
 /* Refreshing from the scenario */
@@ -166,6 +201,7 @@ _tenure_scenario_designer_refresh (TenureScenarioDesigner *self)
         if (g_strcmp0 (self->segments[i], scenario->auto_enrol_segment) == 0)
           segment = i + 1;
       adw_combo_row_set_selected (self->segment_row, segment);
+      update_enrolment_subtitle (self);
 
       if (find_step (self, self->selected_step) == NULL)
         self->selected_step = scenario->steps->len > 0
@@ -275,6 +311,7 @@ static GtkWidget *
 build_scenario_group (TenureScenarioDesigner *self)
 {
   GtkWidget *group = group_new (_("Scenario"), NULL);
+  GtkWidget *row;
 
   self->name_row = entry_row_new (_("Name"));
   g_signal_connect_swapped (self->name_row, "changed", G_CALLBACK (name_changed_cb), self);
@@ -290,12 +327,22 @@ build_scenario_group (TenureScenarioDesigner *self)
   g_signal_connect_swapped (self->job_row, "notify::selected", G_CALLBACK (job_changed_cb), self);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->job_row));
 
-  self->segment_row = combo_row_new (_("Enrolment"),
-                                     _("New customers of a segment are enrolled automatically"),
-                                     &self->segment_model);
+  self->segment_row = combo_row_new (_("Automatic Enrolment"), NULL, &self->segment_model);
   g_signal_connect_swapped (self->segment_row, "notify::selected",
                             G_CALLBACK (segment_changed_cb), self);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->segment_row));
+
+  row = adw_action_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Enrol by Hand"));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
+                               _("Choose existing customers to take through this scenario"));
+  self->enrol_button = gtk_button_new_with_mnemonic (_("_Enrol Customers…"));
+  gtk_widget_set_valign (self->enrol_button, GTK_ALIGN_CENTER);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->enrol_button),
+                                  "onboarding.enrol-accounts");
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), self->enrol_button);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), self->enrol_button);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
 
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
                              switch_row_new (_("Active"),
@@ -354,6 +401,20 @@ tenure_scenario_designer_class_init (TenureScenarioDesignerClass *klass)
                   G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_BOOLEAN);
+
+  /**
+   * TenureScenarioDesigner::enrol-segment:
+   * @segment: the segment the manager chose for automatic enrolment
+   *
+   * Emitted when the manager switches automatic enrolment on: the handler asks from which
+   * signup day and applies it (tenure_scenario_editor_set_auto_enrolment()).
+   */
+  signals [ENROL_SEGMENT] =
+    g_signal_new ("enrol-segment",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_STRING);
 
   gtk_widget_class_install_action (widget_class, "designer.move-up", NULL, move_up_action);
   gtk_widget_class_install_action (widget_class, "designer.move-down", NULL, move_down_action);
@@ -443,7 +504,7 @@ tenure_scenario_designer_set_editor (TenureScenarioDesigner *self,
     GTK_WIDGET (self->active_switch), GTK_WIDGET (self->title_row),
     GTK_WIDGET (self->kind_row), GTK_WIDGET (self->day_spin),
     GTK_WIDGET (self->required_switch), GTK_WIDGET (self->event_dropdown),
-    GTK_WIDGET (self->done_job_dropdown),
+    GTK_WIDGET (self->done_job_dropdown), self->enrol_button,
   };
 
   g_return_if_fail (TENURE_IS_SCENARIO_DESIGNER (self));
