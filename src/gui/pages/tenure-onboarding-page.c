@@ -24,14 +24,16 @@ typedef struct
   TenureWorkspace *workspace;
   int              month;
   gboolean         open_edit_db;
+  gint64           scenario_id;  /* the designer's, 0 when the list is shown */
 } LoadData;
 
 typedef struct
 {
-  GPtrArray *stats;
-  GPtrArray *jobs;
-  GStrv      segments;
-  TenureDb  *edit_db;
+  GPtrArray      *stats;
+  GPtrArray      *jobs;
+  GStrv           segments;
+  TenureDb       *edit_db;
+  TenureScenario *scenario;      /* the designer's, NULL when gone or not asked */
 } LoadResult;
 
 static void
@@ -48,6 +50,7 @@ load_result_free (LoadResult *result)
   g_clear_pointer (&result->jobs, g_ptr_array_unref);
   g_clear_pointer (&result->segments, g_strfreev);
   g_clear_pointer (&result->edit_db, tenure_db_close);
+  g_clear_pointer (&result->scenario, tenure_scenario_free);
   g_free (result);
 }
 
@@ -157,18 +160,13 @@ create_scenario_menu (gint64   scenario_id,
   return G_MENU_MODEL (menu);
 }
 
-/* Shows the scenario of the designer as the file has it now, or the list when it is gone. */
+/* Shows @scenario (taken; NULL when it is gone: then the list) in the designer. */
 static void
-reload_designer (TenureOnboardingPage *self)
+show_designer_scenario (TenureOnboardingPage *self,
+                        TenureScenario       *scenario)
 {
-  g_autoptr(GError) error = NULL;
   g_autoptr(GMenuModel) menu = NULL;
-  TenureScenario *scenario;
 
-  if (self->open_scenario == 0 || self->edit_db == NULL)
-    return;
-
-  scenario = tenure_scenario_load (self->edit_db, self->open_scenario, &error);
   if (scenario == NULL)
     {
       self->open_scenario = 0;
@@ -183,6 +181,17 @@ reload_designer (TenureOnboardingPage *self)
   tenure_scenario_designer_set_scenario (self->designer, scenario);
   tenure_scenario_designer_set_stats (self->designer, find_stats (self, self->open_scenario),
                                       self->loaded_month);
+}
+
+/* Shows the scenario of the designer as the file has it now, right after an edit (a few
+ * rows read on the main thread), or the list when it is gone. */
+static void
+reload_designer (TenureOnboardingPage *self)
+{
+  if (self->open_scenario == 0 || self->edit_db == NULL)
+    return;
+
+  show_designer_scenario (self, tenure_scenario_load (self->edit_db, self->open_scenario, NULL));
 }
 
 void
@@ -301,14 +310,33 @@ fill_list (TenureOnboardingPage *self)
   g_autofree char *month = tenure_month_selector_format_month (self->loaded_month);
   g_autofree char *caption = NULL;
   GtkWidget *child;
+  guint i = 0;
 
+  /* Rows are replaced one for one (the focus stays on its row's place). */
   g_hash_table_remove_all (self->completion_labels);
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list_box))) != NULL)
-    gtk_list_box_remove (self->list_box, child);
+  child = gtk_widget_get_first_child (GTK_WIDGET (self->list_box));
+  for (i = 0; i < self->stats->len; i++)
+    {
+      GtkWidget *row = create_scenario_row (self, g_ptr_array_index (self->stats, i));
 
-  for (guint i = 0; i < self->stats->len; i++)
-    gtk_list_box_append (self->list_box,
-                         create_scenario_row (self, g_ptr_array_index (self->stats, i)));
+      if (child != NULL)
+        {
+          GtkWidget *next = gtk_widget_get_next_sibling (child);
+
+          gtk_list_box_insert (self->list_box, row, (int) i);
+          gtk_list_box_remove (self->list_box, child);
+          child = next;
+        }
+      else
+        gtk_list_box_append (self->list_box, row);
+    }
+  while (child != NULL)
+    {
+      GtkWidget *next = gtk_widget_get_next_sibling (child);
+
+      gtk_list_box_remove (self->list_box, child);
+      child = next;
+    }
 
   /* Translators: %s is a month, "March 2026" */
   caption = g_strdup_printf (_("Completion: the share of the customers enrolled in the 3 months "
@@ -426,6 +454,8 @@ load_worker (GTask        *task,
       return;
     }
 
+  if (data->scenario_id != 0)
+    result->scenario = tenure_scenario_load (db, data->scenario_id, NULL);
   result->stats = tenure_scenario_compute_all_stats (db, data->month, cancellable, &error);
   if (result->stats != NULL)
     result->jobs = tenure_scenario_list_jobs (db, &error);
@@ -438,6 +468,25 @@ load_worker (GTask        *task,
     }
 
   g_task_return_pointer (task, g_steal_pointer (&result), (GDestroyNotify) load_result_free);
+}
+
+static gboolean
+same_jobs (GPtrArray *a,
+           GPtrArray *b)
+{
+  if (a == NULL || b == NULL || a->len != b->len)
+    return FALSE;
+
+  for (guint i = 0; i < a->len; i++)
+    {
+      const TenureScenarioJob *x = g_ptr_array_index (a, i);
+      const TenureScenarioJob *y = g_ptr_array_index (b, i);
+
+      if (x->id != y->id || g_strcmp0 (x->name, y->name) != 0)
+        return FALSE;
+    }
+
+  return TRUE;
 }
 
 static void
@@ -476,17 +525,26 @@ load_cb (GObject      *object,
   self->stats = g_steal_pointer (&result->stats);
   self->loaded_month = data->month;
   self->loaded = TRUE;
-  g_clear_pointer (&self->jobs, g_ptr_array_unref);
-  self->jobs = g_steal_pointer (&result->jobs);
-  g_clear_pointer (&self->segments, g_strfreev);
-  self->segments = g_steal_pointer (&result->segments);
+  /* The pickers are rebuilt (and the designer with them) only when the choices changed. */
+  if (!same_jobs (self->jobs, result->jobs) ||
+      !g_strv_equal ((const char * const *) self->segments,
+                     (const char * const *) result->segments))
+    {
+      g_clear_pointer (&self->jobs, g_ptr_array_unref);
+      self->jobs = g_steal_pointer (&result->jobs);
+      g_clear_pointer (&self->segments, g_strfreev);
+      self->segments = g_steal_pointer (&result->segments);
+      tenure_scenario_designer_set_choices (self->designer, self->jobs,
+                                            (const char * const *) self->segments);
+    }
 
   fill_list (self);
-  tenure_scenario_designer_set_choices (self->designer, self->jobs,
-                                        (const char * const *) self->segments);
   update_sensitivity (self);
 
-  if (self->open_scenario != 0)
+  /* The designer's scenario was read in the worker: no SQL here. */
+  if (self->open_scenario != 0 && self->open_scenario == data->scenario_id)
+    show_designer_scenario (self, g_steal_pointer (&result->scenario));
+  else if (self->open_scenario != 0)
     reload_designer (self);
   if (self->open_scenario == 0)
     _tenure_onboarding_page_show_list (self);
@@ -517,6 +575,7 @@ tenure_onboarding_page_reload (TenurePage *page)
   data->workspace = g_object_ref (workspace);
   data->month = tenure_page_get_month (page);
   data->open_edit_db = self->edit_db == NULL;
+  data->scenario_id = self->open_scenario;
 
   task = g_task_new (NULL, cancellable, load_cb, g_object_ref (self));
   g_task_set_source_tag (task, &load_tag);

@@ -44,12 +44,13 @@ name_changed_cb (TenureScenarioDesigner *self)
                                       gtk_editable_get_text (GTK_EDITABLE (self->name_row)),
                                       &error))
     {
+      /* Shown under the name, which keeps what the user typed until it is valid. */
       gtk_widget_add_css_class (GTK_WIDGET (self->name_row), "error");
-      gtk_widget_set_tooltip_text (GTK_WIDGET (self->name_row), error->message);
+      error_row_show (self->name_error_row, error->message);
       return;
     }
   gtk_widget_remove_css_class (GTK_WIDGET (self->name_row), "error");
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->name_row), NULL);
+  error_row_show (self->name_error_row, NULL);
 }
 
 static void
@@ -75,9 +76,14 @@ active_changed_cb (TenureScenarioDesigner *self)
   if (self->updating > 0 || !editable (self) || active == self->scenario->active)
     return;
 
-  if (!check (self, tenure_scenario_editor_set_active (self->editor, self->scenario->id, active,
-                                                       &error), error))
-    _tenure_scenario_designer_refresh (self);
+  if (!tenure_scenario_editor_set_active (self->editor, self->scenario->id, active, &error))
+    {
+      /* Said next to the switch, which goes back to what the scenario is. */
+      _tenure_scenario_designer_refresh (self);
+      error_row_show (self->active_error_row, error->message);
+      return;
+    }
+  error_row_show (self->active_error_row, NULL);
 }
 
 static void
@@ -307,6 +313,39 @@ add_step_action (GtkWidget  *widget,
     }
 }
 
+/* What a new scenario's empty list of steps says: what a step is, and how to add one. */
+static GtkWidget *
+create_steps_placeholder (void)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  GtkWidget *title = gtk_label_new (_("No Steps Yet"));
+  GtkWidget *text = gtk_label_new (_("A scenario takes a new customer through a job, step by "
+                                     "step: content to read, an automation that does part of "
+                                     "the work, a tutorial, or a check-in call, each on a day "
+                                     "counted from the enrolment. Add the first step, then "
+                                     "give it a title and a day."));
+  GtkWidget *button = gtk_button_new_with_mnemonic (_("_Add the First Step"));
+
+  gtk_widget_set_margin_top (box, 24);
+  gtk_widget_set_margin_bottom (box, 24);
+  gtk_widget_set_margin_start (box, 24);
+  gtk_widget_set_margin_end (box, 24);
+  gtk_widget_add_css_class (title, "heading");
+  gtk_label_set_wrap (GTK_LABEL (text), TRUE);
+  gtk_label_set_justify (GTK_LABEL (text), GTK_JUSTIFY_CENTER);
+  gtk_label_set_max_width_chars (GTK_LABEL (text), 60);
+  gtk_widget_add_css_class (text, "dim-label");
+  gtk_widget_set_halign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "pill");
+  gtk_widget_add_css_class (button, "suggested-action");
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "designer.add-step");
+  gtk_box_append (GTK_BOX (box), title);
+  gtk_box_append (GTK_BOX (box), text);
+  gtk_box_append (GTK_BOX (box), button);
+
+  return box;
+}
+
 static GtkWidget *
 build_scenario_group (TenureScenarioDesigner *self)
 {
@@ -316,6 +355,8 @@ build_scenario_group (TenureScenarioDesigner *self)
   self->name_row = entry_row_new (_("Name"));
   g_signal_connect_swapped (self->name_row, "changed", G_CALLBACK (name_changed_cb), self);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->name_row));
+  self->name_error_row = error_row_new ();
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->name_error_row));
 
   self->description_row = entry_row_new (_("Description"));
   g_signal_connect_swapped (self->description_row, "changed",
@@ -346,11 +387,15 @@ build_scenario_group (TenureScenarioDesigner *self)
 
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
                              switch_row_new (_("Active"),
-                                             _("Only active scenarios enrol customers; one "
-                                               "needs a required step"),
+                                             _("Active scenarios enrol new signups as they are "
+                                               "imported; a scenario needs at least one "
+                                               "required step to be active"),
                                              &self->active_switch));
   g_signal_connect_swapped (self->active_switch, "notify::active",
                             G_CALLBACK (active_changed_cb), self);
+  self->active_error_row = error_row_new ();
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
+                             GTK_WIDGET (self->active_error_row));
 
   return group;
 }
@@ -476,6 +521,7 @@ tenure_scenario_designer_init (TenureScenarioDesigner *self)
   self->steps_list = GTK_LIST_BOX (gtk_list_box_new ());
   gtk_list_box_set_selection_mode (self->steps_list, GTK_SELECTION_SINGLE);
   gtk_widget_add_css_class (GTK_WIDGET (self->steps_list), "boxed-list");
+  gtk_list_box_set_placeholder (self->steps_list, create_steps_placeholder ());
   g_signal_connect_swapped (self->steps_list, "row-selected", G_CALLBACK (row_selected_cb), self);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->steps_list));
   gtk_box_append (GTK_BOX (box), group);
@@ -573,7 +619,14 @@ tenure_scenario_designer_set_scenario (TenureScenarioDesigner *self,
   g_return_if_fail (TENURE_IS_SCENARIO_DESIGNER (self));
 
   if (self->scenario != NULL && (scenario == NULL || scenario->id != self->scenario->id))
-    self->selected_step = 0;
+    {
+      self->selected_step = 0;
+      error_row_show (self->name_error_row, NULL);
+      gtk_widget_remove_css_class (GTK_WIDGET (self->name_row), "error");
+    }
+  if (scenario == NULL || self->scenario == NULL || scenario->id != self->scenario->id ||
+      scenario->active != self->scenario->active)
+    error_row_show (self->active_error_row, NULL);
   g_clear_pointer (&self->scenario, tenure_scenario_free);
   self->scenario = scenario;
   _tenure_scenario_designer_refresh (self);
@@ -685,4 +738,96 @@ tenure_scenario_designer_get_steps_list (TenureScenarioDesigner *self)
   g_return_val_if_fail (TENURE_IS_SCENARIO_DESIGNER (self), NULL);
 
   return self->steps_list;
+}
+
+GtkEditable *
+tenure_scenario_designer_get_name_entry (TenureScenarioDesigner *self)
+{
+  g_return_val_if_fail (TENURE_IS_SCENARIO_DESIGNER (self), NULL);
+
+  return GTK_EDITABLE (self->name_row);
+}
+
+AdwComboRow *
+tenure_scenario_designer_get_kind_row (TenureScenarioDesigner *self)
+{
+  g_return_val_if_fail (TENURE_IS_SCENARIO_DESIGNER (self), NULL);
+
+  return self->kind_row;
+}
+
+GtkSpinButton *
+tenure_scenario_designer_get_day_spin (TenureScenarioDesigner *self)
+{
+  g_return_val_if_fail (TENURE_IS_SCENARIO_DESIGNER (self), NULL);
+
+  return self->day_spin;
+}
+
+/* The "done when" event (0: marked by hand) and job (0: any) pickers. */
+GtkDropDown *
+tenure_scenario_designer_get_event_dropdown (TenureScenarioDesigner *self)
+{
+  g_return_val_if_fail (TENURE_IS_SCENARIO_DESIGNER (self), NULL);
+
+  return self->event_dropdown;
+}
+
+GtkDropDown *
+tenure_scenario_designer_get_job_dropdown (TenureScenarioDesigner *self)
+{
+  g_return_val_if_fail (TENURE_IS_SCENARIO_DESIGNER (self), NULL);
+
+  return self->done_job_dropdown;
+}
+
+AdwComboRow *
+tenure_scenario_designer_get_segment_row (TenureScenarioDesigner *self)
+{
+  g_return_val_if_fail (TENURE_IS_SCENARIO_DESIGNER (self), NULL);
+
+  return self->segment_row;
+}
+
+GtkSwitch *
+tenure_scenario_designer_get_active_switch (TenureScenarioDesigner *self)
+{
+  g_return_val_if_fail (TENURE_IS_SCENARIO_DESIGNER (self), NULL);
+
+  return self->active_switch;
+}
+
+static const char *
+error_text (AdwActionRow *row)
+{
+  if (!gtk_widget_get_visible (GTK_WIDGET (row)))
+    return NULL;
+
+  return adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row));
+}
+
+/* The message shown under the step's title, the scenario's name and the Active switch, or
+ * NULL when there is none. */
+const char *
+tenure_scenario_designer_get_step_error (TenureScenarioDesigner *self)
+{
+  g_return_val_if_fail (TENURE_IS_SCENARIO_DESIGNER (self), NULL);
+
+  return error_text (self->step_error);
+}
+
+const char *
+tenure_scenario_designer_get_name_error (TenureScenarioDesigner *self)
+{
+  g_return_val_if_fail (TENURE_IS_SCENARIO_DESIGNER (self), NULL);
+
+  return error_text (self->name_error_row);
+}
+
+const char *
+tenure_scenario_designer_get_active_error (TenureScenarioDesigner *self)
+{
+  g_return_val_if_fail (TENURE_IS_SCENARIO_DESIGNER (self), NULL);
+
+  return error_text (self->active_error_row);
 }
