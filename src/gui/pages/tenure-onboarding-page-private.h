@@ -41,6 +41,7 @@ struct _TenureOnboardingPage
   guint                   loaded : 1;
   guint                   enrolling : 1;  /* the editor is in a worker thread */
   GTask                  *enrol_task;     /* while enrolling */
+  char                   *last_toast;
 };
 
 void     _tenure_onboarding_page_show_toast (TenureOnboardingPage *self,

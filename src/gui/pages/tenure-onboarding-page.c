@@ -67,6 +67,9 @@ _tenure_onboarding_page_show_toast (TenureOnboardingPage *self,
   g_autofree char *escaped = g_markup_escape_text (message, -1);
   AdwToast *toast = adw_toast_new (escaped);
 
+  g_free (self->last_toast);
+  self->last_toast = g_strdup (message);
+
   if (offer_undo)
     {
       adw_toast_set_button_label (toast, _("_Undo"));
@@ -606,6 +609,7 @@ tenure_onboarding_page_finalize (GObject *object)
   g_clear_pointer (&self->jobs, g_ptr_array_unref);
   g_clear_pointer (&self->segments, g_strfreev);
   g_clear_pointer (&self->completion_labels, g_hash_table_unref);
+  g_clear_pointer (&self->last_toast, g_free);
 
   G_OBJECT_CLASS (tenure_onboarding_page_parent_class)->finalize (object);
 }
@@ -702,4 +706,13 @@ tenure_onboarding_page_get_editor (TenureOnboardingPage *self)
   g_return_val_if_fail (TENURE_IS_ONBOARDING_PAGE (self), NULL);
 
   return self->editor;
+}
+
+/* The message of the last toast shown, for tests. */
+const char *
+tenure_onboarding_page_get_last_toast (TenureOnboardingPage *self)
+{
+  g_return_val_if_fail (TENURE_IS_ONBOARDING_PAGE (self), NULL);
+
+  return self->last_toast;
 }

@@ -48,6 +48,7 @@ struct _TenureScenarioDesigner
   AdwActionRow         *active_error_row;
 
   /* Timeline and steps */
+  AdwPreferencesGroup  *timeline_group;
   GtkWidget            *timeline;
   GtkLabel             *funnel_caption;
   GtkListBox           *steps_list;

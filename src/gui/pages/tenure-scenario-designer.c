@@ -188,11 +188,19 @@ _tenure_scenario_designer_refresh (TenureScenarioDesigner *self)
 
   self->updating++;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->steps_list))) != NULL)
+  /* The rows only: the placeholder stays. */
+  while ((child = GTK_WIDGET (gtk_list_box_get_row_at_index (self->steps_list, 0))) != NULL)
     gtk_list_box_remove (self->steps_list, child);
   g_array_set_size (self->rows, 0);
 
   tenure_scenario_timeline_set_scenario (TENURE_SCENARIO_TIMELINE (self->timeline), scenario);
+  adw_preferences_group_set_description (self->timeline_group,
+                                         scenario == NULL || scenario->steps->len == 0
+                                         ? _("Each step will show here on its day, counted from "
+                                             "the customer’s enrolment.")
+                                         : _("When each step happens after enrolment: filled "
+                                             "dots are required steps, hollow dots optional "
+                                             "ones."));
 
   if (scenario != NULL)
     {
@@ -486,9 +494,8 @@ tenure_scenario_designer_init (TenureScenarioDesigner *self)
   self->funnel_group = gtk_size_group_new (GTK_SIZE_GROUP_HORIZONTAL);
 
   /* The timeline, in a card. */
-  group = group_new (_("Timeline"),
-                     _("When each step happens after enrolment: filled dots are required "
-                       "steps, hollow dots optional ones."));
+  group = group_new (_("Timeline"), NULL);
+  self->timeline_group = ADW_PREFERENCES_GROUP (group);
   card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   gtk_widget_add_css_class (card, "card");
   self->timeline = tenure_scenario_timeline_new ();
