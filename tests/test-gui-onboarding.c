@@ -612,6 +612,21 @@ scroll_to (TenureScenarioDesigner *designer,
   gtk_adjustment_set_value (adjustment, MAX (0, range) * fraction);
 }
 
+/* Scrolls the designer so that @widget is near the top. */
+static void
+scroll_to_widget (TenureScenarioDesigner *designer,
+                  GtkWidget              *widget)
+{
+  GtkWidget *scroller = gtk_widget_get_ancestor (GTK_WIDGET (designer), GTK_TYPE_SCROLLED_WINDOW);
+  GtkWidget *content = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scroller));
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+  double x, y;
+
+  test_settle (scroller, 2);
+  g_assert_true (gtk_widget_translate_coordinates (widget, content, 0, 0, &x, &y));
+  gtk_adjustment_set_value (adjustment, MAX (0, y - 120));
+}
+
 /* Runs @action_name through the designer's own key binding for @trigger ("<Alt>Down"), as
  * pressing the keys does. */
 static void
@@ -748,8 +763,12 @@ design_from_scratch (int      width,
   /* 2. The name: empty is refused under the field, the file keeps the old one. */
   gtk_editable_set_text (tenure_scenario_designer_get_name_entry (designer), "");
   g_assert_nonnull (strstr (tenure_scenario_designer_get_name_error (designer), "needs a name"));
-  scroll_to (designer, 1);
+  wait_for (page_ready, page);
+  scroll_to_widget (designer, GTK_WIDGET (tenure_scenario_designer_get_name_entry (designer)));
   SHOT (window, "2-name-error");
+  g_assert_cmpstr (gtk_editable_get_text (tenure_scenario_designer_get_name_entry (designer)), ==,
+                   "");
+  g_assert_nonnull (tenure_scenario_designer_get_name_error (designer));
   gtk_editable_set_text (tenure_scenario_designer_get_name_entry (designer), name);
   g_assert_null (tenure_scenario_designer_get_name_error (designer));
   scenario = load (id);
@@ -784,7 +803,15 @@ design_from_scratch (int      width,
           gtk_editable_set_text (tenure_scenario_designer_get_title_entry (designer), "  ");
           g_assert_nonnull (strstr (tenure_scenario_designer_get_step_error (designer),
                                     "needs a title"));
+          wait_for (page_ready, page);
+          scroll_to_widget (designer, GTK_WIDGET (tenure_scenario_designer_get_title_entry (
+            designer)));
           SHOT (window, "4-title-error");
+          scroll_to (designer, 0);
+          /* The reload after the earlier edits keeps what was typed and the message. */
+          g_assert_cmpstr (gtk_editable_get_text (tenure_scenario_designer_get_title_entry (
+            designer)), ==, "  ");
+          g_assert_nonnull (tenure_scenario_designer_get_step_error (designer));
         }
       gtk_editable_set_text (tenure_scenario_designer_get_title_entry (designer), steps[i].title);
       g_assert_null (tenure_scenario_designer_get_step_error (designer));

@@ -30,6 +30,7 @@ struct _TenureScenarioDesigner
   GPtrArray            *jobs;        /* TenureScenarioJob */
   GStrv                 segments;
   gint64                selected_step;
+  gint64                shown_step;  /* the step the step editor shows */
   int                   month;
   GArray               *step_stats;  /* TenureStepStats without titles; NULL: none */
   guint                 enrolments;

@@ -204,7 +204,9 @@ _tenure_scenario_designer_refresh (TenureScenarioDesigner *self)
 
   if (scenario != NULL)
     {
-      set_editable_text (GTK_EDITABLE (self->name_row), scenario->name);
+      /* A refused name stays as typed, with its message (see name_changed_cb). */
+      if (!gtk_widget_has_css_class (GTK_WIDGET (self->name_row), "error"))
+        set_editable_text (GTK_EDITABLE (self->name_row), scenario->name);
       set_editable_text (GTK_EDITABLE (self->description_row), scenario->description);
       gtk_switch_set_active (self->active_switch, scenario->active);
       for (guint i = 0; self->jobs != NULL && i < self->jobs->len; i++)
@@ -317,7 +319,9 @@ add_step_action (GtkWidget  *widget,
     {
       self->selected_step = id;
       _tenure_step_editor_update (self);
+      /* Typing replaces "New step". */
       gtk_widget_grab_focus (GTK_WIDGET (self->title_row));
+      gtk_editable_select_region (GTK_EDITABLE (self->title_row), 0, -1);
     }
 }
 
@@ -609,7 +613,7 @@ tenure_scenario_designer_set_choices (TenureScenarioDesigner *self,
   for (guint i = 0; self->segments != NULL && self->segments[i] != NULL; i++)
     {
       /* Translators: automatic enrolment of the new customers of a segment */
-      g_autofree char *label = g_strdup_printf (_("New %s customers"), self->segments[i]);
+      g_autofree char *label = g_strdup_printf (_("%s signups"), self->segments[i]);
 
       gtk_string_list_append (self->segment_model, label);
     }

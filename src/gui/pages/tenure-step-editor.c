@@ -54,11 +54,20 @@ _tenure_step_editor_update (TenureScenarioDesigner *self)
   guint event = 0;
   guint job = 0;
 
+  /* A title refused while the user types stays, with its message, until it is fixed or
+   * another step is chosen: reloads after other edits must not undo the typing. */
+  gboolean keep_typed = step != NULL && step->id == self->shown_step &&
+                        gtk_widget_has_css_class (GTK_WIDGET (self->title_row), "error");
+
   self->updating++;
 
   gtk_widget_set_visible (GTK_WIDGET (self->step_group), step != NULL);
-  error_row_show (self->step_error, NULL);
-  gtk_widget_remove_css_class (GTK_WIDGET (self->title_row), "error");
+  if (!keep_typed)
+    {
+      error_row_show (self->step_error, NULL);
+      gtk_widget_remove_css_class (GTK_WIDGET (self->title_row), "error");
+    }
+  self->shown_step = step != NULL ? step->id : 0;
   if (step != NULL)
     {
       GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->body_view);
@@ -69,7 +78,8 @@ _tenure_step_editor_update (TenureScenarioDesigner *self)
       description = g_strdup_printf (_("Step %d"), step->position);
       adw_preferences_group_set_title (self->step_group, description);
 
-      set_editable_text (GTK_EDITABLE (self->title_row), step->title);
+      if (!keep_typed)
+        set_editable_text (GTK_EDITABLE (self->title_row), step->title);
       adw_combo_row_set_selected (self->kind_row, step->kind);
       gtk_spin_button_set_value (self->day_spin, step->day_offset);
       gtk_switch_set_active (self->required_switch, step->required);
