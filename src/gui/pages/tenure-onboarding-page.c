@@ -191,7 +191,8 @@ show_designer_scenario (TenureOnboardingPage *self,
 static void
 reload_designer (TenureOnboardingPage *self)
 {
-  if (self->open_scenario == 0 || self->edit_db == NULL)
+  /* While an enrolment runs the connection is the worker's; it reloads when done. */
+  if (self->open_scenario == 0 || self->edit_db == NULL || self->enrolling)
     return;
 
   show_designer_scenario (self, tenure_scenario_load (self->edit_db, self->open_scenario, NULL));
@@ -203,7 +204,7 @@ _tenure_onboarding_page_show_list (TenureOnboardingPage *self)
   gboolean empty = self->stats == NULL || self->stats->len == 0;
 
   self->open_scenario = 0;
-  if (self->editor != NULL)
+  if (self->editor != NULL && !self->enrolling)
     tenure_scenario_editor_seal (self->editor);
   gtk_stack_set_visible_child_name (self->stack, empty ? "empty" : "list");
 }
@@ -219,7 +220,7 @@ tenure_onboarding_page_open_scenario (TenureOnboardingPage *self,
 {
   g_return_if_fail (TENURE_IS_ONBOARDING_PAGE (self));
 
-  if (self->edit_db == NULL)
+  if (self->edit_db == NULL || self->enrolling)
     return;
 
   if (self->editor != NULL)
