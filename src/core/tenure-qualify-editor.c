@@ -217,6 +217,63 @@ fail_edit_not_found (TenureQuestionEditor  *self,
   return fail_edit (self);
 }
 
+/* Begins an edit and reads the questions, and @question_id's row into @row when asked. */
+static gboolean
+begin_with_question (TenureQuestionEditor  *self,
+                     gint64                 question_id,
+                     GPtrArray            **questions,
+                     QualifyRow           **row,
+                     GError               **error)
+{
+  if (!tenure_undo_begin (self->history, error))
+    return FALSE;
+  *questions = qualify_read_questions (self->db, error);
+  if (*questions == NULL)
+    return fail_edit (self);
+  if (row != NULL && (*row = qualify_find_row (*questions, question_id)) == NULL)
+    return fail_edit_not_found (self, QUALIFY_ROW_QUESTION, error);
+
+  return TRUE;
+}
+
+/* Begins an edit and reads @option_id's row with its question and that question's options. */
+static gboolean
+begin_with_option (TenureQuestionEditor  *self,
+                   gint64                 option_id,
+                   QualifyRow           **question,
+                   GPtrArray            **options,
+                   QualifyRow           **option,
+                   GError               **error)
+{
+  if (!tenure_undo_begin (self->history, error))
+    return FALSE;
+  if (!qualify_read_option_context (self->db, option_id, question, options, option, error))
+    return fail_edit (self);
+  if (*option == NULL)
+    return fail_edit_not_found (self, QUALIFY_ROW_OPTION, error);
+
+  return TRUE;
+}
+
+/* The rows of answer matching @id in @sql: what a deletion would lose. */
+static gint64
+count_answers (TenureDb   *db,
+               const char *sql,
+               gint64      id)
+{
+  sqlite3_stmt *stmt = tenure_db_prepare (db, sql, NULL);
+  gint64 count = 0;
+
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    count = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+
+  return count;
+}
+
 gint64
 tenure_question_editor_add_question (TenureQuestionEditor  *self,
                                      const char            *text,
@@ -231,11 +288,9 @@ tenure_question_editor_add_question (TenureQuestionEditor  *self,
 
   g_return_val_if_fail (TENURE_IS_QUESTION_EDITOR (self), 0);
 
-  if (clean == NULL || !tenure_db_begin (self->db, error))
+  if (clean == NULL || !begin_with_question (self, 0, &questions, NULL, error))
     return 0;
-
-  questions = qualify_read_questions (self->db, error);
-  if (questions == NULL || !qualify_check_unique_question (questions, 0, clean, error) ||
+  if (!qualify_check_unique_question (questions, 0, clean, error) ||
       !qualify_next_id (self->db, "question", &id, error))
     return fail_edit (self);
 
@@ -281,15 +336,8 @@ set_question_field (TenureQuestionEditor  *self,
       if (clean == NULL)
         return FALSE;
     }
-  if (!tenure_db_begin (self->db, error))
+  if (!begin_with_question (self, question_id, &questions, &before, error))
     return FALSE;
-
-  questions = qualify_read_questions (self->db, error);
-  if (questions == NULL)
-    return fail_edit (self);
-  before = qualify_find_row (questions, question_id);
-  if (before == NULL)
-    return fail_edit_not_found (self, QUALIFY_ROW_QUESTION, error);
 
   after = qualify_row_copy (before);
   switch (field)
@@ -382,14 +430,8 @@ tenure_question_editor_move_question (TenureQuestionEditor  *self,
 
   g_return_val_if_fail (TENURE_IS_QUESTION_EDITOR (self), FALSE);
 
-  if (!tenure_db_begin (self->db, error))
+  if (!begin_with_question (self, question_id, &questions, &row, error))
     return FALSE;
-  questions = qualify_read_questions (self->db, error);
-  if (questions == NULL)
-    return fail_edit (self);
-  row = qualify_find_row (questions, question_id);
-  if (row == NULL)
-    return fail_edit_not_found (self, QUALIFY_ROW_QUESTION, error);
 
   edit = qualify_edit_new (_("Move question"));
   qualify_edit_add_move (edit, questions, row, position);
@@ -401,22 +443,11 @@ gint64
 tenure_question_editor_count_question_answers (TenureQuestionEditor *self,
                                                gint64                question_id)
 {
-  sqlite3_stmt *stmt;
-  gint64 count = 0;
-
   g_return_val_if_fail (TENURE_IS_QUESTION_EDITOR (self), 0);
 
-  stmt = tenure_db_prepare (self->db,
-                            "SELECT count(DISTINCT account_id) FROM answer WHERE question_id = ?",
-                            NULL);
-  if (stmt == NULL)
-    return 0;
-  sqlite3_bind_int64 (stmt, 1, question_id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    count = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-
-  return count;
+  return count_answers (self->db,
+                        "SELECT count(DISTINCT account_id) FROM answer WHERE question_id = ?",
+                        question_id);
 }
 
 /**
@@ -440,14 +471,8 @@ tenure_question_editor_delete_question (TenureQuestionEditor  *self,
 
   g_return_val_if_fail (TENURE_IS_QUESTION_EDITOR (self), FALSE);
 
-  if (!tenure_db_begin (self->db, error))
+  if (!begin_with_question (self, question_id, &questions, &row, error))
     return FALSE;
-  questions = qualify_read_questions (self->db, error);
-  if (questions == NULL)
-    return fail_edit (self);
-  row = qualify_find_row (questions, question_id);
-  if (row == NULL)
-    return fail_edit_not_found (self, QUALIFY_ROW_QUESTION, error);
   options = qualify_read_options (self->db, question_id, error);
   if (options == NULL)
     return fail_edit (self);
@@ -476,20 +501,15 @@ tenure_question_editor_add_option (TenureQuestionEditor  *self,
   g_autoptr(QualifyEdit) edit = NULL;
   g_autoptr(GPtrArray) questions = NULL;
   g_autoptr(GPtrArray) options = NULL;
+  QualifyRow *question;
   QualifyRow *row;
   gint64 id;
 
   g_return_val_if_fail (TENURE_IS_QUESTION_EDITOR (self), 0);
 
   if (clean == NULL || !qualify_check_points (points, error) ||
-      !tenure_db_begin (self->db, error))
+      !begin_with_question (self, question_id, &questions, &question, error))
     return 0;
-
-  questions = qualify_read_questions (self->db, error);
-  if (questions == NULL)
-    return fail_edit (self);
-  if (qualify_find_row (questions, question_id) == NULL)
-    return fail_edit_not_found (self, QUALIFY_ROW_QUESTION, error);
   options = qualify_read_options (self->db, question_id, error);
   if (options == NULL || !qualify_check_unique_option (options, 0, clean, error) ||
       !qualify_next_id (self->db, "option", &id, error))
@@ -538,12 +558,8 @@ set_option_field (TenureQuestionEditor  *self,
     }
   if (field == OPTION_FIELD_POINTS && !qualify_check_points (value, error))
     return FALSE;
-  if (!tenure_db_begin (self->db, error))
+  if (!begin_with_option (self, option_id, &question, &options, &option, error))
     return FALSE;
-  if (!qualify_read_option_context (self->db, option_id, &question, &options, &option, error))
-    return fail_edit (self);
-  if (option == NULL)
-    return fail_edit_not_found (self, QUALIFY_ROW_OPTION, error);
 
   switch (field)
     {
@@ -613,20 +629,9 @@ gint64
 tenure_question_editor_count_option_answers (TenureQuestionEditor *self,
                                              gint64                option_id)
 {
-  sqlite3_stmt *stmt;
-  gint64 count = 0;
-
   g_return_val_if_fail (TENURE_IS_QUESTION_EDITOR (self), 0);
 
-  stmt = tenure_db_prepare (self->db, "SELECT count(*) FROM answer WHERE option_id = ?", NULL);
-  if (stmt == NULL)
-    return 0;
-  sqlite3_bind_int64 (stmt, 1, option_id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    count = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-
-  return count;
+  return count_answers (self->db, "SELECT count(*) FROM answer WHERE option_id = ?", option_id);
 }
 
 /**
@@ -647,12 +652,8 @@ tenure_question_editor_delete_option (TenureQuestionEditor  *self,
 
   g_return_val_if_fail (TENURE_IS_QUESTION_EDITOR (self), FALSE);
 
-  if (!tenure_db_begin (self->db, error))
+  if (!begin_with_option (self, option_id, &question, &options, &option, error))
     return FALSE;
-  if (!qualify_read_option_context (self->db, option_id, &question, &options, &option, error))
-    return fail_edit (self);
-  if (option == NULL)
-    return fail_edit_not_found (self, QUALIFY_ROW_OPTION, error);
   if (question->active && options->len <= 2)
     {
       g_set_error (error, TENURE_QUALIFY_ERROR, TENURE_QUALIFY_ERROR_INVALID,
