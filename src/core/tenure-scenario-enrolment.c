@@ -60,6 +60,37 @@ exec_account_row (TenureDb      *db,
   return tenure_db_step_done (db, stmt, error);
 }
 
+static gboolean
+step_exists (TenureDb *db,
+             gint64    step_id)
+{
+  return tenure_scenario_get_step_scenario (db, step_id) != 0;
+}
+
+/* Upserts a dated row of progress (@sql: ?1 the account, ?2 @other_id, ?3 @day) once the
+ * account and the scenario or step (@other_exists) are found to exist. */
+static gboolean
+record_progress (TenureDb     *db,
+                 gboolean    (*other_exists) (TenureDb *db, gint64 id),
+                 const char   *sql,
+                 gint64        account_id,
+                 gint64        other_id,
+                 gint32        day,
+                 GError      **error)
+{
+  gboolean owned;
+  gboolean ok;
+
+  if (!tenure_scenario_txn_begin (db, &owned, error))
+    return FALSE;
+
+  ok = other_exists (db, other_id) || tenure_scenario_set_not_found (error);
+  ok = ok && (account_exists (db, account_id) || set_account_not_found (error));
+  ok = ok && exec_account_row (db, sql, account_id, other_id, &day, error);
+
+  return tenure_scenario_txn_end (db, owned, ok, error);
+}
+
 /* Enrols an account by hand, or moves the start of its enrolment. */
 gboolean
 tenure_scenario_enrol (TenureDb  *db,
@@ -68,21 +99,11 @@ tenure_scenario_enrol (TenureDb  *db,
                        gint32     started_on,
                        GError   **error)
 {
-  gboolean owned;
-  gboolean ok;
-
-  if (!tenure_scenario_txn_begin (db, &owned, error))
-    return FALSE;
-
-  ok = tenure_scenario_exists (db, scenario_id) || tenure_scenario_set_not_found (error);
-  ok = ok && (account_exists (db, account_id) || set_account_not_found (error));
-  ok = ok && exec_account_row (db,
-                               "INSERT INTO enrolment (account_id, scenario_id, started_on) "
-                               "VALUES (?, ?, ?) "
-                               "ON CONFLICT DO UPDATE SET started_on = excluded.started_on",
-                               account_id, scenario_id, &started_on, error);
-
-  return tenure_scenario_txn_end (db, owned, ok, error);
+  return record_progress (db, tenure_scenario_exists,
+                          "INSERT INTO enrolment (account_id, scenario_id, started_on) "
+                          "VALUES (?, ?, ?) "
+                          "ON CONFLICT DO UPDATE SET started_on = excluded.started_on",
+                          account_id, scenario_id, started_on, error);
 }
 
 /* Ends an enrolment and forgets the steps the account marked done in that scenario. */
@@ -116,22 +137,11 @@ tenure_step_mark_done (TenureDb  *db,
                        gint32     done_on,
                        GError   **error)
 {
-  gboolean owned;
-  gboolean ok;
-
-  if (!tenure_scenario_txn_begin (db, &owned, error))
-    return FALSE;
-
-  ok = tenure_scenario_get_step_scenario (db, step_id) != 0 ||
-       tenure_scenario_set_not_found (error);
-  ok = ok && (account_exists (db, account_id) || set_account_not_found (error));
-  ok = ok && exec_account_row (db,
-                               "INSERT INTO step_done (account_id, step_id, done_on) "
-                               "VALUES (?, ?, ?) "
-                               "ON CONFLICT DO UPDATE SET done_on = excluded.done_on",
-                               account_id, step_id, &done_on, error);
-
-  return tenure_scenario_txn_end (db, owned, ok, error);
+  return record_progress (db, step_exists,
+                          "INSERT INTO step_done (account_id, step_id, done_on) "
+                          "VALUES (?, ?, ?) "
+                          "ON CONFLICT DO UPDATE SET done_on = excluded.done_on",
+                          account_id, step_id, done_on, error);
 }
 
 gboolean
