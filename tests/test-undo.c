@@ -241,11 +241,14 @@ fixture_teardown (Fixture       *fixture,
   g_free (fixture->path);
 }
 
-static char *
-setting (Fixture    *fixture,
-         const char *key)
+static void
+assert_setting (Fixture    *fixture,
+                const char *key,
+                const char *expected)
 {
-  return tenure_db_get_setting (fixture->db, key, "(none)");
+  g_autofree char *value = tenure_db_get_setting (fixture->db, key, "(none)");
+
+  g_assert_cmpstr (value, ==, expected);
 }
 
 /* One edit the way an editor makes it: begin, write, push. */
@@ -275,7 +278,6 @@ test_undo_redo (Fixture       *fixture,
   TestEditor *editor = fixture->editor;
   TenureUndo *history = editor->history;
   g_autoptr(GError) error = NULL;
-  g_autofree char *value = NULL;
   gboolean can_undo = FALSE;
 
   g_assert_false (tenure_undo_can_undo (history));
@@ -303,25 +305,20 @@ test_undo_redo (Fixture       *fixture,
   /* Undo takes the newest step back and offers it for redo. */
   g_assert_true (tenure_undo_undo (history, &error));
   g_assert_no_error (error);
-  value = setting (fixture, "size");
-  g_assert_cmpstr (value, ==, "(none)");
+  assert_setting (fixture, "size", "(none)");
   g_assert_cmpstr (tenure_undo_get_undo_label (history), ==, "Set colour");
   g_assert_cmpstr (tenure_undo_get_redo_label (history), ==, "Set size");
   g_assert_cmpuint (editor->can_redo_notified, ==, 1);
 
   g_assert_true (tenure_undo_undo (history, &error));
-  g_clear_pointer (&value, g_free);
-  value = setting (fixture, "colour");
-  g_assert_cmpstr (value, ==, "(none)");
+  assert_setting (fixture, "colour", "(none)");
   g_assert_false (tenure_undo_can_undo (history));
   g_assert_cmpuint (editor->can_undo_notified, ==, 2);
 
   g_assert_true (tenure_undo_redo (history, &error));
   g_assert_true (tenure_undo_redo (history, &error));
   g_assert_no_error (error);
-  g_clear_pointer (&value, g_free);
-  value = setting (fixture, "size");
-  g_assert_cmpstr (value, ==, "12");
+  assert_setting (fixture, "size", "12");
   g_assert_false (tenure_undo_can_redo (history));
   g_assert_cmpuint (editor->can_redo_notified, ==, 2);
 
@@ -342,9 +339,7 @@ test_undo_redo (Fixture       *fixture,
   tenure_undo_clear (history);
   g_assert_false (tenure_undo_can_undo (history));
   g_assert_cmpuint (steps_alive, ==, 0);
-  g_clear_pointer (&value, g_free);
-  value = setting (fixture, "shape");
-  g_assert_cmpstr (value, ==, "round");
+  assert_setting (fixture, "shape", "round");
 }
 
 /* Only the newest 3 steps (the fixture's limit) are kept. */
@@ -354,7 +349,6 @@ test_limit (Fixture       *fixture,
 {
   TenureUndo *history = fixture->editor->history;
   g_autoptr(GError) error = NULL;
-  g_autofree char *value = NULL;
 
   for (int i = 1; i <= 5; i++)
     {
@@ -370,8 +364,7 @@ test_limit (Fixture       *fixture,
   for (int i = 0; i < 3; i++)
     g_assert_true (tenure_undo_undo (history, &error));
   g_assert_no_error (error);
-  value = setting (fixture, "count");
-  g_assert_cmpstr (value, ==, "2");
+  assert_setting (fixture, "count", "2");
   g_assert_false (tenure_undo_undo (history, &error));
   g_assert_error (error, test_error_quark (), TEST_ERROR_NOTHING);
 }
@@ -384,7 +377,6 @@ test_merge (Fixture       *fixture,
   TestEditor *editor = fixture->editor;
   TenureUndo *history = editor->history;
   g_autoptr(GError) error = NULL;
-  g_autofree char *value = NULL;
 
   g_assert_true (edit (fixture, "Type name", "name", "A", &error));
   g_assert_true (edit (fixture, "Type name", "name", "Ac", &error));
@@ -396,8 +388,7 @@ test_merge (Fixture       *fixture,
 
   /* One undo takes the three back; the redo seals. */
   g_assert_true (tenure_undo_undo (history, &error));
-  value = setting (fixture, "name");
-  g_assert_cmpstr (value, ==, "(none)");
+  assert_setting (fixture, "name", "(none)");
   g_assert_true (tenure_undo_redo (history, &error));
   g_assert_true (edit (fixture, "Type name", "name", "Acme Inc", &error));
   g_assert_cmpuint (steps_alive, ==, 2);
@@ -409,18 +400,12 @@ test_merge (Fixture       *fixture,
   g_assert_no_error (error);
 
   g_assert_true (tenure_undo_undo (history, &error));
-  g_clear_pointer (&value, g_free);
-  value = setting (fixture, "name");
-  g_assert_cmpstr (value, ==, "Acme Inc.");
+  assert_setting (fixture, "name", "Acme Inc.");
   g_assert_true (tenure_undo_undo (history, &error));
-  g_clear_pointer (&value, g_free);
-  value = setting (fixture, "name");
-  g_assert_cmpstr (value, ==, "Acme");
+  assert_setting (fixture, "name", "Acme");
   g_assert_true (tenure_undo_undo (history, &error));
   g_assert_no_error (error);
-  g_clear_pointer (&value, g_free);
-  value = setting (fixture, "name");
-  g_assert_cmpstr (value, ==, "(none)");
+  assert_setting (fixture, "name", "(none)");
 
   /* Nothing merges into a step while there is something to redo. */
   g_assert_true (tenure_undo_redo (history, &error));
@@ -438,7 +423,6 @@ test_conflict (Fixture       *fixture,
   TestEditor *editor = fixture->editor;
   TenureUndo *history = editor->history;
   g_autoptr(GError) error = NULL;
-  g_autofree char *value = NULL;
 
   g_assert_true (edit (fixture, "Set colour", "colour", "blue", &error));
   g_assert_true (edit (fixture, "Set size", "size", "12", &error));
@@ -449,8 +433,7 @@ test_conflict (Fixture       *fixture,
   g_assert_false (tenure_undo_undo (history, &error));
   g_assert_error (error, test_error_quark (), TEST_ERROR_CONFLICT);
   g_clear_error (&error);
-  value = setting (fixture, "colour");
-  g_assert_cmpstr (value, ==, "green");
+  assert_setting (fixture, "colour", "green");
   g_assert_false (tenure_undo_can_undo (history));
   g_assert_false (tenure_undo_can_redo (history));
   g_assert_cmpuint (editor->can_undo_notified, ==, 2);
@@ -466,7 +449,6 @@ test_failed_step (Fixture       *fixture,
 {
   TenureUndo *history = fixture->editor->history;
   g_autoptr(GError) error = NULL;
-  g_autofree char *value = NULL;
 
   g_assert_true (tenure_undo_begin (history, &error));
   g_assert_true (tenure_db_set_setting (fixture->db, "size", "10", &error));
@@ -476,8 +458,7 @@ test_failed_step (Fixture       *fixture,
   g_clear_error (&error);
   g_assert_false (tenure_undo_can_undo (history));
   g_assert_cmpuint (steps_alive, ==, 0);
-  value = setting (fixture, "size");
-  g_assert_cmpstr (value, ==, "(none)");
+  assert_setting (fixture, "size", "(none)");
 
   g_assert_true (tenure_undo_begin (history, &error));
   g_assert_true (tenure_undo_apply_and_push (history, "Set colour",
@@ -486,9 +467,7 @@ test_failed_step (Fixture       *fixture,
   g_assert_false (tenure_undo_apply_and_push (history, "Clear colour",
                                               step_new ("colour", "blue", "refused"), &error));
   g_clear_error (&error);
-  g_clear_pointer (&value, g_free);
-  value = setting (fixture, "colour");
-  g_assert_cmpstr (value, ==, "blue");
+  assert_setting (fixture, "colour", "blue");
   g_assert_cmpstr (tenure_undo_get_undo_label (history), ==, "Set colour");
 }
 
@@ -500,7 +479,6 @@ test_locked (Fixture       *fixture,
 {
   TenureUndo *history = fixture->editor->history;
   g_autoptr(GError) error = NULL;
-  g_autofree char *value = NULL;
   sqlite3 *other = NULL;
 
   g_assert_true (edit (fixture, "Set colour", "colour", "blue", &error));
@@ -522,8 +500,7 @@ test_locked (Fixture       *fixture,
   g_assert_cmpint (sqlite3_close (other), ==, SQLITE_OK);
   g_assert_true (tenure_undo_undo (history, &error));
   g_assert_no_error (error);
-  value = setting (fixture, "colour");
-  g_assert_cmpstr (value, ==, "(none)");
+  assert_setting (fixture, "colour", "(none)");
 }
 
 int
