@@ -38,6 +38,7 @@ struct _TenureOnboardingPage
   GHashTable             *completion_labels;  /* scenario id → GtkLabel */
   int                     loaded_month;
   gint64                  open_scenario;
+  guint                   edits;      /* edits saved, to tell a load older than the last */
   guint                   loaded : 1;
   guint                   enrolling : 1;  /* the editor is in a worker thread */
   GTask                  *enrol_task;     /* while enrolling */

@@ -25,6 +25,7 @@ typedef struct
   int              month;
   gboolean         open_edit_db;
   gint64           scenario_id;  /* the designer's, 0 when the list is shown */
+  guint            edits;        /* the page's edit count when the load began */
 } LoadData;
 
 typedef struct
@@ -376,6 +377,7 @@ static void
 editor_changed_cb (TenureOnboardingPage *self,
                    gint64                scenario_id)
 {
+  self->edits++;
   reload_designer (self);
   tenure_page_queue_reload (TENURE_PAGE (self));
 }
@@ -545,8 +547,10 @@ load_cb (GObject      *object,
   fill_list (self);
   update_sensitivity (self);
 
-  /* The designer's scenario was read in the worker: no SQL here. */
-  if (self->open_scenario != 0 && self->open_scenario == data->scenario_id)
+  /* The designer's scenario was read in the worker (no SQL here), unless an edit came
+   * after the load began: then it is read again as the edit left it. */
+  if (self->open_scenario != 0 && self->open_scenario == data->scenario_id &&
+      data->edits == self->edits)
     show_designer_scenario (self, g_steal_pointer (&result->scenario));
   else if (self->open_scenario != 0)
     reload_designer (self);
@@ -580,6 +584,7 @@ tenure_onboarding_page_reload (TenurePage *page)
   data->month = tenure_page_get_month (page);
   data->open_edit_db = self->edit_db == NULL;
   data->scenario_id = self->open_scenario;
+  data->edits = self->edits;
 
   task = g_task_new (NULL, cancellable, load_cb, g_object_ref (self));
   g_task_set_source_tag (task, &load_tag);
