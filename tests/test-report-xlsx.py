@@ -294,6 +294,17 @@ def _():
     assert accounts[4].number_format == "yyyy-mm-dd hh:mm"
     hostile = rows["=cmd|calc.csv"]
     assert hostile[0].data_type == "s" and hostile[2].value == 7
+    # The figures are dated by the last import (a later one can change past months).
+    import sqlite3
+    with sqlite3.connect(workspace) as connection:
+        (last,) = connection.execute("SELECT max(imported_at) FROM import").fetchone()
+    last = datetime.datetime.fromisoformat(last.rstrip("Z"))
+    assert rows["Data imported up to"][1].value == last, rows["Data imported up to"][1].value
+    sentence = "Figures computed from the data imported up to %d %s, %02d:%02d UTC." % (
+        last.day, last.strftime("%B %Y"), last.hour, last.minute)
+    texts = [row[0].value for sheet in (book["Data lineage"], book["Definitions"])
+             for row in sheet.iter_rows() if isinstance(row[0].value, str)]
+    assert sum(text.startswith(sentence) for text in texts) == 2, (sentence, texts)
 
 
 @check("no formula other than the report's own")
@@ -330,6 +341,11 @@ def _():
             assert "&amp;A" in xml and "&amp;P / &amp;N" in xml, index
         app = package.read("docProps/app.xml").decode()
     assert "<Company>example</Company>" in app, app
+    # Every sheet repeats rows at the top of its pages: its table header or its title.
+    for sheet in book.worksheets:
+        assert sheet.print_title_rows, sheet.title
+    assert book["Definitions"].print_title_rows == "$1:$2"
+    assert book["Definitions"].row_breaks.brk, "the targets start a page"
     assert book.properties.title.startswith("Monthly retention report — example — April 2026")
     assert book.properties.subject
 
@@ -345,6 +361,10 @@ def _():
     cell = rows["MRR (revenu mensuel récurrent)"][1]
     assert cell.value == 390.0 and cell.number_format.startswith('#,##0.00 "€"'), cell.number_format
     assert french["Synthèse"]["B3"].number_format.startswith("[$-40C]")
+    texts = [row[0].value for row in french["Définitions"].iter_rows()
+             if isinstance(row[0].value, str)]
+    assert any(text.startswith("Chiffres calculés à partir des données importées jusqu’au ")
+               and " UTC. Un import ultérieur" in text for text in texts), texts
     os.unlink(path)
 
 

@@ -280,8 +280,15 @@ report_sheet_jobs (ReportContext  *ctx,
     }
   report_chart_insert (ctx, sheet, row + 1, 3, chart, 1.0, 1.0);
 
-  /* Below the charts (15 rows of 20 pixels hold them). */
+  /* Below the charts (15 rows of 20 pixels hold them); the step funnels start a page, so
+   * that no table is cut under the charts. */
   row += 17;
+  if (ctx->scenarios->len > 0)
+    {
+      lxw_row_t breaks[] = { row, 0 };
+
+      report_check (ctx, worksheet_set_h_pagebreaks (sheet, breaks), "worksheet_set_h_pagebreaks");
+    }
   report_write_label (ctx, sheet, row++, 0, T_ONBOARDING, ctx->formats.section);
   if (!report_write_scenarios (ctx, sheet, &row))
     return FALSE;
