@@ -15,29 +15,17 @@ import sqlite3
 import subprocess
 import sys
 import tempfile
-import traceback
 from fractions import Fraction
 
 import openpyxl
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from report_tap import check, finish  # noqa: E402
 
 CLI = os.environ["TENURE_CLI"]
 YEAR, MON = 2026, 10
 M = YEAR * 12 + MON - 1          # month index, as METRICS.md counts months
 NULL = "—"
-
-results = []
-
-
-def check(name):
-    def decorate(function):
-        try:
-            function()
-            results.append((True, name, None))
-        except Exception:  # noqa: BLE001 — every failure becomes a TAP "not ok"
-            results.append((False, name, traceback.format_exc()))
-        return function
-    return decorate
-
 
 def month_of(date_text):
     return int(date_text[0:4]) * 12 + int(date_text[5:7]) - 1
@@ -333,13 +321,6 @@ def _():
     assert checked >= 5, checked
 
 
-print(f"1..{len(results)}")
-for number, (ok, name, detail) in enumerate(results, 1):
-    print(f"{'ok' if ok else 'not ok'} {number} {name}")
-    if detail:
-        for line in detail.splitlines():
-            print("# " + line)
-
 db.close()
 shutil.rmtree(tmp, ignore_errors=True)
-sys.exit(0 if all(ok for ok, _, _ in results) else 1)
+sys.exit(finish())

@@ -11,10 +11,12 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import traceback
 import zipfile
 
 import openpyxl
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from report_tap import check, finish  # noqa: E402
 
 CLI = os.environ["TENURE_CLI"]
 MAKE_WORKSPACE = os.environ["TENURE_TEST_WORKSPACE"]
@@ -29,20 +31,6 @@ SHEETS_FR = ["Synthèse", "Revenus", "Cohortes", "Jobs et intégration", "Qualif
 NULL = "—"
 # Our own formulas, the only ones the report may contain.
 OWN_FORMULAS = re.compile(r"^=(B\d+/[BCD]\d+(-1)?|SUM\(C\d+:G\d+\)|B\d+/SUM\(B\$\d+:B\$\d+\))$")
-
-results = []
-
-
-def check(name):
-    def decorate(function):
-        try:
-            function()
-            results.append((True, name, None))
-        except Exception:  # noqa: BLE001 — every failure becomes a TAP "not ok"
-            results.append((False, name, traceback.format_exc()))
-        return function
-    return decorate
-
 
 def run(*args, env=None):
     full_env = dict(os.environ)
@@ -545,12 +533,5 @@ def _():
         shutil.rmtree(profile, ignore_errors=True)
 
 
-print(f"1..{len(results)}")
-for number, (ok, name, detail) in enumerate(results, 1):
-    print(f"{'ok' if ok else 'not ok'} {number} {name}")
-    if detail:
-        for line in detail.splitlines():
-            print("# " + line)
-
 shutil.rmtree(tmp, ignore_errors=True)
-sys.exit(0 if all(ok for ok, _, _ in results) else 1)
+sys.exit(finish())

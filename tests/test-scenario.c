@@ -1408,6 +1408,19 @@ test_import_invalid (Fixture       *fixture,
   g_assert_error (error, TENURE_SCENARIO_ERROR, TENURE_SCENARIO_ERROR_INVALID_FILE);
 }
 
+/* For test_funnel_brute_force: a statement over one account's rows (?1). */
+static sqlite3_stmt *
+query_account (sqlite3    *handle,
+               const char *sql,
+               gint64      account_id)
+{
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (handle, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_int64 (stmt, 1, account_id);
+  return stmt;
+}
+
 /* For test_funnel_brute_force: the days from the enrolment to the moment a step was done,
  * or INFINITY, with a query per enrolment and step reading every matching row. */
 static double
@@ -1418,13 +1431,11 @@ brute_days (sqlite3          *handle,
             const TenureStep *step)
 {
   double days = INFINITY;
-  sqlite3_stmt *stmt = NULL;
+  sqlite3_stmt *stmt = query_account (handle,
+                                      "SELECT done_on FROM step_done "
+                                      "WHERE account_id = ?1 AND step_id = ?2",
+                                      account_id);
 
-  g_assert_cmpint (sqlite3_prepare_v2 (handle,
-                                       "SELECT done_on FROM step_done "
-                                       "WHERE account_id = ? AND step_id = ?",
-                                       -1, &stmt, NULL), ==, SQLITE_OK);
-  sqlite3_bind_int64 (stmt, 1, account_id);
   sqlite3_bind_int64 (stmt, 2, step->id);
   while (sqlite3_step (stmt) == SQLITE_ROW)
     {
@@ -1439,10 +1450,8 @@ brute_days (sqlite3          *handle,
   if (step->done_when_event_kind == NULL)
     return days;
 
-  g_assert_cmpint (sqlite3_prepare_v2 (handle,
-                                       "SELECT at, kind, job_id FROM event WHERE account_id = ?",
-                                       -1, &stmt, NULL), ==, SQLITE_OK);
-  sqlite3_bind_int64 (stmt, 1, account_id);
+  stmt = query_account (handle, "SELECT at, kind, job_id FROM event WHERE account_id = ?1",
+                        account_id);
   while (sqlite3_step (stmt) == SQLITE_ROW)
     {
       gint64 seconds = 0;
@@ -1465,14 +1474,12 @@ brute_paying (sqlite3 *handle,
               gint64   account_id,
               int      month)
 {
-  sqlite3_stmt *stmt = NULL;
+  sqlite3_stmt *stmt = query_account (handle,
+                                      "SELECT start_date, end_date, mrr_cents FROM subscription "
+                                      "WHERE account_id = ?1",
+                                      account_id);
   gint64 mrr = 0;
 
-  g_assert_cmpint (sqlite3_prepare_v2 (handle,
-                                       "SELECT start_date, end_date, mrr_cents FROM subscription "
-                                       "WHERE account_id = ?",
-                                       -1, &stmt, NULL), ==, SQLITE_OK);
-  sqlite3_bind_int64 (stmt, 1, account_id);
   while (sqlite3_step (stmt) == SQLITE_ROW)
     {
       gint32 start = 0, end = 0;
