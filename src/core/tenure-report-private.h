@@ -289,6 +289,7 @@ typedef struct
   TenureHealthReport   *health;
   TenureAudit          *audit;          /* over every account, whatever the group */
   GPtrArray            *scenarios;      /* TenureScenarioStats, over every account */
+  GPtrArray            *initiatives;    /* TenureInitiativeRoi, over the report's group */
 } ReportContext;
 
 /* Texts (tenure-report-text.c). */
