@@ -32,6 +32,7 @@ typedef struct
 #define N_CACHED_STATEMENTS 6
 
 typedef struct _TenureImportLoader TenureImportLoader;
+typedef struct _TenureImportIdMap TenureImportIdMap;
 
 /* An event row checked and resolved, kept until the end of the file: the rows are then
  * written sorted by (account_id, at), the order of the event table's index, so that the
@@ -71,7 +72,11 @@ struct _TenureImportLoader
   GStringChunk              *pending_users;    /* their user_ref texts */
   CachedStatement            statements[N_CACHED_STATEMENTS];
 
-  GHashTable                *accounts;    /* external id → id */
+  TenureImportIdMap         *accounts;    /* external id → id */
+  GHashTable                *touched;     /* ids of the accounts a file of accounts or
+                                           * subscriptions created or changed */
+  const char                *values[TENURE_IMPORT_MAX_FIELDS];  /* the row's, trimmed */
+  gsize                      lengths[TENURE_IMPORT_MAX_FIELDS];
   GHashTable                *seen;        /* accounts files: external id → line */
   GHashTable                *jobs;        /* name → id */
   GHashTable                *questions;   /* folded text → id */
@@ -110,10 +115,27 @@ gboolean                 tenure_import_loader_step       (TenureImportLoader *se
                                                           sqlite3_stmt      *stmt);
 gint64                   tenure_import_loader_ensure_account (TenureImportLoader *self,
                                                           const char        *external_id);
+gint64                   tenure_import_loader_insert_named (TenureImportLoader *self,
+                                                          const char        *sql,
+                                                          const char        *text,
+                                                          gint64             number);
+GArray                  *tenure_import_sort_pending_events (GArray          *events);
 
 gboolean                 tenure_import_loader_write_events (TenureImportLoader *self,
                                                           GCancellable      *cancellable,
                                                           GError           **error);
+
+/* tenure-import-ids.c */
+TenureImportIdMap       *tenure_import_id_map_new        (void);
+void                     tenure_import_id_map_free       (TenureImportIdMap       *self);
+gint64                   tenure_import_id_map_lookup     (const TenureImportIdMap *self,
+                                                          const char              *key,
+                                                          gsize                    length);
+void                     tenure_import_id_map_insert     (TenureImportIdMap       *self,
+                                                          const char              *key,
+                                                          gsize                    length,
+                                                          gint64                   id);
+guint                    tenure_import_id_map_get_size   (const TenureImportIdMap *self);
 
 /* tenure-import-answers.c */
 gboolean                 tenure_import_loader_load_answer (TenureImportLoader *self);

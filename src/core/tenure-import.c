@@ -142,8 +142,9 @@ preload (TenureImportLoader  *self,
 
   rc = sqlite3_prepare_v2 (handle, "SELECT id, external_id FROM account", -1, &stmt, NULL);
   while (rc == SQLITE_OK && (step_rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_hash_table_insert (self->accounts, g_strdup ((const char *) sqlite3_column_text (stmt, 1)),
-                         (gpointer) (gintptr) sqlite3_column_int64 (stmt, 0));
+    tenure_import_id_map_insert (self->accounts, (const char *) sqlite3_column_text (stmt, 1),
+                                 (gsize) sqlite3_column_bytes (stmt, 1),
+                                 sqlite3_column_int64 (stmt, 0));
   sqlite3_finalize (stmt);
   if (rc != SQLITE_OK || step_rc != SQLITE_DONE)
     return tenure_db_set_error (self->db, rc != SQLITE_OK ? rc : step_rc, error);
@@ -201,7 +202,8 @@ loader_clear (TenureImportLoader *self)
   g_clear_pointer (&self->dropped_indexes, g_ptr_array_unref);
   g_clear_pointer (&self->pending_events, g_array_unref);
   g_clear_pointer (&self->pending_users, g_string_chunk_free);
-  g_clear_pointer (&self->accounts, g_hash_table_unref);
+  g_clear_pointer (&self->accounts, tenure_import_id_map_free);
+  g_clear_pointer (&self->touched, g_hash_table_unref);
   g_clear_pointer (&self->seen, g_hash_table_unref);
   g_clear_pointer (&self->jobs, g_hash_table_unref);
   g_clear_pointer (&self->questions, g_hash_table_unref);
@@ -404,7 +406,8 @@ loader_reset (TenureImportLoader *self,
 {
   loader_clear (self);
   self->result = result;
-  self->accounts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->accounts = tenure_import_id_map_new ();
+  self->touched = g_hash_table_new (NULL, NULL);
   self->seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->jobs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->questions = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -481,7 +484,9 @@ drop_indexes (TenureImportLoader  *self,
 
   if (self->kind == TENURE_IMPORT_KIND_EVENTS)
     {
-      self->pending_events = g_array_new (FALSE, FALSE, sizeof (TenureImportPendingEvent));
+      self->pending_events = g_array_sized_new (FALSE, FALSE, sizeof (TenureImportPendingEvent),
+                                                (guint) MIN (size / BYTES_PER_ROW_ESTIMATE,
+                                                             G_MAXUINT32 >> 2));
       self->pending_users = g_string_chunk_new (4096);
     }
 
