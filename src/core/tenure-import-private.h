@@ -63,6 +63,7 @@ struct _TenureImportLoader
   guint                      header_line;
   gboolean                   write;
   gint64                     import_id;
+  gint64                     check_bound; /* the largest id of the checked table before */
   gint64                     next_fake_id;  /* dry runs count what they would create */
   gboolean                   row_ok;
   GError                    *db_error;
@@ -100,6 +101,17 @@ void                     tenure_import_loader_add_issue  (TenureImportLoader *se
                                                           guint              column,
                                                           TenureImportHint   hint,
                                                           char              *message);
+
+/* tenure-import-checks.c */
+gboolean                 tenure_import_check_load        (TenureDb          *db,
+                                                          TenureImportKind   kind,
+                                                          gint64             check_bound,
+                                                          gboolean           enrolled,
+                                                          GError           **error);
+gint64                   tenure_import_check_bound       (TenureDb          *db,
+                                                          TenureImportKind   kind);
+gboolean                 tenure_import_loader_enrol      (TenureImportLoader *self,
+                                                          GError           **error);
 
 /* tenure-import-rows.c */
 gboolean                 tenure_import_loader_load_row   (TenureImportLoader *self);

@@ -882,6 +882,23 @@ static const RowFunc row_funcs[TENURE_IMPORT_N_KINDS] = {
   tenure_import_loader_load_answer,
 };
 
+/* "#N/A", "#VALEUR!": what Excel and LibreOffice (in English or French) write for a
+ * formula that failed. */
+static gboolean
+is_spreadsheet_error (const char *text)
+{
+  static const char * const errors[] = {
+    "#N/A", "#NA", "#VALUE!", "#VALEUR!", "#REF!", "#DIV/0!", "#NUM!", "#NOMBRE!", "#NAME?",
+    "#NOM?", "#NULL!", "#NUL!", "#SPILL!", "#CALC!",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (errors); i++)
+    if (g_ascii_strcasecmp (text, errors[i]) == 0)
+      return TRUE;
+
+  return FALSE;
+}
+
 /* tenure_import_trim() for a field of @length bytes, which most often needs nothing. */
 static inline char *
 trim_field (char  *text,
@@ -933,6 +950,19 @@ tenure_import_loader_load_row (TenureImportLoader *self)
     return TRUE;  /* a row of empty cells, as spreadsheets leave below the data */
 
   self->row_ok = TRUE;
+
+  for (guint i = 0; i < self->n_fields; i++)
+    {
+      if (self->values[i] != NULL && self->values[i][0] == '#' &&
+          is_spreadsheet_error (self->values[i]))
+        tenure_import_loader_field_issue (self, i, TENURE_IMPORT_HINT_NONE,
+                     g_strdup_printf (_("“%s” is an error of a spreadsheet formula, not a "
+                                        "value: correct the formula (or empty the cell) in "
+                                        "the spreadsheet, then save the file again"),
+                                      self->values[i]));
+    }
+  if (!self->row_ok)
+    return TRUE;
 
   for (guint c = self->n_header; c < n; c++)
     {

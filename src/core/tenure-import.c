@@ -425,6 +425,7 @@ loader_reset (TenureImportLoader *self,
   self->ambiguous = 0;
   self->next_fake_id = 0;
   self->import_id = 0;
+  self->check_bound = 0;
 }
 
 /* For a large load into a small table, drops the table's indexes (see LARGE_LOAD_BYTES). */
@@ -536,6 +537,7 @@ begin_load (TenureImportLoader  *self,
     return FALSE;
 
   self->import_id = sqlite3_last_insert_rowid (tenure_db_get_handle (self->db));
+  self->check_bound = tenure_import_check_bound (self->db, self->kind);
   return drop_indexes (self, path, error);
 }
 
@@ -600,6 +602,14 @@ finish_load (TenureImportLoader  *self,
       if (!tenure_db_step_done (self->db, stmt, error))
         return FALSE;
     }
+
+  if ((self->kind == TENURE_IMPORT_KIND_ACCOUNTS ||
+       self->kind == TENURE_IMPORT_KIND_SUBSCRIPTIONS) &&
+      !tenure_import_loader_enrol (self, error))
+    return FALSE;
+  if (!tenure_import_check_load (self->db, self->kind, self->check_bound,
+                                 self->result->n_enrolled > 0, error))
+    return FALSE;
 
   stmt = tenure_db_prepare (self->db, "UPDATE import SET sha256 = ?, rows = ? WHERE id = ?",
                             error);
