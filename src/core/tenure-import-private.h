@@ -64,6 +64,7 @@ struct _TenureImportLoader
   gboolean                   write;
   gint64                     import_id;
   gint64                     check_bound; /* the largest id of the checked table before */
+  goffset                    large_load_bytes;
   gint64                     next_fake_id;  /* dry runs count what they would create */
   gboolean                   row_ok;
   GError                    *db_error;
@@ -96,6 +97,16 @@ struct _TenureImportLoader
 };
 
 /* tenure-import.c */
+gboolean                 tenure_import_file_full         (TenureDb                  *db,
+                                                          const char                *path,
+                                                          TenureImportKind           kind,
+                                                          const TenureImportOptions *options,
+                                                          goffset                    large_load_bytes,
+                                                          TenureImportResult       **result,
+                                                          TenureProgressFunc         progress,
+                                                          gpointer                   user_data,
+                                                          GCancellable              *cancellable,
+                                                          GError                   **error);
 void                     tenure_import_loader_add_issue  (TenureImportLoader *self,
                                                           guint              line,
                                                           guint              column,

@@ -450,7 +450,7 @@ drop_indexes (TenureImportLoader  *self,
   info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE,
                             NULL, NULL);
   size = info != NULL ? g_file_info_get_size (info) : 0;
-  if (size < LARGE_LOAD_BYTES)
+  if (size < self->large_load_bytes)
     return TRUE;
 
   /* The events of a large load are written sorted by the key of event_account_at (see
@@ -648,6 +648,24 @@ tenure_import_file (TenureDb                   *db,
                     GCancellable               *cancellable,
                     GError                    **error)
 {
+  return tenure_import_file_full (db, path, kind, options, LARGE_LOAD_BYTES, result,
+                                  progress, user_data, cancellable, error);
+}
+
+/* tenure_import_file(), loading files of @large_load_bytes or more as large loads (see
+ * LARGE_LOAD_BYTES): the tests load small files both ways. */
+gboolean
+tenure_import_file_full (TenureDb                   *db,
+                         const char                 *path,
+                         TenureImportKind            kind,
+                         const TenureImportOptions  *options,
+                         goffset                     large_load_bytes,
+                         TenureImportResult        **result,
+                         TenureProgressFunc          progress,
+                         gpointer                    user_data,
+                         GCancellable               *cancellable,
+                         GError                    **error)
+{
   g_autoptr(TenureImportResult) local_result = NULL;
   TenureImportOptions defaults;
   TenureImportLoader self = { 0, };
@@ -678,6 +696,7 @@ tenure_import_file (TenureDb                   *db,
     }
 
   self.db = db;
+  self.large_load_bytes = large_load_bytes;
   self.kind = kind;
   self.options = options;
   self.decimal = options->decimal;
