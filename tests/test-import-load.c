@@ -6,110 +6,8 @@
 #include "config.h"
 
 #include "tenure-date.h"
-#include "tenure-import-private.h"
 #include "tenure-scenario.h"
-#include "tenure-test-util.h"
-
-typedef struct
-{
-  char     *dir;
-  char     *path;
-  TenureDb *db;
-} Fixture;
-
-static void
-fixture_setup (Fixture       *fixture,
-               gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-
-  fixture->dir = test_make_tmpdir ();
-  fixture->path = g_build_filename (fixture->dir, "company.tenure", NULL);
-  fixture->db = tenure_db_open (fixture->path, TENURE_DB_OPEN_CREATE, &error);
-  g_assert_no_error (error);
-}
-
-static void
-fixture_teardown (Fixture       *fixture,
-                  gconstpointer  data)
-{
-  g_clear_pointer (&fixture->db, tenure_db_close);
-  test_rmdir_recursive (fixture->dir);
-  g_free (fixture->dir);
-  g_free (fixture->path);
-}
-
-static char *
-write_bytes (Fixture    *fixture,
-             const char *name,
-             const char *contents,
-             gssize      length)
-{
-  char *path = g_build_filename (fixture->dir, name, NULL);
-
-  g_assert_true (g_file_set_contents (path, contents, length, NULL));
-  return path;
-}
-
-static char *
-query_rows (TenureDb   *db,
-            const char *sql)
-{
-  GString *out = g_string_new (NULL);
-  sqlite3_stmt *stmt = NULL;
-
-  g_assert_cmpint (sqlite3_prepare_v2 (tenure_db_get_handle (db), sql, -1, &stmt, NULL), ==,
-                   SQLITE_OK);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      for (int i = 0; i < sqlite3_column_count (stmt); i++)
-        {
-          const char *text = (const char *) sqlite3_column_text (stmt, i);
-
-          g_string_append_printf (out, "%s%s", i > 0 ? "|" : "", text != NULL ? text : "∅");
-        }
-      g_string_append_c (out, '\n');
-    }
-  sqlite3_finalize (stmt);
-
-  return g_string_free (out, FALSE);
-}
-
-static void
-exec (TenureDb   *db,
-      const char *sql)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (tenure_db_exec (db, sql, &error));
-  g_assert_no_error (error);
-}
-
-static TenureImportResult *
-load (TenureDb                  *db,
-      const char                *path,
-      TenureImportKind           kind,
-      const TenureImportOptions *options,
-      goffset                    large_load_bytes)
-{
-  g_autoptr(GError) error = NULL;
-  TenureImportResult *result = NULL;
-
-  if (!tenure_import_file_full (db, path, kind, options, large_load_bytes, &result, NULL, NULL,
-                                NULL, &error))
-    {
-      for (guint i = 0; result != NULL && i < result->issues->len; i++)
-        {
-          TenureImportIssue *issue = g_ptr_array_index (result->issues, i);
-
-          g_printerr ("%u:%u: %s\n", issue->line, issue->column, issue->message);
-        }
-    }
-  g_assert_no_error (error);
-  g_assert_cmpuint (result->n_issues, ==, 0);
-
-  return result;
-}
+#include "test-import-fixture.h"
 
 /* ---- large loads ---- */
 
@@ -214,16 +112,16 @@ test_large_equals_small (Fixture       *fixture,
   other = tenure_db_open (other_path, TENURE_DB_OPEN_CREATE, NULL);
   g_assert_nonnull (other);
 
-  small = load (fixture->db, events, TENURE_IMPORT_KIND_EVENTS, NULL, G_MAXINT64);
-  large = load (other, events, TENURE_IMPORT_KIND_EVENTS, NULL, 0);
+  small = import_full_ok (fixture->db, events, TENURE_IMPORT_KIND_EVENTS, NULL, G_MAXINT64);
+  large = import_full_ok (other, events, TENURE_IMPORT_KIND_EVENTS, NULL, 0);
   g_assert_cmpuint (small->rows, ==, 3000);
   g_assert_cmpuint (large->rows, ==, 3000);
   g_assert_cmpuint (large->accounts_created, ==, small->accounts_created);
   g_assert_cmpuint (large->jobs_created, ==, 2);
 
-  small_subscriptions = load (fixture->db, subscriptions, TENURE_IMPORT_KIND_SUBSCRIPTIONS,
+  small_subscriptions = import_full_ok (fixture->db, subscriptions, TENURE_IMPORT_KIND_SUBSCRIPTIONS,
                               NULL, G_MAXINT64);
-  large_subscriptions = load (other, subscriptions, TENURE_IMPORT_KIND_SUBSCRIPTIONS, NULL, 0);
+  large_subscriptions = import_full_ok (other, subscriptions, TENURE_IMPORT_KIND_SUBSCRIPTIONS, NULL, 0);
 
   small_rows = query_rows (fixture->db, EVENT_ROWS_SQL);
   large_rows = query_rows (other, EVENT_ROWS_SQL);
@@ -310,8 +208,8 @@ test_check_before_commit (Fixture       *fixture,
       g_autofree char *before = NULL;
       g_autofree char *after = NULL;
 
-      exec (fixture->db, "DROP TRIGGER IF EXISTS broken");
-      exec (fixture->db, broken_loads[i].trigger);
+      g_assert_true (tenure_db_exec (fixture->db, "DROP TRIGGER IF EXISTS broken", NULL));
+      g_assert_true (tenure_db_exec (fixture->db, broken_loads[i].trigger, NULL));
       g_clear_pointer (&fixture->db, tenure_db_close);
       before = test_checksum_file (fixture->path);
       fixture->db = tenure_db_open (fixture->path, TENURE_DB_OPEN_DEFAULT, NULL);
@@ -335,10 +233,10 @@ test_check_before_commit (Fixture       *fixture,
     }
 
   /* Without the trigger, the same files load. */
-  exec (fixture->db, "DROP TRIGGER broken");
+  g_assert_true (tenure_db_exec (fixture->db, "DROP TRIGGER broken", NULL));
   {
     g_autofree char *path = g_build_filename (fixture->dir, "broken-2.csv", NULL);
-    g_autoptr(TenureImportResult) result = load (fixture->db, path, TENURE_IMPORT_KIND_EVENTS,
+    g_autoptr(TenureImportResult) result = import_full_ok (fixture->db, path, TENURE_IMPORT_KIND_EVENTS,
                                                  NULL, 0);
 
     g_assert_cmpuint (result->rows, ==, 3000);
@@ -387,15 +285,15 @@ test_enrolment (Fixture       *fixture,
   gint64 scenario;
 
   /* Before any scenario: nobody to enrol. */
-  result = load (fixture->db, more, TENURE_IMPORT_KIND_ACCOUNTS, NULL, G_MAXINT64);
+  result = import_full_ok (fixture->db, more, TENURE_IMPORT_KIND_ACCOUNTS, NULL, G_MAXINT64);
   g_assert_cmpuint (result->n_enrolled, ==, 0);
   g_clear_pointer (&result, tenure_import_result_free);
-  exec (fixture->db, "DELETE FROM account; DELETE FROM import");
+  g_assert_true (tenure_db_exec (fixture->db, "DELETE FROM account; DELETE FROM import", NULL));
 
   scenario = enterprise_scenario (fixture->db);
 
   /* E3 has no signup yet: not enrolled until its first subscription. */
-  result = load (fixture->db, accounts, TENURE_IMPORT_KIND_ACCOUNTS, NULL, G_MAXINT64);
+  result = import_full_ok (fixture->db, accounts, TENURE_IMPORT_KIND_ACCOUNTS, NULL, G_MAXINT64);
   g_assert_cmpuint (result->n_enrolled, ==, 2);
   g_clear_pointer (&result, tenure_import_result_free);
   rows = query_rows (fixture->db, "SELECT a.external_id, e.started_on, e.scenario_id "
@@ -408,7 +306,7 @@ test_enrolment (Fixture       *fixture,
   /* Again (forced): nobody twice. */
   tenure_import_options_init (&options);
   options.force = TRUE;
-  result = load (fixture->db, accounts, TENURE_IMPORT_KIND_ACCOUNTS, &options, G_MAXINT64);
+  result = import_full_ok (fixture->db, accounts, TENURE_IMPORT_KIND_ACCOUNTS, &options, G_MAXINT64);
   g_assert_cmpuint (result->n_enrolled, ==, 0);
   g_assert_cmpuint (result->accounts_updated, ==, 4);
   g_clear_pointer (&result, tenure_import_result_free);
@@ -416,7 +314,7 @@ test_enrolment (Fixture       *fixture,
                    2);
 
   /* E3's first subscription is its signup; N1 is created without a segment. */
-  result = load (fixture->db, subscriptions, TENURE_IMPORT_KIND_SUBSCRIPTIONS, NULL, G_MAXINT64);
+  result = import_full_ok (fixture->db, subscriptions, TENURE_IMPORT_KIND_SUBSCRIPTIONS, NULL, G_MAXINT64);
   g_assert_cmpuint (result->n_enrolled, ==, 1);
   g_clear_pointer (&result, tenure_import_result_free);
   g_assert_cmpint (tenure_db_query_int (fixture->db,
@@ -426,14 +324,14 @@ test_enrolment (Fixture       *fixture,
 
   /* A dry run enrols nothing. */
   options.dry_run = TRUE;
-  result = load (fixture->db, more, TENURE_IMPORT_KIND_ACCOUNTS, &options, G_MAXINT64);
+  result = import_full_ok (fixture->db, more, TENURE_IMPORT_KIND_ACCOUNTS, &options, G_MAXINT64);
   g_assert_cmpuint (result->n_enrolled, ==, 0);
   g_clear_pointer (&result, tenure_import_result_free);
   g_assert_cmpint (tenure_db_query_int (fixture->db, "SELECT count(*) FROM enrolment", -1), ==,
                    3);
 
   options.dry_run = FALSE;
-  result = load (fixture->db, more, TENURE_IMPORT_KIND_ACCOUNTS, &options, G_MAXINT64);
+  result = import_full_ok (fixture->db, more, TENURE_IMPORT_KIND_ACCOUNTS, &options, G_MAXINT64);
   g_assert_cmpuint (result->n_enrolled, ==, 1);
   g_assert_cmpint (tenure_db_query_int (fixture->db, "SELECT count(*) FROM enrolment", -1), ==,
                    4);
@@ -522,8 +420,8 @@ test_spreadsheet_files (Fixture       *fixture,
       g_autoptr(TenureImportResult) result = NULL;
       g_autofree char *rows = NULL;
 
-      exec (fixture->db, "DELETE FROM subscription; DELETE FROM account; DELETE FROM import");
-      result = load (fixture->db, path, good_files[i].kind, NULL, G_MAXINT64);
+      g_assert_true (tenure_db_exec (fixture->db, "DELETE FROM subscription; DELETE FROM account; DELETE FROM import", NULL));
+      result = import_full_ok (fixture->db, path, good_files[i].kind, NULL, G_MAXINT64);
       rows = query_rows (fixture->db, good_files[i].sql);
       if (g_strcmp0 (rows, good_files[i].rows) != 0)
         g_error ("%s: got\n%s", good_files[i].name, rows);

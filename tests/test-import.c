@@ -5,104 +5,12 @@
 #include "config.h"
 
 #include "tenure-date.h"
-#include "tenure-import-private.h"
-#include "tenure-test-util.h"
-
-typedef struct
-{
-  char     *dir;
-  char     *path;
-  TenureDb *db;
-} Fixture;
-
-static void
-fixture_setup (Fixture       *fixture,
-               gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-
-  fixture->dir = test_make_tmpdir ();
-  fixture->path = g_build_filename (fixture->dir, "company.tenure", NULL);
-  fixture->db = tenure_db_open (fixture->path, TENURE_DB_OPEN_CREATE, &error);
-  g_assert_no_error (error);
-}
-
-static void
-fixture_teardown (Fixture       *fixture,
-                  gconstpointer  data)
-{
-  g_clear_pointer (&fixture->db, tenure_db_close);
-  test_rmdir_recursive (fixture->dir);
-  g_free (fixture->dir);
-  g_free (fixture->path);
-}
-
-static char *
-write_csv (Fixture    *fixture,
-           const char *name,
-           const char *contents)
-{
-  char *path = g_build_filename (fixture->dir, name, NULL);
-
-  g_assert_true (g_file_set_contents (path, contents, -1, NULL));
-  return path;
-}
+#include "test-import-fixture.h"
 
 static char *
 data_path (const char *name)
 {
   return g_build_filename (g_getenv ("TENURE_SOURCE_DIR"), "tests", "data", name, NULL);
-}
-
-/* Imports and expects success. */
-static TenureImportResult *
-import_ok (TenureDb                  *db,
-           const char                *path,
-           TenureImportKind           kind,
-           const TenureImportOptions *options)
-{
-  g_autoptr(GError) error = NULL;
-  TenureImportResult *result = NULL;
-
-  if (!tenure_import_file (db, path, kind, options, &result, NULL, NULL, NULL, &error))
-    {
-      for (guint i = 0; result != NULL && i < result->issues->len; i++)
-        {
-          TenureImportIssue *issue = g_ptr_array_index (result->issues, i);
-
-          g_printerr ("%u:%u: %s\n", issue->line, issue->column, issue->message);
-        }
-    }
-  g_assert_no_error (error);
-  g_assert_nonnull (result);
-  g_assert_cmpuint (result->n_issues, ==, 0);
-
-  return result;
-}
-
-/* One line per row of @sql, values joined by '|'. */
-static char *
-query_rows (TenureDb   *db,
-            const char *sql)
-{
-  GString *out = g_string_new (NULL);
-  sqlite3_stmt *stmt = NULL;
-
-  g_assert_cmpint (sqlite3_prepare_v2 (tenure_db_get_handle (db), sql, -1, &stmt, NULL), ==,
-                   SQLITE_OK);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      for (int i = 0; i < sqlite3_column_count (stmt); i++)
-        {
-          const char *text = (const char *) sqlite3_column_text (stmt, i);
-
-          g_string_append_printf (out, "%s%s", i > 0 ? "|" : "", text != NULL ? text : "∅");
-        }
-      g_string_append_c (out, '\n');
-    }
-  sqlite3_finalize (stmt);
-
-  return g_string_free (out, FALSE);
 }
 
 /* ---- values ---- */
