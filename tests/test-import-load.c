@@ -39,8 +39,10 @@ test_sort_pending (void)
       g_assert_cmpuint (sorted->len, ==, 5000);
       for (guint i = 1; i < sorted->len; i++)
         {
-          const TenureImportPendingEvent *a = &g_array_index (sorted, TenureImportPendingEvent, i - 1);
-          const TenureImportPendingEvent *b = &g_array_index (sorted, TenureImportPendingEvent, i);
+          const TenureImportPendingEvent *a = &g_array_index (sorted, TenureImportPendingEvent,
+                                                              i - 1);
+          const TenureImportPendingEvent *b = &g_array_index (sorted, TenureImportPendingEvent,
+                                                              i);
 
           g_assert_true (a->account_id < b->account_id ||
                          (a->account_id == b->account_id &&
@@ -119,9 +121,10 @@ test_large_equals_small (Fixture       *fixture,
   g_assert_cmpuint (large->accounts_created, ==, small->accounts_created);
   g_assert_cmpuint (large->jobs_created, ==, 2);
 
-  small_subscriptions = import_full_ok (fixture->db, subscriptions, TENURE_IMPORT_KIND_SUBSCRIPTIONS,
-                              NULL, G_MAXINT64);
-  large_subscriptions = import_full_ok (other, subscriptions, TENURE_IMPORT_KIND_SUBSCRIPTIONS, NULL, 0);
+  small_subscriptions = import_ok (fixture->db, subscriptions, TENURE_IMPORT_KIND_SUBSCRIPTIONS,
+                                   NULL);
+  large_subscriptions = import_full_ok (other, subscriptions, TENURE_IMPORT_KIND_SUBSCRIPTIONS,
+                                        NULL, 0);
 
   small_rows = query_rows (fixture->db, EVENT_ROWS_SQL);
   large_rows = query_rows (other, EVENT_ROWS_SQL);
@@ -236,8 +239,9 @@ test_check_before_commit (Fixture       *fixture,
   g_assert_true (tenure_db_exec (fixture->db, "DROP TRIGGER broken", NULL));
   {
     g_autofree char *path = g_build_filename (fixture->dir, "broken-2.csv", NULL);
-    g_autoptr(TenureImportResult) result = import_full_ok (fixture->db, path, TENURE_IMPORT_KIND_EVENTS,
-                                                 NULL, 0);
+    g_autoptr(TenureImportResult) result = NULL;
+
+    result = import_full_ok (fixture->db, path, TENURE_IMPORT_KIND_EVENTS, NULL, 0);
 
     g_assert_cmpuint (result->rows, ==, 3000);
   }
@@ -285,7 +289,7 @@ test_enrolment (Fixture       *fixture,
   gint64 scenario;
 
   /* Before any scenario: nobody to enrol. */
-  result = import_full_ok (fixture->db, more, TENURE_IMPORT_KIND_ACCOUNTS, NULL, G_MAXINT64);
+  result = import_ok (fixture->db, more, TENURE_IMPORT_KIND_ACCOUNTS, NULL);
   g_assert_cmpuint (result->n_enrolled, ==, 0);
   g_clear_pointer (&result, tenure_import_result_free);
   g_assert_true (tenure_db_exec (fixture->db, "DELETE FROM account; DELETE FROM import", NULL));
@@ -293,7 +297,7 @@ test_enrolment (Fixture       *fixture,
   scenario = enterprise_scenario (fixture->db);
 
   /* E3 has no signup yet: not enrolled until its first subscription. */
-  result = import_full_ok (fixture->db, accounts, TENURE_IMPORT_KIND_ACCOUNTS, NULL, G_MAXINT64);
+  result = import_ok (fixture->db, accounts, TENURE_IMPORT_KIND_ACCOUNTS, NULL);
   g_assert_cmpuint (result->n_enrolled, ==, 2);
   g_clear_pointer (&result, tenure_import_result_free);
   rows = query_rows (fixture->db, "SELECT a.external_id, e.started_on, e.scenario_id "
@@ -306,7 +310,7 @@ test_enrolment (Fixture       *fixture,
   /* Again (forced): nobody twice. */
   tenure_import_options_init (&options);
   options.force = TRUE;
-  result = import_full_ok (fixture->db, accounts, TENURE_IMPORT_KIND_ACCOUNTS, &options, G_MAXINT64);
+  result = import_ok (fixture->db, accounts, TENURE_IMPORT_KIND_ACCOUNTS, &options);
   g_assert_cmpuint (result->n_enrolled, ==, 0);
   g_assert_cmpuint (result->accounts_updated, ==, 4);
   g_clear_pointer (&result, tenure_import_result_free);
@@ -314,7 +318,7 @@ test_enrolment (Fixture       *fixture,
                    2);
 
   /* E3's first subscription is its signup; N1 is created without a segment. */
-  result = import_full_ok (fixture->db, subscriptions, TENURE_IMPORT_KIND_SUBSCRIPTIONS, NULL, G_MAXINT64);
+  result = import_ok (fixture->db, subscriptions, TENURE_IMPORT_KIND_SUBSCRIPTIONS, NULL);
   g_assert_cmpuint (result->n_enrolled, ==, 1);
   g_clear_pointer (&result, tenure_import_result_free);
   g_assert_cmpint (tenure_db_query_int (fixture->db,
@@ -324,14 +328,14 @@ test_enrolment (Fixture       *fixture,
 
   /* A dry run enrols nothing. */
   options.dry_run = TRUE;
-  result = import_full_ok (fixture->db, more, TENURE_IMPORT_KIND_ACCOUNTS, &options, G_MAXINT64);
+  result = import_ok (fixture->db, more, TENURE_IMPORT_KIND_ACCOUNTS, &options);
   g_assert_cmpuint (result->n_enrolled, ==, 0);
   g_clear_pointer (&result, tenure_import_result_free);
   g_assert_cmpint (tenure_db_query_int (fixture->db, "SELECT count(*) FROM enrolment", -1), ==,
                    3);
 
   options.dry_run = FALSE;
-  result = import_full_ok (fixture->db, more, TENURE_IMPORT_KIND_ACCOUNTS, &options, G_MAXINT64);
+  result = import_ok (fixture->db, more, TENURE_IMPORT_KIND_ACCOUNTS, &options);
   g_assert_cmpuint (result->n_enrolled, ==, 1);
   g_assert_cmpint (tenure_db_query_int (fixture->db, "SELECT count(*) FROM enrolment", -1), ==,
                    4);
@@ -420,8 +424,9 @@ test_spreadsheet_files (Fixture       *fixture,
       g_autoptr(TenureImportResult) result = NULL;
       g_autofree char *rows = NULL;
 
-      g_assert_true (tenure_db_exec (fixture->db, "DELETE FROM subscription; DELETE FROM account; DELETE FROM import", NULL));
-      result = import_full_ok (fixture->db, path, good_files[i].kind, NULL, G_MAXINT64);
+      g_assert_true (tenure_db_exec (fixture->db, "DELETE FROM subscription; DELETE FROM account; "
+                                                  "DELETE FROM import", NULL));
+      result = import_ok (fixture->db, path, good_files[i].kind, NULL);
       rows = query_rows (fixture->db, good_files[i].sql);
       if (g_strcmp0 (rows, good_files[i].rows) != 0)
         g_error ("%s: got\n%s", good_files[i].name, rows);

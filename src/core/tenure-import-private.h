@@ -97,16 +97,16 @@ struct _TenureImportLoader
 };
 
 /* tenure-import.c */
-gboolean                 tenure_import_file_full         (TenureDb                  *db,
-                                                          const char                *path,
-                                                          TenureImportKind           kind,
+gboolean                 tenure_import_file_full         (TenureDb           *db,
+                                                          const char         *path,
+                                                          TenureImportKind    kind,
                                                           const TenureImportOptions *options,
-                                                          goffset                    large_load_bytes,
-                                                          TenureImportResult       **result,
-                                                          TenureProgressFunc         progress,
-                                                          gpointer                   user_data,
-                                                          GCancellable              *cancellable,
-                                                          GError                   **error);
+                                                          goffset             large_load_bytes,
+                                                          TenureImportResult **result,
+                                                          TenureProgressFunc  progress,
+                                                          gpointer            user_data,
+                                                          GCancellable       *cancellable,
+                                                          GError            **error);
 void                     tenure_import_loader_add_issue  (TenureImportLoader *self,
                                                           guint              line,
                                                           guint              column,
