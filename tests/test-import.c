@@ -711,6 +711,28 @@ test_answers (Fixture       *fixture,
                    "2|How urgent is it?|1|This quarter|0|1\n");
 }
 
+/* Removes import @id, expecting the rows and accounts it takes away and the accounts left
+ * ("external id|import id" lines). */
+static void
+remove_import (TenureDb   *db,
+               gint64      id,
+               guint64     expected_rows,
+               guint       expected_accounts,
+               const char *accounts_left)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *rows = NULL;
+  guint64 removed_rows = 0;
+  guint removed_accounts = 0;
+
+  g_assert_true (tenure_import_remove (db, id, &removed_rows, &removed_accounts, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (removed_rows, ==, expected_rows);
+  g_assert_cmpuint (removed_accounts, ==, expected_accounts);
+  rows = query_rows (db, "SELECT external_id, import_id FROM account ORDER BY 1");
+  g_assert_cmpstr (rows, ==, accounts_left);
+}
+
 static void
 test_remove (Fixture       *fixture,
              gconstpointer  data)
@@ -725,34 +747,15 @@ test_remove (Fixture       *fixture,
   g_autoptr(TenureImportResult) subscriptions_result = import_ok (fixture->db, subscriptions, TENURE_IMPORT_KIND_SUBSCRIPTIONS, NULL);
   g_autoptr(TenureImportResult) events_result = import_ok (fixture->db, events, TENURE_IMPORT_KIND_EVENTS, NULL);
   g_autoptr(GError) error = NULL;
-  g_autofree char *rows = NULL;
-  guint64 removed_rows = 0;
-  guint removed_accounts = 0;
 
   /* C was created by the subscriptions and nothing else refers to it: it goes. D has an
    * event: it stays, without lineage. */
-  g_assert_true (tenure_import_remove (fixture->db, subscriptions_result->import_id,
-                                       &removed_rows, &removed_accounts, &error));
-  g_assert_no_error (error);
-  g_assert_cmpuint (removed_rows, ==, 3);
-  g_assert_cmpuint (removed_accounts, ==, 1);
-  rows = query_rows (fixture->db, "SELECT external_id, import_id FROM account ORDER BY 1");
-  g_assert_cmpstr (rows, ==, "A|1\nB|1\nD|∅\n");
-  g_clear_pointer (&rows, g_free);
+  remove_import (fixture->db, subscriptions_result->import_id, 3, 1, "A|1\nB|1\nD|∅\n");
 
   /* A is referred to by nothing any more: it goes; B has an event. */
-  g_assert_true (tenure_import_remove (fixture->db, accounts_result->import_id,
-                                       &removed_rows, &removed_accounts, &error));
-  g_assert_cmpuint (removed_rows, ==, 0);
-  g_assert_cmpuint (removed_accounts, ==, 1);
-  rows = query_rows (fixture->db, "SELECT external_id, import_id FROM account ORDER BY 1");
-  g_assert_cmpstr (rows, ==, "B|∅\nD|∅\n");
-  g_clear_pointer (&rows, g_free);
+  remove_import (fixture->db, accounts_result->import_id, 0, 1, "B|∅\nD|∅\n");
 
-  g_assert_true (tenure_import_remove (fixture->db, events_result->import_id,
-                                       &removed_rows, &removed_accounts, &error));
-  g_assert_cmpuint (removed_rows, ==, 2);
-  g_assert_cmpuint (removed_accounts, ==, 0);
+  remove_import (fixture->db, events_result->import_id, 2, 0, "B|∅\nD|∅\n");
   g_assert_cmpint (tenure_db_query_int (fixture->db, "SELECT count(*) FROM import", -1), ==, 0);
   g_assert_cmpint (tenure_db_query_int (fixture->db, "SELECT count(*) FROM event", -1), ==, 0);
   g_assert_cmpint (tenure_db_query_int (fixture->db, "PRAGMA foreign_key_check", -2), ==, -2);
