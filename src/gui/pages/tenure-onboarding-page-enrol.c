@@ -10,7 +10,6 @@
 #include <glib/gi18n.h>
 
 #include "tenure-date.h"
-#include "tenure-format.h"
 #include "tenure-onboarding-page-private.h"
 
 /* Months the automatic enrolment dialog offers, the selected month first. */

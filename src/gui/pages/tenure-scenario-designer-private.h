@@ -67,7 +67,6 @@ struct _TenureScenarioDesigner
   GtkStringList        *done_job_model;
   GtkTextView          *body_view;
   AdwActionRow         *step_error;     /* under the title */
-  GtkWidget            *done_job_box;
   GtkWidget            *done_when_row;
 };
 

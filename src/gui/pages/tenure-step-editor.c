@@ -27,7 +27,7 @@ update_done_when_row (TenureScenarioDesigner *self,
   gboolean on_job = event < G_N_ELEMENTS (event_choices) &&
                     g_strcmp0 (event_choices[event].kind, "job_completed") == 0;
 
-  gtk_widget_set_visible (self->done_job_box, on_job);
+  gtk_widget_set_visible (GTK_WIDGET (self->done_job_dropdown), on_job);
   if (event == 0 || event >= G_N_ELEMENTS (event_choices))
     subtitle = g_strdup (_("Nothing the customer does marks it done: it is marked done by hand, "
                            "for example after a call"));
@@ -312,7 +312,6 @@ _tenure_step_editor_build (TenureScenarioDesigner *self)
   gtk_widget_set_margin_top (box, 6);
   gtk_widget_set_margin_bottom (box, 6);
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->event_dropdown));
-  self->done_job_box = GTK_WIDGET (self->done_job_dropdown);
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->done_job_dropdown));
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), box);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
