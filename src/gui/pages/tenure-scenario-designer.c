@@ -622,12 +622,49 @@ tenure_scenario_designer_set_choices (TenureScenarioDesigner *self,
   _tenure_scenario_designer_refresh (self);
 }
 
-/* Shows @scenario (taking it), keeping the selected step when it is still there. */
+static gboolean
+steps_equal (const TenureStep *a,
+             const TenureStep *b)
+{
+  return a->id == b->id && a->position == b->position && a->kind == b->kind &&
+         g_strcmp0 (a->title, b->title) == 0 && g_strcmp0 (a->body, b->body) == 0 &&
+         a->day_offset == b->day_offset && a->required == b->required &&
+         g_strcmp0 (a->done_when_event_kind, b->done_when_event_kind) == 0 &&
+         a->done_when_job_id == b->done_when_job_id;
+}
+
+static gboolean
+scenarios_equal (const TenureScenario *a,
+                 const TenureScenario *b)
+{
+  if (a == NULL || b == NULL)
+    return a == b;
+  if (a->id != b->id || g_strcmp0 (a->name, b->name) != 0 || a->job_id != b->job_id ||
+      g_strcmp0 (a->description, b->description) != 0 || a->active != b->active ||
+      g_strcmp0 (a->auto_enrol_segment, b->auto_enrol_segment) != 0 ||
+      a->steps->len != b->steps->len)
+    return FALSE;
+
+  for (guint i = 0; i < a->steps->len; i++)
+    if (!steps_equal (g_ptr_array_index (a->steps, i), g_ptr_array_index (b->steps, i)))
+      return FALSE;
+
+  return TRUE;
+}
+
+/* Shows @scenario (taking it), keeping the selected step when it is still there. The same
+ * scenario again (a reload for another month) keeps the widgets: only the funnel changes. */
 void
 tenure_scenario_designer_set_scenario (TenureScenarioDesigner *self,
                                        TenureScenario         *scenario)
 {
   g_return_if_fail (TENURE_IS_SCENARIO_DESIGNER (self));
+
+  if (scenario != NULL && scenarios_equal (self->scenario, scenario))
+    {
+      tenure_scenario_free (scenario);
+      return;
+    }
 
   if (self->scenario != NULL && (scenario == NULL || scenario->id != self->scenario->id))
     {
