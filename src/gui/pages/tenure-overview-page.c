@@ -9,10 +9,10 @@
 #include <math.h>
 
 #include "tenure-accounts-page.h"
-#include "tenure-bar-chart.h"
 #include "tenure-dashboard.h"
 #include "tenure-kpi-card.h"
 #include "tenure-overview-page.h"
+#include "tenure-sparkline.h"
 #include "tenure-waterfall-chart.h"
 #include "tenure-window.h"
 
@@ -24,9 +24,57 @@ struct _TenureOverviewPage
   AdwStatusPage *error_page;
   GtkFlowBox    *cards_box;
   GtkWidget     *bridge_chart;
-  GtkWidget     *funnel_chart;
+  GtkLabel      *lifecycle_title;
+  GtkListBox    *lifecycle_list;
 
   GtkWidget     *cards[TENURE_OVERVIEW_N_CARDS];
+
+  /* A row per stage of the lifecycle: its count, its rate and their trend. */
+  GtkWidget     *stage_rows[TENURE_N_STAGES];
+  GtkLabel      *stage_counts[TENURE_N_STAGES];
+  GtkLabel      *stage_rates[TENURE_N_STAGES];
+  GtkWidget     *stage_trends[TENURE_N_STAGES];
+};
+
+/* The stages of the lifecycle as a manager reads them. The rate of a stage is over
+ * what it comes from (TenureLifecycle); the trend follows the rate, or the leads for
+ * awareness, which has none. */
+static const struct
+{
+  const char *title;
+  const char *explanation;
+  const char *rate_null;       /* why the rate is missing */
+  const char *trend;           /* the trend's series */
+  TenureChartColor color;
+} stages[TENURE_N_STAGES] = {
+  [TENURE_STAGE_AWARENESS] = {
+    N_("Awareness"),
+    N_("Leads your marketing brought in this month, from the leads column of the spend file"),
+    NULL, N_("Leads"), TENURE_CHART_COLOR_BLUE },
+  [TENURE_STAGE_CONVERSION] = {
+    N_("Conversion"), N_("Accounts that signed up this month"),
+    N_("No leads recorded this month"), N_("Signups as a share of leads"),
+    TENURE_CHART_COLOR_BLUE },
+  [TENURE_STAGE_PURCHASE] = {
+    N_("Purchase"),
+    /* xgettext:no-c-format */
+    N_("Accounts that paid for the first time this month; some signed up earlier, so this "
+       "can pass 100 % of signups"),
+    N_("No signup this month"), N_("New customers against signups"),
+    TENURE_CHART_COLOR_GREEN },
+  [TENURE_STAGE_ACTIVATION] = {
+    N_("Activation"), N_("Accounts signing up this month that completed a job within 30 days"),
+    N_("No signup this month"), N_("Share of signups activated"),
+    TENURE_CHART_COLOR_GREEN },
+  [TENURE_STAGE_RENEWAL] = {
+    N_("Renewal"), N_("Customers who have been paying for a year or more"),
+    N_("No customers this month"),
+    N_("Share of customers paying for a year or more"), TENURE_CHART_COLOR_PURPLE },
+  [TENURE_STAGE_RECOMMENDATION] = {
+    N_("Recommendation"),
+    N_("Customers who answered 9 or 10 when asked whether they would recommend you (promoters)"),
+    N_("No NPS answer this month"), N_("Share of answers from promoters"),
+    TENURE_CHART_COLOR_PURPLE },
 };
 
 G_DEFINE_FINAL_TYPE (TenureOverviewPage, tenure_overview_page, TENURE_TYPE_PAGE)
@@ -310,33 +358,106 @@ fill_bridge (TenureOverviewPage  *self,
   tenure_chart_set_data (TENURE_CHART (self->bridge_chart), data);
 }
 
-static void
-fill_funnel (TenureOverviewPage  *self,
-             const TenureMetrics *metrics)
+/* "12.5 % of leads": the rate of @stage and what it is a share of. */
+static char *
+format_rate (TenureStage  stage,
+             const char  *percent)
 {
-  g_autoptr(TenureChartData) data = tenure_chart_data_new (TENURE_UNIT_COUNT);
-  const double values[] = {
-    metrics->funnel_awareness == TENURE_CENTS_NULL ? NAN : (double) metrics->funnel_awareness,
-    metrics->funnel_conversion,
-    metrics->funnel_purchase,
-    metrics->funnel_activation,
-    metrics->funnel_renewal,
-    metrics->funnel_recommendation,
-  };
-  const char *labels[] = {
-    N_("Awareness (leads)"), N_("Conversion (signups)"), N_("Purchase (new customers)"),
-    N_("Activation (jobs done)"), N_("Renewal (over a year)"),
-    N_("Recommendation (promoters)"),
-  };
+  switch (stage)
+    {
+    case TENURE_STAGE_CONVERSION:
+      /* Translators: %s is a percentage, e.g. "1.7 % of leads" */
+      return g_strdup_printf (_("%s of leads"), percent);
+    case TENURE_STAGE_PURCHASE:
+    case TENURE_STAGE_ACTIVATION:
+      /* Translators: %s is a percentage */
+      return g_strdup_printf (_("%s of signups"), percent);
+    case TENURE_STAGE_RENEWAL:
+      /* Translators: %s is a percentage */
+      return g_strdup_printf (_("%s of customers"), percent);
+    case TENURE_STAGE_RECOMMENDATION:
+      /* Translators: %s is a percentage */
+      return g_strdup_printf (_("%s of answers"), percent);
+    case TENURE_STAGE_AWARENESS:
+    case TENURE_N_STAGES:
+    default:
+      return NULL;
+    }
+}
 
-  /* No spend row of the month gives leads: the bar is missing, its label says so. */
-  tenure_chart_data_add_category (data, isnan (values[0]) ? _("Awareness (leads): —")
-                                                          : _(labels[0]));
-  for (guint i = 1; i < G_N_ELEMENTS (labels); i++)
-    tenure_chart_data_add_category (data, _(labels[i]));
-  tenure_chart_data_add_series (data, _("Accounts"), TENURE_CHART_COLOR_BLUE);
-  tenure_chart_data_set_values (data, 0, values, G_N_ELEMENTS (values));
-  tenure_chart_set_data (TENURE_CHART (self->funnel_chart), data);
+/* The stage's figure of each month of the series: the leads for awareness, else the rate. */
+static TenureChartData *
+stage_trend (const TenureMetrics *metrics,
+             TenureStage          stage)
+{
+  const TenureMetricsSeries *series = metrics->series;
+  TenureChartData *data;
+  guint index;
+
+  data = tenure_chart_data_new (stage == TENURE_STAGE_AWARENESS ? TENURE_UNIT_COUNT
+                                                                : TENURE_UNIT_PERCENT);
+  tenure_chart_data_add_months (data, series->first_month, series->n_months,
+                                TENURE_LANGUAGE_DEFAULT);
+  index = tenure_chart_data_add_series (data, _(stages[stage].trend), stages[stage].color);
+  for (guint i = 0; i < series->n_months; i++)
+    {
+      const TenureLifecycle *lifecycle = &series->lifecycle[i];
+      gint64 count = lifecycle->count[stage];
+
+      tenure_chart_data_set_value (data, index, i,
+                                   stage != TENURE_STAGE_AWARENESS ? lifecycle->rate_pct[stage]
+                                   : count == TENURE_CENTS_NULL ? NAN : (double) count);
+    }
+
+  return data;
+}
+
+static void
+fill_lifecycle (TenureOverviewPage  *self,
+                const TenureMetrics *metrics)
+{
+  const TenureLifecycle *lifecycle = tenure_metrics_series_get_lifecycle (metrics->series,
+                                                                          metrics->month);
+  g_autofree char *month = tenure_format_month (metrics->month, TENURE_LANGUAGE_DEFAULT);
+  g_autofree char *title = NULL;
+
+  /* Translators: %s is a month, e.g. "October 2026" */
+  title = g_strdup_printf (_("Customer lifecycle in %s"), month);
+  gtk_label_set_text (self->lifecycle_title, title);
+
+  for (guint s = 0; s < TENURE_N_STAGES; s++)
+    {
+      g_autoptr(TenureChartData) trend = stage_trend (metrics, s);
+      g_autofree char *count = NULL;
+      g_autofree char *rate = NULL;
+      g_autofree char *percent = NULL;
+      const char *rate_tooltip = NULL;
+
+      count = lifecycle->count[s] == TENURE_CENTS_NULL
+                ? g_strdup ("—")
+                : tenure_format_number ((double) lifecycle->count[s], 0, TENURE_FORMAT_NONE,
+                                        TENURE_LANGUAGE_DEFAULT);
+      gtk_label_set_text (self->stage_counts[s], count);
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->stage_counts[s]),
+                                   lifecycle->count[s] == TENURE_CENTS_NULL
+                                     ? _("No leads recorded this month: the spend file has no "
+                                         "leads for it")
+                                     : NULL);
+
+      if (s != TENURE_STAGE_AWARENESS)
+        {
+          percent = tenure_dashboard_format_percent (lifecycle->rate_pct[s],
+                                                     TENURE_FORMAT_NONE);
+          rate = format_rate (s, percent);
+          if (tenure_metrics_is_null (lifecycle->rate_pct[s]))
+            rate_tooltip = _(stages[s].rate_null);
+        }
+      gtk_label_set_text (self->stage_rates[s], rate != NULL ? rate : "");
+      gtk_widget_set_visible (GTK_WIDGET (self->stage_rates[s]), rate != NULL);
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->stage_rates[s]), rate_tooltip);
+
+      tenure_chart_set_data (TENURE_CHART (self->stage_trends[s]), trend);
+    }
 }
 
 static void
@@ -369,7 +490,7 @@ load_cb (GObject      *object,
   fill_customer_cards (self, metrics);
   fill_health_cards (self, metrics, dashboard->health);
   fill_bridge (self, metrics);
-  fill_funnel (self, metrics);
+  fill_lifecycle (self, metrics);
 
   gtk_stack_set_visible_child_name (self->stack,
                                     tenure_workspace_get_has_data (
@@ -438,6 +559,50 @@ add_cards (TenureOverviewPage *self)
 }
 
 static void
+add_stage_rows (TenureOverviewPage *self)
+{
+  for (guint s = 0; s < TENURE_N_STAGES; s++)
+    {
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *figures = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+      GtkWidget *count = gtk_label_new (NULL);
+      GtkWidget *rate = gtk_label_new (NULL);
+      GtkWidget *trend = tenure_sparkline_new ();
+      g_autofree char *trend_title = NULL;
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _(stages[s].title));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _(stages[s].explanation));
+      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
+
+      gtk_widget_set_valign (figures, GTK_ALIGN_CENTER);
+      gtk_widget_set_size_request (figures, 120, -1);
+      gtk_label_set_xalign (GTK_LABEL (count), 1);
+      gtk_widget_add_css_class (count, "title-4");
+      gtk_widget_add_css_class (count, "numeric");
+      gtk_label_set_xalign (GTK_LABEL (rate), 1);
+      gtk_widget_add_css_class (rate, "caption");
+      gtk_widget_add_css_class (rate, "dim-label");
+      gtk_widget_add_css_class (rate, "numeric");
+      gtk_box_append (GTK_BOX (figures), count);
+      gtk_box_append (GTK_BOX (figures), rate);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), figures);
+
+      /* Translators: the title of a stage's small trend, e.g. "Conversion over 12 months" */
+      trend_title = g_strdup_printf (_("%s over 12 months"), _(stages[s].title));
+      tenure_chart_set_title (TENURE_CHART (trend), trend_title);
+      gtk_widget_set_size_request (trend, 96, 32);
+      gtk_widget_set_valign (trend, GTK_ALIGN_CENTER);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), trend);
+
+      self->stage_rows[s] = row;
+      self->stage_counts[s] = GTK_LABEL (count);
+      self->stage_rates[s] = GTK_LABEL (rate);
+      self->stage_trends[s] = trend;
+      gtk_list_box_append (self->lifecycle_list, row);
+    }
+}
+
+static void
 tenure_overview_page_dispose (GObject *object)
 {
   /* AdwBin unparents its child itself: let it go before the template does. */
@@ -458,7 +623,6 @@ tenure_overview_page_class_init (TenureOverviewPageClass *klass)
 
   page_class->reload = tenure_overview_page_reload;
 
-  g_type_ensure (TENURE_TYPE_BAR_CHART);
   g_type_ensure (TENURE_TYPE_WATERFALL_CHART);
 
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -466,7 +630,8 @@ tenure_overview_page_class_init (TenureOverviewPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TenureOverviewPage, bridge_chart);
   gtk_widget_class_bind_template_child (widget_class, TenureOverviewPage, cards_box);
   gtk_widget_class_bind_template_child (widget_class, TenureOverviewPage, error_page);
-  gtk_widget_class_bind_template_child (widget_class, TenureOverviewPage, funnel_chart);
+  gtk_widget_class_bind_template_child (widget_class, TenureOverviewPage, lifecycle_list);
+  gtk_widget_class_bind_template_child (widget_class, TenureOverviewPage, lifecycle_title);
   gtk_widget_class_bind_template_child (widget_class, TenureOverviewPage, stack);
 }
 
@@ -476,8 +641,7 @@ tenure_overview_page_init (TenureOverviewPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   add_cards (self);
-  tenure_chart_set_title (TENURE_CHART (self->funnel_chart), _("Customer lifecycle this month"));
-  tenure_chart_set_empty_text (TENURE_CHART (self->funnel_chart), _("No accounts this month"));
+  add_stage_rows (self);
 }
 
 /* The card of @card, a TenureKpiCard (for tests). */
@@ -499,10 +663,34 @@ tenure_overview_page_get_bridge_chart (TenureOverviewPage *self)
   return self->bridge_chart;
 }
 
-GtkWidget *
-tenure_overview_page_get_funnel_chart (TenureOverviewPage *self)
+/* The lifecycle row of @stage: its count, its rate ("" for awareness) and the
+ * TenureSparkline of its trend (for tests). */
+const char *
+tenure_overview_page_get_stage_count (TenureOverviewPage *self,
+                                      TenureStage         stage)
 {
   g_return_val_if_fail (TENURE_IS_OVERVIEW_PAGE (self), NULL);
+  g_return_val_if_fail (stage < TENURE_N_STAGES, NULL);
 
-  return self->funnel_chart;
+  return gtk_label_get_text (self->stage_counts[stage]);
+}
+
+const char *
+tenure_overview_page_get_stage_rate (TenureOverviewPage *self,
+                                     TenureStage         stage)
+{
+  g_return_val_if_fail (TENURE_IS_OVERVIEW_PAGE (self), NULL);
+  g_return_val_if_fail (stage < TENURE_N_STAGES, NULL);
+
+  return gtk_label_get_text (self->stage_rates[stage]);
+}
+
+GtkWidget *
+tenure_overview_page_get_stage_trend (TenureOverviewPage *self,
+                                      TenureStage         stage)
+{
+  g_return_val_if_fail (TENURE_IS_OVERVIEW_PAGE (self), NULL);
+  g_return_val_if_fail (stage < TENURE_N_STAGES, NULL);
+
+  return self->stage_trends[stage];
 }
