@@ -628,21 +628,27 @@ screenshots (int width,
         }
       adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_LIGHT);
 
-      {
-        GtkScrolledWindow *scrolled;
-        GtkAdjustment *adjustment;
-        g_autofree char *name = g_strdup_printf ("%s-end-light-%dx%d", pages[i], width, height);
-        g_autofree char *path = NULL;
+      /* The middle of the page (the Overview's bridge), then its end, in light. */
+      for (guint end = 0; end < 2; end++)
+        {
+          GtkScrolledWindow *scrolled;
+          GtkAdjustment *adjustment;
+          g_autofree char *name = g_strdup_printf ("%s-%s-light-%dx%d", pages[i],
+                                                   end ? "end" : "middle", width, height);
+          g_autofree char *path = NULL;
+          double bottom;
 
-        scrolled = find_scrolled_window (GTK_WIDGET (tenure_window_get_visible_page (window)));
-        g_assert_nonnull (scrolled);
-        test_settle (GTK_WIDGET (window), 2);
-        adjustment = gtk_scrolled_window_get_vadjustment (scrolled);
-        gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
-        test_settle (GTK_WIDGET (window), 3);
-        path = test_save_screenshot (GTK_WIDGET (window), name);
-        g_test_message ("screenshot: %s", path);
-      }
+          scrolled = find_scrolled_window (GTK_WIDGET (tenure_window_get_visible_page (window)));
+          g_assert_nonnull (scrolled);
+          test_settle (GTK_WIDGET (window), 2);
+          adjustment = gtk_scrolled_window_get_vadjustment (scrolled);
+          bottom = gtk_adjustment_get_upper (adjustment) -
+                   gtk_adjustment_get_page_size (adjustment);
+          gtk_adjustment_set_value (adjustment, end ? bottom : bottom / 2);
+          test_settle (GTK_WIDGET (window), 3);
+          path = test_save_screenshot (GTK_WIDGET (window), name);
+          g_test_message ("screenshot: %s", path);
+        }
     }
 
   close_window (window);

@@ -355,8 +355,12 @@ tenure_chart_real_draw (TenureChart *self,
                                                                   TENURE_CHART_TEXT_TITLE);
       double title_height;
 
+      /* A long title wraps once, then ends with an ellipsis: the accessible label has it
+       * whole. */
+      pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
       pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
       pango_layout_set_width (layout, (int) (area.size.width * PANGO_SCALE));
+      pango_layout_set_height (layout, -2);
       tenure_chart_layout_size (layout, NULL, &title_height);
       tenure_chart_render_text (&render, layout, area.origin.x, area.origin.y, 0, 0,
                                 &render.palette.foreground);

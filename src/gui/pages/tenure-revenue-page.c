@@ -329,6 +329,8 @@ tenure_revenue_page_init (TenureRevenuePage *self)
   tenure_chart_set_title (TENURE_CHART (self->retention_chart),
                           _("Revenue kept from last month’s customers"));
   tenure_chart_set_y_title (TENURE_CHART (self->retention_chart), _("Retention"));
+  /* Retention moves by a few points around 100 %: from zero, the lines would be flat. */
+  tenure_chart_set_include_zero (TENURE_CHART (self->retention_chart), FALSE);
 }
 
 GtkWidget *
