@@ -205,6 +205,19 @@ assert_overview (TenureOverviewPage  *page,
   g_assert_cmpstr (card_value (page, TENURE_OVERVIEW_SIGNAL48H), ==, signal);
   g_assert_cmpstr (card_value (page, TENURE_OVERVIEW_AT_RISK), ==, red);
   g_assert_cmpstr (card_value (page, TENURE_OVERVIEW_DORMANT), ==, dormant);
+  {
+    /* Dormant paying customers: their count, their share and their MRR. */
+    g_autofree char *share = percent (metrics->dormant_pct);
+    g_autofree char *dormant_mrr = money (metrics->dormant_mrr_cents, metrics);
+    const char *detail = tenure_kpi_card_get_detail (TENURE_KPI_CARD (
+      tenure_overview_page_get_card (page, TENURE_OVERVIEW_DORMANT)));
+
+    g_assert_cmpfloat_with_epsilon (metrics->dormant_pct,
+                                    100.0 * metrics->dormant_accounts / now->customers, 1e-9);
+    g_assert_nonnull (strstr (detail, share));
+    g_assert_nonnull (strstr (detail, dormant_mrr));
+    g_assert_cmpint (metrics->dormant_mrr_cents, >, 0);
+  }
   g_assert_cmpuint (metrics->health_accounts[TENURE_HEALTH_RED], >, 0);
   g_assert_cmpuint (metrics->dormant_accounts, >, 0);
 
