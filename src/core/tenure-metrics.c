@@ -783,7 +783,8 @@ compute_acquisition (TenureModel    *model,
 
   /* Spend rows may hold "YYYY-MM" or a date in that month. */
   stmt = tenure_db_prepare (model->db,
-                            "SELECT channel, amount_cents FROM spend WHERE month >= ? AND month < ?",
+                            "SELECT channel, amount_cents FROM spend "
+                            "WHERE month >= ? AND month < ?",
                             error);
   if (stmt == NULL)
     return FALSE;

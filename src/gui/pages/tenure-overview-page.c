@@ -115,6 +115,49 @@ get_signal48h (const TenureMonthFigures *figures)
   return figures->signal48h_pct;
 }
 
+/* The cards of figures the series carry: their trend, what they mean, and why they are
+ * missing when they are null (in the order of TenureOverviewCard). */
+static const struct
+{
+  TenureUnit          unit;
+  const char         *trend;
+  TenureChartColor    color;
+  TenureFigureGetter  get;
+  const char         *explanation;
+  const char         *missing;
+} series_cards[TENURE_OVERVIEW_SIGNAL48H + 1] = {
+  [TENURE_OVERVIEW_MRR] = {
+    TENURE_UNIT_MONEY, N_("MRR"), TENURE_CHART_COLOR_BLUE, get_mrr,
+    N_("Monthly recurring revenue: what all customers pay each month for their "
+       "subscriptions, at the end of the month"),
+    NULL },
+  [TENURE_OVERVIEW_NRR] = {
+    TENURE_UNIT_PERCENT, N_("NRR"), TENURE_CHART_COLOR_GREEN, get_nrr,
+    /* xgettext:no-c-format */
+    N_("Net revenue retention: revenue kept from last month’s customers, "
+       "including upgrades and downgrades; above 100 % means they grow"),
+    N_("No customers last month: there is no revenue to retain") },
+  [TENURE_OVERVIEW_LOGO_CHURN] = {
+    TENURE_UNIT_PERCENT, N_("Logo churn"), TENURE_CHART_COLOR_RED, get_logo_churn,
+    N_("Logo churn: the share of last month’s customers who stopped paying this month"),
+    N_("No customers last month: nobody could leave") },
+  [TENURE_OVERVIEW_NPS] = {
+    TENURE_UNIT_COUNT, N_("NPS"), TENURE_CHART_COLOR_PURPLE, get_nps,
+    N_("Net promoter score: the share of customers who would recommend you "
+       "minus those who would not, from −100 to +100"),
+    N_("No NPS answer this month") },
+  [TENURE_OVERVIEW_TAJ] = {
+    TENURE_UNIT_PERCENT, N_("More than 3 jobs"), TENURE_CHART_COLOR_BLUE, get_taj,
+    N_("New accounts that completed more than 3 jobs in their first 30 days: "
+       "those customers stay much longer"),
+    N_("No account signed up in the last 3 months") },
+  [TENURE_OVERVIEW_SIGNAL48H] = {
+    TENURE_UNIT_PERCENT, N_("48-hour signal"), TENURE_CHART_COLOR_GREEN, get_signal48h,
+    N_("New accounts that used the product within 48 hours of signing up: an "
+       "early sign they will stay"),
+    N_("No account signed up this month") },
+};
+
 static void
 set_card (TenureOverviewPage *self,
           TenureOverviewCard  card,
@@ -131,6 +174,29 @@ set_card (TenureOverviewPage *self,
   tenure_kpi_card_set_trend (kpi, trend);
 }
 
+/* A card of series_cards: @value (NULL for the figure as a percentage), @detail, the
+ * explanation and the trend. */
+static void
+set_series_card (TenureOverviewPage  *self,
+                 const TenureMetrics *metrics,
+                 TenureOverviewCard   card,
+                 const char          *value,
+                 const char          *detail)
+{
+  double figure = series_cards[card].get (&metrics->figures);
+  g_autoptr(TenureChartData) trend = NULL;
+  g_autofree char *percent = NULL;
+
+  trend = tenure_dashboard_trend (metrics, series_cards[card].unit, _(series_cards[card].trend),
+                                  series_cards[card].color, series_cards[card].get);
+  if (value == NULL)
+    value = percent = tenure_dashboard_format_percent (figure, TENURE_FORMAT_NONE);
+  set_card (self, card, value, detail,
+            tenure_metrics_is_null (figure) && series_cards[card].missing != NULL
+              ? _(series_cards[card].missing) : _(series_cards[card].explanation),
+            trend);
+}
+
 static void
 fill_revenue_cards (TenureOverviewPage  *self,
                     const TenureMetrics *metrics)
@@ -139,17 +205,11 @@ fill_revenue_cards (TenureOverviewPage  *self,
   const TenureMetricsSeries *series = metrics->series;
   const TenureMonthFigures *before = series->n_months > 1
                                        ? &series->months[series->n_months - 2] : NULL;
-  g_autoptr(TenureChartData) mrr_trend = NULL;
-  g_autoptr(TenureChartData) nrr_trend = NULL;
-  g_autoptr(TenureChartData) churn_trend = NULL;
   g_autofree char *mrr = tenure_dashboard_format_money (now->mrr_cents, metrics->currency,
                                                         TENURE_FORMAT_NONE);
   g_autofree char *mrr_detail = NULL;
-  g_autofree char *nrr = tenure_dashboard_format_percent (now->nrr_pct, TENURE_FORMAT_NONE);
   g_autofree char *grr = tenure_dashboard_format_percent (now->grr_pct, TENURE_FORMAT_NONE);
   g_autofree char *nrr_detail = NULL;
-  g_autofree char *churn = tenure_dashboard_format_percent (now->logo_churn_pct,
-                                                            TENURE_FORMAT_NONE);
   g_autofree char *churn_detail = NULL;
 
   if (before != NULL && before->mrr_cents > 0)
@@ -168,37 +228,16 @@ fill_revenue_cards (TenureOverviewPage  *self,
     }
   else
     mrr_detail = g_strdup (_("No revenue last month to compare with"));
-
-  mrr_trend = tenure_dashboard_trend (metrics, TENURE_UNIT_MONEY, _("MRR"),
-                                      TENURE_CHART_COLOR_BLUE, get_mrr);
-  set_card (self, TENURE_OVERVIEW_MRR, mrr, mrr_detail,
-            _("Monthly recurring revenue: what all customers pay each month for their "
-              "subscriptions, at the end of the month"),
-            mrr_trend);
+  set_series_card (self, metrics, TENURE_OVERVIEW_MRR, mrr, mrr_detail);
 
   /* Translators: %s is the gross revenue retention, a percentage */
   nrr_detail = g_strdup_printf (_("Gross retention %s"), grr);
-  nrr_trend = tenure_dashboard_trend (metrics, TENURE_UNIT_PERCENT, _("NRR"),
-                                      TENURE_CHART_COLOR_GREEN, get_nrr);
-  set_card (self, TENURE_OVERVIEW_NRR, nrr, nrr_detail,
-            tenure_metrics_is_null (now->nrr_pct)
-              ? _("No customers last month: there is no revenue to retain")
-              /* xgettext:no-c-format */
-              : _("Net revenue retention: revenue kept from last month’s customers, "
-                  "including upgrades and downgrades; above 100 % means they grow"),
-            nrr_trend);
+  set_series_card (self, metrics, TENURE_OVERVIEW_NRR, NULL, nrr_detail);
 
   churn_detail = g_strdup_printf (ngettext ("%u customer lost", "%u customers lost",
                                             now->churned_customers),
                                   now->churned_customers);
-  churn_trend = tenure_dashboard_trend (metrics, TENURE_UNIT_PERCENT, _("Logo churn"),
-                                        TENURE_CHART_COLOR_RED, get_logo_churn);
-  set_card (self, TENURE_OVERVIEW_LOGO_CHURN, churn, churn_detail,
-            tenure_metrics_is_null (now->logo_churn_pct)
-              ? _("No customers last month: nobody could leave")
-              : _("Logo churn: the share of last month’s customers who stopped paying "
-                  "this month"),
-            churn_trend);
+  set_series_card (self, metrics, TENURE_OVERVIEW_LOGO_CHURN, NULL, churn_detail);
 }
 
 static void
@@ -206,16 +245,9 @@ fill_customer_cards (TenureOverviewPage  *self,
                      const TenureMetrics *metrics)
 {
   const TenureMonthFigures *now = &metrics->figures;
-  g_autoptr(TenureChartData) nps_trend = NULL;
-  g_autoptr(TenureChartData) taj_trend = NULL;
-  g_autoptr(TenureChartData) signal_trend = NULL;
   g_autofree char *nps = NULL;
   g_autofree char *nps_detail = NULL;
-  g_autofree char *taj = tenure_dashboard_format_percent (now->taj_4_plus_pct,
-                                                          TENURE_FORMAT_NONE);
   g_autofree char *taj_detail = NULL;
-  g_autofree char *signal = tenure_dashboard_format_percent (now->signal48h_pct,
-                                                             TENURE_FORMAT_NONE);
   g_autofree char *signal_detail = NULL;
   guint taj_total = now->taj_bucket_0 + now->taj_bucket_1_3 + now->taj_bucket_4_plus;
 
@@ -226,39 +258,18 @@ fill_customer_cards (TenureOverviewPage  *self,
   nps_detail = g_strdup_printf (ngettext ("%u answer this month", "%u answers this month",
                                           now->nps_responses),
                                 now->nps_responses);
-  nps_trend = tenure_dashboard_trend (metrics, TENURE_UNIT_COUNT, _("NPS"),
-                                      TENURE_CHART_COLOR_PURPLE, get_nps);
-  set_card (self, TENURE_OVERVIEW_NPS, nps, nps_detail,
-            tenure_metrics_is_null (now->nps_score)
-              ? _("No NPS answer this month")
-              : _("Net promoter score: the share of customers who would recommend you "
-                  "minus those who would not, from −100 to +100"),
-            nps_trend);
+  set_series_card (self, metrics, TENURE_OVERVIEW_NPS, nps, nps_detail);
 
   taj_detail = g_strdup_printf (ngettext ("of %u new account of the last 3 months",
                                           "of %u new accounts of the last 3 months",
                                           taj_total),
                                 taj_total);
-  taj_trend = tenure_dashboard_trend (metrics, TENURE_UNIT_PERCENT, _("More than 3 jobs"),
-                                      TENURE_CHART_COLOR_BLUE, get_taj);
-  set_card (self, TENURE_OVERVIEW_TAJ, taj, taj_detail,
-            tenure_metrics_is_null (now->taj_4_plus_pct)
-              ? _("No account signed up in the last 3 months")
-              : _("New accounts that completed more than 3 jobs in their first 30 days: "
-                  "those customers stay much longer"),
-            taj_trend);
+  set_series_card (self, metrics, TENURE_OVERVIEW_TAJ, NULL, taj_detail);
 
   signal_detail = g_strdup_printf (ngettext ("of %u signup this month",
                                              "of %u signups this month", now->signups),
                                    now->signups);
-  signal_trend = tenure_dashboard_trend (metrics, TENURE_UNIT_PERCENT, _("48-hour signal"),
-                                         TENURE_CHART_COLOR_GREEN, get_signal48h);
-  set_card (self, TENURE_OVERVIEW_SIGNAL48H, signal, signal_detail,
-            tenure_metrics_is_null (now->signal48h_pct)
-              ? _("No account signed up this month")
-              : _("New accounts that used the product within 48 hours of signing up: an "
-                  "early sign they will stay"),
-            signal_trend);
+  set_series_card (self, metrics, TENURE_OVERVIEW_SIGNAL48H, NULL, signal_detail);
 }
 
 /* A count over the months of the health trend, as chart data. */
