@@ -515,15 +515,23 @@ tenure_metrics_cohorts (TenureDb            *db,
 
 /* Lifecycle funnel */
 
-/* Adds the leads of the spend rows of first_month … last_month to their month's
- * awareness (section 11), which stays null for a month without any. Spend is restricted
- * by a channel filter only. */
+/* One spend row: its month (0 when unreadable), its channel, its amount and its leads
+ * (−1 when not given). */
+typedef void (*SpendFunc) (int          month,
+                           const char  *channel,
+                           gint64       amount_cents,
+                           gint64       leads,
+                           gpointer     user_data);
+
+/* Calls @func for each spend row of first_month … last_month. Spend is restricted by a
+ * channel filter only. */
 static gboolean
-add_leads (const TenureModel  *model,
-           TenureLifecycle    *lifecycle,
-           int                 first_month,
-           int                 last_month,
-           GError            **error)
+foreach_spend (const TenureModel  *model,
+               int                 first_month,
+               int                 last_month,
+               SpendFunc           func,
+               gpointer            user_data,
+               GError            **error)
 {
   char lo[TENURE_MONTH_BUF];
   char hi[TENURE_MONTH_BUF];
@@ -535,8 +543,8 @@ add_leads (const TenureModel  *model,
 
   /* Spend rows may hold "YYYY-MM" or a date in that month. */
   stmt = tenure_db_prepare (model->db,
-                            "SELECT substr (month, 1, 7), channel, leads FROM spend "
-                            "WHERE month >= ? AND month < ? AND leads IS NOT NULL",
+                            "SELECT substr (month, 1, 7), channel, amount_cents, leads FROM spend "
+                            "WHERE month >= ? AND month < ?",
                             error);
   if (stmt == NULL)
     return FALSE;
@@ -546,26 +554,51 @@ add_leads (const TenureModel  *model,
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       const char *name = (const char *) sqlite3_column_text (stmt, 1);
-      gint64 *awareness;
       int month;
 
-      if (!tenure_month_parse ((const char *) sqlite3_column_text (stmt, 0), &month) ||
-          month < first_month || month > last_month)
-        continue;
       if (model->filtered && model->filter_kind == TENURE_FILTER_CHANNEL &&
           g_strcmp0 (name, model->filter_value) != 0)
         continue;
+      if (!tenure_month_parse ((const char *) sqlite3_column_text (stmt, 0), &month))
+        month = 0;
 
-      awareness = &lifecycle[month - first_month].count[TENURE_STAGE_AWARENESS];
-      if (*awareness == TENURE_CENTS_NULL)
-        *awareness = 0;
-      *awareness += sqlite3_column_int64 (stmt, 2);
+      func (month, name, sqlite3_column_int64 (stmt, 2),
+            sqlite3_column_type (stmt, 3) == SQLITE_NULL ? -1 : sqlite3_column_int64 (stmt, 3),
+            user_data);
     }
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     return tenure_db_set_error (model->db, rc, error);
 
   return TRUE;
+}
+
+typedef struct
+{
+  TenureLifecycle *lifecycle;
+  int              first_month;
+  int              last_month;
+} LeadsData;
+
+/* Adds a row's leads to its month's awareness (section 11), which stays null for a
+ * month without any. */
+static void
+add_leads (int         month,
+           const char *channel,
+           gint64      amount_cents,
+           gint64      leads,
+           gpointer    user_data)
+{
+  LeadsData *data = user_data;
+  gint64 *awareness;
+
+  if (leads < 0 || month < data->first_month || month > data->last_month)
+    return;
+
+  awareness = &data->lifecycle[month - data->first_month].count[TENURE_STAGE_AWARENESS];
+  if (*awareness == TENURE_CENTS_NULL)
+    *awareness = 0;
+  *awareness += leads;
 }
 
 /* The lifecycle funnel of every month from @first_month to @last_month (section 11). */
@@ -604,7 +637,8 @@ model_lifecycle (const TenureModel         *model,
           lifecycle[m - first_month].count[TENURE_STAGE_RENEWAL]++;
     }
 
-  if (!add_leads (model, lifecycle, first_month, last_month, error))
+  if (!foreach_spend (model, first_month, last_month, add_leads,
+                      &(LeadsData) { lifecycle, first_month, last_month }, error))
     return NULL;
 
   for (guint i = 0; i < n; i++)
@@ -760,6 +794,16 @@ lookup_channel (GHashTable *channels,
   return channel;
 }
 
+static void
+add_spend (int         month,
+           const char *channel,
+           gint64      amount_cents,
+           gint64      leads,
+           gpointer    user_data)
+{
+  lookup_channel (user_data, channel)->spend_cents += amount_cents;
+}
+
 /* Section 3 per channel. */
 static gboolean
 compute_acquisition (TenureModel    *model,
@@ -767,45 +811,15 @@ compute_acquisition (TenureModel    *model,
                      GError        **error)
 {
   g_autoptr(GHashTable) channels = g_hash_table_new (g_str_hash, g_str_equal);
-  char lo[TENURE_MONTH_BUF];
-  char hi[TENURE_MONTH_BUF];
   int month = metrics->month;
   double margin = metrics->gross_margin_pct / 100;
-  sqlite3_stmt *stmt;
   GHashTableIter iter;
   gpointer value;
-  int rc;
 
   metrics->channels = g_ptr_array_new_with_free_func (channel_figures_free);
 
-  tenure_month_format (month - 11, lo);
-  tenure_month_format (month + 1, hi);
-
-  /* Spend rows may hold "YYYY-MM" or a date in that month. */
-  stmt = tenure_db_prepare (model->db,
-                            "SELECT channel, amount_cents FROM spend "
-                            "WHERE month >= ? AND month < ?",
-                            error);
-  if (stmt == NULL)
+  if (!foreach_spend (model, month - 11, month, add_spend, channels, error))
     return FALSE;
-  sqlite3_bind_text (stmt, 1, lo, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, hi, -1, SQLITE_TRANSIENT);
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      const char *name = (const char *) sqlite3_column_text (stmt, 0);
-      TenureChannelFigures *channel;
-
-      if (model->filtered && model->filter_kind == TENURE_FILTER_CHANNEL &&
-          g_strcmp0 (name, model->filter_value) != 0)
-        continue;
-
-      channel = lookup_channel (channels, name);
-      channel->spend_cents += sqlite3_column_int64 (stmt, 1);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    return tenure_db_set_error (model->db, rc, error);
 
   for (guint a = 0; a < model->n_accounts; a++)
     {
