@@ -112,6 +112,32 @@ tenure_filter_describe (const TenureFilter *filter)
     }
 }
 
+/* A cached statement of @sql with its two parameters bound to @lo and @hi. */
+static sqlite3_stmt *
+prepare_range (TenureDb    *db,
+               const char  *sql,
+               const char  *lo,
+               const char  *hi,
+               GError     **error)
+{
+  sqlite3_stmt *stmt = tenure_db_prepare (db, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+
+  rc = sqlite3_bind_text (stmt, 1, lo, -1, SQLITE_TRANSIENT);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_bind_text (stmt, 2, hi, -1, SQLITE_TRANSIENT);
+  if (rc != SQLITE_OK)
+    {
+      tenure_db_set_error (db, rc, error);
+      return NULL;
+    }
+
+  return stmt;
+}
+
 /* Month figures */
 
 static int
@@ -222,14 +248,12 @@ fill_responses (TenureModel         *model,
   tenure_date_format (tenure_month_first_day (model->first_month), lo);
   tenure_date_format (tenure_month_first_day (model->last_month + 1), hi);
 
-  stmt = tenure_db_prepare (model->db,
-                            "SELECT account_id, answered_on, kind = 'nps', score FROM response "
-                            "WHERE kind IN ('nps', 'cli') AND answered_on >= ? AND answered_on < ?",
-                            error);
+  stmt = prepare_range (model->db,
+                        "SELECT account_id, answered_on, kind = 'nps', score FROM response "
+                        "WHERE kind IN ('nps', 'cli') AND answered_on >= ? AND answered_on < ?",
+                        lo, hi, error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, lo, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, hi, -1, SQLITE_TRANSIENT);
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
@@ -542,14 +566,12 @@ foreach_spend (const TenureModel  *model,
   tenure_month_format (last_month + 1, hi);
 
   /* Spend rows may hold "YYYY-MM" or a date in that month. */
-  stmt = tenure_db_prepare (model->db,
-                            "SELECT substr (month, 1, 7), channel, amount_cents, leads FROM spend "
-                            "WHERE month >= ? AND month < ?",
-                            error);
+  stmt = prepare_range (model->db,
+                        "SELECT substr (month, 1, 7), channel, amount_cents, leads FROM spend "
+                        "WHERE month >= ? AND month < ?",
+                        lo, hi, error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, lo, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, hi, -1, SQLITE_TRANSIENT);
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
