@@ -450,9 +450,14 @@ tenure_chart_axes_layout (TenureChartRender     *render,
       if (band > 0)
         axes->label_every = (guint) MAX (1, ceil ((axes->category_label_width + LABEL_GAP) / band));
 
-      /* A few named steps (a bridge) read better on two staggered rows than thinned. */
-      if (axes->label_every == 2 && axes->n_categories <= 8)
+      /* A few named steps (a bridge) read better on two staggered rows than thinned;
+       * named ones that still do not fit are shortened (tooltips have them whole). */
+      if (axes->n_categories <= 8 &&
+          (axes->label_every == 2 ||
+           (axes->label_every > 2 && !tenure_chart_data_get_months (render->data))))
         {
+          if (axes->label_every > 2)
+            axes->category_label_limit = MAX (2 * band - LABEL_GAP, 1);
           axes->staggered = TRUE;
           axes->label_every = 1;
           bottom -= line_height;
@@ -489,6 +494,9 @@ tenure_chart_axes_layout (TenureChartRender     *render,
       band = (bottom - top) / axes->n_categories;
       if (band > 0)
         axes->label_every = (guint) MAX (1, ceil ((line_height + 2) / band));
+
+      /* Long names wrap on a second line when the bars leave the room. */
+      axes->category_lines = band >= 2 * line_height + 4 ? 2 : 1;
     }
 
   axes->plot = GRAPHENE_RECT_INIT (left, top, MAX (1, right - left), MAX (1, bottom - top));
@@ -618,11 +626,22 @@ draw_category_axis (TenureChartRender     *render,
         {
           pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
           pango_layout_set_width (layout, (int) (axes->category_label_width * PANGO_SCALE));
+          if (axes->category_lines > 1)
+            {
+              pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+              pango_layout_set_height (layout, -(int) axes->category_lines);
+              pango_layout_set_alignment (layout, PANGO_ALIGN_RIGHT);
+            }
           tenure_chart_render_text (render, layout, plot->origin.x - TICK_GAP,
                                     start + size / 2, 1, 0.5, &render->palette.foreground);
           continue;
         }
 
+      if (axes->category_label_limit > 0)
+        {
+          pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+          pango_layout_set_width (layout, (int) (axes->category_label_limit * PANGO_SCALE));
+        }
       tenure_chart_layout_size (layout, &width, NULL);
       x = start + size / 2 - width / 2;
       x = CLAMP (x, area_left, area_right - width);

@@ -58,6 +58,8 @@ typedef struct
   guint           n_categories;
   guint           label_every;
   double          category_label_width;
+  double          category_label_limit;   /* named categories are ellipsized to it; 0: none */
+  guint           category_lines;         /* lines a category label may wrap to (bars) */
   gboolean        horizontal;
   gboolean        staggered;
 } TenureChartAxes;
