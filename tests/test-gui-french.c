@@ -138,26 +138,87 @@ test_locale (void)
   g_assert_cmpstr (localeconv ()->decimal_point, ==, ",");
 }
 
-/* F1 opens the guide, Ctrl+comma the preferences; the guide exists in both languages. */
+/* The file behind the help URI resolved for @languages: it exists, and is the guide. */
+static char *
+help_file_for (const char * const *languages)
+{
+  g_autofree char *uri = tenure_application_find_help_uri (languages);
+  g_autoptr(GError) error = NULL;
+  char *path;
+
+  g_assert_nonnull (uri);
+  path = g_filename_from_uri (uri, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+  g_assert_true (g_str_has_suffix (path, "index.html"));
+
+  return path;
+}
+
+/* F1 opens the guide, Ctrl+comma the preferences; the guide exists in both languages,
+ * from the build folder (TENURE_HELPDIR, as `meson devenv` sets it) and installed. */
 static void
 test_help (void)
 {
+  static const char * const french[] = { "fr_FR.UTF-8", "fr_FR", "fr", "C", NULL };
+  static const char * const english[] = { "en_US.UTF-8", "en_US", "en", "C", NULL };
+  static const char * const german[] = { "de_DE", "de", NULL };
   g_auto(GStrv) help = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "app.help");
   g_auto(GStrv) preferences = gtk_application_get_accels_for_action (GTK_APPLICATION (app),
                                                                      "app.preferences");
-  g_autofree char *en = g_build_filename (g_getenv ("TENURE_SOURCE_DIR"), "help", "C",
-                                          "index.html", NULL);
-  g_autofree char *fr = g_build_filename (g_getenv ("TENURE_SOURCE_DIR"), "help", "fr",
-                                          "index.html", NULL);
+  g_autofree char *build_help = g_build_filename (g_getenv ("TENURE_BUILD_DIR"), "help", NULL);
+  g_autofree char *installed = g_build_filename (tmpdir, "help", NULL);
+  g_autofree char *installed_fr = g_build_filename (installed, "fr", "tenure", NULL);
+  g_autofree char *installed_index = g_build_filename (installed_fr, "index.html", NULL);
+  g_autofree char *fr = NULL;
+  g_autofree char *en = NULL;
+  g_autofree char *current = NULL;
   g_autofree char *fr_text = NULL;
+  g_autofree char *en_text = NULL;
+  g_autofree char *expected = NULL;
 
   g_assert_cmpstr (help[0], ==, "F1");
   g_assert_cmpstr (preferences[0], ==, "<Control>comma");
   g_assert_true (g_action_group_has_action (G_ACTION_GROUP (app), "help"));
-  g_assert_true (g_file_test (en, G_FILE_TEST_IS_REGULAR));
+
+  /* From the build folder, where the tests and `meson devenv` point TENURE_HELPDIR. */
+  g_assert_cmpstr (g_getenv ("TENURE_HELPDIR"), ==, build_help);
+  fr = help_file_for (french);
+  expected = g_build_filename (build_help, "fr", "index.html", NULL);
+  g_assert_cmpstr (fr, ==, expected);
+  g_clear_pointer (&expected, g_free);
+  en = help_file_for (english);
+  expected = g_build_filename (build_help, "C", "index.html", NULL);
+  g_assert_cmpstr (en, ==, expected);
+  g_clear_pointer (&expected, g_free);
+
+  /* This process runs in French, so F1 opens the French guide. */
+  current = help_file_for (g_get_language_names ());
+  g_assert_cmpstr (current, ==, fr);
+
+  /* Each language's guide is in that language, with its stylesheet beside it. */
   g_assert_true (g_file_get_contents (fr, &fr_text, NULL, NULL));
   g_assert_nonnull (strstr (fr_text, "<html lang=\"fr\">"));
   g_assert_nonnull (strstr (fr_text, "Raccourcis clavier"));
+  g_assert_true (g_file_get_contents (en, &en_text, NULL, NULL));
+  g_assert_nonnull (strstr (en_text, "<html lang=\"en\">"));
+  g_assert_nonnull (strstr (en_text, "Keyboard shortcuts"));
+  expected = g_build_filename (build_help, "fr", "help.css", NULL);
+  g_assert_true (g_file_test (expected, G_FILE_TEST_IS_REGULAR));
+  g_clear_pointer (&expected, g_free);
+
+  /* A language without a guide and no "C" fallback: no URI, so F1 shows the About window. */
+  g_assert_null (tenure_application_find_help_uri (german));
+
+  /* The installed layout, share/help/LANG/tenure/index.html. */
+  g_assert_cmpint (g_mkdir_with_parents (installed_fr, 0755), ==, 0);
+  g_assert_true (g_file_set_contents (installed_index, fr_text, -1, NULL));
+  g_setenv ("TENURE_HELPDIR", installed, TRUE);
+  g_clear_pointer (&current, g_free);
+  current = help_file_for (french);
+  g_assert_cmpstr (current, ==, installed_index);
+  g_assert_null (tenure_application_find_help_uri (english));
+  g_setenv ("TENURE_HELPDIR", build_help, TRUE);
 }
 
 static void
