@@ -11,6 +11,7 @@
 #include "tenure-application.h"
 #include "tenure-date.h"
 #include "tenure-demo.h"
+#include "tenure-page-list.h"
 #include "tenure-preferences-window.h"
 #include "tenure-satisfaction-page.h"
 #include "tenure-settings.h"
@@ -390,6 +391,121 @@ test_window (void)
   close_window (window);
 }
 
+/* The demo company's onboarding scenarios are its data (tenure-demo-catalogue.c), named
+ * in English like its accounts; the same names are also offered, translated, as
+ * templates for a new scenario. */
+static gboolean
+is_demo_data (const char *text)
+{
+  static const char * const names[] = {
+    "Generate your monthly IT audit report",
+    "Prepare a meeting with your CIO",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    if (g_str_equal (text, names[i]))
+      return TRUE;
+
+  return FALSE;
+}
+
+/* Labels under @widget that show an English text although the catalogue translates it
+ * (a string that missed its _()), and labels that French cuts with an ellipsis. */
+static void
+check_labels (GtkWidget  *widget,
+              GString    *english,
+              GString    *cut)
+{
+  if (!gtk_widget_get_mapped (widget))
+    return;
+
+  if (GTK_IS_LABEL (widget))
+    {
+      const char *text = gtk_label_get_text (GTK_LABEL (widget));
+
+      if (text[0] != '\0' && !is_demo_data (text) &&
+          g_strcmp0 (g_dgettext (GETTEXT_PACKAGE, text), text) != 0)
+        g_string_append_printf (english, "  “%s”\n", text);
+      if (pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (widget))))
+        g_string_append_printf (cut, "  “%s”\n", text);
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    check_labels (child, english, cut);
+}
+
+typedef struct
+{
+  const char     *style;
+  AdwColorScheme  scheme;
+  int             width;
+  int             height;
+} Variant;
+
+/* Every page of the demo company in French, light and dark, 1280×800 and 800×600: no
+ * English text where a translation exists, and screenshots of each. */
+static void
+test_pages (void)
+{
+  static const Variant variants[] = {
+    { "light", ADW_COLOR_SCHEME_FORCE_LIGHT, 1280, 800 },
+    { "dark", ADW_COLOR_SCHEME_FORCE_DARK, 1280, 800 },
+    { "light", ADW_COLOR_SCHEME_FORCE_LIGHT, 800, 600 },
+    { "dark", ADW_COLOR_SCHEME_FORCE_DARK, 800, 600 },
+  };
+  AdwStyleManager *style = adw_style_manager_get_default ();
+  g_autoptr(GFile) file = g_file_new_for_path (demo_path);
+  const TenurePageInfo *pages;
+  guint n_pages;
+
+  pages = tenure_page_list_get (&n_pages);
+  for (guint v = 0; v < G_N_ELEMENTS (variants); v++)
+    {
+      const Variant *variant = &variants[v];
+      TenureWindow *window = tenure_window_new (GTK_APPLICATION (app));
+      g_autoptr(GString) english = g_string_new (NULL);
+
+      adw_style_manager_set_color_scheme (style, variant->scheme);
+      gtk_window_set_default_size (GTK_WINDOW (window), variant->width, variant->height);
+      gtk_window_present (GTK_WINDOW (window));
+      wait_for (widget_mapped, window);
+      tenure_window_open_file (window, file);
+      wait_for (window_idle, window);
+
+      for (guint i = 0; i < n_pages; i++)
+        {
+          g_autofree char *name = g_strdup_printf ("fr-%s-%s-%dx%d", pages[i].name,
+                                                   variant->style, variant->width,
+                                                   variant->height);
+          g_autofree char *path = NULL;
+          g_autoptr(GString) cut = g_string_new (NULL);
+          TenurePage *page;
+
+          tenure_window_show_page (window, pages[i].name);
+          page = tenure_window_get_visible_page (window);
+          wait_for (page_ready, page);
+          test_settle (GTK_WIDGET (window), 3);
+
+          check_labels (GTK_WIDGET (window), english, cut);
+          if (cut->len > 0)
+            g_test_message ("%s: cut by an ellipsis:\n%s", name, cut->str);
+
+          path = test_save_screenshot (GTK_WIDGET (window), name);
+          g_test_message ("screenshot: %s", path);
+        }
+
+      if (english->len > 0)
+        g_error ("English shown where French exists (%s %dx%d):\n%s", variant->style,
+                 variant->width, variant->height, english->str);
+
+      close_window (window);
+    }
+
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_LIGHT);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -434,6 +550,7 @@ main (int   argc,
   g_test_add_func ("/gui/french/help", test_help);
   g_test_add_func ("/gui/french/welcome", test_welcome);
   g_test_add_func ("/gui/french/window", test_window);
+  g_test_add_func ("/gui/french/pages", test_pages);
 
   status = g_test_run ();
 
