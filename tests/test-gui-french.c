@@ -444,14 +444,14 @@ typedef struct
   int             height;
 } Variant;
 
-/* Every page of the demo company in French, light and dark, 1280×800 and 800×600: no
- * English text where a translation exists, and screenshots of each. */
+/* Every page of the demo company in French, light and dark at 800×600 (where French,
+ * longer than English, is cut first) and light at 1280×800: no English text where a
+ * translation exists, and screenshots of each. */
 static void
 test_pages (void)
 {
   static const Variant variants[] = {
     { "light", ADW_COLOR_SCHEME_FORCE_LIGHT, 1280, 800 },
-    { "dark", ADW_COLOR_SCHEME_FORCE_DARK, 1280, 800 },
     { "light", ADW_COLOR_SCHEME_FORCE_LIGHT, 800, 600 },
     { "dark", ADW_COLOR_SCHEME_FORCE_DARK, 800, 600 },
   };
