@@ -177,6 +177,8 @@ test_help (void)
   g_autofree char *fr_text = NULL;
   g_autofree char *en_text = NULL;
   g_autofree char *expected = NULL;
+  const TenurePageInfo *pages;
+  guint n_pages;
 
   g_assert_cmpstr (help[0], ==, "F1");
   g_assert_cmpstr (preferences[0], ==, "<Control>comma");
@@ -207,6 +209,21 @@ test_help (void)
   expected = g_build_filename (build_help, "fr", "help.css", NULL);
   g_assert_true (g_file_test (expected, G_FILE_TEST_IS_REGULAR));
   g_clear_pointer (&expected, g_free);
+
+  /* The guide describes every page of the sidebar, in each language. */
+  pages = tenure_page_list_get (&n_pages);
+  for (guint i = 0; i < n_pages; i++)
+    {
+      g_autofree char *en_title = g_markup_escape_text (pages[i].title, -1);
+      g_autofree char *fr_title = g_markup_escape_text (_(pages[i].title), -1);
+      g_autofree char *en_entry = g_strdup_printf ("<dt>%s</dt>", en_title);
+      g_autofree char *fr_entry = g_strdup_printf ("<dt>%s</dt>", fr_title);
+
+      if (strstr (en_text, en_entry) == NULL)
+        g_error ("The English guide does not describe the page “%s”", pages[i].title);
+      if (strstr (fr_text, fr_entry) == NULL)
+        g_error ("The French guide does not describe the page “%s”", _(pages[i].title));
+    }
 
   /* A language without a guide and no "C" fallback: no URI, so F1 shows the About window. */
   g_assert_null (tenure_application_find_help_uri (german));
