@@ -47,6 +47,33 @@ static const NamedColor dark_roles[TENURE_CHART_N_COLORS] = {
   [TENURE_CHART_COLOR_NEUTRAL] = { "light_5", "#9a9996" },
 };
 
+/* High contrast: the darkest shades on the light style and the lightest on the dark one,
+ * each at least 3:1 against the background (WCAG for graphics). Hex only: libadwaita's
+ * named colours are the same in high contrast. */
+static const NamedColor light_hc_roles[TENURE_CHART_N_COLORS] = {
+  [TENURE_CHART_COLOR_AUTO] = { NULL, "#1a5fb4" },
+  [TENURE_CHART_COLOR_BLUE] = { NULL, "#1a5fb4" },
+  [TENURE_CHART_COLOR_GREEN] = { NULL, "#1e7a4a" },
+  [TENURE_CHART_COLOR_RED] = { NULL, "#a51d2d" },
+  [TENURE_CHART_COLOR_YELLOW] = { NULL, "#8a5c00" },
+  [TENURE_CHART_COLOR_ORANGE] = { NULL, "#c64600" },
+  [TENURE_CHART_COLOR_PURPLE] = { NULL, "#613583" },
+  [TENURE_CHART_COLOR_BROWN] = { NULL, "#63452c" },
+  [TENURE_CHART_COLOR_NEUTRAL] = { NULL, "#3d3846" },
+};
+
+static const NamedColor dark_hc_roles[TENURE_CHART_N_COLORS] = {
+  [TENURE_CHART_COLOR_AUTO] = { NULL, "#99c1f1" },
+  [TENURE_CHART_COLOR_BLUE] = { NULL, "#99c1f1" },
+  [TENURE_CHART_COLOR_GREEN] = { NULL, "#8ff0a4" },
+  [TENURE_CHART_COLOR_RED] = { NULL, "#ff7b63" },
+  [TENURE_CHART_COLOR_YELLOW] = { NULL, "#f8e45c" },
+  [TENURE_CHART_COLOR_ORANGE] = { NULL, "#ffbe6f" },
+  [TENURE_CHART_COLOR_PURPLE] = { NULL, "#dc8add" },
+  [TENURE_CHART_COLOR_BROWN] = { NULL, "#cdab8f" },
+  [TENURE_CHART_COLOR_NEUTRAL] = { NULL, "#deddda" },
+};
+
 /* Series without a colour of their own take these, in order. */
 static const TenureChartColor auto_sequence[] = {
   TENURE_CHART_COLOR_BLUE,
@@ -64,7 +91,7 @@ lookup_color (GtkStyleContext *context,
               const char      *fallback,
               GdkRGBA         *color)
 {
-  if (!gtk_style_context_lookup_color (context, name, color))
+  if (name == NULL || !gtk_style_context_lookup_color (context, name, color))
     gdk_rgba_parse (color, fallback);
 }
 
@@ -73,10 +100,15 @@ tenure_chart_palette_init (TenureChart        *self,
                            TenureChartPalette *palette)
 {
   GtkStyleContext *context = gtk_widget_get_style_context (GTK_WIDGET (self));
+  AdwStyleManager *style = adw_style_manager_get_default ();
   const NamedColor *roles;
 
-  palette->dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
-  roles = palette->dark ? dark_roles : light_roles;
+  palette->dark = adw_style_manager_get_dark (style);
+  palette->high_contrast = adw_style_manager_get_high_contrast (style);
+  if (palette->high_contrast)
+    roles = palette->dark ? dark_hc_roles : light_hc_roles;
+  else
+    roles = palette->dark ? dark_roles : light_roles;
 
   gtk_style_context_get_color (context, &palette->foreground);
   lookup_color (context, "window_bg_color", palette->dark ? "#242424" : "#fafafa",
@@ -87,12 +119,24 @@ tenure_chart_palette_init (TenureChart        *self,
   for (guint i = 0; i < TENURE_CHART_N_COLORS; i++)
     lookup_color (context, roles[i].name, roles[i].fallback, &palette->roles[i]);
 
+  /* High contrast: opaque text and axes, a visible grid, thicker lines. */
+  palette->line_scale = palette->high_contrast ? 1.5 : 1;
   palette->dim = palette->foreground;
-  palette->dim.alpha *= 0.7f;
   palette->grid = palette->foreground;
-  palette->grid.alpha *= palette->dark ? 0.12f : 0.1f;
   palette->axis = palette->foreground;
-  palette->axis.alpha *= 0.4f;
+  if (palette->high_contrast)
+    {
+      palette->foreground.alpha = 1;
+      palette->dim.alpha = 1;
+      palette->grid.alpha = 0.3f;
+      palette->axis.alpha = 1;
+    }
+  else
+    {
+      palette->dim.alpha *= 0.7f;
+      palette->grid.alpha *= palette->dark ? 0.12f : 0.1f;
+      palette->axis.alpha *= 0.4f;
+    }
 }
 G_GNUC_END_IGNORE_DEPRECATIONS
 

@@ -26,6 +26,8 @@ typedef struct
   GdkRGBA  accent;
   GdkRGBA  roles[TENURE_CHART_N_COLORS];
   gboolean dark;
+  gboolean high_contrast;
+  double   line_scale;   /* series lines and grid: wider in high contrast */
 } TenureChartPalette;
 
 struct _TenureChartRender
