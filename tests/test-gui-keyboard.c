@@ -469,9 +469,10 @@ test_pages (void)
       collect_controls (GTK_WIDGET (page), page_controls);
       g_assert_cmpuint (page_controls->len, >, 0);
 
-      /* Tab stops on each row of the sidebar, and a row with the focus is selected
-       * (a browse list): the walk holds the page on screen, so that it goes on into
-       * this page's controls rather than those of the last row it passed. */
+      /* The walk (gtk_widget_child_focus, not the Tab key, which the window sends
+       * from the sidebar to the page: see sidebar-tab) stops on each row of the sidebar,
+       * and a row with the focus is selected (a browse list): the walk holds the page on
+       * screen, so that it goes on into this page's controls. */
       g_signal_handlers_block_matched (window->sidebar, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL,
                                        window);
       check_keyboard (GTK_WINDOW (window), pages[i].name);
@@ -480,6 +481,71 @@ test_pages (void)
                                          window);
       g_assert_true (tenure_window_get_visible_page (window) == page);
     }
+
+  close_window (window);
+}
+
+/* The sidebar's own key controller, which decides where Tab goes from a row. */
+static gboolean
+press_on_sidebar (TenureWindow    *window,
+                  guint            keyval,
+                  GdkModifierType  state)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (window->sidebar));
+  gboolean handled = FALSE;
+  gboolean found = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_EVENT_CONTROLLER_KEY (controller))
+        continue;
+      g_signal_emit_by_name (controller, "key-pressed", keyval, 0, state, &handled);
+      found = TRUE;
+    }
+  g_assert_true (found);
+
+  return handled;
+}
+
+/* Tab from a sidebar row goes on into the page it shows, not to the next row (which
+ * would switch page at every press); Shift+Tab goes back to the header bar. */
+static void
+test_sidebar_tab (void)
+{
+  TenureWindow *window = tenure_window_new (GTK_APPLICATION (app));
+  g_autoptr(GFile) file = g_file_new_for_path (demo_path);
+  TenurePage *page;
+  GtkWidget *focus;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_for (widget_mapped, window);
+  tenure_window_open_file (window, file);
+  wait_for (window_idle, window);
+
+  tenure_window_show_page (window, "revenue");
+  page = tenure_window_get_visible_page (window);
+  wait_for (page_ready, page);
+  test_settle (GTK_WIDGET (window), 2);
+
+  gtk_widget_grab_focus (GTK_WIDGET (gtk_list_box_get_selected_row (window->sidebar)));
+  g_assert_true (press_on_sidebar (window, GDK_KEY_Tab, 0));
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_nonnull (focus);
+  g_assert_true (gtk_widget_is_ancestor (focus, window->content_box));
+  g_assert_true (tenure_window_get_visible_page (window) == page);
+
+  gtk_widget_grab_focus (GTK_WIDGET (gtk_list_box_get_selected_row (window->sidebar)));
+  g_assert_true (press_on_sidebar (window, GDK_KEY_ISO_Left_Tab, GDK_SHIFT_MASK));
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_nonnull (focus);
+  g_assert_true (gtk_widget_is_ancestor (focus, window->sidebar_header));
+  g_assert_true (tenure_window_get_visible_page (window) == page);
+
+  /* The arrows still move between pages. */
+  g_assert_false (press_on_sidebar (window, GDK_KEY_Down, 0));
 
   close_window (window);
 }
@@ -512,6 +578,7 @@ main (int   argc,
 
   g_test_add_func ("/gui/keyboard/welcome", test_welcome);
   g_test_add_func ("/gui/keyboard/pages", test_pages);
+  g_test_add_func ("/gui/keyboard/sidebar-tab", test_sidebar_tab);
 
   status = g_test_run ();
 
