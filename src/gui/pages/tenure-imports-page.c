@@ -50,7 +50,8 @@ kind_label (TenureImportKind kind)
       return _("Signup answers");
     case TENURE_IMPORT_KIND_NONE:
     default:
-      return _("Unknown kind");
+      /* Only the demo generator writes lineage that no CSV import made. */
+      return _("Generated demo data");
     }
 }
 
