@@ -219,32 +219,38 @@ tenure_db_set_error (TenureDb  *db,
   const char *detail = db != NULL && db->handle != NULL ? sqlite3_errmsg (db->handle)
                                                         : sqlite3_errstr (rc);
 
+  /* What a manager can act on; SQLite's own words only for the debug log, or when the
+   * cause is unknown (a report of the problem then needs them). */
+  g_debug ("SQLite error %d: %s", rc, detail);
+
   switch (rc & 0xff)
     {
     case SQLITE_FULL:
-      g_set_error (error, TENURE_DB_ERROR, TENURE_DB_ERROR_FULL,
-                   _("The disk is full: free some space and try again (%s)"), detail);
+      g_set_error_literal (error, TENURE_DB_ERROR, TENURE_DB_ERROR_FULL,
+                           _("The disk is full: free some space, then try again. Nothing was "
+                             "changed"));
       break;
 
     case SQLITE_READONLY:
     case SQLITE_PERM:
     case SQLITE_AUTH:
-      g_set_error (error, TENURE_DB_ERROR, TENURE_DB_ERROR_READ_ONLY,
-                   _("The workspace cannot be written to: check that the file and its folder "
-                     "are writable (%s)"), detail);
+      g_set_error_literal (error, TENURE_DB_ERROR, TENURE_DB_ERROR_READ_ONLY,
+                           _("The workspace cannot be written to: you may not change this "
+                             "file or its folder. Copy it to a folder of yours and open the "
+                             "copy. Nothing was changed"));
       break;
 
     case SQLITE_BUSY:
     case SQLITE_LOCKED:
-      g_set_error (error, TENURE_DB_ERROR, TENURE_DB_ERROR_BUSY,
-                   _("The workspace is being changed by another program: wait for it to "
-                     "finish and try again (%s)"), detail);
+      g_set_error_literal (error, TENURE_DB_ERROR, TENURE_DB_ERROR_BUSY,
+                           _("The workspace is being changed by another program: wait for it "
+                             "to finish, then try again"));
       break;
 
     case SQLITE_CORRUPT:
     case SQLITE_NOTADB:
-      g_set_error (error, TENURE_DB_ERROR, TENURE_DB_ERROR_CORRUPT,
-                   _("The workspace file is damaged: restore it from a backup (%s)"), detail);
+      g_set_error_literal (error, TENURE_DB_ERROR, TENURE_DB_ERROR_CORRUPT,
+                           _("The workspace file is damaged: restore it from a backup"));
       break;
 
     default:
