@@ -468,7 +468,9 @@ test_renamed (void)
   TenureDb *db = tenure_db_open (workspace, TENURE_DB_OPEN_DEFAULT, &error);
 
   g_assert_no_error (error);
+  g_assert_false (tenure_db_has_moved (db));
   g_assert_cmpint (g_rename (workspace, moved), ==, 0);
+  g_assert_true (tenure_db_has_moved (db));
   g_assert_cmpint (tenure_scenario_create (db, "After the move", &error), <=, 0);
   g_assert_nonnull (error);
   g_test_message ("after a rename: %s", error->message);
@@ -639,6 +641,70 @@ test_demo_force_in_use (void)
   test_rmdir_recursive (dir);
 }
 
+static gint64
+sqlite3_count (const char *workspace,
+               const char *sql)
+{
+  const char *argv[] = { "sqlite3", workspace, sql, NULL };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  int status = 0;
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                               &out, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+
+  return g_ascii_strtoll (out, NULL, 10);
+}
+
+/* Opening a second connection must not drop the first one's locks (closing any
+ * descriptor of a file drops all the process's POSIX locks on it): another program
+ * closing the workspace would then take itself for the last user, delete the
+ * write-ahead log and its index, and leave this process reading and writing files
+ * nobody else sees. Every change of each side stays visible to the other. */
+static void
+test_shared_locks (void)
+{
+  g_autofree char *dir = test_make_tmpdir ();
+  g_autofree char *workspace = make_workspace (dir);
+  g_autoptr(GError) error = NULL;
+  TenureDb *reader = tenure_db_open (workspace, TENURE_DB_OPEN_READ_ONLY, &error);
+  TenureDb *writer;
+  gint64 version = 0;
+  gint64 later = 0;
+  guint local;
+
+  g_assert_no_error (error);
+  g_assert_true (tenure_db_get_data_version (reader, &version, &error));
+  writer = tenure_db_open (workspace, TENURE_DB_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+
+  for (guint i = 1; i <= 3; i++)
+    {
+      g_assert_cmpint (sqlite3_count (workspace, "INSERT INTO job (name) VALUES "
+                                                 "('Other ' || (SELECT count(*) FROM job));"
+                                                 "SELECT count(*) FROM job"), ==, i);
+      g_assert_true (tenure_db_get_data_version (reader, &later, &error));
+      g_assert_cmpint (later, !=, version);
+      version = later;
+      g_assert_cmpint (tenure_db_query_int (reader, "SELECT count(*) FROM job", -1), ==, i);
+      g_assert_cmpint (tenure_db_query_int (writer, "SELECT count(*) FROM job", -1), ==, i);
+    }
+
+  local = tenure_db_get_local_commits ();
+  g_assert_cmpint (tenure_scenario_create (writer, "Ours", &error), >, 0);
+  g_assert_no_error (error);
+  g_assert_cmpuint (tenure_db_get_local_commits (), !=, local);
+  g_assert_cmpint (sqlite3_count (workspace, "SELECT count(*) FROM scenario"), ==, 1);
+  g_assert_true (tenure_db_get_data_version (reader, &later, &error));
+  g_assert_cmpint (later, !=, version);
+
+  tenure_db_close (writer);
+  tenure_db_close (reader);
+  test_rmdir_recursive (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -655,6 +721,7 @@ main (int    argc,
   g_test_add_func ("/faults/renamed", test_renamed);
   g_test_add_func ("/faults/two-writers", test_two_writers);
   g_test_add_func ("/faults/demo-force-in-use", test_demo_force_in_use);
+  g_test_add_func ("/faults/shared-locks", test_shared_locks);
 
   return g_test_run ();
 }
