@@ -25,6 +25,8 @@
 #include "tenure-initiatives-page-private.h"
 #include "tenure-kpi-card.h"
 #include "tenure-metrics.h"
+#include "tenure-onboarding-page.h"
+#include "tenure-scenario-designer-private.h"
 #include "tenure-overview-page.h"
 #include "tenure-preferences-window.h"
 #include "tenure-qualify.h"
@@ -905,6 +907,159 @@ test_two_windows (void)
   close_window (GTK_WINDOW (first));
 }
 
+/* The width of the 800×600 window as drawn, before any absurd value is shown. */
+static int narrow_width;
+
+static gboolean
+width_is (TenureWindow *window,
+          int           width)
+{
+  test_settle (GTK_WIDGET (window), 2);
+  return gtk_widget_get_width (GTK_WIDGET (window)) == width;
+}
+
+/* Shows @page at 800×600 and checks that nothing made the window grow. */
+static void
+show_narrow (TenureWindow *window,
+             const char   *page,
+             const char   *name)
+{
+  show_page (window, page);
+  width_is (window, narrow_width);
+  screenshot (GTK_WIDGET (window), name);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), ==, narrow_width);
+}
+
+/* Absurd values: a 100,000-character initiative name, a 2,000-character step title,
+ * emoji and right-to-left text, a question with 10,000 options, a negative day typed in
+ * a spin button. Kept whole or refused in words, and the pages keep their width at
+ * 800×600 (long text is cut with "…"). */
+static void
+test_absurd (void)
+{
+  g_autofree char *path = copy_demo ("absurd", "demo.tenure");
+  g_autofree char *huge = g_strnfill (100000, 'W');
+  g_autofree char *long_title = g_strnfill (2000, 'T');
+  const char *names[] = {
+    "مرحبا بكم في الخدمة — الترحيب بالعملاء الجدد",
+    "ברוכים הבאים 🚀 Welcome مرحبا 👋🏽",
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TenureDb) db = tenure_db_open (path, TENURE_DB_OPEN_DEFAULT, &error);
+  g_autoptr(TenureQuestionEditor) questions = NULL;
+  g_autoptr(TenureScenario) loaded = NULL;
+  TenureInitiativesPage *initiatives;
+  TenureOnboardingPage *onboarding;
+  TenureScenarioDesigner *designer;
+  TenureWindow *window;
+  gint64 scenario = 0;
+  gint64 question;
+  gint64 initiative_count;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      scenario = tenure_scenario_create (db, names[i], &error);
+      g_assert_no_error (error);
+      g_assert_cmpint (tenure_scenario_add_step (db, scenario, 0, TENURE_STEP_CONTENT, names[i],
+                                                 &error), >, 0);
+      g_assert_cmpint (tenure_scenario_add_step (db, scenario, 3, TENURE_STEP_CONTENT, long_title,
+                                                 &error), >, 0);
+      g_assert_no_error (error);
+    }
+
+  /* The question through its editor; its 10,000 options in one transaction (adding them
+   * one by one through the editor, or importing them from a questions file, compares
+   * each new option with all the others: 50 million Unicode normalisations). */
+  questions = tenure_question_editor_new (db);
+  question = tenure_question_editor_add_question (questions, names[1], TENURE_QUESTION_SINGLE,
+                                                  &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (question, >, 0);
+  {
+    g_autofree char *sql =
+      g_strdup_printf ("WITH RECURSIVE n (i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n "
+                       "WHERE i < 9999) "
+                       "INSERT INTO option (question_id, position, text, points) "
+                       "SELECT %" G_GINT64_FORMAT ", i, CASE i %% 2 WHEN 0 THEN 'Option ' "
+                       "ELSE '%s ' END || i, i %% 5 FROM n", question, names[0]);
+
+    g_assert_true (tenure_db_begin (db, &error));
+    g_assert_true (tenure_db_exec (db, sql, &error));
+    g_assert_true (tenure_db_commit (db, &error));
+    g_assert_no_error (error);
+  }
+  g_clear_object (&questions);
+  g_clear_pointer (&db, tenure_db_close);
+
+  window = new_window (800, 600);
+  {
+    g_autoptr(GFile) file = g_file_new_for_path (path);
+
+    tenure_window_open_file (window, file);
+    wait_for (window_idle, window);
+    tenure_workspace_set_month (tenure_window_get_workspace (window), DEMO_MONTH);
+    show_page (window, "revenue");
+    test_settle (GTK_WIDGET (window), 2);
+    narrow_width = gtk_widget_get_width (GTK_WIDGET (window));
+    g_assert_cmpint (narrow_width, >, 700);
+    g_assert_cmpint (narrow_width, <=, 800);
+  }
+
+  /* Initiatives named through the form: 100,000 characters, and right-to-left. */
+  initiatives = show_initiatives (window);
+  save_initiative (initiatives, huge, names[1]);
+  if (g_str_equal (gtk_stack_get_visible_child_name (initiatives->stack), "form"))
+    {
+      g_test_message ("100,000-character initiative name: %s",
+                      gtk_label_get_label (initiatives->form_error));
+      g_assert_true (gtk_widget_get_visible (GTK_WIDGET (initiatives->form_error)));
+      cancel_form (initiatives);
+    }
+  save_initiative (initiatives, names[0], names[1]);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (initiatives->stack), ==, "list");
+  db = tenure_db_open (path, TENURE_DB_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  initiative_count = tenure_db_query_int (db, "SELECT count(*) FROM initiative WHERE name = '"
+                                              "مرحبا بكم في الخدمة — الترحيب بالعملاء الجدد'",
+                                          -1);
+  g_assert_cmpint (initiative_count, ==, 1);
+  g_clear_pointer (&db, tenure_db_close);
+  wait_for (page_ready, initiatives);
+  show_narrow (window, "initiatives", "faults-absurd-initiatives-800x600");
+
+  /* The scenarios, and the designer on the right-to-left one. */
+  show_narrow (window, "onboarding", "faults-absurd-onboarding-800x600");
+  onboarding = TENURE_ONBOARDING_PAGE (tenure_window_get_visible_page (window));
+  tenure_onboarding_page_open_scenario (onboarding, scenario);
+  g_assert_cmpstr (tenure_onboarding_page_get_view (onboarding), ==, "designer");
+  designer = tenure_onboarding_page_get_designer (onboarding);
+  g_assert_cmpuint (tenure_scenario_designer_get_n_rows (designer), ==, 2);
+  tenure_scenario_designer_select_row (designer, 1);
+  g_assert_true (width_is (window, narrow_width));
+  screenshot (GTK_WIDGET (window), "faults-absurd-designer-800x600");
+
+  /* A negative day typed in: the spin button keeps it within its range, no negative day
+   * reaches the file. */
+  gtk_editable_set_text (GTK_EDITABLE (designer->day_spin), "-40");
+  gtk_spin_button_update (designer->day_spin);
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (designer->day_spin), >=, 0);
+  test_settle (GTK_WIDGET (window), 2);
+  db = tenure_db_open (path, TENURE_DB_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  loaded = tenure_scenario_load (db, scenario, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < loaded->steps->len; i++)
+    g_assert_cmpint (((TenureStep *) g_ptr_array_index (loaded->steps, i))->day_offset, >=, 0);
+  g_assert_cmpstr (((TenureStep *) g_ptr_array_index (loaded->steps, 1))->title, ==, long_title);
+  g_clear_pointer (&db, tenure_db_close);
+
+  /* The question with 10,000 options. */
+  show_narrow (window, "qualification", "faults-absurd-qualification-800x600");
+  assert_usable (window);
+  close_window (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -949,6 +1104,7 @@ main (int   argc,
   g_test_add_func ("/gui/faults/damaged", test_damaged);
   g_test_add_func ("/gui/faults/renamed", test_renamed);
   g_test_add_func ("/gui/faults/two-windows", test_two_windows);
+  g_test_add_func ("/gui/faults/absurd", test_absurd);
 
   status = g_test_run ();
 
