@@ -225,10 +225,20 @@ typedef enum
   T_SCHEMA_VERSION,
   T_FILE,
   T_KIND,
+  T_KIND_ACCOUNTS,
+  T_KIND_SUBSCRIPTIONS,
+  T_KIND_EVENTS,
+  T_KIND_RESPONSES,
+  T_KIND_SPEND,
+  T_KIND_TICKETS,
+  T_KIND_ANSWERS,
+  T_KIND_DEMO,
   T_ROWS,
   T_SHA256,
   T_IMPORTED_AT,
   T_NO_IMPORT,
+  T_DATA_UP_TO,
+  T_DATA_CUTOFF,
 
   T_N_TEXTS,
 } ReportText;
@@ -287,6 +297,7 @@ typedef struct
   TenureHealthReport   *health;
   TenureAudit          *audit;          /* over every account, whatever the group */
   GPtrArray            *scenarios;      /* TenureScenarioStats, over every account */
+  GPtrArray            *initiatives;    /* TenureInitiativeRoi, over the report's group */
 } ReportContext;
 
 /* Texts (tenure-report-text.c). */
@@ -302,6 +313,8 @@ const char     *report_band_name            (const ReportContext   *ctx,
                                              TenureHealthBand       band);
 char           *report_month_label          (const ReportContext   *ctx,
                                              int                    month);
+char           *report_format_timestamp     (const ReportContext   *ctx,
+                                             gint64                 seconds);
 GPtrArray      *report_commentary           (const ReportContext   *ctx);
 
 typedef struct
