@@ -680,7 +680,7 @@ tenure_db_get_data_version (TenureDb  *db,
   g_return_val_if_fail (db != NULL, FALSE);
   g_return_val_if_fail (version != NULL, FALSE);
 
-  return query_pragma (db, "PRAGMA data_version", version, error);
+  return tenure_db_query_int_checked (db, "PRAGMA data_version", version, error);
 }
 
 /**
