@@ -383,6 +383,16 @@ test_window (void)
   assert_not_shown (sidebar, "Overview");
   assert_not_shown (sidebar, "Accounts");
 
+  /* The month button starts with a capital; inside a sentence French writes months
+   * in lower case. */
+  {
+    g_autofree char *month = tenure_month_selector_format_month (TENURE_MONTH (2026, 10));
+
+    g_assert_cmpstr (month, ==, "octobre 2026");
+    g_assert_cmpstr (tenure_month_selector_get_label (window->month_selector), ==,
+                     "Octobre 2026");
+  }
+
   tenure_window_show_page (window, "overview");
   page = tenure_window_get_visible_page (window);
   wait_for (page_ready, page);

@@ -25,7 +25,7 @@ MONTH = "2026-04"
 SHEETS_EN = ["Summary", "Revenue", "Cohorts", "Jobs & onboarding", "Qualification",
              "Accounts at risk", "Satisfaction", "Acquisition & value", "Definitions",
              "Data lineage"]
-SHEETS_FR = ["Synthèse", "Revenus", "Cohortes", "Jobs et intégration", "Qualification",
+SHEETS_FR = ["Synthèse", "Revenus", "Cohortes", "Jobs et onboarding", "Qualification",
              "Comptes à risque", "Satisfaction", "Acquisition et valeur", "Définitions",
              "Origine des données"]
 NULL = "—"

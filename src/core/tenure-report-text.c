@@ -17,7 +17,7 @@ static const char * const texts[T_N_TEXTS][TENURE_REPORT_N_LANGUAGES] = {
   [T_SHEET_SUMMARY] = { "Summary", "Synthèse" },
   [T_SHEET_REVENUE] = { "Revenue", "Revenus" },
   [T_SHEET_COHORTS] = { "Cohorts", "Cohortes" },
-  [T_SHEET_JOBS] = { "Jobs & onboarding", "Jobs et intégration" },
+  [T_SHEET_JOBS] = { "Jobs & onboarding", "Jobs et onboarding" },
   [T_SHEET_QUALIFICATION] = { "Qualification", "Qualification" },
   [T_SHEET_AT_RISK] = { "Accounts at risk", "Comptes à risque" },
   [T_SHEET_SATISFACTION] = { "Satisfaction", "Satisfaction" },
@@ -107,7 +107,7 @@ static const char * const texts[T_N_TEXTS][TENURE_REPORT_N_LANGUAGES] = {
                        "Les cohortes de moins de 10 comptes sont signalées comme petites : "
                        "lisez leurs pourcentages avec prudence." },
 
-  [T_JOBS_TITLE] = { "Jobs, activation and onboarding", "Jobs, activation et intégration" },
+  [T_JOBS_TITLE] = { "Jobs, activation and onboarding", "Jobs, activation et onboarding" },
   [T_TAJ_BUCKET] = { "Jobs done in the first 30 days (TAJ)",
                      "Jobs accomplis les 30 premiers jours (TAJ)" },
   [T_TAJ_NEW_ACCOUNTS] = { "New accounts (3 months to last month)",
@@ -123,9 +123,9 @@ static const char * const texts[T_N_TEXTS][TENURE_REPORT_N_LANGUAGES] = {
   [T_CHART_TAJ_BUCKETS] = { "New accounts by jobs done in the first 30 days",
                             "Nouveaux comptes selon les jobs des 30 premiers jours" },
   [T_AXIS_ACCOUNTS] = { "Accounts", "Comptes" },
-  [T_ONBOARDING] = { "Onboarding scenarios", "Scénarios d’intégration" },
+  [T_ONBOARDING] = { "Onboarding scenarios", "Scénarios d’onboarding" },
   [T_NO_SCENARIO] = { "There are no onboarding scenarios in this workspace.",
-                      "Cet espace de travail ne contient aucun scénario d’intégration." },
+                      "Cet espace de travail ne contient aucun scénario d’onboarding." },
   [T_SCENARIOS_NOTE] = { "Enrolments started in the 3 months ending this month, over all accounts "
                          "(the report's group does not apply to scenarios).",
                          "Inscriptions commencées dans les 3 mois jusqu’à ce mois, sur tous les "
