@@ -11,9 +11,9 @@ poppler-utils
 adwaita-icon-theme fonts-cantarell"
 
 # Tests also use clang (fuzzing harnesses), its sanitizer runtime, and GNU time for
-# peak-memory measurements in bench/.
+# peak-memory measurements in bench/, and Valgrind (memcheck over the core tests).
 if [ "${1:-}" = "--tests" ]; then
-    packages="$packages clang libclang-rt-14-dev time"
+    packages="$packages clang libclang-rt-14-dev time valgrind"
 fi
 
 missing=""

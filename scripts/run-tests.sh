@@ -1,7 +1,8 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-3.0-or-later
 # Runs every test: installs what is missing, builds, runs the core, CLI and GUI suites,
-# then the core and CLI suites again in an AddressSanitizer + UndefinedBehaviorSanitizer build.
+# then the core and CLI suites again in an AddressSanitizer + UndefinedBehaviorSanitizer build,
+# and the core tests under Valgrind memcheck (all but the five slowest: about 3 minutes).
 set -eu
 
 top=$(cd "$(dirname "$0")/.." && pwd)
@@ -22,13 +23,18 @@ LSAN_OPTIONS="suppressions=$top/tests/lsan.supp:print_suppressions=0" \
     meson test -C "$build_asan" --suite core --suite cli --print-errorlogs \
     --num-processes 2 --timeout-multiplier 3 || status=1
 
-# One line any CI can read: test programs passed and failed over both builds.
-python3 - "$build" "$build_asan" <<'PY'
+"$top/scripts/valgrind.sh" --quick || status=1
+
+# One line any CI can read: test programs passed and failed over the three builds.
+python3 - "$build" "$build_asan" "$top/build-valgrind" <<'PY'
 import json, sys, os
 passed = failed = 0
 for build in sys.argv[1:]:
-    log = os.path.join(build, "meson-logs", "testlog.json")
-    if not os.path.exists(log):
+    for name in ("testlog.json", "testlog-valgrind.json"):
+        log = os.path.join(build, "meson-logs", name)
+        if os.path.exists(log):
+            break
+    else:
         continue
     for line in open(log, encoding="utf-8"):
         result = json.loads(line).get("result")

@@ -203,8 +203,9 @@ test_demo (void)
   test_rmdir_recursive (dir);
 }
 
-/* Replacing a workspace whose write-ahead log still holds changes folds the log in
- * first and leaves no log of the old file beside the new one. */
+/* Replacing a workspace whose write-ahead log still holds changes (left by a program
+ * that died) folds the log in first and leaves no log of the old file beside the new one;
+ * while a program still has it open, it is refused. */
 static void
 test_demo_force_pending_log (void)
 {
@@ -213,16 +214,35 @@ test_demo_force_pending_log (void)
   g_autofree char *wal = g_strconcat (path, "-wal", NULL);
   g_autofree char *out = NULL;
   g_autofree char *err = NULL;
+  const char *crash[] = {
+    "python3", "-c",
+    "import os, sqlite3, sys\n"
+    "c = sqlite3.connect (sys.argv[1])\n"
+    "c.execute ('PRAGMA wal_autocheckpoint = 0')\n"
+    "c.execute (\"INSERT INTO account (external_id) VALUES ('OLD')\")\n"
+    "c.commit ()\n"
+    "os._exit (0)\n",
+    path, NULL
+  };
+  int status = 0;
   TenureDb *db;
 
   db = tenure_db_open (path, TENURE_DB_OPEN_CREATE, NULL);
-  g_assert_true (tenure_db_exec (db, "PRAGMA wal_autocheckpoint = 0;"
-                                     "INSERT INTO account (external_id) VALUES ('OLD')", NULL));
+  g_assert_cmpint (tenure_db_query_int (db, "SELECT count(*) FROM account", -1), ==, 0);
+  g_assert_cmpint (test_run_cli (&out, &err, "demo", path, "--accounts", "20", "--force", NULL),
+                   ==, 1);
+  g_assert_nonnull (strstr (err, "close it, then try again"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  tenure_db_close (db);
+
+  g_assert_true (g_spawn_sync (NULL, (char **) crash, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                               NULL, NULL, &status, NULL));
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
   g_assert_true (g_file_test (wal, G_FILE_TEST_EXISTS));
 
   g_assert_cmpint (test_run_cli (&out, &err, "demo", path, "--accounts", "20", "--force", NULL),
                    ==, 0);
-  tenure_db_close (db);
   g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
 
   db = tenure_db_open (path, TENURE_DB_OPEN_READ_ONLY, NULL);

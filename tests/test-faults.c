@@ -5,6 +5,8 @@
 #include "config.h"
 
 #include <sqlite3.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include "tenure-db.h"
 #include "tenure-import.h"
@@ -466,7 +468,9 @@ test_renamed (void)
   TenureDb *db = tenure_db_open (workspace, TENURE_DB_OPEN_DEFAULT, &error);
 
   g_assert_no_error (error);
+  g_assert_false (tenure_db_has_moved (db));
   g_assert_cmpint (g_rename (workspace, moved), ==, 0);
+  g_assert_true (tenure_db_has_moved (db));
   g_assert_cmpint (tenure_scenario_create (db, "After the move", &error), <=, 0);
   g_assert_nonnull (error);
   g_test_message ("after a rename: %s", error->message);
@@ -547,6 +551,160 @@ test_two_writers (void)
   test_rmdir_recursive (dir);
 }
 
+/* A sqlite3 shell on @workspace that has run @sql and waits, holding what it holds. */
+static GPid
+start_sqlite3 (const char *workspace,
+               const char *sql,
+               int        *input)
+{
+  const char *argv[] = { "sqlite3", workspace, NULL };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GIOChannel) channel = NULL;
+  g_autofree char *commands = g_strdup_printf ("%s\n.print ready\n", sql);
+  g_autofree char *line = NULL;
+  GPid pid = 0;
+  int out = -1;
+
+  g_assert_true (g_spawn_async_with_pipes (NULL, (char **) argv, NULL,
+                                           G_SPAWN_SEARCH_PATH | G_SPAWN_DO_NOT_REAP_CHILD,
+                                           NULL, NULL, &pid, input, &out, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (write (*input, commands, strlen (commands)), ==, (gssize) strlen (commands));
+  channel = g_io_channel_unix_new (out);
+  g_io_channel_set_close_on_unref (channel, TRUE);
+  do
+    {
+      g_clear_pointer (&line, g_free);
+      g_assert_cmpint (g_io_channel_read_line (channel, &line, NULL, NULL, &error), ==,
+                       G_IO_STATUS_NORMAL);
+    }
+  while (!g_str_equal (line, "ready\n"));
+
+  return pid;
+}
+
+static void
+stop_sqlite3 (GPid pid,
+              int  input)
+{
+  int status = 0;
+
+  close (input);
+  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+  g_spawn_close_pid (pid);
+}
+
+/* `demo --force` on a workspace another program has open refuses and leaves it as it
+ * was: a reader that is idle between reads (a Tenure window showing it), one inside a
+ * read transaction, a writer. With nobody left, it replaces it. */
+static void
+test_demo_force_in_use (void)
+{
+  g_autofree char *dir = test_make_tmpdir ();
+  g_autofree char *workspace = make_workspace (dir);
+  g_autofree char *before = row_counts_of_file (workspace);
+  g_autofree char *after = NULL;
+  const char *holders[] = {
+    "SELECT count(*) FROM account;",
+    "BEGIN; SELECT count(*) FROM account;",
+    "BEGIN IMMEDIATE; INSERT INTO job (name) VALUES ('Lock holder');",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (holders); i++)
+    {
+      g_autofree char *out = NULL;
+      g_autofree char *err = NULL;
+      int input = -1;
+      GPid pid = start_sqlite3 (workspace, holders[i], &input);
+
+      g_assert_cmpint (test_run_cli (&out, &err, "demo", "--force", "--accounts", "20",
+                                     "--end-month", "2026-03", workspace, NULL), ==, 1);
+      g_test_message ("demo --force while \"%s\": %s", holders[i], err);
+      g_assert_nonnull (strstr (err, "is open in Tenure or another program: close it"));
+      stop_sqlite3 (pid, input);
+
+      after = row_counts_of_file (workspace);
+      g_assert_cmpstr (after, ==, before);
+      g_clear_pointer (&after, g_free);
+    }
+
+  {
+    g_autofree char *out = NULL;
+    g_autofree char *err = NULL;
+
+    g_assert_cmpint (test_run_cli (&out, &err, "demo", "--force", "--accounts", "20",
+                                   "--end-month", "2026-03", workspace, NULL), ==, 0);
+    after = row_counts_of_file (workspace);
+    g_assert_cmpstr (after, !=, before);
+  }
+
+  test_rmdir_recursive (dir);
+}
+
+static gint64
+sqlite3_count (const char *workspace,
+               const char *sql)
+{
+  const char *argv[] = { "sqlite3", workspace, sql, NULL };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  int status = 0;
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                               &out, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+
+  return g_ascii_strtoll (out, NULL, 10);
+}
+
+/* Opening a second connection must not drop the first one's locks (closing any
+ * descriptor of a file drops all the process's POSIX locks on it): another program
+ * closing the workspace would then take itself for the last user, delete the
+ * write-ahead log and its index, and leave this process reading and writing files
+ * nobody else sees. Every change of each side stays visible to the other. */
+static void
+test_shared_locks (void)
+{
+  g_autofree char *dir = test_make_tmpdir ();
+  g_autofree char *workspace = make_workspace (dir);
+  g_autoptr(GError) error = NULL;
+  TenureDb *reader = tenure_db_open (workspace, TENURE_DB_OPEN_READ_ONLY, &error);
+  TenureDb *writer;
+  gint64 version = 0;
+  gint64 later = 0;
+  guint local;
+
+  g_assert_no_error (error);
+  g_assert_true (tenure_db_get_data_version (reader, &version, &error));
+  writer = tenure_db_open (workspace, TENURE_DB_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+
+  for (guint i = 1; i <= 3; i++)
+    {
+      g_assert_cmpint (sqlite3_count (workspace, "INSERT INTO job (name) VALUES "
+                                                 "('Other ' || (SELECT count(*) FROM job));"
+                                                 "SELECT count(*) FROM job"), ==, i);
+      g_assert_true (tenure_db_get_data_version (reader, &later, &error));
+      g_assert_cmpint (later, !=, version);
+      version = later;
+      g_assert_cmpint (tenure_db_query_int (reader, "SELECT count(*) FROM job", -1), ==, i);
+      g_assert_cmpint (tenure_db_query_int (writer, "SELECT count(*) FROM job", -1), ==, i);
+    }
+
+  local = tenure_db_get_local_commits ();
+  g_assert_cmpint (tenure_scenario_create (writer, "Ours", &error), >, 0);
+  g_assert_no_error (error);
+  g_assert_cmpuint (tenure_db_get_local_commits (), !=, local);
+  g_assert_cmpint (sqlite3_count (workspace, "SELECT count(*) FROM scenario"), ==, 1);
+  g_assert_true (tenure_db_get_data_version (reader, &later, &error));
+  g_assert_cmpint (later, !=, version);
+
+  tenure_db_close (writer);
+  tenure_db_close (reader);
+  test_rmdir_recursive (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -562,6 +720,8 @@ main (int    argc,
   g_test_add_func ("/faults/report-text", test_report_text);
   g_test_add_func ("/faults/renamed", test_renamed);
   g_test_add_func ("/faults/two-writers", test_two_writers);
+  g_test_add_func ("/faults/demo-force-in-use", test_demo_force_in_use);
+  g_test_add_func ("/faults/shared-locks", test_shared_locks);
 
   return g_test_run ();
 }

@@ -219,32 +219,38 @@ tenure_db_set_error (TenureDb  *db,
   const char *detail = db != NULL && db->handle != NULL ? sqlite3_errmsg (db->handle)
                                                         : sqlite3_errstr (rc);
 
+  /* What a manager can act on; SQLite's own words only for the debug log, or when the
+   * cause is unknown (a report of the problem then needs them). */
+  g_debug ("SQLite error %d: %s", rc, detail);
+
   switch (rc & 0xff)
     {
     case SQLITE_FULL:
-      g_set_error (error, TENURE_DB_ERROR, TENURE_DB_ERROR_FULL,
-                   _("The disk is full: free some space and try again (%s)"), detail);
+      g_set_error_literal (error, TENURE_DB_ERROR, TENURE_DB_ERROR_FULL,
+                           _("The disk is full: free some space, then try again. Nothing was "
+                             "changed"));
       break;
 
     case SQLITE_READONLY:
     case SQLITE_PERM:
     case SQLITE_AUTH:
-      g_set_error (error, TENURE_DB_ERROR, TENURE_DB_ERROR_READ_ONLY,
-                   _("The workspace cannot be written to: check that the file and its folder "
-                     "are writable (%s)"), detail);
+      g_set_error_literal (error, TENURE_DB_ERROR, TENURE_DB_ERROR_READ_ONLY,
+                           _("The workspace cannot be written to: you may not change this "
+                             "file or its folder. Copy it to a folder of yours and open the "
+                             "copy. Nothing was changed"));
       break;
 
     case SQLITE_BUSY:
     case SQLITE_LOCKED:
-      g_set_error (error, TENURE_DB_ERROR, TENURE_DB_ERROR_BUSY,
-                   _("The workspace is being changed by another program: wait for it to "
-                     "finish and try again (%s)"), detail);
+      g_set_error_literal (error, TENURE_DB_ERROR, TENURE_DB_ERROR_BUSY,
+                           _("The workspace is being changed by another program: wait for it "
+                             "to finish, then try again"));
       break;
 
     case SQLITE_CORRUPT:
     case SQLITE_NOTADB:
-      g_set_error (error, TENURE_DB_ERROR, TENURE_DB_ERROR_CORRUPT,
-                   _("The workspace file is damaged: restore it from a backup (%s)"), detail);
+      g_set_error_literal (error, TENURE_DB_ERROR, TENURE_DB_ERROR_CORRUPT,
+                           _("The workspace file is damaged: restore it from a backup"));
       break;
 
     default:
@@ -256,10 +262,58 @@ tenure_db_set_error (TenureDb  *db,
   return FALSE;
 }
 
+/* Commits made by this process's connections, for tenure_db_get_local_commits(). */
+static gint local_commits;
+
+static int
+count_commit_cb (void *user_data)
+{
+  g_atomic_int_inc (&local_commits);
+
+  return 0;
+}
+
 static guint32
 read_be32 (const guint8 *p)
 {
   return ((guint32) p[0] << 24) | ((guint32) p[1] << 16) | ((guint32) p[2] << 8) | p[3];
+}
+
+/* Reads the first bytes of @path through SQLite's own file layer, not stdio: closing any
+ * descriptor of a file drops every POSIX lock the process holds on it, so a plain
+ * fopen ()/fclose () while another connection of this process has the workspace open
+ * would drop that connection's shared lock. Another program closing the workspace would
+ * then believe it was the last one and delete the write-ahead log and its index under
+ * our connections, which would go on writing to files nobody else reads. SQLite's unix
+ * layer keeps such a descriptor open until the process's locks on the file are gone. */
+static gboolean
+read_header (const char *path,
+             guint8     *header,
+             int         length,
+             int        *saved_errno)
+{
+  sqlite3_vfs *vfs = sqlite3_vfs_find (NULL);
+  g_autofree sqlite3_file *file = g_malloc0 (vfs->szOsFile);
+  int out_flags = 0;
+  int rc;
+
+  *saved_errno = 0;
+  errno = 0;
+  rc = vfs->xOpen (vfs, path, file, SQLITE_OPEN_READONLY | SQLITE_OPEN_MAIN_DB, &out_flags);
+  if (rc != SQLITE_OK)
+    {
+      *saved_errno = errno != 0 ? errno
+                                : g_file_test (path, G_FILE_TEST_EXISTS) ? EACCES : ENOENT;
+      if (file->pMethods != NULL)
+        file->pMethods->xClose (file);
+      return FALSE;
+    }
+
+  /* A short read fills the rest with zeros: no "SQLite format 3" then. */
+  rc = file->pMethods->xRead (file, header, length, 0);
+  file->pMethods->xClose (file);
+
+  return rc == SQLITE_OK || rc == SQLITE_IOERR_SHORT_READ;
 }
 
 /* Looks at the 100-byte SQLite header without opening the database, so that a file we
@@ -269,24 +323,21 @@ check_header (const char  *path,
               GError     **error)
 {
   g_autofree char *display = g_filename_display_name (path);
-  guint8 header[100];
-  size_t got;
-  FILE *file;
+  guint8 header[100] = { 0 };
+  int saved_errno = 0;
 
-  file = g_fopen (path, "rb");
-  if (file == NULL)
+  if (!read_header (path, header, sizeof header, &saved_errno))
     {
-      int saved_errno = errno;
+      if (saved_errno == 0)
+        return tenure_db_set_error (NULL, SQLITE_IOERR, error);
 
       g_set_error (error, TENURE_DB_ERROR,
                    saved_errno == ENOENT ? TENURE_DB_ERROR_NOT_FOUND : TENURE_DB_ERROR_FAILED,
                    _("Cannot open “%s”: %s"), display, g_strerror (saved_errno));
       return FALSE;
     }
-  got = fread (header, 1, sizeof header, file);
-  fclose (file);
 
-  if (got < sizeof header || memcmp (header, "SQLite format 3", 16) != 0)
+  if (memcmp (header, "SQLite format 3", 16) != 0)
     {
       g_set_error (error, TENURE_DB_ERROR, TENURE_DB_ERROR_NOT_SQLITE,
                    _("“%s” is not a Tenure workspace (it is not a database file)"), display);
@@ -511,6 +562,7 @@ tenure_db_open (const char         *path,
     }
   sqlite3_busy_timeout (db->handle, 5000);
   sqlite3_extended_result_codes (db->handle, 1);
+  sqlite3_commit_hook (db->handle, count_commit_cb, NULL);
 
   /* The header may be stale while a WAL file holds newer pages: ask SQLite too, still
    * before anything is written. A file locked by another program, or unreadable, says so
@@ -598,6 +650,54 @@ tenure_db_close (TenureDb *db)
     sqlite3_close_v2 (db->handle);
   g_free (db->path);
   g_free (db);
+}
+
+/**
+ * tenure_db_get_local_commits:
+ *
+ * Returns: how many write transactions the connections of this process have committed
+ *   (it wraps around): a window that sees the workspace change tells its own edits from
+ *   another program's by whether this moved too.
+ */
+guint
+tenure_db_get_local_commits (void)
+{
+  return (guint) g_atomic_int_get (&local_commits);
+}
+
+/**
+ * tenure_db_get_data_version:
+ * @version: (out): a number that changes whenever another connection (of this process
+ *   or another) commits a change to the workspace
+ *
+ * Returns: %FALSE with @error set when the workspace cannot be read
+ */
+gboolean
+tenure_db_get_data_version (TenureDb  *db,
+                            gint64    *version,
+                            GError   **error)
+{
+  g_return_val_if_fail (db != NULL, FALSE);
+  g_return_val_if_fail (version != NULL, FALSE);
+
+  return tenure_db_query_int_checked (db, "PRAGMA data_version", version, error);
+}
+
+/**
+ * tenure_db_has_moved:
+ *
+ * Returns: %TRUE when the workspace file was renamed, moved or deleted since @db opened
+ *   it: writes are then refused (tenure_db_begin ()).
+ */
+gboolean
+tenure_db_has_moved (TenureDb *db)
+{
+  int moved = 0;
+
+  g_return_val_if_fail (db != NULL, FALSE);
+
+  return sqlite3_file_control (db->handle, "main", SQLITE_FCNTL_HAS_MOVED, &moved) ==
+         SQLITE_OK && moved;
 }
 
 sqlite3 *

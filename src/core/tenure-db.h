@@ -44,6 +44,11 @@ TenureDb     *tenure_db_open              (const char         *path,
 void          tenure_db_close             (TenureDb           *db);
 
 sqlite3      *tenure_db_get_handle        (TenureDb           *db);
+guint         tenure_db_get_local_commits (void);
+gboolean      tenure_db_get_data_version  (TenureDb           *db,
+                                           gint64             *version,
+                                           GError            **error);
+gboolean      tenure_db_has_moved         (TenureDb           *db);
 const char   *tenure_db_get_path          (TenureDb           *db);
 int           tenure_db_get_schema_version (TenureDb          *db);
 gboolean      tenure_db_is_read_only      (TenureDb           *db);

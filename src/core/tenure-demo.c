@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <fcntl.h>
 #include <math.h>
 #include <stdlib.h>
 #include <unistd.h>
@@ -411,6 +412,57 @@ tenure_demo_generate (TenureDb                 *db,
   return TRUE;
 }
 
+/* Whether another process has @path open through SQLite. In WAL mode (every workspace)
+ * each connection holds a shared fcntl() lock on the -shm file's "dead man switch" byte
+ * (128) from its first read until it closes, and keeps a shared lock on the database's
+ * SHARED range as long as it is open, even idle between transactions: a Tenure window
+ * showing the workspace, or a tenure-cli run, is seen whether it reads at this moment or
+ * not. F_GETLK does not report our own process's locks, and closing the descriptor
+ * drops them: this is only called before this process opens @path. */
+static gboolean
+workspace_in_use (const char *path)
+{
+  static const struct { const char *suffix; off_t start; off_t length; } ranges[] = {
+    { "-shm", 128, 1 },
+    /* SQLite's PENDING_BYTE + 2, SHARED_SIZE */
+    { "", 0x40000000 + 2, 510 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (ranges); i++)
+    {
+      g_autofree char *file = g_strconcat (path, ranges[i].suffix, NULL);
+      struct flock lock = {
+        .l_type = F_WRLCK,
+        .l_whence = SEEK_SET,
+        .l_start = ranges[i].start,
+        .l_len = ranges[i].length,
+      };
+      int fd = g_open (file, O_RDONLY | O_CLOEXEC, 0);
+      gboolean held;
+
+      if (fd < 0)
+        continue;
+      held = fcntl (fd, F_GETLK, &lock) == 0 && lock.l_type != F_UNLCK;
+      close (fd);
+      if (held)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static gboolean
+set_in_use_error (const char  *path,
+                  GError     **error)
+{
+  g_autofree char *display = g_filename_display_name (path);
+
+  g_set_error (error, TENURE_DEMO_ERROR, TENURE_DEMO_ERROR_FAILED,
+               _("“%s” is open in Tenure or another program: close it, then try again"),
+               display);
+  return FALSE;
+}
+
 /* Checkpoints and truncates the write-ahead log of the file about to be replaced. When
  * another program is writing to it, the checkpoint is busy: refuse rather than pull the
  * file from under it. */
@@ -431,14 +483,7 @@ retire_write_ahead_log (const char  *path,
   sqlite3_close_v2 (handle);
 
   if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
-    {
-      g_autofree char *display = g_filename_display_name (path);
-
-      g_set_error (error, TENURE_DEMO_ERROR, TENURE_DEMO_ERROR_FAILED,
-                   _("“%s” is open in Tenure or another program: close it, then try again"),
-                   display);
-      return FALSE;
-    }
+    return set_in_use_error (path, error);
 
   /* Any other failure means the file was no workspace of ours (SQLITE_NOTADB, say): it
    * has no log worth keeping. */
@@ -485,6 +530,9 @@ tenure_demo_create_file (const char               *path,
                    _("“%s” already exists"), display);
       return FALSE;
     }
+  /* Refused before the long generation, and checked again before the rename. */
+  if (replace && workspace_in_use (path))
+    return set_in_use_error (path, error);
 
   /* Reserve a unique name, then let TenureDb create the workspace under it. */
   tmp_path = tenure_file_create_temporary (path, error);
@@ -499,12 +547,17 @@ tenure_demo_create_file (const char               *path,
   ok = ok && tenure_db_exec (db, "PRAGMA journal_mode = OFF", error);
   ok = ok && tenure_db_exec (db, "PRAGMA synchronous = OFF", error);
   ok = ok && tenure_db_exec (db, "PRAGMA cache_size = -262144", error);
+  /* Held from the first write to the close: another run writing the same name sees the
+   * temporary is alive (tenure_file_remove_stale_temporaries ()). */
+  ok = ok && tenure_db_exec (db, "PRAGMA locking_mode = EXCLUSIVE", error);
   ok = ok && tenure_demo_generate (db, options, progress, user_data, cancellable, error);
   g_clear_pointer (&db, tenure_db_close);
 
   /* The replaced workspace's write-ahead log is folded into it and emptied first, so
    * that nothing it held is lost if the rename fails, and so that no stale log can be
    * replayed into the new file afterwards. */
+  if (ok && replace && workspace_in_use (path))
+    ok = set_in_use_error (path, error);
   if (ok && replace && !retire_write_ahead_log (path, error))
     ok = FALSE;
   if (!ok)

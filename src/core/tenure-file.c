@@ -11,11 +11,85 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <string.h>
+#include <sys/file.h>
 #include <unistd.h>
 
 #include "tenure-file.h"
 
 #define TEMPLATE_SUFFIX_LENGTH 6
+
+/* The temporaries this process is writing, by path, each with a descriptor that holds an
+ * flock() on it until it is committed or discarded: another writer of the same name (an
+ * export of the same report from another window or program) sees it is alive and leaves
+ * it alone. */
+static GMutex live_lock;
+static GHashTable *live_temporaries;
+
+static void
+live_add (const char *temporary,
+          int         fd)
+{
+  g_mutex_lock (&live_lock);
+  if (live_temporaries == NULL)
+    live_temporaries = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_hash_table_insert (live_temporaries, g_strdup (temporary), GINT_TO_POINTER (fd));
+  g_mutex_unlock (&live_lock);
+}
+
+static gboolean
+live_contains (const char *temporary)
+{
+  gboolean found;
+
+  g_mutex_lock (&live_lock);
+  found = live_temporaries != NULL && g_hash_table_contains (live_temporaries, temporary);
+  g_mutex_unlock (&live_lock);
+
+  return found;
+}
+
+/* Closes the descriptor of @temporary, which releases its flock(). */
+static void
+live_remove (const char *temporary)
+{
+  gpointer key = NULL;
+  gpointer fd = NULL;
+  gboolean found;
+
+  g_mutex_lock (&live_lock);
+  found = live_temporaries != NULL &&
+          g_hash_table_steal_extended (live_temporaries, temporary, &key, &fd);
+  g_mutex_unlock (&live_lock);
+
+  if (found)
+    {
+      g_free (key);
+      close (GPOINTER_TO_INT (fd));
+    }
+}
+
+/* Whether another process is still writing @temporary: it holds the flock() that
+ * tenure_file_create_temporary() takes, or a lock SQLite took on the file it writes
+ * there (SQLite locks with fcntl(), which flock() does not see). Only for files this
+ * process has no connection to: closing our descriptor drops our own fcntl() locks. */
+static gboolean
+written_by_another_process (const char *temporary)
+{
+  struct flock lock = { .l_type = F_WRLCK, .l_whence = SEEK_SET, .l_start = 0, .l_len = 0 };
+  gboolean alive = FALSE;
+  int fd = g_open (temporary, O_RDONLY | O_CLOEXEC | O_NOFOLLOW, 0);
+
+  if (fd < 0)
+    return FALSE;
+
+  if (flock (fd, LOCK_EX | LOCK_NB) != 0)
+    alive = errno == EWOULDBLOCK;
+  else if (fcntl (fd, F_GETLK, &lock) == 0)
+    alive = lock.l_type != F_UNLCK;
+  close (fd);
+
+  return alive;
+}
 
 static gboolean
 set_write_error (GError     **error,
@@ -40,7 +114,10 @@ temporary_prefix (const char *path)
 /**
  * tenure_file_remove_stale_temporaries:
  *
- * Removes the ".NAME.XXXXXX" files that a killed run writing @path left behind.
+ * Removes the ".NAME.XXXXXX" files that a killed run writing @path left behind. A
+ * temporary that a live writer holds (this process or another, see
+ * tenure_file_create_temporary()) is left alone: two exports to the same name at once
+ * each keep their own.
  */
 void
 tenure_file_remove_stale_temporaries (const char *path)
@@ -67,7 +144,8 @@ tenure_file_remove_stale_temporaries (const char *path)
         {
           g_autofree char *stale = g_build_filename (dir, name, NULL);
 
-          tenure_file_discard_temporary (stale);
+          if (!live_contains (stale) && !written_by_another_process (stale))
+            tenure_file_discard_temporary (stale);
         }
     }
   g_dir_close (folder);
@@ -77,7 +155,10 @@ tenure_file_remove_stale_temporaries (const char *path)
  * tenure_file_create_temporary:
  *
  * Removes stale temporaries of @path, then creates an empty ".NAME.XXXXXX" next to it
- * with the permissions of any new file (0666 less the umask).
+ * with the permissions of any new file (0666 less the umask). Until
+ * tenure_file_commit_temporary() or tenure_file_discard_temporary(), the process holds an
+ * flock() on it, which tells other writers of @path that it is not stale; the kernel
+ * drops it when the process dies, however it dies.
  *
  * Returns: (transfer full): the temporary's path, or %NULL with @error set
  */
@@ -99,7 +180,10 @@ tenure_file_create_temporary (const char  *path,
       set_write_error (error, path, errno);
       return NULL;
     }
-  close (fd);
+  /* Nobody else knows the name yet: this cannot block. */
+  if (flock (fd, LOCK_EX | LOCK_NB) != 0)
+    g_debug ("Cannot lock %s: %s", temporary, g_strerror (errno));
+  live_add (temporary, fd);
 
   return g_steal_pointer (&temporary);
 }
@@ -113,6 +197,8 @@ void
 tenure_file_discard_temporary (const char *temporary)
 {
   static const char * const suffixes[] = { "", "-journal", "-wal", "-shm" };
+
+  live_remove (temporary);
 
   for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
     {
@@ -152,6 +238,7 @@ tenure_file_commit_temporary (const char  *temporary,
       tenure_file_discard_temporary (temporary);
       return set_write_error (error, path, saved_errno);
     }
+  live_remove (temporary);
 
   return TRUE;
 }

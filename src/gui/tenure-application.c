@@ -199,7 +199,8 @@ tenure_application_activate (GApplication *application)
   gtk_window_present (GTK_WINDOW (window));
 }
 
-/* `tenure FILE.tenure`: the first file in the active window, any other in a new one. */
+/* `tenure FILE.tenure`: the first file in the active window, any other in a new one; a
+ * file that a window shows already brings that window to the front. */
 static void
 tenure_application_open (GApplication  *application,
                          GFile        **files,
@@ -210,8 +211,14 @@ tenure_application_open (GApplication  *application,
 
   for (int i = 0; i < n_files; i++)
     {
-      TenureWindow *window;
+      TenureWindow *window = tenure_window_find_for_file (GTK_APPLICATION (self), files[i]);
       gboolean created;
+
+      if (window != NULL)
+        {
+          gtk_window_present (GTK_WINDOW (window));
+          continue;
+        }
 
       if (i == 0)
         window = get_window (self, &created);

@@ -19,7 +19,7 @@ open_response_cb (TenureWindow         *self,
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
 
       if (file != NULL)
-        tenure_window_open_file (self, file);
+        tenure_window_open_or_present (self, file);
     }
 
   gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (native));

@@ -38,6 +38,15 @@ struct _TenureWindow
   GCancellable         *open_cancellable;
   GFile                *loading_file;
   char                 *view_before_loading;
+
+  /* Watches the open workspace for changes made elsewhere (another window, tenure-cli)
+   * and for the file being moved away. */
+  TenureDb             *keep_db;
+  char                 *watch_state;     /* the file and its log as last seen */
+  guint                 local_commits;
+  guint                 watch_source;
+  guint64               watch_device;
+  guint64               watch_inode;
 };
 
 void _tenure_window_class_actions_init (TenureWindowClass *klass);

@@ -7,6 +7,8 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <string.h>
 
 #include "tenure-empty-page.h"
 #include "tenure-page-list.h"
@@ -14,6 +16,9 @@
 
 /* Workspaces remembered in the recent-workspaces setting. */
 #define MAX_RECENT 10
+
+/* How often the open workspace is checked for changes made elsewhere. */
+#define WATCH_INTERVAL_MS 1500
 
 G_DEFINE_FINAL_TYPE (TenureWindow, tenure_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -113,6 +118,155 @@ show_loading (TenureWindow *self,
 }
 
 static void
+show_toast (TenureWindow *self,
+            const char   *message,
+            const char   *button_label,
+            const char   *action_name)
+{
+  g_autofree char *escaped = g_markup_escape_text (message, -1);
+  AdwToast *toast = adw_toast_new (escaped);
+
+  adw_toast_set_timeout (toast, 10);
+  if (button_label != NULL)
+    {
+      adw_toast_set_button_label (toast, button_label);
+      adw_toast_set_action_name (toast, action_name);
+    }
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+stop_watching (TenureWindow *self)
+{
+  g_clear_handle_id (&self->watch_source, g_source_remove);
+  g_clear_pointer (&self->watch_state, g_free);
+  g_clear_pointer (&self->keep_db, tenure_db_close);
+}
+
+/* The size and time of change of the workspace and of its write-ahead log: every commit,
+ * whoever makes it, appends to the log, and a checkpoint writes the file. Only looked at
+ * (stat ()), never opened: opening and closing a workspace file would drop the locks this
+ * process's connections hold on it. */
+static char *
+read_watch_state (const char *path,
+                  GStatBuf   *file_info)
+{
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  GStatBuf wal_info = { 0 };
+
+  if (g_stat (path, file_info) != 0)
+    return NULL;
+  if (g_stat (wal, &wal_info) != 0)
+    memset (&wal_info, 0, sizeof wal_info);
+
+  return g_strdup_printf ("%" G_GINT64_FORMAT ".%ld:%" G_GINT64_FORMAT " "
+                          "%" G_GINT64_FORMAT ".%ld:%" G_GINT64_FORMAT,
+                          (gint64) file_info->st_mtim.tv_sec, file_info->st_mtim.tv_nsec,
+                          (gint64) file_info->st_size,
+                          (gint64) wal_info.st_mtim.tv_sec, wal_info.st_mtim.tv_nsec,
+                          (gint64) wal_info.st_size);
+}
+
+/* Another window or program changed the workspace: the pages show the new figures, the
+ * hidden ones when shown. One exception: while the user types in the visible page of the
+ * active window (the focus is in an entry) and this process committed, the change is
+ * most likely their own edit, which that page shows already: it is not rebuilt under the
+ * cursor, and reloads when shown again. */
+static void
+workspace_changed (TenureWindow *self,
+                   gboolean      local)
+{
+  GtkWidget *visible = gtk_stack_get_visible_child (self->pages_stack);
+  GtkWidget *focus = gtk_window_get_focus (GTK_WINDOW (self));
+  gboolean typing = focus != NULL && visible != NULL &&
+                    (GTK_IS_EDITABLE (focus) || GTK_IS_TEXT_VIEW (focus)) &&
+                    gtk_widget_is_ancestor (focus, visible);
+  gboolean own = local && typing && gtk_window_is_active (GTK_WINDOW (self));
+
+  g_debug ("The workspace changed (%s%s)", local ? "this process" : "another program",
+           own ? ", while typing here" : "");
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->pages_stack));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (TENURE_IS_PAGE (child) && !(own && child == visible))
+      tenure_page_queue_reload (TENURE_PAGE (child));
+}
+
+static gboolean
+watch_cb (gpointer user_data)
+{
+  TenureWindow *self = user_data;
+  const char *path = tenure_workspace_get_path (self->workspace);
+  g_autofree char *state = NULL;
+  GStatBuf info = { 0 };
+  guint local;
+
+  local = tenure_db_get_local_commits ();
+  state = read_watch_state (path, &info);
+
+  /* Renamed, moved or deleted: the connections still write to the old file, where
+   * nobody would find the changes, so the core refuses every write; say so now. */
+  if (state == NULL || (guint64) info.st_ino != self->watch_inode ||
+      (guint64) info.st_dev != self->watch_device)
+    {
+      g_autofree char *display = g_filename_display_name (tenure_workspace_get_file_name (
+                                                            self->workspace));
+      g_autofree char *message =
+        g_strdup_printf (_("“%s” was moved or renamed: open it again to save changes"),
+                         display);
+
+      show_toast (self, message, _("_Open…"), "win.open");
+      self->watch_source = 0;
+      g_clear_pointer (&self->watch_state, g_free);
+      return G_SOURCE_REMOVE;
+    }
+
+  if (g_strcmp0 (state, self->watch_state) != 0)
+    {
+      workspace_changed (self, local != self->local_commits);
+      g_free (self->watch_state);
+      self->watch_state = g_steal_pointer (&state);
+    }
+  self->local_commits = local;
+
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+start_watching (TenureWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  GStatBuf info = { 0 };
+
+  stop_watching (self);
+
+  /* One connection stays open while the window shows the workspace, so that the
+   * write-ahead log's index stays mapped in this process: the pages' short-lived
+   * connections reuse it, and can still read if the file's permissions change under
+   * the window (it could not be set up again by someone who may only read). */
+  self->keep_db = tenure_workspace_open_db (self->workspace, &error);
+  if (self->keep_db == NULL)
+    g_debug ("Cannot keep the workspace open: %s", error->message);
+  else
+    {
+      gint64 version;
+
+      /* A first read, which maps the index. */
+      tenure_db_get_data_version (self->keep_db, &version, NULL);
+    }
+
+  self->local_commits = tenure_db_get_local_commits ();
+  self->watch_state = read_watch_state (tenure_workspace_get_path (self->workspace), &info);
+  if (self->watch_state == NULL)
+    return;
+  self->watch_device = info.st_dev;
+  self->watch_inode = info.st_ino;
+  self->watch_source = g_timeout_add (WATCH_INTERVAL_MS, watch_cb, self);
+}
+
+static void
 set_workspace (TenureWindow    *self,
                TenureWorkspace *workspace)
 {
@@ -145,6 +299,18 @@ set_workspace (TenureWindow    *self,
                                                     G_BINDING_BIDIRECTIONAL);
 
       remember_workspace (self, tenure_workspace_get_path (workspace));
+      start_watching (self);
+
+      if (tenure_workspace_get_read_only (workspace))
+        {
+          g_autofree char *subtitle =
+            /* Translators: the window's subtitle, a file name, as in "demo.tenure (read-only)" */
+            g_strdup_printf (_("%s (read-only)"), tenure_workspace_get_file_name (workspace));
+
+          adw_window_title_set_subtitle (self->window_title, subtitle);
+          show_toast (self, _("Read-only workspace: copy it to a folder of yours to change it"),
+                      NULL, NULL);
+        }
 
       if (gtk_list_box_get_selected_row (self->sidebar) == NULL)
         tenure_window_show_page (self, "overview");
@@ -156,6 +322,7 @@ set_workspace (TenureWindow    *self,
     }
   else
     {
+      stop_watching (self);
       gtk_window_set_title (GTK_WINDOW (self), _("Tenure"));
       gtk_stack_set_visible_child_name (self->main_stack, "welcome");
     }
@@ -258,7 +425,7 @@ drop_cb (TenureWindow   *self,
 
   name = g_file_get_basename (file);
   if (name != NULL && g_str_has_suffix (name, ".tenure"))
-    tenure_window_open_file (self, file);
+    tenure_window_open_or_present (self, file);
   else
     tenure_window_import (self, file);
 
@@ -269,7 +436,7 @@ static void
 welcome_open_cb (TenureWindow *self,
                  GFile        *file)
 {
-  tenure_window_open_file (self, file);
+  tenure_window_open_or_present (self, file);
 }
 
 static void
@@ -352,6 +519,7 @@ tenure_window_dispose (GObject *object)
   g_clear_object (&self->open_cancellable);
   g_clear_object (&self->loading_file);
   g_clear_pointer (&self->month_binding, g_binding_unbind);
+  stop_watching (self);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), TENURE_TYPE_WINDOW);
 
@@ -501,6 +669,62 @@ tenure_window_open_file (TenureWindow *self,
 
   if (!was_loading)
     g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_LOADING]);
+}
+
+/**
+ * tenure_window_find_for_file:
+ *
+ * Returns: (transfer none) (nullable): the window of @application that shows @file, or
+ *   is opening it
+ */
+TenureWindow *
+tenure_window_find_for_file (GtkApplication *application,
+                             GFile          *file)
+{
+  g_return_val_if_fail (GTK_IS_APPLICATION (application), NULL);
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  for (GList *l = gtk_application_get_windows (application); l != NULL; l = l->next)
+    {
+      TenureWindow *window;
+
+      if (!TENURE_IS_WINDOW (l->data))
+        continue;
+      window = l->data;
+      if ((window->loading_file != NULL && g_file_equal (window->loading_file, file)) ||
+          (window->loading_file == NULL && window->workspace != NULL &&
+           g_file_equal (tenure_workspace_get_file (window->workspace), file)))
+        return window;
+    }
+
+  return NULL;
+}
+
+/**
+ * tenure_window_open_or_present:
+ *
+ * Opens @file in @self, unless another window shows it already: that one is brought to
+ * the front instead, as GNOME Text Editor does, so that one workspace is never edited
+ * in two windows at once.
+ */
+void
+tenure_window_open_or_present (TenureWindow *self,
+                               GFile        *file)
+{
+  GtkApplication *application;
+  TenureWindow *other = NULL;
+
+  g_return_if_fail (TENURE_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  application = gtk_window_get_application (GTK_WINDOW (self));
+  if (application != NULL)
+    other = tenure_window_find_for_file (application, file);
+
+  if (other != NULL && other != self)
+    gtk_window_present (GTK_WINDOW (other));
+  else
+    tenure_window_open_file (self, file);
 }
 
 TenureWorkspace *

@@ -26,5 +26,9 @@ void             tenure_window_export_report_to (TenureWindow   *self,
                                                  GFile          *file);
 TenureImportAssistant *tenure_window_import     (TenureWindow   *self,
                                                  GFile          *file);
+TenureWindow    *tenure_window_find_for_file    (GtkApplication *application,
+                                                 GFile          *file);
+void             tenure_window_open_or_present  (TenureWindow   *self,
+                                                 GFile          *file);
 
 G_END_DECLS

@@ -225,11 +225,16 @@ make_card (TenureInitiativesPage     *self,
   /* Translators: the target of an initiative, then its first and last month */
   subtitle = g_strdup_printf (_("%s · %s to %s"), target, first, last);
   gtk_label_set_xalign (GTK_LABEL (name), 0);
+  /* Any name fits the card: cut inside a word too long for a line, at most three lines. */
   gtk_label_set_wrap (GTK_LABEL (name), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (name), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_lines (GTK_LABEL (name), 3);
+  gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
   gtk_widget_add_css_class (name, "heading");
   detail = gtk_label_new (subtitle);
   gtk_label_set_xalign (GTK_LABEL (detail), 0);
   gtk_label_set_wrap (GTK_LABEL (detail), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (detail), PANGO_WRAP_WORD_CHAR);
   gtk_widget_add_css_class (detail, "dim-label");
   gtk_widget_set_hexpand (titles, TRUE);
   gtk_box_append (GTK_BOX (titles), name);
@@ -327,6 +332,9 @@ make_card (TenureInitiativesPage     *self,
 
       gtk_label_set_xalign (GTK_LABEL (notes), 0);
       gtk_label_set_wrap (GTK_LABEL (notes), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (notes), PANGO_WRAP_WORD_CHAR);
+      gtk_label_set_lines (GTK_LABEL (notes), 12);
+      gtk_label_set_ellipsize (GTK_LABEL (notes), PANGO_ELLIPSIZE_END);
       gtk_widget_set_margin_start (notes, 12);
       gtk_widget_set_margin_end (notes, 12);
       gtk_widget_set_margin_bottom (notes, 12);

@@ -1,0 +1,1118 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Faults while the window is open on a copy of the demo company: a full disk, a read-only
+ * file, a workspace locked by another program, a damaged file, a workspace renamed while
+ * open, two windows on one workspace, and absurd values in the editors. Each writing
+ * action shows a message in plain words, the workspace stays as it was, and the window
+ * still works afterwards. */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+#include <signal.h>
+#include <sqlite3.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "tenure-application.h"
+#include "tenure-date.h"
+#include "tenure-db.h"
+#include "tenure-demo.h"
+#include "tenure-format.h"
+#include "tenure-health.h"
+#include "tenure-initiative.h"
+#include "tenure-initiatives-page-private.h"
+#include "tenure-kpi-card.h"
+#include "tenure-metrics.h"
+#include "tenure-onboarding-page.h"
+#include "tenure-scenario-designer-private.h"
+#include "tenure-overview-page.h"
+#include "tenure-preferences-window.h"
+#include "tenure-qualify.h"
+#include "tenure-scenario.h"
+#include "tenure-test-gui.h"
+#include "tenure-test-util.h"
+#include "tenure-window-private.h"
+
+#define DEMO_MONTH TENURE_MONTH (2026, 10)
+
+/* Messages the user must read, in the words of tenure_db_set_error () and the window. */
+#define DISK_FULL  "The disk is full: free some space, then try again. Nothing was changed"
+#define READ_ONLY  "The workspace cannot be written to: you may not change this file or its " \
+                   "folder. Copy it to a folder of yours and open the copy. Nothing was changed"
+#define BUSY       "The workspace is being changed by another program: wait for it to " \
+                   "finish, then try again"
+#define DAMAGED    "The workspace file is damaged: restore it from a backup"
+#define MOVED      "was moved, renamed or deleted while it was open"
+#define MOVED_TOAST "“demo.tenure” was moved or renamed: open it again to save changes"
+
+static TenureApplication *app;
+static char *tmpdir;
+static char *demo_path;
+static char *accounts_csv;
+
+/* The disk-full fault: every connection opened while it is set cannot grow the file. */
+static gint disk_full;
+
+static int
+disk_full_entry (sqlite3                     *db,
+                 char                       **message,
+                 const sqlite3_api_routines  *api)
+{
+  sqlite3_stmt *stmt = NULL;
+  gint64 pages = 0;
+
+  if (!g_atomic_int_get (&disk_full))
+    return SQLITE_OK;
+
+  if (sqlite3_prepare_v2 (db, "PRAGMA page_count", -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    pages = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+
+  if (pages > 0)
+    {
+      g_autofree char *pragma = g_strdup_printf ("PRAGMA max_page_count = %" G_GINT64_FORMAT,
+                                                 pages);
+
+      sqlite3_exec (db, pragma, NULL, NULL, NULL);
+    }
+
+  return SQLITE_OK;
+}
+
+static gboolean
+timeout_cb (gpointer user_data)
+{
+  *(gboolean *) user_data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+wait_for (gboolean (*predicate) (gpointer),
+          gpointer  data)
+{
+  gboolean timed_out = FALSE;
+  guint source = g_timeout_add_seconds (60, timeout_cb, &timed_out);
+
+  while (!predicate (data) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_false (timed_out);
+  g_source_remove (source);
+}
+
+static gboolean
+window_idle (gpointer data)
+{
+  return !tenure_window_get_loading (data);
+}
+
+static gboolean
+page_ready (gpointer data)
+{
+  return tenure_page_is_ready (data) && !tenure_page_get_busy (data);
+}
+
+static gboolean
+widget_mapped (gpointer data)
+{
+  return gtk_widget_get_mapped (data);
+}
+
+static gboolean
+pointer_cleared (gpointer data)
+{
+  return *(gpointer *) data == NULL;
+}
+
+static gboolean
+assistant_idle (gpointer data)
+{
+  return !tenure_import_assistant_get_busy (data);
+}
+
+static gboolean
+preferences_idle (gpointer data)
+{
+  return !tenure_preferences_window_get_health_busy (data);
+}
+
+static gboolean
+exporter_idle (gpointer data)
+{
+  return !tenure_report_exporter_get_busy (data);
+}
+
+static void
+screenshot (GtkWidget  *widget,
+            const char *name)
+{
+  g_autofree char *path = NULL;
+
+  wait_for (widget_mapped, widget);
+  test_settle (widget, 3);
+  path = test_save_screenshot (widget, name);
+  g_test_message ("screenshot: %s", path);
+}
+
+static void
+close_window (GtkWindow *window)
+{
+  gpointer weak = window;
+
+  g_object_add_weak_pointer (G_OBJECT (window), &weak);
+  gtk_window_destroy (window);
+  wait_for (pointer_cleared, &weak);
+}
+
+/* The first label under @widget whose text contains @needle, or NULL. */
+static GtkLabel *
+find_label (GtkWidget  *widget,
+            const char *needle)
+{
+  if (GTK_IS_LABEL (widget) && strstr (gtk_label_get_text (GTK_LABEL (widget)), needle) != NULL)
+    return GTK_LABEL (widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkLabel *found = find_label (child, needle);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+typedef struct
+{
+  GtkWidget  *root;
+  const char *needle;
+} LabelWait;
+
+static gboolean
+label_shown (gpointer data)
+{
+  LabelWait *wait = data;
+
+  return find_label (wait->root, wait->needle) != NULL;
+}
+
+/* Waits until a label under @root says @needle, and returns its whole text. */
+static const char *
+wait_for_label (GtkWidget  *root,
+                const char *needle)
+{
+  LabelWait wait = { root, needle };
+
+  wait_for (label_shown, &wait);
+  return gtk_label_get_text (find_label (root, needle));
+}
+
+/* The visible window of @type over @parent, or NULL. */
+static GtkWindow *
+find_transient (GtkWindow *parent,
+                GType      type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (toplevel, type) &&
+          gtk_widget_get_visible (GTK_WIDGET (toplevel)) &&
+          gtk_window_get_transient_for (toplevel) == parent)
+        return toplevel;
+    }
+
+  return NULL;
+}
+
+static char *
+copy_demo (const char *folder,
+           const char *name)
+{
+  g_autofree char *dir = g_build_filename (tmpdir, folder, NULL);
+  char *path = g_build_filename (dir, name, NULL);
+  g_autoptr(GFile) source = g_file_new_for_path (demo_path);
+  g_autoptr(GFile) destination = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
+  g_assert_true (g_file_copy (source, destination, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL,
+                              &error));
+  g_assert_no_error (error);
+
+  return path;
+}
+
+/* The integrity check, then every table's rows in a checksum: equal states mean nothing
+ * was written. */
+static char *
+workspace_state (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TenureDb) db = tenure_db_open (path, TENURE_DB_OPEN_READ_ONLY, &error);
+  g_autoptr(GString) state = g_string_new (NULL);
+  g_autofree char *integrity = NULL;
+
+  g_assert_no_error (error);
+  integrity = tenure_db_integrity_check (db, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (integrity, ==, "ok");
+
+  for (guint i = 0; tenure_db_tables[i] != NULL; i++)
+    {
+      g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
+      g_autofree char *sql = g_strdup_printf ("SELECT * FROM \"%s\"", tenure_db_tables[i]);
+      sqlite3_stmt *stmt = NULL;
+      guint rows = 0;
+
+      g_assert_cmpint (sqlite3_prepare_v2 (tenure_db_get_handle (db), sql, -1, &stmt, NULL), ==,
+                       SQLITE_OK);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          for (int c = 0; c < sqlite3_column_count (stmt); c++)
+            {
+              const guchar *text = sqlite3_column_text (stmt, c);
+
+              g_checksum_update (checksum, text != NULL ? text : (const guchar *) "\1", -1);
+              g_checksum_update (checksum, (const guchar *) "\t", 1);
+            }
+          rows++;
+        }
+      sqlite3_finalize (stmt);
+      g_string_append_printf (state, "%s=%u:%.12s ", tenure_db_tables[i], rows,
+                              g_checksum_get_string (checksum));
+    }
+
+  return g_string_free (g_steal_pointer (&state), FALSE);
+}
+
+static TenureWindow *
+new_window (int width,
+            int height)
+{
+  TenureWindow *window = tenure_window_new (GTK_APPLICATION (app));
+
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_for (widget_mapped, window);
+
+  return window;
+}
+
+static TenureWindow *
+open_window (const char *path)
+{
+  TenureWindow *window = new_window (1280, 800);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  tenure_window_open_file (window, file);
+  wait_for (window_idle, window);
+  g_assert_nonnull (tenure_window_get_workspace (window));
+  tenure_workspace_set_month (tenure_window_get_workspace (window), DEMO_MONTH);
+  wait_for (page_ready, tenure_window_get_visible_page (window));
+
+  return window;
+}
+
+static TenurePage *
+show_page (TenureWindow *window,
+           const char   *name)
+{
+  TenurePage *page;
+
+  tenure_window_show_page (window, name);
+  page = tenure_window_get_visible_page (window);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->pages_stack), ==, name);
+  wait_for (page_ready, page);
+
+  return page;
+}
+
+static char *
+core_mrr (const char *path,
+          int         month)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TenureDb) db = tenure_db_open (path, TENURE_DB_OPEN_READ_ONLY, &error);
+  g_autoptr(TenureMetrics) metrics = NULL;
+
+  g_assert_no_error (error);
+  metrics = tenure_metrics_compute (db, month, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (metrics->figures.mrr_cents, >, 0);
+
+  return tenure_format_money (metrics->figures.mrr_cents, metrics->currency, TENURE_FORMAT_NONE,
+                              TENURE_LANGUAGE_DEFAULT);
+}
+
+/* The window still works: the Overview shows the core's MRR for two months, and another
+ * page loads. */
+static void
+assert_usable (TenureWindow *window)
+{
+  TenureWorkspace *workspace = tenure_window_get_workspace (window);
+  const char *path = tenure_workspace_get_path (workspace);
+  TenureOverviewPage *overview;
+
+  for (int month = DEMO_MONTH; month >= DEMO_MONTH - 1; month--)
+    {
+      g_autofree char *expected = core_mrr (path, month);
+
+      tenure_workspace_set_month (workspace, month);
+      overview = TENURE_OVERVIEW_PAGE (show_page (window, "overview"));
+      g_assert_cmpint (tenure_page_get_month (TENURE_PAGE (overview)), ==, month);
+      g_assert_cmpstr (tenure_kpi_card_get_value (TENURE_KPI_CARD (
+                         tenure_overview_page_get_card (overview, TENURE_OVERVIEW_MRR))), ==,
+                       expected);
+    }
+  show_page (window, "revenue");
+  show_page (window, "initiatives");
+  tenure_workspace_set_month (workspace, DEMO_MONTH);
+}
+
+static TenureInitiativesPage *
+show_initiatives (TenureWindow *window)
+{
+  return TENURE_INITIATIVES_PAGE (show_page (window, "initiatives"));
+}
+
+/* Fills the initiative form as a user does and presses Save. */
+static void
+save_initiative (TenureInitiativesPage *page,
+                 const char            *name,
+                 const char            *notes)
+{
+  g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (page->new_button)));
+  g_signal_emit_by_name (page->new_button, "clicked");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (page->stack), ==, "form");
+  gtk_editable_set_text (GTK_EDITABLE (page->name_row), name);
+  gtk_spin_button_set_value (page->cost_spin, 1200);
+  gtk_editable_set_text (GTK_EDITABLE (page->notes_row), notes);
+  g_signal_emit_by_name (page->save_button, "clicked");
+}
+
+/* Save was refused: the form stays, with @message under it. */
+static void
+assert_form_refused (TenureInitiativesPage *page,
+                     const char            *message)
+{
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (page->stack), ==, "form");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (page->form_error)));
+  g_test_message ("initiative form: %s", gtk_label_get_label (page->form_error));
+  g_assert_nonnull (strstr (gtk_label_get_label (page->form_error), message));
+}
+
+static void
+cancel_form (TenureInitiativesPage *page)
+{
+  g_signal_emit_by_name (page->cancel_button, "clicked");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (page->stack), ==, "list");
+}
+
+/* The import assistant's own path: check, import, and the message when it fails (at the
+ * check already when the workspace cannot even be read the way the check reads it). */
+static void
+import_refused (TenureWindow *window,
+                const char   *message,
+                const char   *screenshot_name)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (accounts_csv);
+  TenureImportAssistant *assistant = tenure_window_import (window, file);
+  g_autofree char *errors = NULL;
+
+  wait_for (assistant_idle, assistant);
+  g_assert_cmpstr (tenure_import_assistant_get_step (assistant), ==, "mapping");
+  errors = tenure_import_assistant_get_errors (assistant);
+  if (errors == NULL)
+    {
+      g_assert_true (tenure_import_assistant_get_can_import (assistant));
+      tenure_import_assistant_import (assistant);
+      wait_for (assistant_idle, assistant);
+      g_assert_cmpstr (tenure_import_assistant_get_step (assistant), ==, "mapping");
+      errors = tenure_import_assistant_get_errors (assistant);
+    }
+  else
+    {
+      g_test_message ("refused at the check");
+      g_assert_false (tenure_import_assistant_get_can_import (assistant));
+    }
+  g_test_message ("import: %s", errors);
+  g_assert_nonnull (errors);
+  g_assert_nonnull (strstr (errors, message));
+  wait_for_label (GTK_WIDGET (assistant), message);
+  if (screenshot_name != NULL)
+    screenshot (GTK_WIDGET (assistant), screenshot_name);
+  close_window (GTK_WINDOW (assistant));
+}
+
+/* The health weights saved from the preferences; their description says why not. */
+static void
+weights_refused (TenureWindow *window,
+                 const char   *message,
+                 const char   *screenshot_name)
+{
+  TenurePreferencesWindow *preferences;
+  GtkSpinButton *spin;
+
+  preferences = TENURE_PREFERENCES_WINDOW (tenure_preferences_window_new (GTK_WINDOW (window)));
+  gtk_window_present (GTK_WINDOW (preferences));
+  adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (preferences), "health");
+  wait_for (preferences_idle, preferences);
+  spin = tenure_preferences_window_get_weight_button (preferences, TENURE_HEALTH_JOBS);
+  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (spin)));
+  gtk_spin_button_set_value (spin, gtk_spin_button_get_value (spin) + 5);
+  wait_for (preferences_idle, preferences);
+  g_test_message ("health weights: %s", tenure_preferences_window_get_backtest_text (preferences));
+  g_assert_nonnull (strstr (tenure_preferences_window_get_backtest_text (preferences), message));
+  if (screenshot_name != NULL)
+    screenshot (GTK_WIDGET (preferences), screenshot_name);
+  close_window (GTK_WINDOW (preferences));
+}
+
+/* A disk that fills up: the initiative with long notes and the import are refused in
+ * plain words, nothing is written, and the window keeps working. */
+static void
+test_disk_full (void)
+{
+  g_autofree char *path = copy_demo ("full", "demo.tenure");
+  g_autofree char *before = workspace_state (path);
+  g_autofree char *after = NULL;
+  g_autofree char *notes = g_strnfill (60000, 'n');
+  TenureInitiativesPage *page;
+  TenureWindow *window;
+
+  g_atomic_int_set (&disk_full, TRUE);
+  window = open_window (path);
+
+  page = show_initiatives (window);
+  save_initiative (page, "Onboarding calls", notes);
+  assert_form_refused (page, DISK_FULL);
+  screenshot (GTK_WIDGET (window), "faults-disk-full-initiative");
+  cancel_form (page);
+
+  import_refused (window, DISK_FULL, "faults-disk-full-import");
+  assert_usable (window);
+  close_window (GTK_WINDOW (window));
+  g_atomic_int_set (&disk_full, FALSE);
+
+  after = workspace_state (path);
+  g_assert_cmpstr (after, ==, before);
+
+  window = open_window (path);
+  assert_usable (window);
+  close_window (GTK_WINDOW (window));
+}
+
+/* Root may write any file: the read-only tests look at them as nobody, as a user would. */
+static void
+become_nobody (void)
+{
+  if (getuid () == 0)
+    {
+      g_assert_cmpint (g_chmod (tmpdir, 0755), ==, 0);
+      g_assert_cmpint (setegid (65534), ==, 0);
+      g_assert_cmpint (seteuid (65534), ==, 0);
+    }
+}
+
+static void
+become_self (void)
+{
+  if (getuid () == 0)
+    {
+      g_assert_cmpint (seteuid (0), ==, 0);
+      g_assert_cmpint (setegid (0), ==, 0);
+    }
+}
+
+/* A workspace the user may not change (a colleague's, on a share): it opens read-only,
+ * says so, its editors are off, writes through the assistant are refused, reading and
+ * the report work. */
+static void
+test_read_only_file (void)
+{
+  g_autofree char *path = copy_demo ("read-only", "demo.tenure");
+  g_autofree char *folder = g_path_get_dirname (path);
+  g_autofree char *before = workspace_state (path);
+  g_autofree char *after = NULL;
+  g_autofree char *out_dir = g_build_filename (tmpdir, "reports", NULL);
+  g_autofree char *report = g_build_filename (out_dir, "read-only.xlsx", NULL);
+  g_autoptr(GFile) report_file = g_file_new_for_path (report);
+  TenureInitiativesPage *page;
+  TenureWindow *window;
+
+  g_assert_cmpint (g_mkdir_with_parents (out_dir, 0777), ==, 0);
+  g_assert_cmpint (g_chmod (out_dir, 0777), ==, 0);
+  g_assert_cmpint (g_chmod (path, 0444), ==, 0);
+  g_assert_cmpint (g_chmod (folder, 0555), ==, 0);
+  become_nobody ();
+
+  window = open_window (path);
+  g_assert_true (tenure_workspace_get_read_only (tenure_window_get_workspace (window)));
+  g_assert_cmpstr (adw_window_title_get_subtitle (window->window_title), ==,
+                   "demo.tenure (read-only)");
+  wait_for_label (GTK_WIDGET (window),
+                  "Read-only workspace: copy it to a folder of yours to change it");
+
+  page = show_initiatives (window);
+  g_assert_false (gtk_widget_is_sensitive (GTK_WIDGET (page->new_button)));
+
+  import_refused (window, READ_ONLY, NULL);
+
+  tenure_window_export_report_to (window, report_file);
+  wait_for (exporter_idle, window->exporter);
+  g_assert_true (g_file_test (report, G_FILE_TEST_IS_REGULAR));
+  assert_usable (window);
+  become_self ();
+  screenshot (GTK_WIDGET (window), "faults-read-only-window");
+  close_window (GTK_WINDOW (window));
+
+  g_assert_cmpint (g_chmod (folder, 0755), ==, 0);
+  after = workspace_state (path);
+  g_assert_cmpstr (after, ==, before);
+}
+
+/* The file made read-only while the window shows it: the writes that open the file again
+ * (the health weights, an import) are refused in plain words. */
+static void
+test_read_only_later (void)
+{
+  g_autofree char *path = copy_demo ("read-only-later", "demo.tenure");
+  g_autofree char *folder = g_path_get_dirname (path);
+  g_autofree char *before = workspace_state (path);
+  g_autofree char *after = NULL;
+  TenureWindow *window;
+
+  window = open_window (path);
+  g_assert_false (tenure_workspace_get_read_only (tenure_window_get_workspace (window)));
+  g_assert_cmpint (g_chmod (path, 0444), ==, 0);
+  g_assert_cmpint (g_chmod (folder, 0555), ==, 0);
+  become_nobody ();
+
+  weights_refused (window, READ_ONLY, NULL);
+  import_refused (window, READ_ONLY, NULL);
+  assert_usable (window);
+  become_self ();
+  close_window (GTK_WINDOW (window));
+
+  g_assert_cmpint (g_chmod (folder, 0755), ==, 0);
+  after = workspace_state (path);
+  g_assert_cmpstr (after, ==, before);
+}
+
+/* A sqlite3 shell that has run @sql on @path and waits, holding what it holds. */
+static GPid
+start_sqlite3 (const char *path,
+               const char *sql,
+               int        *input)
+{
+  const char *argv[] = { "sqlite3", path, NULL };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GIOChannel) channel = NULL;
+  g_autofree char *commands = g_strdup_printf ("%s\n.print ready\n", sql);
+  g_autofree char *line = NULL;
+  GPid pid = 0;
+  int out = -1;
+
+  g_assert_true (g_spawn_async_with_pipes (NULL, (char **) argv, NULL,
+                                           G_SPAWN_SEARCH_PATH | G_SPAWN_DO_NOT_REAP_CHILD,
+                                           NULL, NULL, &pid, input, &out, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (write (*input, commands, strlen (commands)), ==, (gssize) strlen (commands));
+  channel = g_io_channel_unix_new (out);
+  g_io_channel_set_close_on_unref (channel, TRUE);
+  do
+    {
+      g_clear_pointer (&line, g_free);
+      g_assert_cmpint (g_io_channel_read_line (channel, &line, NULL, NULL, &error), ==,
+                       G_IO_STATUS_NORMAL);
+    }
+  while (!g_str_equal (line, "ready\n"));
+
+  return pid;
+}
+
+static void
+stop_sqlite3 (GPid pid,
+              int  input)
+{
+  int status = 0;
+
+  close (input);
+  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+  g_spawn_close_pid (pid);
+}
+
+/* Another program holds a write transaction: each write waits for it (five seconds),
+ * then says so; reading goes on; nothing of ours is written. */
+static void
+test_locked (void)
+{
+  g_autofree char *path = copy_demo ("locked", "demo.tenure");
+  g_autofree char *before = workspace_state (path);
+  g_autofree char *after = NULL;
+  TenureInitiativesPage *page;
+  TenureWindow *window;
+  int input = -1;
+  GPid holder;
+
+  window = open_window (path);
+  holder = start_sqlite3 (path, "BEGIN EXCLUSIVE; "
+                                "INSERT INTO job (name) VALUES ('Lock holder');", &input);
+
+  page = show_initiatives (window);
+  save_initiative (page, "Onboarding calls", "A call in the first week");
+  assert_form_refused (page, BUSY);
+  screenshot (GTK_WIDGET (window), "faults-locked-initiative");
+  cancel_form (page);
+
+  weights_refused (window, BUSY, "faults-locked-preferences");
+  import_refused (window, BUSY, NULL);
+  assert_usable (window);
+
+  stop_sqlite3 (holder, input);
+  close_window (GTK_WINDOW (window));
+  after = workspace_state (path);
+  g_assert_cmpstr (after, ==, before);
+}
+
+/* A copy with damaged pages: opening it, or reading it, says it is damaged and to use a
+ * backup; no report is written; the original is untouched; the window opens another
+ * workspace and works. */
+static void
+test_damaged (void)
+{
+  g_autofree char *path = copy_demo ("damaged", "demo.tenure");
+  g_autofree char *damaged = g_build_filename (tmpdir, "damaged", "damaged.tenure", NULL);
+  g_autofree char *report = g_build_filename (tmpdir, "damaged", "report.xlsx", NULL);
+  g_autofree char *original = test_checksum_file (demo_path);
+  g_autofree char *sum = NULL;
+  g_autofree char *contents = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (damaged);
+  g_autoptr(GFile) good = g_file_new_for_path (path);
+  AdwMessageDialog *dialog;
+  TenureWindow *window;
+  gsize length = 0;
+  gsize middle;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  g_assert_cmpuint (length, >, 64 * 4096);
+  middle = (length / 2) & ~(gsize) 4095;
+  memset (contents + middle, 0xa5, 16 * 4096);
+  g_assert_true (g_file_set_contents (damaged, contents, (gssize) length, NULL));
+
+  window = new_window (1280, 800);
+  tenure_window_open_file (window, file);
+  wait_for (window_idle, window);
+
+  if (tenure_window_get_workspace (window) == NULL)
+    {
+      dialog = ADW_MESSAGE_DIALOG (find_transient (GTK_WINDOW (window),
+                                                   ADW_TYPE_MESSAGE_DIALOG));
+      g_assert_nonnull (dialog);
+      g_test_message ("open: %s", adw_message_dialog_get_body (dialog));
+      g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), DAMAGED));
+    }
+  else
+    {
+      g_autoptr(GFile) report_file = g_file_new_for_path (report);
+
+      /* The Overview reads the damaged pages. */
+      g_test_message ("page: %s", wait_for_label (GTK_WIDGET (window), DAMAGED));
+      tenure_window_export_report_to (window, report_file);
+      wait_for (exporter_idle, window->exporter);
+      dialog = ADW_MESSAGE_DIALOG (find_transient (GTK_WINDOW (window),
+                                                   ADW_TYPE_MESSAGE_DIALOG));
+      g_assert_nonnull (dialog);
+      g_test_message ("report: %s", adw_message_dialog_get_body (dialog));
+      g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), DAMAGED));
+      g_assert_false (g_file_test (report, G_FILE_TEST_EXISTS));
+    }
+  screenshot (GTK_WIDGET (dialog), "faults-damaged");
+  adw_message_dialog_response (dialog, "close");
+  close_window (GTK_WINDOW (dialog));
+
+  tenure_window_open_file (window, good);
+  wait_for (window_idle, window);
+  wait_for (page_ready, tenure_window_get_visible_page (window));
+  assert_usable (window);
+  close_window (GTK_WINDOW (window));
+
+  sum = test_checksum_file (demo_path);
+  g_assert_cmpstr (sum, ==, original);
+}
+
+/* The workspace renamed while the window shows it: the window says so at once, a save
+ * is refused with the same words, nothing is lost, and it opens under its new name. */
+static void
+test_renamed (void)
+{
+  g_autofree char *path = copy_demo ("renamed", "demo.tenure");
+  g_autofree char *moved = g_build_filename (tmpdir, "renamed", "moved.tenure", NULL);
+  g_autofree char *before = workspace_state (path);
+  g_autofree char *after = NULL;
+  TenureInitiativesPage *page;
+  TenureWindow *window;
+
+  window = open_window (path);
+  page = show_initiatives (window);
+  g_assert_cmpint (g_rename (path, moved), ==, 0);
+  g_test_message ("window: %s", wait_for_label (GTK_WIDGET (window), MOVED_TOAST));
+
+  save_initiative (page, "Onboarding calls", "A call in the first week");
+  assert_form_refused (page, MOVED);
+  screenshot (GTK_WIDGET (window), "faults-renamed");
+  cancel_form (page);
+  close_window (GTK_WINDOW (window));
+
+  after = workspace_state (moved);
+  g_assert_cmpstr (after, ==, before);
+  window = open_window (moved);
+  assert_usable (window);
+  close_window (GTK_WINDOW (window));
+}
+
+static guint
+count_cards (TenureInitiativesPage *page)
+{
+  guint n = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (page->cards_box));
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    n++;
+  return n;
+}
+
+typedef struct
+{
+  TenureInitiativesPage *page;
+  guint                  n;
+} CardsWait;
+
+static gboolean
+cards_are (gpointer data)
+{
+  CardsWait *wait = data;
+
+  return page_ready (wait->page) && count_cards (wait->page) == wait->n;
+}
+
+static void
+wait_for_cards (TenureInitiativesPage *page,
+                guint                  n)
+{
+  CardsWait wait = { page, n };
+
+  wait_for (cards_are, &wait);
+}
+
+static guint
+count_windows (void)
+{
+  return g_list_length (gtk_application_get_windows (GTK_APPLICATION (app)));
+}
+
+/* One workspace, two windows. Opening a workspace that a window shows brings that window
+ * forward instead (as GNOME Text Editor does). Two windows on one workspace anyway (one
+ * more program, here tenure-cli, or both opened through the API) each keep the other's
+ * changes and show them within seconds. */
+static void
+test_two_windows (void)
+{
+  g_autofree char *path = copy_demo ("two-windows", "demo.tenure");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  TenureInitiativesPage *first_page;
+  TenureInitiativesPage *second_page;
+  TenureWindow *first;
+  TenureWindow *second;
+  guint n_windows;
+
+  first = open_window (path);
+  g_assert_true (tenure_window_find_for_file (GTK_APPLICATION (app), file) == first);
+
+  /* Opened again from another window, or from the file manager: the first comes forward. */
+  second = new_window (1280, 800);
+  tenure_window_open_or_present (second, file);
+  g_assert_false (tenure_window_get_loading (second));
+  g_assert_null (tenure_window_get_workspace (second));
+  n_windows = count_windows ();
+  g_application_open (G_APPLICATION (app), &file, 1, "");
+  g_assert_cmpuint (count_windows (), ==, n_windows);
+  g_assert_false (tenure_window_get_loading (second));
+
+  /* Both on it all the same. */
+  tenure_window_open_file (second, file);
+  wait_for (window_idle, second);
+  tenure_workspace_set_month (tenure_window_get_workspace (second), DEMO_MONTH);
+  g_test_message ("two windows on one workspace");
+  first_page = show_initiatives (first);
+  second_page = show_initiatives (second);
+  g_assert_cmpuint (count_cards (first_page), ==, 2);
+  g_assert_cmpuint (count_cards (second_page), ==, 2);
+
+  gtk_window_present (GTK_WINDOW (first));
+  save_initiative (first_page, "From the first window", "");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (first_page->stack), ==, "list");
+  g_test_message ("saved in the first window");
+  wait_for_cards (first_page, 3);
+  g_test_message ("shown in the first window");
+  wait_for_cards (second_page, 3);
+  g_test_message ("shown in the second window");
+
+  gtk_window_present (GTK_WINDOW (second));
+  save_initiative (second_page, "From the second window", "");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (second_page->stack), ==, "list");
+  wait_for_cards (second_page, 4);
+  wait_for_cards (first_page, 4);
+  g_test_message ("both show the second window's");
+
+  /* Both are saved; another program adds one: both windows show it. */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(TenureDb) db = tenure_db_open (path, TENURE_DB_OPEN_READ_ONLY, &error);
+    g_autoptr(GPtrArray) roi = NULL;
+
+    g_assert_no_error (error);
+    roi = tenure_initiative_roi (db, DEMO_MONTH, NULL, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (roi->len, ==, 4);
+  }
+  {
+    const char *argv[] = { "sqlite3", path,
+                           "INSERT INTO initiative (name, cost_cents, start_month, end_month,"
+                           " segment, notes) SELECT 'From another program', 100, start_month,"
+                           " end_month, segment, '' FROM initiative WHERE segment IS NOT NULL"
+                           " LIMIT 1", NULL };
+    g_autoptr(GError) error = NULL;
+    int status = 0;
+
+    g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                                 NULL, NULL, &status, &error));
+    g_assert_no_error (error);
+    g_assert_true (g_spawn_check_wait_status (status, NULL));
+  }
+  wait_for_cards (first_page, 5);
+  wait_for_cards (second_page, 5);
+  screenshot (GTK_WIDGET (second), "faults-two-windows");
+
+  close_window (GTK_WINDOW (second));
+  close_window (GTK_WINDOW (first));
+}
+
+/* The width of the 800×600 window as drawn, before any absurd value is shown. */
+static int narrow_width;
+
+static gboolean
+width_is (TenureWindow *window,
+          int           width)
+{
+  test_settle (GTK_WIDGET (window), 2);
+  return gtk_widget_get_width (GTK_WIDGET (window)) == width;
+}
+
+/* Shows @page at 800×600 and checks that nothing made the window grow. */
+static void
+show_narrow (TenureWindow *window,
+             const char   *page,
+             const char   *name)
+{
+  show_page (window, page);
+  width_is (window, narrow_width);
+  screenshot (GTK_WIDGET (window), name);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), ==, narrow_width);
+}
+
+/* Absurd values: a 100,000-character initiative name, a 2,000-character step title,
+ * emoji and right-to-left text, a question with 10,000 options, a negative day typed in
+ * a spin button. Kept whole or refused in words, and the pages keep their width at
+ * 800×600 (long text is cut with "…"). */
+static void
+test_absurd (void)
+{
+  g_autofree char *path = copy_demo ("absurd", "demo.tenure");
+  g_autofree char *huge = g_strnfill (100000, 'W');
+  g_autofree char *long_title = g_strnfill (2000, 'T');
+  const char *names[] = {
+    "مرحبا بكم في الخدمة — الترحيب بالعملاء الجدد",
+    "ברוכים הבאים 🚀 Welcome مرحبا 👋🏽",
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TenureDb) db = tenure_db_open (path, TENURE_DB_OPEN_DEFAULT, &error);
+  g_autoptr(TenureQuestionEditor) questions = NULL;
+  g_autoptr(TenureScenario) loaded = NULL;
+  TenureInitiativesPage *initiatives;
+  TenureOnboardingPage *onboarding;
+  TenureScenarioDesigner *designer;
+  TenureWindow *window;
+  gint64 scenario = 0;
+  gint64 question;
+  gint64 initiative_count;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      scenario = tenure_scenario_create (db, names[i], &error);
+      g_assert_no_error (error);
+      g_assert_cmpint (tenure_scenario_add_step (db, scenario, 0, TENURE_STEP_CONTENT, names[i],
+                                                 &error), >, 0);
+      g_assert_cmpint (tenure_scenario_add_step (db, scenario, 3, TENURE_STEP_CONTENT, long_title,
+                                                 &error), >, 0);
+      g_assert_no_error (error);
+    }
+
+  /* The question through its editor; its 10,000 options in one transaction (adding them
+   * one by one through the editor, or importing them from a questions file, compares
+   * each new option with all the others: 50 million Unicode normalisations). */
+  questions = tenure_question_editor_new (db);
+  question = tenure_question_editor_add_question (questions, names[1], TENURE_QUESTION_SINGLE,
+                                                  &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (question, >, 0);
+  {
+    g_autofree char *sql =
+      g_strdup_printf ("WITH RECURSIVE n (i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n "
+                       "WHERE i < 9999) "
+                       "INSERT INTO option (question_id, position, text, points) "
+                       "SELECT %" G_GINT64_FORMAT ", i, CASE i %% 2 WHEN 0 THEN 'Option ' "
+                       "ELSE '%s ' END || i, i %% 5 FROM n", question, names[0]);
+
+    g_assert_true (tenure_db_begin (db, &error));
+    g_assert_true (tenure_db_exec (db, sql, &error));
+    g_assert_true (tenure_db_commit (db, &error));
+    g_assert_no_error (error);
+  }
+  g_clear_object (&questions);
+  g_clear_pointer (&db, tenure_db_close);
+
+  window = new_window (800, 600);
+  {
+    g_autoptr(GFile) file = g_file_new_for_path (path);
+
+    tenure_window_open_file (window, file);
+    wait_for (window_idle, window);
+    tenure_workspace_set_month (tenure_window_get_workspace (window), DEMO_MONTH);
+    show_page (window, "revenue");
+    test_settle (GTK_WIDGET (window), 2);
+    narrow_width = gtk_widget_get_width (GTK_WIDGET (window));
+    g_assert_cmpint (narrow_width, >, 700);
+    g_assert_cmpint (narrow_width, <=, 800);
+  }
+
+  /* Initiatives named through the form: 100,000 characters, and right-to-left. */
+  initiatives = show_initiatives (window);
+  save_initiative (initiatives, huge, names[1]);
+  if (g_str_equal (gtk_stack_get_visible_child_name (initiatives->stack), "form"))
+    {
+      g_test_message ("100,000-character initiative name: %s",
+                      gtk_label_get_label (initiatives->form_error));
+      g_assert_true (gtk_widget_get_visible (GTK_WIDGET (initiatives->form_error)));
+      cancel_form (initiatives);
+    }
+  save_initiative (initiatives, names[0], names[1]);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (initiatives->stack), ==, "list");
+  db = tenure_db_open (path, TENURE_DB_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  initiative_count = tenure_db_query_int (db, "SELECT count(*) FROM initiative WHERE name = '"
+                                              "مرحبا بكم في الخدمة — الترحيب بالعملاء الجدد'",
+                                          -1);
+  g_assert_cmpint (initiative_count, ==, 1);
+  g_clear_pointer (&db, tenure_db_close);
+  wait_for (page_ready, initiatives);
+  show_narrow (window, "initiatives", "faults-absurd-initiatives-800x600");
+
+  /* The scenarios, and the designer on the right-to-left one. */
+  show_narrow (window, "onboarding", "faults-absurd-onboarding-800x600");
+  onboarding = TENURE_ONBOARDING_PAGE (tenure_window_get_visible_page (window));
+  tenure_onboarding_page_open_scenario (onboarding, scenario);
+  g_assert_cmpstr (tenure_onboarding_page_get_view (onboarding), ==, "designer");
+  designer = tenure_onboarding_page_get_designer (onboarding);
+  g_assert_cmpuint (tenure_scenario_designer_get_n_rows (designer), ==, 2);
+  tenure_scenario_designer_select_row (designer, 1);
+  g_assert_true (width_is (window, narrow_width));
+  screenshot (GTK_WIDGET (window), "faults-absurd-designer-800x600");
+
+  /* A negative day typed in: the spin button keeps it within its range, no negative day
+   * reaches the file. */
+  gtk_editable_set_text (GTK_EDITABLE (designer->day_spin), "-40");
+  gtk_spin_button_update (designer->day_spin);
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (designer->day_spin), >=, 0);
+  test_settle (GTK_WIDGET (window), 2);
+  db = tenure_db_open (path, TENURE_DB_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  loaded = tenure_scenario_load (db, scenario, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < loaded->steps->len; i++)
+    g_assert_cmpint (((TenureStep *) g_ptr_array_index (loaded->steps, i))->day_offset, >=, 0);
+  g_assert_cmpstr (((TenureStep *) g_ptr_array_index (loaded->steps, 1))->title, ==, long_title);
+  g_clear_pointer (&db, tenure_db_close);
+
+  /* The question with 10,000 options. */
+  show_narrow (window, "qualification", "faults-absurd-qualification-800x600");
+  assert_usable (window);
+  close_window (GTK_WINDOW (window));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) csv = g_string_new ("account_id,name,segment,plan,channel,owner,"
+                                         "signup_date\n");
+  TenureDemoOptions options;
+  int status;
+
+  tmpdir = test_make_tmpdir ();
+  g_setenv ("XDG_DATA_HOME", tmpdir, TRUE);
+
+  gtk_test_init (&argc, &argv, NULL);
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+  g_assert_cmpint (sqlite3_auto_extension ((void (*) (void)) disk_full_entry), ==, SQLITE_OK);
+
+  demo_path = g_build_filename (tmpdir, "demo.tenure", NULL);
+  tenure_demo_options_init (&options);
+  options.accounts = 150;
+  options.end_month = DEMO_MONTH;
+  g_assert_true (tenure_demo_create_file (demo_path, &options, FALSE, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  /* New customers: the import grows the file. */
+  accounts_csv = g_build_filename (tmpdir, "new-accounts.csv", NULL);
+  for (guint i = 0; i < 3000; i++)
+    g_string_append_printf (csv, "NEW-%05u,Customer %u with a long enough name,SMB,Pro,ads,"
+                            "Claire,2026-0%u-1%u\n", i, i, i % 9 + 1, i % 10);
+  g_assert_true (g_file_set_contents (accounts_csv, csv->str, (gssize) csv->len, NULL));
+
+  app = tenure_application_new ();
+  g_application_set_flags (G_APPLICATION (app),
+                           G_APPLICATION_NON_UNIQUE | G_APPLICATION_HANDLES_OPEN);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+
+  g_test_add_func ("/gui/faults/disk-full", test_disk_full);
+  g_test_add_func ("/gui/faults/read-only-file", test_read_only_file);
+  g_test_add_func ("/gui/faults/read-only-later", test_read_only_later);
+  g_test_add_func ("/gui/faults/locked", test_locked);
+  g_test_add_func ("/gui/faults/damaged", test_damaged);
+  g_test_add_func ("/gui/faults/renamed", test_renamed);
+  g_test_add_func ("/gui/faults/two-windows", test_two_windows);
+  g_test_add_func ("/gui/faults/absurd", test_absurd);
+
+  status = g_test_run ();
+
+  g_clear_object (&app);
+  test_rmdir_recursive (tmpdir);
+  g_free (tmpdir);
+  g_free (demo_path);
+  g_free (accounts_csv);
+
+  return status;
+}
