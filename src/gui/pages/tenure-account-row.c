@@ -1,6 +1,12 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Wraps a TenureAccountHealth in a GObject with its texts and sort keys, built off the main
- * thread, and lists rows for the Accounts page's column view. */
+ * thread, and lists rows for the Accounts page's column view.
+ *
+ * The list's items are slots: the item at a position stays the same object whatever
+ * account it shows, and a new order or a new month only points the slots in use to other
+ * accounts. The column view then never builds or drops a row widget for a reload, a sort
+ * or a search (GTK 4.8 builds a new row widget for every item that is not the same object
+ * as before, and keeps up to 200 of them). */
 
 #define G_LOG_DOMAIN "tenure-account-row"
 
@@ -27,9 +33,11 @@ typedef struct
 
 struct _TenureAccountRow
 {
-  GObject  parent_instance;
+  GObject           parent_instance;
 
-  RowData  data;
+  RowData           own;
+  RowData          *data;    /* own, or the account's that the slot shows */
+  TenureAccountRow *account; /* for a slot: the account shown */
 };
 
 G_DEFINE_FINAL_TYPE (TenureAccountRow, tenure_account_row, G_TYPE_OBJECT)
@@ -129,7 +137,8 @@ tenure_account_row_finalize (GObject *object)
 {
   TenureAccountRow *self = (TenureAccountRow *)object;
 
-  row_data_clear (&self->data);
+  row_data_clear (&self->own);
+  g_clear_object (&self->account);
 
   G_OBJECT_CLASS (tenure_account_row_parent_class)->finalize (object);
 }
@@ -144,7 +153,7 @@ tenure_account_row_class_init (TenureAccountRowClass *klass)
   /**
    * TenureAccountRow::changed:
    *
-   * Emitted when the row took the figures of another month: the cells showing it redraw.
+   * Emitted when a slot shows another account: the cells showing it redraw.
    */
   signals [CHANGED] =
     g_signal_new ("changed",
@@ -157,6 +166,7 @@ tenure_account_row_class_init (TenureAccountRowClass *klass)
 static void
 tenure_account_row_init (TenureAccountRow *self)
 {
+  self->data = &self->own;
 }
 
 /**
@@ -170,7 +180,7 @@ tenure_account_row_new (const TenureAccountHealth *health,
                         const char                *currency)
 {
   TenureAccountRow *self = g_object_new (TENURE_TYPE_ACCOUNT_ROW, NULL);
-  RowData *data = &self->data;
+  RowData *data = &self->own;
 
   data->health = *health;
   data->health.external_id = g_strdup (health->external_id);
@@ -214,13 +224,13 @@ column_text (TenureAccountRow    *row,
   switch (column)
     {
     case TENURE_ACCOUNT_COLUMN_NAME:
-      return row->data.display_name;
+      return row->data->display_name;
     case TENURE_ACCOUNT_COLUMN_OWNER:
-      return row->data.health.owner;
+      return row->data->health.owner;
     case TENURE_ACCOUNT_COLUMN_SEGMENT:
-      return row->data.health.segment;
+      return row->data->health.segment;
     case TENURE_ACCOUNT_COLUMN_DRIVERS:
-      return row->data.drivers;
+      return row->data->drivers;
     case TENURE_ACCOUNT_COLUMN_SCORE:
     case TENURE_ACCOUNT_COLUMN_BAND:
     case TENURE_ACCOUNT_COLUMN_MRR:
@@ -263,7 +273,7 @@ rank_column (GPtrArray           *rows,
     {
       if (i > 0 && strcmp (items[i - 1].key, items[i].key) != 0)
         rank++;
-      items[i].row->data.sort_keys[column] = rank;
+      items[i].row->own.sort_keys[column] = rank;
     }
 }
 
@@ -294,27 +304,29 @@ tenure_account_rows_new (const TenureHealthReport *report,
   return rows;
 }
 
-/**
- * tenure_account_row_update:
- * @from: a row of the same account, for another month; left empty
- *
- * Takes the figures of @from, so that the row on screen stays the same object (the column
- * view then keeps its widgets), and emits #TenureAccountRow::changed.
- */
-void
-tenure_account_row_update (TenureAccountRow *self,
-                           TenureAccountRow *from)
+/* Points the slot @self to @account (a row of tenure_account_rows_new()). */
+static void
+slot_show (TenureAccountRow *self,
+           TenureAccountRow *account)
 {
-  g_return_if_fail (TENURE_IS_ACCOUNT_ROW (self));
-  g_return_if_fail (TENURE_IS_ACCOUNT_ROW (from));
+  g_set_object (&self->account, account);
+  self->data = &account->own;
+}
 
-  if (self == from)
-    return;
+/**
+ * tenure_account_row_get_account:
+ *
+ * The account a slot of a #TenureAccountList shows, which keeps its figures (the slot
+ * shows another account after a sort or a reload); a row that is not a slot itself.
+ *
+ * Returns: (transfer none): the account's row
+ */
+TenureAccountRow *
+tenure_account_row_get_account (TenureAccountRow *self)
+{
+  g_return_val_if_fail (TENURE_IS_ACCOUNT_ROW (self), NULL);
 
-  row_data_clear (&self->data);
-  self->data = from->data;
-  memset (&from->data, 0, sizeof from->data);
-  g_signal_emit (self, signals [CHANGED], 0);
+  return self->account != NULL ? self->account : self;
 }
 
 const TenureAccountHealth *
@@ -322,7 +334,7 @@ tenure_account_row_get_health (TenureAccountRow *self)
 {
   g_return_val_if_fail (TENURE_IS_ACCOUNT_ROW (self), NULL);
 
-  return &self->data.health;
+  return &self->data->health;
 }
 
 gint64
@@ -330,7 +342,7 @@ tenure_account_row_get_id (TenureAccountRow *self)
 {
   g_return_val_if_fail (TENURE_IS_ACCOUNT_ROW (self), 0);
 
-  return self->data.health.account_id;
+  return self->data->health.account_id;
 }
 
 /* The account's name, or its external id when it has none. */
@@ -339,7 +351,7 @@ tenure_account_row_get_name (TenureAccountRow *self)
 {
   g_return_val_if_fail (TENURE_IS_ACCOUNT_ROW (self), NULL);
 
-  return self->data.display_name;
+  return self->data->display_name;
 }
 
 const char *
@@ -347,7 +359,7 @@ tenure_account_row_get_owner (TenureAccountRow *self)
 {
   g_return_val_if_fail (TENURE_IS_ACCOUNT_ROW (self), NULL);
 
-  return self->data.health.owner;
+  return self->data->health.owner;
 }
 
 const char *
@@ -355,7 +367,7 @@ tenure_account_row_get_segment (TenureAccountRow *self)
 {
   g_return_val_if_fail (TENURE_IS_ACCOUNT_ROW (self), NULL);
 
-  return self->data.health.segment;
+  return self->data->health.segment;
 }
 
 int
@@ -363,7 +375,7 @@ tenure_account_row_get_score (TenureAccountRow *self)
 {
   g_return_val_if_fail (TENURE_IS_ACCOUNT_ROW (self), 0);
 
-  return self->data.health.score;
+  return self->data->health.score;
 }
 
 TenureHealthBand
@@ -371,7 +383,7 @@ tenure_account_row_get_band (TenureAccountRow *self)
 {
   g_return_val_if_fail (TENURE_IS_ACCOUNT_ROW (self), 0);
 
-  return self->data.health.band;
+  return self->data->health.band;
 }
 
 gint64
@@ -379,7 +391,7 @@ tenure_account_row_get_mrr (TenureAccountRow *self)
 {
   g_return_val_if_fail (TENURE_IS_ACCOUNT_ROW (self), 0);
 
-  return self->data.health.mrr_cents;
+  return self->data->health.mrr_cents;
 }
 
 /* The MRR in the workspace's currency, "1 234 €". */
@@ -388,7 +400,7 @@ tenure_account_row_get_mrr_text (TenureAccountRow *self)
 {
   g_return_val_if_fail (TENURE_IS_ACCOUNT_ROW (self), NULL);
 
-  return self->data.mrr_text;
+  return self->data->mrr_text;
 }
 
 gboolean
@@ -396,7 +408,7 @@ tenure_account_row_get_dormant (TenureAccountRow *self)
 {
   g_return_val_if_fail (TENURE_IS_ACCOUNT_ROW (self), FALSE);
 
-  return self->data.health.dormant;
+  return self->data->health.dormant;
 }
 
 const char *
@@ -404,7 +416,7 @@ tenure_account_row_get_drivers (TenureAccountRow *self)
 {
   g_return_val_if_fail (TENURE_IS_ACCOUNT_ROW (self), NULL);
 
-  return self->data.drivers;
+  return self->data->drivers;
 }
 
 /* Whether the name or the external id contains @needle, a case-folded text. */
@@ -414,8 +426,8 @@ tenure_account_row_matches (TenureAccountRow *self,
 {
   g_return_val_if_fail (TENURE_IS_ACCOUNT_ROW (self), FALSE);
 
-  return strstr (self->data.search_name, needle) != NULL ||
-         strstr (self->data.search_id, needle) != NULL;
+  return strstr (self->data->search_name, needle) != NULL ||
+         strstr (self->data->search_id, needle) != NULL;
 }
 
 /* The row's key for sorting by @column: the number, or the rank of the text among the
@@ -427,7 +439,7 @@ tenure_account_row_get_sort_key (TenureAccountRow    *self,
   g_return_val_if_fail (TENURE_IS_ACCOUNT_ROW (self), 0);
   g_return_val_if_fail (column < TENURE_ACCOUNT_N_COLUMNS, 0);
 
-  return self->data.sort_keys[column];
+  return self->data->sort_keys[column];
 }
 
 void
@@ -438,7 +450,7 @@ tenure_account_row_set_sort_key (TenureAccountRow    *self,
   g_return_if_fail (TENURE_IS_ACCOUNT_ROW (self));
   g_return_if_fail (column < TENURE_ACCOUNT_N_COLUMNS);
 
-  self->data.sort_keys[column] = key;
+  self->data->sort_keys[column] = key;
 }
 
 /* TenureAccountList: the rows shown, in an array replaced at once: unlike a GListStore,
@@ -450,7 +462,8 @@ struct _TenureAccountList
 {
   GObject    parent_instance;
 
-  GPtrArray *rows;
+  GPtrArray *rows;    /* the accounts shown, borrowed */
+  GPtrArray *slots;   /* TenureAccountRow or NULL, one for each row, made when asked */
 };
 
 static GType
@@ -470,11 +483,20 @@ tenure_account_list_get_item (GListModel *model,
                               guint       position)
 {
   TenureAccountList *self = TENURE_ACCOUNT_LIST (model);
+  TenureAccountRow *slot;
 
   if (position >= self->rows->len)
     return NULL;
 
-  return g_object_ref (g_ptr_array_index (self->rows, position));
+  slot = g_ptr_array_index (self->slots, position);
+  if (slot == NULL)
+    {
+      slot = g_object_new (TENURE_TYPE_ACCOUNT_ROW, NULL);
+      slot_show (slot, g_ptr_array_index (self->rows, position));
+      self->slots->pdata[position] = slot;
+    }
+
+  return g_object_ref (slot);
 }
 
 static void
@@ -490,11 +512,19 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (TenureAccountList, tenure_account_list, G_TYPE_OB
                                                       tenure_account_list_model_init))
 
 static void
+slot_free (gpointer slot)
+{
+  if (slot != NULL)
+    g_object_unref (slot);
+}
+
+static void
 tenure_account_list_finalize (GObject *object)
 {
   TenureAccountList *self = (TenureAccountList *)object;
 
   g_clear_pointer (&self->rows, g_ptr_array_unref);
+  g_clear_pointer (&self->slots, g_ptr_array_unref);
 
   G_OBJECT_CLASS (tenure_account_list_parent_class)->finalize (object);
 }
@@ -509,6 +539,7 @@ static void
 tenure_account_list_init (TenureAccountList *self)
 {
   self->rows = g_ptr_array_new ();
+  self->slots = g_ptr_array_new_with_free_func (slot_free);
 }
 
 TenureAccountList *
@@ -519,22 +550,48 @@ tenure_account_list_new (void)
 
 /**
  * tenure_account_list_set_rows:
- * @rows: (element-type TenureAccountRow): the rows, kept alive by the caller while shown;
- *   the list keeps a reference to the array, which must not change afterwards
+ * @rows: (element-type TenureAccountRow): rows of tenure_account_rows_new(), kept alive by
+ *   the caller while shown; the list keeps a reference to the array, which must not
+ *   change afterwards
  *
- * Shows @rows instead of the rows shown before, in one change.
+ * Shows @rows instead of the rows shown before: the slots in use show their new account
+ * and emit #TenureAccountRow::changed, and only a change of length is an items-changed.
  */
 void
 tenure_account_list_set_rows (TenureAccountList *self,
                               GPtrArray         *rows)
 {
   g_autoptr(GPtrArray) old = NULL;
+  guint n_common;
 
   g_return_if_fail (TENURE_IS_ACCOUNT_LIST (self));
   g_return_if_fail (rows != NULL);
 
   old = g_steal_pointer (&self->rows);
   self->rows = g_ptr_array_ref (rows);
-  if (old->len > 0 || rows->len > 0)
-    g_list_model_items_changed (G_LIST_MODEL (self), 0, old->len, rows->len);
+  n_common = MIN (old->len, rows->len);
+
+  g_ptr_array_set_size (self->slots, rows->len);
+  if (old->len != rows->len)
+    g_list_model_items_changed (G_LIST_MODEL (self), n_common, old->len - n_common,
+                                rows->len - n_common);
+
+  for (guint i = 0; i < n_common; i++)
+    {
+      TenureAccountRow *slot = g_ptr_array_index (self->slots, i);
+      TenureAccountRow *account = g_ptr_array_index (rows, i);
+
+      if (slot == NULL || slot->account == account)
+        continue;
+
+      /* A slot nobody else holds is not in use: drop it rather than update it. */
+      if (g_atomic_int_get ((int *) &G_OBJECT (slot)->ref_count) == 1)
+        {
+          g_clear_object ((TenureAccountRow **) &self->slots->pdata[i]);
+          continue;
+        }
+
+      slot_show (slot, account);
+      g_signal_emit (slot, signals [CHANGED], 0);
+    }
 }

@@ -29,8 +29,7 @@ TenureAccountRow          *tenure_account_row_new           (const TenureAccount
                                                              const char                *currency);
 GPtrArray                 *tenure_account_rows_new          (const TenureHealthReport  *report,
                                                              const char                *currency);
-void                       tenure_account_row_update        (TenureAccountRow          *self,
-                                                             TenureAccountRow          *from);
+TenureAccountRow          *tenure_account_row_get_account   (TenureAccountRow          *self);
 const TenureAccountHealth *tenure_account_row_get_health    (TenureAccountRow          *self);
 gint64                     tenure_account_row_get_id        (TenureAccountRow          *self);
 const char                *tenure_account_row_get_name      (TenureAccountRow          *self);

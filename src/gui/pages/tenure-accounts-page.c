@@ -185,6 +185,15 @@ selected_owner (TenureAccountsPage *self,
   return NULL;
 }
 
+/* The account selected (not its slot, which may show another account later), or NULL. */
+static TenureAccountRow *
+get_selected (TenureAccountsPage *self)
+{
+  TenureAccountRow *slot = gtk_single_selection_get_selected_item (self->selection);
+
+  return slot != NULL ? tenure_account_row_get_account (slot) : NULL;
+}
+
 /* The filters of the page, read once for every row. */
 typedef struct
 {
@@ -267,6 +276,9 @@ refresh_rows (TenureAccountsPage *self)
 {
   g_autoptr(GPtrArray) shown = g_ptr_array_sized_new (self->rows->len);
   g_autofree SortItem *items = g_new (SortItem, MAX (self->rows->len, 1));
+  TenureAccountRow *selected = get_selected (self);
+  gint64 selected_id = selected != NULL ? tenure_account_row_get_id (selected) : 0;
+  guint position = GTK_INVALID_LIST_POSITION;
   Filter filter;
   guint n = 0;
 
@@ -287,11 +299,18 @@ refresh_rows (TenureAccountsPage *self)
   if (self->n_sort_columns > 0)
     g_qsort_with_data (items, (gint) n, sizeof (SortItem), compare_items, self);
   for (guint i = 0; i < n; i++)
-    g_ptr_array_add (shown, items[i].row);
+    {
+      g_ptr_array_add (shown, items[i].row);
+      if (selected_id != 0 && tenure_account_row_get_id (items[i].row) == selected_id)
+        position = i;
+    }
 
   g_clear_pointer (&self->shown, g_ptr_array_unref);
   self->shown = g_ptr_array_ref (shown);
   tenure_account_list_set_rows (self->list, shown);
+
+  /* The selection follows the account, or goes when the account is filtered out. */
+  gtk_single_selection_set_selected (self->selection, position);
 }
 
 /* The column view sorts nothing itself (its GtkColumnViewSorter has no sort keys in GTK 4.8
@@ -388,20 +407,20 @@ filter_changed_cb (TenureAccountsPage *self)
 static void
 show_selected (TenureAccountsPage *self)
 {
-  TenureAccountRow *row = gtk_single_selection_get_selected_item (self->selection);
+  TenureAccountRow *account = get_selected (self);
+
+  /* The rows of a load are new objects: the same row is the same month's figures. */
+  if (account != NULL && account == tenure_account_detail_get_account (self->detail))
+    return;
 
   tenure_account_detail_set_account (self->detail,
                                      tenure_page_get_workspace (TENURE_PAGE (self)),
-                                     self->month, self->currency, row);
+                                     self->month, self->currency, account);
 }
 
 static void
 selection_changed_cb (TenureAccountsPage *self)
 {
-  TenureAccountRow *row = gtk_single_selection_get_selected_item (self->selection);
-
-  if (row == tenure_account_detail_get_account (self->detail))
-    return;
   show_selected (self);
 }
 
@@ -530,40 +549,13 @@ free_rows_in_thread (GPtrArray *rows)
   g_task_run_in_thread (task, free_rows_worker);
 }
 
-/* Takes @rows as the page's rows. A row of the same account that something else than the
- * page holds (a cell of the column view, the selection, the account's pane) stays the
- * same object and takes the new figures, so that no widget is built again for it. */
+/* Takes @rows as the page's rows; the slots on screen show them at once. */
 static void
 replace_rows (TenureAccountsPage *self,
               GPtrArray          *rows)
 {
-  g_autoptr(GHashTable) held = g_hash_table_new (g_int64_hash, g_int64_equal);
-  g_autoptr(GPtrArray) old = NULL;
+  g_autoptr(GPtrArray) old = g_steal_pointer (&self->rows);
 
-  for (guint i = 0; i < self->rows->len; i++)
-    {
-      TenureAccountRow *row = g_ptr_array_index (self->rows, i);
-
-      if (g_atomic_int_get ((int *) &G_OBJECT (row)->ref_count) > 1)
-        g_hash_table_insert (held, (gpointer) &tenure_account_row_get_health (row)->account_id,
-                             row);
-    }
-
-  for (guint i = 0; g_hash_table_size (held) > 0 && i < rows->len; i++)
-    {
-      TenureAccountRow *fresh = g_ptr_array_index (rows, i);
-      gint64 id = tenure_account_row_get_id (fresh);
-      TenureAccountRow *row = g_hash_table_lookup (held, &id);
-
-      if (row == NULL)
-        continue;
-      g_hash_table_remove (held, &id);
-      tenure_account_row_update (row, fresh);
-      rows->pdata[i] = g_object_ref (row);
-      g_object_unref (fresh);
-    }
-
-  old = g_steal_pointer (&self->rows);
   self->rows = g_ptr_array_ref (rows);
   refresh_rows (self);
   free_rows_in_thread (g_steal_pointer (&old));
@@ -579,9 +571,6 @@ load_cb (GObject      *object,
   LoadData *load = g_task_get_task_data (G_TASK (result));
   LoadResult *loaded;
   g_autoptr(GError) error = NULL;
-  gint64 selected_id = 0;
-  TenureAccountRow *selected;
-  guint n_shown, position;
 
   loaded = g_task_propagate_pointer (G_TASK (result), &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
@@ -597,7 +586,6 @@ load_cb (GObject      *object,
   if (loaded == NULL)
     {
       g_autofree char *markup = g_markup_escape_text (error->message, -1);
-
       g_autoptr(GPtrArray) none = g_ptr_array_new_with_free_func (g_object_unref);
 
       replace_rows (self, none);
@@ -607,29 +595,15 @@ load_cb (GObject      *object,
       return;
     }
 
-  selected = gtk_single_selection_get_selected_item (self->selection);
-  if (selected != NULL)
-    selected_id = tenure_account_row_get_id (selected);
-
   g_free (self->currency);
   self->currency = g_steal_pointer (&loaded->currency);
   self->month = load->month;
 
+  /* The account selected stays selected when it is still a customer. */
   self->updating++;
   update_owners (self, (const char * const *) loaded->owners, loaded->has_no_owner);
   replace_rows (self, loaded->rows);
   self->updating--;
-
-  /* Keep the account shown when it is still a customer; else nothing is selected. */
-  n_shown = g_list_model_get_n_items (G_LIST_MODEL (self->list));
-  position = GTK_INVALID_LIST_POSITION;
-  for (guint i = 0; selected_id != 0 && i < n_shown; i++)
-    if (tenure_account_row_get_id (g_ptr_array_index (self->shown, i)) == selected_id)
-      {
-        position = i;
-        break;
-      }
-  gtk_single_selection_set_selected (self->selection, position);
   show_selected (self);
 
   update_count (self);
