@@ -57,20 +57,10 @@ struct _TenureAccountsPage
 
 G_DEFINE_FINAL_TYPE (TenureAccountsPage, tenure_accounts_page, TENURE_TYPE_PAGE)
 
-/* Identifies our GTasks (a function pointer is not a gpointer in ISO C). */
-static char load_tag;
-
 /* The rows of band_dropdown after "All bands", worst first. */
 static const TenureHealthBand dropdown_bands[] = {
   TENURE_HEALTH_RED, TENURE_HEALTH_AMBER, TENURE_HEALTH_GREEN,
 };
-
-typedef struct
-{
-  TenureWorkspace *workspace;
-  int              month;
-  char            *filter;
-} LoadData;
 
 typedef struct
 {
@@ -79,16 +69,6 @@ typedef struct
   GStrv      owners;      /* sorted */
   gboolean   has_no_owner;
 } LoadResult;
-
-static void
-load_data_free (gpointer data)
-{
-  LoadData *load = data;
-
-  g_clear_object (&load->workspace);
-  g_free (load->filter);
-  g_free (load);
-}
 
 static void
 load_result_free (gpointer data)
@@ -132,39 +112,25 @@ collect_owners (const TenureHealthReport *report,
   return (GStrv) g_ptr_array_free (g_steal_pointer (&names), FALSE);
 }
 
-static void
-load_worker (GTask        *task,
-             gpointer      source_object,
-             gpointer      task_data,
-             GCancellable *cancellable)
+static gpointer
+load_rows (TenureDb             *db,
+           const TenurePageLoad *load,
+           GCancellable         *cancellable,
+           GError              **error)
 {
-  LoadData *load = task_data;
-  g_autoptr(TenureDb) db = NULL;
-  g_autoptr(GError) error = NULL;
-  LoadResult *result;
-  TenureFilter filter;
   g_autoptr(TenureHealthReport) report = NULL;
+  LoadResult *result;
 
-  db = tenure_workspace_open_db (load->workspace, &error);
-  if (db == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  tenure_filter_from_string (load->filter, &filter);
-  report = tenure_health_compute (db, load->month, &filter, cancellable, &error);
+  report = tenure_health_compute (db, load->month, &load->filter, cancellable, error);
   if (report == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
+    return NULL;
 
   result = g_new0 (LoadResult, 1);
   result->currency = tenure_db_get_setting (db, "currency", "EUR");
   result->rows = tenure_account_rows_new (report, result->currency);
   result->owners = collect_owners (report, &result->has_no_owner);
-  g_task_return_pointer (task, result, load_result_free);
+
+  return result;
 }
 
 static const char *
@@ -562,28 +528,18 @@ replace_rows (TenureAccountsPage *self,
 }
 
 static void
-load_cb (GObject      *object,
-         GAsyncResult *result,
-         gpointer      user_data)
+loaded_cb (TenurePage           *page,
+           const TenurePageLoad *load,
+           gpointer              result,
+           const GError         *error)
 {
-  g_autoptr(TenureAccountsPage) self = user_data;
-  GCancellable *cancellable = g_task_get_cancellable (G_TASK (result));
-  LoadData *load = g_task_get_task_data (G_TASK (result));
-  LoadResult *loaded;
-  g_autoptr(GError) error = NULL;
-
-  loaded = g_task_propagate_pointer (G_TASK (result), &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
-      g_cancellable_is_cancelled (cancellable))
-    {
-      g_clear_pointer (&loaded, load_result_free);
-      return;
-    }
+  TenureAccountsPage *self = TENURE_ACCOUNTS_PAGE (page);
+  LoadResult *loaded = result;
 
   gtk_spinner_set_spinning (self->reload_spinner, FALSE);
   gtk_widget_set_visible (GTK_WIDGET (self->reload_spinner), FALSE);
 
-  if (loaded == NULL)
+  if (error != NULL)
     {
       g_autofree char *markup = g_markup_escape_text (error->message, -1);
       g_autoptr(GPtrArray) none = g_ptr_array_new_with_free_func (g_object_unref);
@@ -591,7 +547,6 @@ load_cb (GObject      *object,
       replace_rows (self, none);
       adw_status_page_set_description (self->error_page, markup);
       gtk_stack_set_visible_child_name (self->stack, "error");
-      tenure_page_end_loading (TENURE_PAGE (self), cancellable);
       return;
     }
 
@@ -607,21 +562,13 @@ load_cb (GObject      *object,
   show_selected (self);
 
   update_count (self);
-  gtk_stack_set_visible_child_name (self->stack,
-                                    self->rows->len > 0 ? "accounts" : "empty");
-  load_result_free (loaded);
-
-  tenure_page_end_loading (TENURE_PAGE (self), cancellable);
+  gtk_stack_set_visible_child_name (self->stack, self->rows->len > 0 ? "accounts" : "empty");
 }
 
 static void
 tenure_accounts_page_reload (TenurePage *page)
 {
   TenureAccountsPage *self = TENURE_ACCOUNTS_PAGE (page);
-  TenureWorkspace *workspace = tenure_page_get_workspace (page);
-  GCancellable *cancellable = tenure_page_begin_loading (page);
-  g_autoptr(GTask) task = NULL;
-  LoadData *load;
 
   if (self->rows->len == 0)
     gtk_stack_set_visible_child_name (self->stack, "loading");
@@ -631,15 +578,7 @@ tenure_accounts_page_reload (TenurePage *page)
       gtk_spinner_set_spinning (self->reload_spinner, TRUE);
     }
 
-  load = g_new0 (LoadData, 1);
-  load->workspace = g_object_ref (workspace);
-  load->month = tenure_page_get_month (page);
-  load->filter = g_strdup (tenure_workspace_get_filter (workspace));
-
-  task = g_task_new (NULL, cancellable, load_cb, g_object_ref (self));
-  g_task_set_source_tag (task, &load_tag);
-  g_task_set_task_data (task, load, load_data_free);
-  g_task_run_in_thread (task, load_worker);
+  tenure_page_load_in_thread (page, load_rows, NULL, NULL, load_result_free, loaded_cb);
 }
 
 /* Cells: each shows one column of its row, and follows the row when a reload gives the
