@@ -385,6 +385,68 @@ test_data_range (Fixture       *fixture,
   }
 }
 
+static void
+test_query_int_checked (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TenureDb) db = tenure_db_open (fixture->path, TENURE_DB_OPEN_CREATE, &error);
+  gint64 value = -7;
+
+  g_assert_no_error (error);
+  g_assert_true (tenure_db_query_int_checked (db, "SELECT 6 * 7", &value, &error));
+  g_assert_cmpint (value, ==, 42);
+  g_assert_true (tenure_db_query_int_checked (db, "SELECT NULL", &value, &error));
+  g_assert_cmpint (value, ==, 0);
+  g_assert_true (tenure_db_query_int_checked (db, "SELECT id FROM account", &value, &error));
+  g_assert_cmpint (value, ==, 0);
+  g_assert_no_error (error);
+
+  /* A failure is an error, where tenure_db_query_int() gives its fallback. */
+  g_assert_false (tenure_db_query_int_checked (db, "SELECT count(*) FROM nowhere", &value,
+                                               &error));
+  g_assert_error (error, TENURE_DB_ERROR, TENURE_DB_ERROR_FAILED);
+  g_assert_nonnull (strstr (error->message, "no such table"));
+  g_assert_cmpint (tenure_db_query_int (db, "SELECT count(*) FROM nowhere", -5), ==, -5);
+}
+
+/* A workspace another program holds locked is said to be locked, not "not a workspace". */
+static void
+test_open_locked (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  TenureDb *db = tenure_db_open (fixture->path, TENURE_DB_OPEN_CREATE, &error);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  sqlite3 *other = NULL;
+
+  g_assert_no_error (error);
+  tenure_db_close (db);
+  before = test_checksum_file (fixture->path);
+
+  g_assert_cmpint (sqlite3_open (fixture->path, &other), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (other, "PRAGMA locking_mode = EXCLUSIVE; BEGIN EXCLUSIVE; "
+                                        "SELECT count(*) FROM account",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+
+  db = tenure_db_open (fixture->path, TENURE_DB_OPEN_DEFAULT, &error);
+  g_assert_null (db);
+  g_assert_error (error, TENURE_DB_ERROR, TENURE_DB_ERROR_BUSY);
+  g_assert_nonnull (strstr (error->message, "is locked by another program"));
+  g_assert_null (strstr (error->message, "not a Tenure workspace"));
+  g_clear_error (&error);
+
+  g_assert_cmpint (sqlite3_exec (other, "ROLLBACK", NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_close (other), ==, SQLITE_OK);
+  after = test_checksum_file (fixture->path);
+  g_assert_cmpstr (after, ==, before);
+
+  db = tenure_db_open (fixture->path, TENURE_DB_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  tenure_db_close (db);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -403,6 +465,8 @@ main (int    argc,
   ADD ("/db/backup-and-integrity", test_backup_and_integrity);
   ADD ("/db/data-range", test_data_range);
   ADD ("/db/read-only-upgrades-older", test_read_only_upgrades_older);
+  ADD ("/db/query-int-checked", test_query_int_checked);
+  ADD ("/db/open-locked", test_open_locked);
 #undef ADD
 
   return g_test_run ();

@@ -1205,6 +1205,81 @@ test_import_invalid (Fixture       *fixture,
   g_assert_false (tenure_question_editor_can_undo (editor));
 }
 
+/* Refuses max(), as a read error would fail the query of the next id. */
+static int
+deny_max (void       *data,
+          int         action,
+          const char *first,
+          const char *second,
+          const char *database,
+          const char *trigger)
+{
+  if (action == SQLITE_FUNCTION && g_ascii_strcasecmp (second, "max") == 0)
+    return SQLITE_DENY;
+
+  return SQLITE_OK;
+}
+
+/* The id of a new question or answer is read in the edit's write transaction; when the
+ * workspace is locked by another program or cannot be read, the edit fails with a clear
+ * error and writes nothing, never a question with a made-up id such as -1. */
+static void
+test_editor_next_id_errors (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(TenureQuestionEditor) editor = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  sqlite3 *handle = tenure_db_get_handle (fixture->db);
+  sqlite3 *other = NULL;
+
+  build_population (fixture->db);
+  editor = tenure_question_editor_new (fixture->db);
+  before = dump_questions (fixture->db);
+
+  /* Another program holds the write lock. */
+  sqlite3_busy_timeout (handle, 50);
+  g_assert_cmpint (sqlite3_open (fixture->path, &other), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (other, "BEGIN EXCLUSIVE", NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (tenure_question_editor_add_question (editor, "Budget?", TENURE_QUESTION_SINGLE,
+                                                        &error), ==, 0);
+  g_assert_error (error, TENURE_DB_ERROR, TENURE_DB_ERROR_BUSY);
+  g_clear_error (&error);
+  g_assert_cmpint (tenure_question_editor_add_option (editor, 1, "Yesterday", 5, &error), ==, 0);
+  g_assert_error (error, TENURE_DB_ERROR, TENURE_DB_ERROR_BUSY);
+  g_clear_error (&error);
+  g_assert_cmpint (sqlite3_exec (other, "ROLLBACK", NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_close (other), ==, SQLITE_OK);
+
+  /* The query of the next id itself fails. */
+  g_assert_cmpint (sqlite3_set_authorizer (handle, deny_max, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (tenure_question_editor_add_question (editor, "Budget?", TENURE_QUESTION_SINGLE,
+                                                        &error), ==, 0);
+  g_assert_nonnull (error);
+  g_assert_true (error->domain == TENURE_DB_ERROR);
+  g_clear_error (&error);
+  g_assert_cmpint (tenure_question_editor_add_option (editor, 1, "Yesterday", 5, &error), ==, 0);
+  g_assert_nonnull (error);
+  g_assert_true (error->domain == TENURE_DB_ERROR);
+  g_clear_error (&error);
+  g_assert_cmpint (sqlite3_set_authorizer (handle, NULL, NULL), ==, SQLITE_OK);
+
+  after = dump_questions (fixture->db);
+  g_assert_cmpstr (after, ==, before);
+  g_assert_cmpint (tenure_db_query_int (fixture->db, "SELECT count(*) FROM question WHERE id < 1",
+                                        -1), ==, 0);
+  g_assert_cmpint (tenure_db_query_int (fixture->db, "SELECT count(*) FROM option WHERE id < 1",
+                                        -1), ==, 0);
+  g_assert_false (tenure_question_editor_can_undo (editor));
+
+  /* Once the workspace can be read again, the ids follow the highest. */
+  g_assert_cmpint (tenure_question_editor_add_question (editor, "Budget?", TENURE_QUESTION_SINGLE,
+                                                        &error), ==, 4);
+  g_assert_cmpint (tenure_question_editor_add_option (editor, 1, "Yesterday", 5, &error), ==, 33);
+  g_assert_no_error (error);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1223,6 +1298,7 @@ main (int    argc,
   ADD ("/qualify/editor/validation", test_editor_validation);
   ADD ("/qualify/editor/positions", test_editor_positions);
   ADD ("/qualify/editor/conflict", test_editor_conflict);
+  ADD ("/qualify/editor/next-id-errors", test_editor_next_id_errors);
   ADD ("/qualify/scores-threshold", test_scores_and_threshold);
   ADD ("/qualify/export-import", test_export_import);
   ADD ("/qualify/import-invalid", test_import_invalid);

@@ -384,11 +384,12 @@ create_workspace (const char  *path,
   return tenure_file_commit_temporary (tmp_path, path, error);
 }
 
-static gboolean
-query_pragma (TenureDb    *db,
-              const char  *sql,
-              gint64      *value,
-              GError     **error)
+/* Runs @sql and sets @value from the first column of its first row, unless there is no
+ * row or the value is NULL. Returns the SQLite result code. */
+static int
+query_int (TenureDb   *db,
+           const char *sql,
+           gint64     *value)
 {
   sqlite3_stmt *stmt = NULL;
   int rc;
@@ -397,18 +398,47 @@ query_pragma (TenureDb    *db,
   if (rc == SQLITE_OK)
     {
       rc = sqlite3_step (stmt);
-      if (rc == SQLITE_ROW)
-        {
-          *value = sqlite3_column_int64 (stmt, 0);
-          rc = SQLITE_OK;
-        }
+      if (rc == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
+        *value = sqlite3_column_int64 (stmt, 0);
+      if (rc == SQLITE_ROW || rc == SQLITE_DONE)
+        rc = SQLITE_OK;
     }
   sqlite3_finalize (stmt);
 
-  if (rc != SQLITE_OK)
-    return tenure_db_set_error (db, rc, error);
+  return rc;
+}
 
-  return TRUE;
+/* Why SQLite could not read the workspace it opened: another program holds its lock, or the
+ * file (or the folder where SQLite keeps its -wal and -shm files) cannot be read. */
+static void
+set_open_error (TenureDb  *db,
+                int        rc,
+                GError   **error)
+{
+  g_autofree char *display = g_filename_display_name (db->path);
+
+  switch (rc & 0xff)
+    {
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      g_set_error (error, TENURE_DB_ERROR, TENURE_DB_ERROR_BUSY,
+                   _("The workspace “%s” is locked by another program: close it there, or "
+                     "wait for it to finish, and try again"), display);
+      break;
+
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+    case SQLITE_FULL:
+    case SQLITE_NOMEM:
+      tenure_db_set_error (db, rc, error);
+      break;
+
+    default:
+      g_set_error (error, TENURE_DB_ERROR, TENURE_DB_ERROR_FAILED,
+                   _("The workspace “%s” cannot be read: check that the file and its folder "
+                     "may be read (%s)"), display, sqlite3_errstr (rc));
+      break;
+    }
 }
 
 static gboolean
@@ -483,12 +513,17 @@ tenure_db_open (const char         *path,
   sqlite3_extended_result_codes (db->handle, 1);
 
   /* The header may be stale while a WAL file holds newer pages: ask SQLite too, still
-   * before anything is written. */
-  /* A file locked by another program, or unreadable, says so rather than passing for
-   * something that is not a workspace. */
-  if (!query_pragma (db, "PRAGMA application_id", &application_id, error) ||
-      !query_pragma (db, "PRAGMA user_version", &version, error))
-    return NULL;
+   * before anything is written. A file locked by another program, or unreadable, says so
+   * rather than passing for something that is not a workspace. */
+  application_id = version = 0;
+  rc = query_int (db, "PRAGMA application_id", &application_id);
+  if (rc == SQLITE_OK)
+    rc = query_int (db, "PRAGMA user_version", &version);
+  if (rc != SQLITE_OK)
+    {
+      set_open_error (db, rc, error);
+      return NULL;
+    }
   if (application_id != TENURE_DB_APPLICATION_ID || version < 0)
     {
       g_autofree char *display = g_filename_display_name (path);
@@ -667,22 +702,46 @@ tenure_db_step_done (TenureDb      *db,
   return TRUE;
 }
 
-/* The first column of the first row of @sql, or @fallback. */
+/**
+ * tenure_db_query_int_checked:
+ * @value: (out): the first column of the first row of @sql; 0 when there is no row or
+ *   the value is NULL
+ *
+ * Returns: %FALSE with @error set when @sql could not be prepared or run (the workspace
+ *   is busy, locked, damaged or unreadable), rather than a made-up value
+ */
+gboolean
+tenure_db_query_int_checked (TenureDb    *db,
+                             const char  *sql,
+                             gint64      *value,
+                             GError     **error)
+{
+  int rc;
+
+  g_return_val_if_fail (db != NULL, FALSE);
+  g_return_val_if_fail (value != NULL, FALSE);
+
+  *value = 0;
+  rc = query_int (db, sql, value);
+  if (rc != SQLITE_OK)
+    return tenure_db_set_error (db, rc, error);
+
+  return TRUE;
+}
+
+/* The first column of the first row of @sql, or @fallback when there is none, it is NULL
+ * or the query fails: for counts where a fallback is right. Where a failure matters, use
+ * tenure_db_query_int_checked(). */
 gint64
 tenure_db_query_int (TenureDb   *db,
                      const char *sql,
                      gint64      fallback)
 {
-  sqlite3_stmt *stmt = NULL;
   gint64 value = fallback;
 
-  if (sqlite3_prepare_v2 (db->handle, sql, -1, &stmt, NULL) != SQLITE_OK)
-    return fallback;
-  if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
-    value = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
+  g_return_val_if_fail (db != NULL, fallback);
 
-  return value;
+  return query_int (db, sql, &value) == SQLITE_OK ? value : fallback;
 }
 
 gboolean

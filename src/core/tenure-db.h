@@ -60,6 +60,10 @@ gboolean      tenure_db_step_done         (TenureDb           *db,
 gint64        tenure_db_query_int         (TenureDb           *db,
                                            const char         *sql,
                                            gint64              fallback);
+gboolean      tenure_db_query_int_checked (TenureDb           *db,
+                                           const char         *sql,
+                                           gint64             *value,
+                                           GError            **error);
 
 gboolean      tenure_db_begin             (TenureDb           *db,
                                            GError            **error);

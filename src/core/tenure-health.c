@@ -218,6 +218,43 @@ tenure_health_band_key (TenureHealthBand band)
   return bands[band].key;
 }
 
+/* @sql with the first and the day after the last of the @days days ending with @month
+ * bound to ?1 and ?2. */
+static sqlite3_stmt *
+prepare_window (TenureModel  *model,
+                int           month,
+                int           days,
+                const char   *sql,
+                GError      **error)
+{
+  char lo[TENURE_DATE_BUF];
+  char hi[TENURE_DATE_BUF];
+  sqlite3_stmt *stmt;
+
+  tenure_model_window (month, days, lo, hi);
+  stmt = tenure_db_prepare (model->db, sql, error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, lo, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, hi, -1, SQLITE_TRANSIENT);
+
+  return stmt;
+}
+
+/* Ends the row loop of @stmt: SQLITE_DONE is success, anything else an error. */
+static gboolean
+end_rows (TenureModel   *model,
+          sqlite3_stmt  *stmt,
+          int            rc,
+          GError       **error)
+{
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return tenure_db_set_error (model->db, rc, error);
+
+  return TRUE;
+}
+
 static gboolean
 load_support (TenureModel  *model,
               int           month,
@@ -225,20 +262,15 @@ load_support (TenureModel  *model,
               guint        *tickets,
               GError      **error)
 {
-  char lo[TENURE_DATE_BUF];
-  char hi[TENURE_DATE_BUF];
   sqlite3_stmt *stmt;
   int rc;
 
-  tenure_model_window (month, 90, lo, hi);
-  stmt = tenure_db_prepare (model->db,
-                            "SELECT account_id, category = 'strategic' FROM ticket "
-                            "WHERE opened_at >= ? AND opened_at < ?",
-                            error);
+  stmt = prepare_window (model, month, 90,
+                         "SELECT account_id, category = 'strategic' FROM ticket "
+                         "WHERE opened_at >= ? AND opened_at < ?",
+                         error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, lo, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, hi, -1, SQLITE_TRANSIENT);
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
@@ -250,11 +282,8 @@ load_support (TenureModel  *model,
       if (sqlite3_column_int (stmt, 1))
         strategic[index]++;
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    return tenure_db_set_error (model->db, rc, error);
 
-  return TRUE;
+  return end_rows (model, stmt, rc, error);
 }
 
 /* The latest NPS score of each account in the last 180 days; −1 when none. */
@@ -264,21 +293,16 @@ load_sentiment (TenureModel  *model,
                 int          *latest,
                 GError      **error)
 {
-  char lo[TENURE_DATE_BUF];
-  char hi[TENURE_DATE_BUF];
   sqlite3_stmt *stmt;
   int rc;
 
-  tenure_model_window (month, 180, lo, hi);
-  stmt = tenure_db_prepare (model->db,
-                            "SELECT account_id, score FROM response "
-                            "WHERE kind = 'nps' AND answered_on >= ? AND answered_on < ? "
-                            "AND account_id IS NOT NULL ORDER BY answered_on, id",
-                            error);
+  stmt = prepare_window (model, month, 180,
+                         "SELECT account_id, score FROM response "
+                         "WHERE kind = 'nps' AND answered_on >= ? AND answered_on < ? "
+                         "AND account_id IS NOT NULL ORDER BY answered_on, id",
+                         error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, lo, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, hi, -1, SQLITE_TRANSIENT);
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
@@ -287,11 +311,8 @@ load_sentiment (TenureModel  *model,
       if (index >= 0)
         latest[index] = sqlite3_column_int (stmt, 1);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    return tenure_db_set_error (model->db, rc, error);
 
-  return TRUE;
+  return end_rows (model, stmt, rc, error);
 }
 
 /**

@@ -11,6 +11,7 @@
 
 #include "tenure-date.h"
 #include "tenure-initiative.h"
+#include "tenure-undo.h"
 
 /* Older edits are forgotten beyond this many. */
 #define UNDO_LIMIT 200
@@ -243,7 +244,6 @@ tenure_initiative_validate (TenureDb                *db,
 /* One edit: the initiative before and after (NULL: absent). */
 typedef struct
 {
-  char             *label;
   gint64            id;
   TenureInitiative *before;
   TenureInitiative *after;
@@ -252,7 +252,6 @@ typedef struct
 static void
 initiative_edit_free (InitiativeEdit *edit)
 {
-  g_free (edit->label);
   tenure_initiative_free (edit->before);
   tenure_initiative_free (edit->after);
   g_free (edit);
@@ -260,48 +259,48 @@ initiative_edit_free (InitiativeEdit *edit)
 
 struct _TenureInitiativeEditor
 {
-  GObject    parent_instance;
+  GObject     parent_instance;
 
-  TenureDb  *db;
-  GPtrArray *undo;   /* InitiativeEdit, oldest first */
-  GPtrArray *redo;   /* InitiativeEdit, next redo last */
+  TenureDb   *db;
+  TenureUndo *history;   /* of InitiativeEdit */
 };
 
 G_DEFINE_FINAL_TYPE (TenureInitiativeEditor, tenure_initiative_editor, G_TYPE_OBJECT)
-
-enum {
-  PROP_0,
-  PROP_CAN_UNDO,
-  PROP_CAN_REDO,
-  N_PROPS
-};
 
 enum {
   CHANGED,
   N_SIGNALS
 };
 
-static GParamSpec *properties [N_PROPS];
 static guint signals [N_SIGNALS];
 
+static gboolean edit_apply (TenureDb  *db,
+                            gpointer   edit,
+                            gboolean   forward,
+                            GError   **error);
+
 static void
-history_changed (TenureInitiativeEditor *self,
-                 gboolean                could_undo,
-                 gboolean                could_redo)
+edit_changed (GObject  *owner,
+              gpointer  edit)
 {
-  if (could_undo != tenure_initiative_editor_can_undo (self))
-    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_CAN_UNDO]);
-  if (could_redo != tenure_initiative_editor_can_redo (self))
-    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_CAN_REDO]);
+  g_signal_emit (owner, signals [CHANGED], 0);
 }
+
+static const TenureUndoFuncs edit_funcs = {
+  .apply = edit_apply,
+  .free = (GDestroyNotify) initiative_edit_free,
+  .changed = edit_changed,
+  .error_quark = tenure_initiative_error_quark,
+  .nothing_code = TENURE_INITIATIVE_ERROR_NOT_FOUND,
+  .conflict_code = TENURE_INITIATIVE_ERROR_CONFLICT,
+};
 
 static void
 tenure_initiative_editor_finalize (GObject *object)
 {
   TenureInitiativeEditor *self = (TenureInitiativeEditor *) object;
 
-  g_clear_pointer (&self->undo, g_ptr_array_unref);
-  g_clear_pointer (&self->redo, g_ptr_array_unref);
+  g_clear_pointer (&self->history, tenure_undo_free);
 
   G_OBJECT_CLASS (tenure_initiative_editor_parent_class)->finalize (object);
 }
@@ -312,21 +311,7 @@ tenure_initiative_editor_get_property (GObject    *object,
                                        GValue     *value,
                                        GParamSpec *pspec)
 {
-  TenureInitiativeEditor *self = TENURE_INITIATIVE_EDITOR (object);
-
-  switch (prop_id)
-    {
-    case PROP_CAN_UNDO:
-      g_value_set_boolean (value, tenure_initiative_editor_can_undo (self));
-      break;
-
-    case PROP_CAN_REDO:
-      g_value_set_boolean (value, tenure_initiative_editor_can_redo (self));
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
+  tenure_undo_get_property (TENURE_INITIATIVE_EDITOR (object)->history, prop_id, value, pspec);
 }
 
 static void
@@ -337,13 +322,7 @@ tenure_initiative_editor_class_init (TenureInitiativeEditorClass *klass)
   object_class->finalize = tenure_initiative_editor_finalize;
   object_class->get_property = tenure_initiative_editor_get_property;
 
-  properties [PROP_CAN_UNDO] =
-    g_param_spec_boolean ("can-undo", NULL, NULL, FALSE,
-                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties [PROP_CAN_REDO] =
-    g_param_spec_boolean ("can-redo", NULL, NULL, FALSE,
-                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  tenure_undo_install_properties (object_class);
 
   /**
    * TenureInitiativeEditor::changed:
@@ -358,8 +337,6 @@ tenure_initiative_editor_class_init (TenureInitiativeEditorClass *klass)
 static void
 tenure_initiative_editor_init (TenureInitiativeEditor *self)
 {
-  self->undo = g_ptr_array_new_with_free_func ((GDestroyNotify) initiative_edit_free);
-  self->redo = g_ptr_array_new_with_free_func ((GDestroyNotify) initiative_edit_free);
 }
 
 /**
@@ -375,6 +352,7 @@ tenure_initiative_editor_new (TenureDb *db)
 
   self = g_object_new (TENURE_TYPE_INITIATIVE_EDITOR, NULL);
   self->db = db;
+  self->history = tenure_undo_new (&edit_funcs, G_OBJECT (self), db, UNDO_LIMIT);
   return self;
 }
 
@@ -383,7 +361,7 @@ tenure_initiative_editor_can_undo (TenureInitiativeEditor *self)
 {
   g_return_val_if_fail (TENURE_IS_INITIATIVE_EDITOR (self), FALSE);
 
-  return self->undo->len > 0;
+  return tenure_undo_can_undo (self->history);
 }
 
 gboolean
@@ -391,7 +369,7 @@ tenure_initiative_editor_can_redo (TenureInitiativeEditor *self)
 {
   g_return_val_if_fail (TENURE_IS_INITIATIVE_EDITOR (self), FALSE);
 
-  return self->redo->len > 0;
+  return tenure_undo_can_redo (self->history);
 }
 
 /* What undo would undo ("Delete initiative"), or NULL. */
@@ -400,9 +378,7 @@ tenure_initiative_editor_get_undo_label (TenureInitiativeEditor *self)
 {
   g_return_val_if_fail (TENURE_IS_INITIATIVE_EDITOR (self), NULL);
 
-  if (self->undo->len == 0)
-    return NULL;
-  return ((InitiativeEdit *) g_ptr_array_index (self->undo, self->undo->len - 1))->label;
+  return tenure_undo_get_undo_label (self->history);
 }
 
 static gboolean
@@ -485,36 +461,36 @@ apply_change (TenureDb                *db,
   return tenure_db_step_done (db, stmt, error);
 }
 
-/* Runs @edit forward in its own transaction and records it; takes @edit. */
+static gboolean
+edit_apply (TenureDb  *db,
+            gpointer   data,
+            gboolean   forward,
+            GError   **error)
+{
+  InitiativeEdit *edit = data;
+
+  return apply_change (db, edit->id,
+                       forward ? edit->before : edit->after,
+                       forward ? edit->after : edit->before, error);
+}
+
+/* Saves the change of the initiative @id from @before to @after (either may be NULL:
+ * absent) in the edit's open transaction, and records it; takes both. */
 static gboolean
 record_edit (TenureInitiativeEditor  *self,
-             InitiativeEdit          *edit,
+             const char              *label,
+             gint64                   id,
+             TenureInitiative        *before,
+             TenureInitiative        *after,
              GError                 **error)
 {
-  gboolean could_undo = tenure_initiative_editor_can_undo (self);
-  gboolean could_redo = tenure_initiative_editor_can_redo (self);
+  InitiativeEdit *edit = g_new0 (InitiativeEdit, 1);
 
-  if (!tenure_db_begin (self->db, error))
-    {
-      initiative_edit_free (edit);
-      return FALSE;
-    }
-  if (!apply_change (self->db, edit->id, edit->before, edit->after, error) ||
-      !tenure_db_commit (self->db, error))
-    {
-      tenure_db_rollback (self->db);
-      initiative_edit_free (edit);
-      return FALSE;
-    }
+  edit->id = id;
+  edit->before = before;
+  edit->after = after;
 
-  g_ptr_array_add (self->undo, edit);
-  if (self->undo->len > UNDO_LIMIT)
-    g_ptr_array_remove_index (self->undo, 0);
-  g_ptr_array_set_size (self->redo, 0);
-  history_changed (self, could_undo, could_redo);
-  g_signal_emit (self, signals [CHANGED], 0);
-
-  return TRUE;
+  return tenure_undo_apply_and_push (self->history, label, edit, error);
 }
 
 /* A clean copy of @initiative for storing: name trimmed, empty segment as NULL. */
@@ -538,29 +514,23 @@ tenure_initiative_editor_create (TenureInitiativeEditor  *self,
                                  const TenureInitiative  *initiative,
                                  GError                 **error)
 {
-  InitiativeEdit *edit;
   gint64 id;
 
   g_return_val_if_fail (TENURE_IS_INITIATIVE_EDITOR (self), 0);
   g_return_val_if_fail (initiative != NULL, 0);
 
-  if (!tenure_initiative_validate (self->db, initiative, error))
+  if (!tenure_initiative_validate (self->db, initiative, error) ||
+      !tenure_undo_begin (self->history, error))
     return 0;
 
-  id = tenure_db_query_int (self->db, "SELECT coalesce (max (id), 0) + 1 FROM initiative", 0);
-  if (id <= 0)
-    {
-      g_set_error_literal (error, TENURE_INITIATIVE_ERROR, TENURE_INITIATIVE_ERROR_INVALID,
-                           _("The workspace could not be read"));
-      return 0;
-    }
+  /* Inside the write transaction: no other connection can take the id before the edit is
+   * saved. */
+  if (!tenure_db_query_int_checked (self->db, "SELECT coalesce (max (id), 0) + 1 FROM initiative",
+                                    &id, error))
+    return tenure_undo_abort (self->history);
 
-  edit = g_new0 (InitiativeEdit, 1);
-  edit->label = g_strdup (_("Add initiative"));
-  edit->id = id;
-  edit->after = clean_copy (initiative, id);
-
-  return record_edit (self, edit, error) ? id : 0;
+  return record_edit (self, _("Add initiative"), id, NULL, clean_copy (initiative, id), error)
+         ? id : 0;
 }
 
 gboolean
@@ -570,27 +540,26 @@ tenure_initiative_editor_update (TenureInitiativeEditor  *self,
 {
   g_autoptr(TenureInitiative) before = NULL;
   g_autoptr(TenureInitiative) after = NULL;
-  InitiativeEdit *edit;
 
   g_return_val_if_fail (TENURE_IS_INITIATIVE_EDITOR (self), FALSE);
   g_return_val_if_fail (initiative != NULL, FALSE);
 
-  if (!tenure_initiative_validate (self->db, initiative, error))
+  if (!tenure_initiative_validate (self->db, initiative, error) ||
+      !tenure_undo_begin (self->history, error))
     return FALSE;
+
   before = tenure_initiative_load (self->db, initiative->id, error);
   if (before == NULL)
-    return FALSE;
+    return tenure_undo_abort (self->history);
   after = clean_copy (initiative, initiative->id);
   if (tenure_initiative_equal (before, after))
-    return TRUE;
+    {
+      tenure_undo_abort (self->history);
+      return TRUE;
+    }
 
-  edit = g_new0 (InitiativeEdit, 1);
-  edit->label = g_strdup (_("Edit initiative"));
-  edit->id = initiative->id;
-  edit->before = g_steal_pointer (&before);
-  edit->after = g_steal_pointer (&after);
-
-  return record_edit (self, edit, error);
+  return record_edit (self, _("Edit initiative"), initiative->id, g_steal_pointer (&before),
+                      g_steal_pointer (&after), error);
 }
 
 gboolean
@@ -599,66 +568,17 @@ tenure_initiative_editor_delete (TenureInitiativeEditor  *self,
                                  GError                 **error)
 {
   TenureInitiative *before;
-  InitiativeEdit *edit;
 
   g_return_val_if_fail (TENURE_IS_INITIATIVE_EDITOR (self), FALSE);
 
+  if (!tenure_undo_begin (self->history, error))
+    return FALSE;
+
   before = tenure_initiative_load (self->db, id, error);
   if (before == NULL)
-    return FALSE;
+    return tenure_undo_abort (self->history);
 
-  edit = g_new0 (InitiativeEdit, 1);
-  edit->label = g_strdup (_("Delete initiative"));
-  edit->id = id;
-  edit->before = before;
-
-  return record_edit (self, edit, error);
-}
-
-static gboolean
-move_through_history (TenureInitiativeEditor  *self,
-                      gboolean                 forward,
-                      GError                 **error)
-{
-  GPtrArray *from = forward ? self->redo : self->undo;
-  GPtrArray *to = forward ? self->undo : self->redo;
-  gboolean could_undo = tenure_initiative_editor_can_undo (self);
-  gboolean could_redo = tenure_initiative_editor_can_redo (self);
-  g_autoptr(GError) local_error = NULL;
-  InitiativeEdit *edit;
-
-  if (from->len == 0)
-    {
-      g_set_error_literal (error, TENURE_INITIATIVE_ERROR, TENURE_INITIATIVE_ERROR_NOT_FOUND,
-                           forward ? _("There is nothing to redo") : _("There is nothing to undo"));
-      return FALSE;
-    }
-
-  edit = g_ptr_array_index (from, from->len - 1);
-  if (!tenure_db_begin (self->db, error))
-    return FALSE;
-  if (!apply_change (self->db, edit->id,
-                     forward ? edit->before : edit->after,
-                     forward ? edit->after : edit->before, &local_error) ||
-      !tenure_db_commit (self->db, &local_error))
-    {
-      tenure_db_rollback (self->db);
-      /* The history no longer matches the workspace: keeping it would undo the wrong rows. */
-      if (g_error_matches (local_error, TENURE_INITIATIVE_ERROR, TENURE_INITIATIVE_ERROR_CONFLICT))
-        {
-          g_ptr_array_set_size (self->undo, 0);
-          g_ptr_array_set_size (self->redo, 0);
-          history_changed (self, could_undo, could_redo);
-        }
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
-
-  g_ptr_array_add (to, g_ptr_array_steal_index (from, from->len - 1));
-  history_changed (self, could_undo, could_redo);
-  g_signal_emit (self, signals [CHANGED], 0);
-
-  return TRUE;
+  return record_edit (self, _("Delete initiative"), id, before, NULL, error);
 }
 
 gboolean
@@ -667,7 +587,7 @@ tenure_initiative_editor_undo (TenureInitiativeEditor  *self,
 {
   g_return_val_if_fail (TENURE_IS_INITIATIVE_EDITOR (self), FALSE);
 
-  return move_through_history (self, FALSE, error);
+  return tenure_undo_undo (self->history, error);
 }
 
 gboolean
@@ -676,5 +596,5 @@ tenure_initiative_editor_redo (TenureInitiativeEditor  *self,
 {
   g_return_val_if_fail (TENURE_IS_INITIATIVE_EDITOR (self), FALSE);
 
-  return move_through_history (self, TRUE, error);
+  return tenure_undo_redo (self->history, error);
 }

@@ -1150,6 +1150,37 @@ add_double (JsonBuilder *builder,
 }
 
 static void
+add_string (JsonBuilder *builder,
+            const char  *key,
+            const char  *value)
+{
+  json_builder_set_member_name (builder, key);
+  json_builder_add_string_value (builder, value);
+}
+
+/* Starts the object member @key; end it with json_builder_end_object(). */
+static void
+begin_object_member (JsonBuilder *builder,
+                     const char  *key)
+{
+  json_builder_set_member_name (builder, key);
+  json_builder_begin_object (builder);
+}
+
+static void
+add_double_array (JsonBuilder  *builder,
+                  const char   *key,
+                  const double *values,
+                  guint         n_values)
+{
+  json_builder_set_member_name (builder, key);
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < n_values; i++)
+    add_double (builder, NULL, values[i]);
+  json_builder_end_array (builder);
+}
+
+static void
 add_cohorts (JsonBuilder              *builder,
              const TenureCohortMatrix *matrix)
 {
@@ -1162,19 +1193,10 @@ add_cohorts (JsonBuilder              *builder,
 
       tenure_month_format (cohort->cohort, label);
       json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "cohort");
-      json_builder_add_string_value (builder, label);
+      add_string (builder, "cohort", label);
       add_int (builder, "size", cohort->size);
-      json_builder_set_member_name (builder, "logo_pct");
-      json_builder_begin_array (builder);
-      for (guint age = 0; age < cohort->n_ages; age++)
-        add_double (builder, NULL, cohort->logo_pct[age]);
-      json_builder_end_array (builder);
-      json_builder_set_member_name (builder, "revenue_pct");
-      json_builder_begin_array (builder);
-      for (guint age = 0; age < cohort->n_ages; age++)
-        add_double (builder, NULL, cohort->revenue_pct[age]);
-      json_builder_end_array (builder);
+      add_double_array (builder, "logo_pct", cohort->logo_pct, cohort->n_ages);
+      add_double_array (builder, "revenue_pct", cohort->revenue_pct, cohort->n_ages);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
@@ -1197,16 +1219,13 @@ tenure_metrics_to_json (const TenureMetrics *metrics)
 
   tenure_month_format (metrics->month, month);
   json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "month");
-  json_builder_add_string_value (builder, month);
-  json_builder_set_member_name (builder, "currency");
-  json_builder_add_string_value (builder, metrics->currency);
+  add_string (builder, "month", month);
+  add_string (builder, "currency", metrics->currency);
   add_int (builder, "mrr_cents", f->mrr_cents);
   add_int (builder, "customers", f->customers);
   add_int (builder, "arpa_cents", f->arpa_cents);
 
-  json_builder_set_member_name (builder, "movements");
-  json_builder_begin_object (builder);
+  begin_object_member (builder, "movements");
   add_int (builder, "new_cents", f->new_cents);
   add_int (builder, "reactivation_cents", f->reactivation_cents);
   add_int (builder, "expansion_cents", f->expansion_cents);
@@ -1224,14 +1243,12 @@ tenure_metrics_to_json (const TenureMetrics *metrics)
   add_double (builder, "nrr_trailing12_pct", f->nrr_trailing12_pct);
   add_int (builder, "clv_cents", metrics->clv_cents);
 
-  json_builder_set_member_name (builder, "channels");
-  json_builder_begin_object (builder);
+  begin_object_member (builder, "channels");
   for (guint i = 0; i < metrics->channels->len; i++)
     {
       const TenureChannelFigures *channel = g_ptr_array_index (metrics->channels, i);
 
-      json_builder_set_member_name (builder, channel->name);
-      json_builder_begin_object (builder);
+      begin_object_member (builder, channel->name);
       add_int (builder, "spend_cents", channel->spend_cents);
       add_int (builder, "new_customers", channel->new_customers);
       add_int (builder, "cac_cents", channel->cac_cents);
@@ -1241,8 +1258,7 @@ tenure_metrics_to_json (const TenureMetrics *metrics)
     }
   json_builder_end_object (builder);
 
-  json_builder_set_member_name (builder, "nps");
-  json_builder_begin_object (builder);
+  begin_object_member (builder, "nps");
   add_double (builder, "score", f->nps_score);
   add_int (builder, "responses", f->nps_responses);
   add_int (builder, "promoters", f->nps_promoters);
@@ -1250,19 +1266,16 @@ tenure_metrics_to_json (const TenureMetrics *metrics)
   add_int (builder, "detractors", f->nps_detractors);
   json_builder_end_object (builder);
 
-  json_builder_set_member_name (builder, "cli");
-  json_builder_begin_object (builder);
+  begin_object_member (builder, "cli");
   add_double (builder, "score", f->cli_score);
   add_int (builder, "responses", f->cli_responses);
   json_builder_end_object (builder);
 
-  json_builder_set_member_name (builder, "taj");
-  json_builder_begin_object (builder);
+  begin_object_member (builder, "taj");
   add_int (builder, "bucket_0", f->taj_bucket_0);
   add_int (builder, "bucket_1_3", f->taj_bucket_1_3);
   add_int (builder, "bucket_4_plus", f->taj_bucket_4_plus);
-  json_builder_set_member_name (builder, "retention12_by_bucket");
-  json_builder_begin_object (builder);
+  begin_object_member (builder, "retention12_by_bucket");
   add_double (builder, "0", metrics->taj_retention12_pct[0]);
   add_double (builder, "1-3", metrics->taj_retention12_pct[1]);
   add_double (builder, "4+", metrics->taj_retention12_pct[2]);
@@ -1273,16 +1286,13 @@ tenure_metrics_to_json (const TenureMetrics *metrics)
   add_double (builder, "ttfv_median_days", f->ttfv_median_days);
   add_double (builder, "ttfv_reached_pct", f->ttfv_reached_pct);
 
-  json_builder_set_member_name (builder, "health");
-  json_builder_begin_object (builder);
+  begin_object_member (builder, "health");
   for (guint b = 0; b < TENURE_HEALTH_N_BANDS; b++)
     add_int (builder, tenure_health_band_key (b), metrics->health_accounts[b]);
-  json_builder_set_member_name (builder, "backtest");
-  json_builder_begin_object (builder);
+  begin_object_member (builder, "backtest");
   for (guint b = 0; b < TENURE_HEALTH_N_BANDS; b++)
     {
-      json_builder_set_member_name (builder, tenure_health_band_key (b));
-      json_builder_begin_object (builder);
+      begin_object_member (builder, tenure_health_band_key (b));
       add_int (builder, "accounts", metrics->backtest_accounts[b]);
       add_double (builder, "churned_pct", metrics->backtest_churned_pct[b]);
       json_builder_end_object (builder);
@@ -1292,8 +1302,7 @@ tenure_metrics_to_json (const TenureMetrics *metrics)
 
   add_cohorts (builder, metrics->cohorts);
 
-  json_builder_set_member_name (builder, "funnel");
-  json_builder_begin_object (builder);
+  begin_object_member (builder, "funnel");
   add_int (builder, "awareness", metrics->funnel_awareness);
   add_int (builder, "conversion", metrics->funnel_conversion);
   add_int (builder, "purchase", metrics->funnel_purchase);
@@ -1302,8 +1311,7 @@ tenure_metrics_to_json (const TenureMetrics *metrics)
   add_int (builder, "recommendation", metrics->funnel_recommendation);
   json_builder_end_object (builder);
 
-  json_builder_set_member_name (builder, "dormant");
-  json_builder_begin_object (builder);
+  begin_object_member (builder, "dormant");
   add_int (builder, "accounts", metrics->dormant_accounts);
   add_double (builder, "pct", metrics->dormant_pct);
   add_int (builder, "mrr_cents", metrics->dormant_mrr_cents);

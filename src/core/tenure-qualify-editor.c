@@ -8,54 +8,59 @@
 #include <glib/gi18n.h>
 
 #include "tenure-qualify-private.h"
+#include "tenure-undo.h"
 
 /* Older edits are forgotten beyond this many. */
 #define UNDO_LIMIT 200
 
 struct _TenureQuestionEditor
 {
-  GObject    parent_instance;
+  GObject     parent_instance;
 
-  TenureDb  *db;
-  GPtrArray *undo;   /* QualifyEdit, oldest first */
-  GPtrArray *redo;   /* QualifyEdit, next redo last */
+  TenureDb   *db;
+  TenureUndo *history;   /* of QualifyEdit */
 };
 
 G_DEFINE_FINAL_TYPE (TenureQuestionEditor, tenure_question_editor, G_TYPE_OBJECT)
-
-enum {
-  PROP_0,
-  PROP_CAN_UNDO,
-  PROP_CAN_REDO,
-  N_PROPS
-};
 
 enum {
   CHANGED,
   N_SIGNALS
 };
 
-static GParamSpec *properties [N_PROPS];
 static guint signals [N_SIGNALS];
 
-static void
-history_changed (TenureQuestionEditor *self,
-                 gboolean              could_undo,
-                 gboolean              could_redo)
+static gboolean
+edit_apply (TenureDb  *db,
+            gpointer   edit,
+            gboolean   forward,
+            GError   **error)
 {
-  if (could_undo != tenure_question_editor_can_undo (self))
-    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_CAN_UNDO]);
-  if (could_redo != tenure_question_editor_can_redo (self))
-    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_CAN_REDO]);
+  return qualify_edit_apply (db, edit, forward, error);
 }
+
+static void
+edit_changed (GObject  *owner,
+              gpointer  edit)
+{
+  g_signal_emit (owner, signals [CHANGED], 0);
+}
+
+static const TenureUndoFuncs edit_funcs = {
+  .apply = edit_apply,
+  .free = (GDestroyNotify) qualify_edit_free,
+  .changed = edit_changed,
+  .error_quark = tenure_qualify_error_quark,
+  .nothing_code = TENURE_QUALIFY_ERROR_NOT_FOUND,
+  .conflict_code = TENURE_QUALIFY_ERROR_CONFLICT,
+};
 
 static void
 tenure_question_editor_finalize (GObject *object)
 {
   TenureQuestionEditor *self = (TenureQuestionEditor *) object;
 
-  g_clear_pointer (&self->undo, g_ptr_array_unref);
-  g_clear_pointer (&self->redo, g_ptr_array_unref);
+  g_clear_pointer (&self->history, tenure_undo_free);
 
   G_OBJECT_CLASS (tenure_question_editor_parent_class)->finalize (object);
 }
@@ -66,21 +71,7 @@ tenure_question_editor_get_property (GObject    *object,
                                      GValue     *value,
                                      GParamSpec *pspec)
 {
-  TenureQuestionEditor *self = TENURE_QUESTION_EDITOR (object);
-
-  switch (prop_id)
-    {
-    case PROP_CAN_UNDO:
-      g_value_set_boolean (value, tenure_question_editor_can_undo (self));
-      break;
-
-    case PROP_CAN_REDO:
-      g_value_set_boolean (value, tenure_question_editor_can_redo (self));
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
+  tenure_undo_get_property (TENURE_QUESTION_EDITOR (object)->history, prop_id, value, pspec);
 }
 
 static void
@@ -91,13 +82,7 @@ tenure_question_editor_class_init (TenureQuestionEditorClass *klass)
   object_class->finalize = tenure_question_editor_finalize;
   object_class->get_property = tenure_question_editor_get_property;
 
-  properties [PROP_CAN_UNDO] =
-    g_param_spec_boolean ("can-undo", NULL, NULL, FALSE,
-                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties [PROP_CAN_REDO] =
-    g_param_spec_boolean ("can-redo", NULL, NULL, FALSE,
-                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  tenure_undo_install_properties (object_class);
 
   /**
    * TenureQuestionEditor::changed:
@@ -112,8 +97,6 @@ tenure_question_editor_class_init (TenureQuestionEditorClass *klass)
 static void
 tenure_question_editor_init (TenureQuestionEditor *self)
 {
-  self->undo = g_ptr_array_new_with_free_func ((GDestroyNotify) qualify_edit_free);
-  self->redo = g_ptr_array_new_with_free_func ((GDestroyNotify) qualify_edit_free);
 }
 
 /**
@@ -131,6 +114,7 @@ tenure_question_editor_new (TenureDb *db)
 
   self = g_object_new (TENURE_TYPE_QUESTION_EDITOR, NULL);
   self->db = db;
+  self->history = tenure_undo_new (&edit_funcs, G_OBJECT (self), db, UNDO_LIMIT);
   return self;
 }
 
@@ -147,7 +131,7 @@ tenure_question_editor_can_undo (TenureQuestionEditor *self)
 {
   g_return_val_if_fail (TENURE_IS_QUESTION_EDITOR (self), FALSE);
 
-  return self->undo->len > 0;
+  return tenure_undo_can_undo (self->history);
 }
 
 gboolean
@@ -155,7 +139,7 @@ tenure_question_editor_can_redo (TenureQuestionEditor *self)
 {
   g_return_val_if_fail (TENURE_IS_QUESTION_EDITOR (self), FALSE);
 
-  return self->redo->len > 0;
+  return tenure_undo_can_redo (self->history);
 }
 
 /* What undo would undo ("Rename question"), or NULL. */
@@ -164,9 +148,7 @@ tenure_question_editor_get_undo_label (TenureQuestionEditor *self)
 {
   g_return_val_if_fail (TENURE_IS_QUESTION_EDITOR (self), NULL);
 
-  if (self->undo->len == 0)
-    return NULL;
-  return ((QualifyEdit *) g_ptr_array_index (self->undo, self->undo->len - 1))->label;
+  return tenure_undo_get_undo_label (self->history);
 }
 
 const char *
@@ -174,20 +156,15 @@ tenure_question_editor_get_redo_label (TenureQuestionEditor *self)
 {
   g_return_val_if_fail (TENURE_IS_QUESTION_EDITOR (self), NULL);
 
-  if (self->redo->len == 0)
-    return NULL;
-  return ((QualifyEdit *) g_ptr_array_index (self->redo, self->redo->len - 1))->label;
+  return tenure_undo_get_redo_label (self->history);
 }
 
 void
 tenure_question_editor_clear_history (TenureQuestionEditor *self)
 {
-  gboolean could_undo = tenure_question_editor_can_undo (self);
-  gboolean could_redo = tenure_question_editor_can_redo (self);
+  g_return_if_fail (TENURE_IS_QUESTION_EDITOR (self));
 
-  g_ptr_array_set_size (self->undo, 0);
-  g_ptr_array_set_size (self->redo, 0);
-  history_changed (self, could_undo, could_redo);
+  tenure_undo_clear (self->history);
 }
 
 gboolean
@@ -195,70 +172,14 @@ qualify_editor_finish_edit (TenureQuestionEditor  *self,
                             QualifyEdit           *edit,
                             GError               **error)
 {
-  g_autoptr(QualifyEdit) owned = edit;
-  gboolean could_undo = tenure_question_editor_can_undo (self);
-  gboolean could_redo = tenure_question_editor_can_redo (self);
-
   if (edit->befores->len == 0)
     {
-      tenure_db_rollback (self->db);
+      qualify_edit_free (edit);
+      tenure_undo_abort (self->history);
       return TRUE;
     }
 
-  if (!qualify_edit_apply (self->db, edit, TRUE, error) || !tenure_db_commit (self->db, error))
-    {
-      tenure_db_rollback (self->db);
-      return FALSE;
-    }
-
-  g_ptr_array_add (self->undo, g_steal_pointer (&owned));
-  if (self->undo->len > UNDO_LIMIT)
-    g_ptr_array_remove_index (self->undo, 0);
-  g_ptr_array_set_size (self->redo, 0);
-  history_changed (self, could_undo, could_redo);
-  g_signal_emit (self, signals [CHANGED], 0);
-
-  return TRUE;
-}
-
-static gboolean
-move_through_history (TenureQuestionEditor  *self,
-                      gboolean               forward,
-                      GError               **error)
-{
-  GPtrArray *from = forward ? self->redo : self->undo;
-  GPtrArray *to = forward ? self->undo : self->redo;
-  gboolean could_undo = tenure_question_editor_can_undo (self);
-  gboolean could_redo = tenure_question_editor_can_redo (self);
-  g_autoptr(GError) local_error = NULL;
-  QualifyEdit *edit;
-
-  if (from->len == 0)
-    {
-      g_set_error_literal (error, TENURE_QUALIFY_ERROR, TENURE_QUALIFY_ERROR_NOT_FOUND,
-                           forward ? _("There is nothing to redo") : _("There is nothing to undo"));
-      return FALSE;
-    }
-
-  edit = g_ptr_array_index (from, from->len - 1);
-  if (!tenure_db_begin (self->db, error))
-    return FALSE;
-  if (!qualify_edit_apply (self->db, edit, forward, &local_error) ||
-      !tenure_db_commit (self->db, &local_error))
-    {
-      tenure_db_rollback (self->db);
-      /* The history no longer matches the workspace: keeping it would undo the wrong rows. */
-      if (g_error_matches (local_error, TENURE_QUALIFY_ERROR, TENURE_QUALIFY_ERROR_CONFLICT))
-        tenure_question_editor_clear_history (self);
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
-
-  g_ptr_array_add (to, g_ptr_array_steal_index (from, from->len - 1));
-  history_changed (self, could_undo, could_redo);
-  g_signal_emit (self, signals [CHANGED], 0);
-
-  return TRUE;
+  return tenure_undo_apply_and_push (self->history, edit->label, edit, error);
 }
 
 gboolean
@@ -267,7 +188,7 @@ tenure_question_editor_undo (TenureQuestionEditor  *self,
 {
   g_return_val_if_fail (TENURE_IS_QUESTION_EDITOR (self), FALSE);
 
-  return move_through_history (self, FALSE, error);
+  return tenure_undo_undo (self->history, error);
 }
 
 gboolean
@@ -276,7 +197,7 @@ tenure_question_editor_redo (TenureQuestionEditor  *self,
 {
   g_return_val_if_fail (TENURE_IS_QUESTION_EDITOR (self), FALSE);
 
-  return move_through_history (self, TRUE, error);
+  return tenure_undo_redo (self->history, error);
 }
 
 /* Every edit below: begin, read and build the changes, then finish (apply, commit, record).
@@ -284,8 +205,7 @@ tenure_question_editor_redo (TenureQuestionEditor  *self,
 static gboolean
 fail_edit (TenureQuestionEditor *self)
 {
-  tenure_db_rollback (self->db);
-  return FALSE;
+  return tenure_undo_abort (self->history);
 }
 
 static gboolean
@@ -295,6 +215,63 @@ fail_edit_not_found (TenureQuestionEditor  *self,
 {
   qualify_set_not_found (error, what);
   return fail_edit (self);
+}
+
+/* Begins an edit and reads the questions, and @question_id's row into @row when asked. */
+static gboolean
+begin_with_question (TenureQuestionEditor  *self,
+                     gint64                 question_id,
+                     GPtrArray            **questions,
+                     QualifyRow           **row,
+                     GError               **error)
+{
+  if (!tenure_undo_begin (self->history, error))
+    return FALSE;
+  *questions = qualify_read_questions (self->db, error);
+  if (*questions == NULL)
+    return fail_edit (self);
+  if (row != NULL && (*row = qualify_find_row (*questions, question_id)) == NULL)
+    return fail_edit_not_found (self, QUALIFY_ROW_QUESTION, error);
+
+  return TRUE;
+}
+
+/* Begins an edit and reads @option_id's row with its question and that question's options. */
+static gboolean
+begin_with_option (TenureQuestionEditor  *self,
+                   gint64                 option_id,
+                   QualifyRow           **question,
+                   GPtrArray            **options,
+                   QualifyRow           **option,
+                   GError               **error)
+{
+  if (!tenure_undo_begin (self->history, error))
+    return FALSE;
+  if (!qualify_read_option_context (self->db, option_id, question, options, option, error))
+    return fail_edit (self);
+  if (*option == NULL)
+    return fail_edit_not_found (self, QUALIFY_ROW_OPTION, error);
+
+  return TRUE;
+}
+
+/* The rows of answer matching @id in @sql: what a deletion would lose. */
+static gint64
+count_answers (TenureDb   *db,
+               const char *sql,
+               gint64      id)
+{
+  sqlite3_stmt *stmt = tenure_db_prepare (db, sql, NULL);
+  gint64 count = 0;
+
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    count = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+
+  return count;
 }
 
 gint64
@@ -311,14 +288,12 @@ tenure_question_editor_add_question (TenureQuestionEditor  *self,
 
   g_return_val_if_fail (TENURE_IS_QUESTION_EDITOR (self), 0);
 
-  if (clean == NULL || !tenure_db_begin (self->db, error))
+  if (clean == NULL || !begin_with_question (self, 0, &questions, NULL, error))
     return 0;
-
-  questions = qualify_read_questions (self->db, error);
-  if (questions == NULL || !qualify_check_unique_question (questions, 0, clean, error))
+  if (!qualify_check_unique_question (questions, 0, clean, error) ||
+      !qualify_next_id (self->db, "question", &id, error))
     return fail_edit (self);
 
-  id = qualify_next_id (self->db, "question");
   row = g_new0 (QualifyRow, 1);
   row->kind = QUALIFY_ROW_QUESTION;
   row->id = id;
@@ -361,15 +336,8 @@ set_question_field (TenureQuestionEditor  *self,
       if (clean == NULL)
         return FALSE;
     }
-  if (!tenure_db_begin (self->db, error))
+  if (!begin_with_question (self, question_id, &questions, &before, error))
     return FALSE;
-
-  questions = qualify_read_questions (self->db, error);
-  if (questions == NULL)
-    return fail_edit (self);
-  before = qualify_find_row (questions, question_id);
-  if (before == NULL)
-    return fail_edit_not_found (self, QUALIFY_ROW_QUESTION, error);
 
   after = qualify_row_copy (before);
   switch (field)
@@ -462,14 +430,8 @@ tenure_question_editor_move_question (TenureQuestionEditor  *self,
 
   g_return_val_if_fail (TENURE_IS_QUESTION_EDITOR (self), FALSE);
 
-  if (!tenure_db_begin (self->db, error))
+  if (!begin_with_question (self, question_id, &questions, &row, error))
     return FALSE;
-  questions = qualify_read_questions (self->db, error);
-  if (questions == NULL)
-    return fail_edit (self);
-  row = qualify_find_row (questions, question_id);
-  if (row == NULL)
-    return fail_edit_not_found (self, QUALIFY_ROW_QUESTION, error);
 
   edit = qualify_edit_new (_("Move question"));
   qualify_edit_add_move (edit, questions, row, position);
@@ -481,22 +443,11 @@ gint64
 tenure_question_editor_count_question_answers (TenureQuestionEditor *self,
                                                gint64                question_id)
 {
-  sqlite3_stmt *stmt;
-  gint64 count = 0;
-
   g_return_val_if_fail (TENURE_IS_QUESTION_EDITOR (self), 0);
 
-  stmt = tenure_db_prepare (self->db,
-                            "SELECT count(DISTINCT account_id) FROM answer WHERE question_id = ?",
-                            NULL);
-  if (stmt == NULL)
-    return 0;
-  sqlite3_bind_int64 (stmt, 1, question_id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    count = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-
-  return count;
+  return count_answers (self->db,
+                        "SELECT count(DISTINCT account_id) FROM answer WHERE question_id = ?",
+                        question_id);
 }
 
 /**
@@ -520,14 +471,8 @@ tenure_question_editor_delete_question (TenureQuestionEditor  *self,
 
   g_return_val_if_fail (TENURE_IS_QUESTION_EDITOR (self), FALSE);
 
-  if (!tenure_db_begin (self->db, error))
+  if (!begin_with_question (self, question_id, &questions, &row, error))
     return FALSE;
-  questions = qualify_read_questions (self->db, error);
-  if (questions == NULL)
-    return fail_edit (self);
-  row = qualify_find_row (questions, question_id);
-  if (row == NULL)
-    return fail_edit_not_found (self, QUALIFY_ROW_QUESTION, error);
   options = qualify_read_options (self->db, question_id, error);
   if (options == NULL)
     return fail_edit (self);
@@ -556,25 +501,20 @@ tenure_question_editor_add_option (TenureQuestionEditor  *self,
   g_autoptr(QualifyEdit) edit = NULL;
   g_autoptr(GPtrArray) questions = NULL;
   g_autoptr(GPtrArray) options = NULL;
+  QualifyRow *question;
   QualifyRow *row;
   gint64 id;
 
   g_return_val_if_fail (TENURE_IS_QUESTION_EDITOR (self), 0);
 
   if (clean == NULL || !qualify_check_points (points, error) ||
-      !tenure_db_begin (self->db, error))
+      !begin_with_question (self, question_id, &questions, &question, error))
     return 0;
-
-  questions = qualify_read_questions (self->db, error);
-  if (questions == NULL)
-    return fail_edit (self);
-  if (qualify_find_row (questions, question_id) == NULL)
-    return fail_edit_not_found (self, QUALIFY_ROW_QUESTION, error);
   options = qualify_read_options (self->db, question_id, error);
-  if (options == NULL || !qualify_check_unique_option (options, 0, clean, error))
+  if (options == NULL || !qualify_check_unique_option (options, 0, clean, error) ||
+      !qualify_next_id (self->db, "option", &id, error))
     return fail_edit (self);
 
-  id = qualify_next_id (self->db, "option");
   row = g_new0 (QualifyRow, 1);
   row->kind = QUALIFY_ROW_OPTION;
   row->id = id;
@@ -618,12 +558,8 @@ set_option_field (TenureQuestionEditor  *self,
     }
   if (field == OPTION_FIELD_POINTS && !qualify_check_points (value, error))
     return FALSE;
-  if (!tenure_db_begin (self->db, error))
+  if (!begin_with_option (self, option_id, &question, &options, &option, error))
     return FALSE;
-  if (!qualify_read_option_context (self->db, option_id, &question, &options, &option, error))
-    return fail_edit (self);
-  if (option == NULL)
-    return fail_edit_not_found (self, QUALIFY_ROW_OPTION, error);
 
   switch (field)
     {
@@ -693,20 +629,9 @@ gint64
 tenure_question_editor_count_option_answers (TenureQuestionEditor *self,
                                              gint64                option_id)
 {
-  sqlite3_stmt *stmt;
-  gint64 count = 0;
-
   g_return_val_if_fail (TENURE_IS_QUESTION_EDITOR (self), 0);
 
-  stmt = tenure_db_prepare (self->db, "SELECT count(*) FROM answer WHERE option_id = ?", NULL);
-  if (stmt == NULL)
-    return 0;
-  sqlite3_bind_int64 (stmt, 1, option_id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    count = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-
-  return count;
+  return count_answers (self->db, "SELECT count(*) FROM answer WHERE option_id = ?", option_id);
 }
 
 /**
@@ -727,12 +652,8 @@ tenure_question_editor_delete_option (TenureQuestionEditor  *self,
 
   g_return_val_if_fail (TENURE_IS_QUESTION_EDITOR (self), FALSE);
 
-  if (!tenure_db_begin (self->db, error))
+  if (!begin_with_option (self, option_id, &question, &options, &option, error))
     return FALSE;
-  if (!qualify_read_option_context (self->db, option_id, &question, &options, &option, error))
-    return fail_edit (self);
-  if (option == NULL)
-    return fail_edit_not_found (self, QUALIFY_ROW_OPTION, error);
   if (question->active && options->len <= 2)
     {
       g_set_error (error, TENURE_QUALIFY_ERROR, TENURE_QUALIFY_ERROR_INVALID,

@@ -546,13 +546,12 @@ tenure_question_editor_import (TenureQuestionEditor  *self,
     return FALSE;
 
   existing = qualify_read_questions (db, error);
-  if (existing == NULL)
+  if (existing == NULL || !qualify_next_id (db, "question", &next_question_id, error) ||
+      !qualify_next_id (db, "option", &next_option_id, error))
     {
       tenure_db_rollback (db);
       return FALSE;
     }
-  next_question_id = qualify_next_id (db, "question");
-  next_option_id = qualify_next_id (db, "option");
   position = qualify_next_position (existing);
 
   for (guint i = 0; i < file->len; i++)

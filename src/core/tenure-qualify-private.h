@@ -56,8 +56,10 @@ GPtrArray   *qualify_read_answers       (TenureDb          *db,
                                          gint64             option_id,
                                          GError           **error);
 int          qualify_next_position      (GPtrArray         *rows);
-gint64       qualify_next_id            (TenureDb          *db,
-                                         const char        *table);
+gboolean     qualify_next_id            (TenureDb          *db,
+                                         const char        *table,
+                                         gint64            *id,
+                                         GError           **error);
 
 char        *qualify_normalize_text     (const char        *text,
                                          QualifyRowKind     what,

@@ -393,13 +393,19 @@ qualify_next_position (GPtrArray *rows)
   return ((QualifyRow *) g_ptr_array_index (rows, rows->len - 1))->position + 1;
 }
 
-gint64
-qualify_next_id (TenureDb   *db,
-                 const char *table)
+/* The id a new row of @table (question or option) takes. Read inside the edit's write
+ * transaction, so that no other connection can take it before the edit is saved. */
+gboolean
+qualify_next_id (TenureDb    *db,
+                 const char  *table,
+                 gint64      *id,
+                 GError     **error)
 {
   g_autofree char *sql = g_strdup_printf ("SELECT coalesce (max (id), 0) + 1 FROM %s", table);
 
-  return tenure_db_query_int (db, sql, -1);
+  g_return_val_if_fail (!sqlite3_get_autocommit (tenure_db_get_handle (db)), FALSE);
+
+  return tenure_db_query_int_checked (db, sql, id, error);
 }
 
 /* Strips surrounding spaces; refuses empty text and invalid UTF-8. */

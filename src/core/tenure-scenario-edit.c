@@ -164,22 +164,97 @@ update_row (TenureDb       *db,
   return TRUE;
 }
 
-gboolean
-tenure_scenario_rename (TenureDb    *db,
-                        gint64       scenario_id,
-                        const char  *name,
-                        GError     **error)
+/* What a setter checks before its UPDATE, given the row and the value it will bind. */
+typedef gboolean (*CheckFunc) (TenureDb *db, gint64 id, gconstpointer value, GError **error);
+
+/* The shape of every setter: in a transaction of its own unless the caller has one, checks
+ * (when @check is set) and runs one UPDATE of the row @id. */
+static gboolean
+update_checked (TenureDb       *db,
+                const char     *sql,
+                gint64          id,
+                CheckFunc       check,
+                BindFunc        bind,
+                gconstpointer   value,
+                GError        **error)
 {
   gboolean owned;
   gboolean ok;
 
   if (!tenure_scenario_txn_begin (db, &owned, error))
     return FALSE;
-  ok = tenure_scenario_check_name (db, scenario_id, name, error) &&
-       update_row (db, "UPDATE scenario SET name = ? WHERE id = ?", scenario_id,
-                   bind_text_value, name, error);
+  ok = (check == NULL || check (db, id, value, error)) &&
+       update_row (db, sql, id, bind, value, error);
 
   return tenure_scenario_txn_end (db, owned, ok, error);
+}
+
+static gboolean
+check_name_value (TenureDb *db, gint64 scenario_id, gconstpointer value, GError **error)
+{
+  return tenure_scenario_check_name (db, scenario_id, value, error);
+}
+
+static gboolean
+check_job_value (TenureDb *db, gint64 scenario_id, gconstpointer value, GError **error)
+{
+  return tenure_scenario_check_job (db, *(const gint64 *) value, error);
+}
+
+/* Activating needs at least one required step: an enrolment could never complete. */
+static gboolean
+check_active_value (TenureDb *db, gint64 scenario_id, gconstpointer value, GError **error)
+{
+  g_autofree char *name = NULL;
+
+  if (*(const gint64 *) value == 0 || !tenure_scenario_exists (db, scenario_id) ||
+      count_required_steps (db, scenario_id, 0) > 0)
+    return TRUE;
+
+  name = scenario_name (db, scenario_id);
+  g_set_error (error, TENURE_SCENARIO_ERROR, TENURE_SCENARIO_ERROR_NO_REQUIRED_STEP,
+               _("“%s” cannot be activated without a required step: mark at least one "
+                 "step as required"), name);
+  return FALSE;
+}
+
+static gboolean
+check_title_value (TenureDb *db, gint64 step_id, gconstpointer value, GError **error)
+{
+  return tenure_scenario_check_title (value, error);
+}
+
+static gboolean
+check_day_value (TenureDb *db, gint64 step_id, gconstpointer value, GError **error)
+{
+  return tenure_scenario_check_day ((int) *(const gint64 *) value, error);
+}
+
+static gboolean get_step_position (TenureDb  *db,
+                                   gint64     step_id,
+                                   gint64    *scenario_id,
+                                   int       *position,
+                                   GError   **error);
+
+/* A step stops being required only if its active scenario keeps another required step. */
+static gboolean
+check_required_value (TenureDb *db, gint64 step_id, gconstpointer value, GError **error)
+{
+  gint64 scenario_id = 0;
+  int position = 0;
+
+  return get_step_position (db, step_id, &scenario_id, &position, error) &&
+         (*(const gint64 *) value != 0 || check_keeps_required (db, scenario_id, step_id, error));
+}
+
+gboolean
+tenure_scenario_rename (TenureDb    *db,
+                        gint64       scenario_id,
+                        const char  *name,
+                        GError     **error)
+{
+  return update_checked (db, "UPDATE scenario SET name = ? WHERE id = ?", scenario_id,
+                         check_name_value, bind_text_value, name, error);
 }
 
 gboolean
@@ -188,15 +263,8 @@ tenure_scenario_set_description (TenureDb    *db,
                                  const char  *description,
                                  GError     **error)
 {
-  gboolean owned;
-  gboolean ok;
-
-  if (!tenure_scenario_txn_begin (db, &owned, error))
-    return FALSE;
-  ok = update_row (db, "UPDATE scenario SET description = ? WHERE id = ?", scenario_id,
-                   bind_text_value, description != NULL ? description : "", error);
-
-  return tenure_scenario_txn_end (db, owned, ok, error);
+  return update_checked (db, "UPDATE scenario SET description = ? WHERE id = ?", scenario_id,
+                         NULL, bind_text_value, description != NULL ? description : "", error);
 }
 
 /* @job_id 0 removes the target job. */
@@ -206,19 +274,10 @@ tenure_scenario_set_job (TenureDb  *db,
                          gint64     job_id,
                          GError   **error)
 {
-  gboolean owned;
-  gboolean ok;
-
-  if (!tenure_scenario_txn_begin (db, &owned, error))
-    return FALSE;
-  ok = tenure_scenario_check_job (db, job_id, error) &&
-       update_row (db, "UPDATE scenario SET job_id = ? WHERE id = ?", scenario_id,
-                   bind_id_value, &job_id, error);
-
-  return tenure_scenario_txn_end (db, owned, ok, error);
+  return update_checked (db, "UPDATE scenario SET job_id = ? WHERE id = ?", scenario_id,
+                         check_job_value, bind_id_value, &job_id, error);
 }
 
-/* Activating needs at least one required step: an enrolment could never complete. */
 gboolean
 tenure_scenario_set_active (TenureDb  *db,
                             gint64     scenario_id,
@@ -226,25 +285,9 @@ tenure_scenario_set_active (TenureDb  *db,
                             GError   **error)
 {
   gint64 value = active ? 1 : 0;
-  gboolean owned;
-  gboolean ok = TRUE;
 
-  if (!tenure_scenario_txn_begin (db, &owned, error))
-    return FALSE;
-  if (active && tenure_scenario_exists (db, scenario_id) &&
-      count_required_steps (db, scenario_id, 0) == 0)
-    {
-      g_autofree char *name = scenario_name (db, scenario_id);
-
-      g_set_error (error, TENURE_SCENARIO_ERROR, TENURE_SCENARIO_ERROR_NO_REQUIRED_STEP,
-                   _("“%s” cannot be activated without a required step: mark at least one "
-                     "step as required"), name);
-      ok = FALSE;
-    }
-  ok = ok && update_row (db, "UPDATE scenario SET active = ? WHERE id = ?", scenario_id,
-                         bind_int_value, &value, error);
-
-  return tenure_scenario_txn_end (db, owned, ok, error);
+  return update_checked (db, "UPDATE scenario SET active = ? WHERE id = ?", scenario_id,
+                         check_active_value, bind_int_value, &value, error);
 }
 
 /* @segment NULL or empty: no automatic enrolment. */
@@ -254,15 +297,9 @@ tenure_scenario_set_auto_enrol_segment (TenureDb    *db,
                                         const char  *segment,
                                         GError     **error)
 {
-  gboolean owned;
-  gboolean ok;
-
-  if (!tenure_scenario_txn_begin (db, &owned, error))
-    return FALSE;
-  ok = update_row (db, "UPDATE scenario SET auto_enrol_segment = ? WHERE id = ?", scenario_id,
-                   bind_text_value, tenure_scenario_is_blank (segment) ? NULL : segment, error);
-
-  return tenure_scenario_txn_end (db, owned, ok, error);
+  return update_checked (db, "UPDATE scenario SET auto_enrol_segment = ? WHERE id = ?",
+                         scenario_id, NULL, bind_text_value,
+                         tenure_scenario_is_blank (segment) ? NULL : segment, error);
 }
 
 gint64
@@ -560,17 +597,10 @@ tenure_step_set_kind (TenureDb        *db,
                       TenureStepKind   kind,
                       GError         **error)
 {
-  gboolean owned;
-  gboolean ok;
-
   g_return_val_if_fail ((guint) kind <= TENURE_STEP_CHECKIN, FALSE);
 
-  if (!tenure_scenario_txn_begin (db, &owned, error))
-    return FALSE;
-  ok = update_row (db, "UPDATE step SET kind = ? WHERE id = ?", step_id, bind_text_value,
-                   tenure_step_kind_to_string (kind), error);
-
-  return tenure_scenario_txn_end (db, owned, ok, error);
+  return update_checked (db, "UPDATE step SET kind = ? WHERE id = ?", step_id, NULL,
+                         bind_text_value, tenure_step_kind_to_string (kind), error);
 }
 
 gboolean
@@ -579,16 +609,8 @@ tenure_step_set_title (TenureDb    *db,
                        const char  *title,
                        GError     **error)
 {
-  gboolean owned;
-  gboolean ok;
-
-  if (!tenure_scenario_txn_begin (db, &owned, error))
-    return FALSE;
-  ok = tenure_scenario_check_title (title, error) &&
-       update_row (db, "UPDATE step SET title = ? WHERE id = ?", step_id, bind_text_value,
-                   title, error);
-
-  return tenure_scenario_txn_end (db, owned, ok, error);
+  return update_checked (db, "UPDATE step SET title = ? WHERE id = ?", step_id,
+                         check_title_value, bind_text_value, title, error);
 }
 
 gboolean
@@ -597,15 +619,8 @@ tenure_step_set_body (TenureDb    *db,
                       const char  *body,
                       GError     **error)
 {
-  gboolean owned;
-  gboolean ok;
-
-  if (!tenure_scenario_txn_begin (db, &owned, error))
-    return FALSE;
-  ok = update_row (db, "UPDATE step SET body = ? WHERE id = ?", step_id, bind_text_value,
-                   body != NULL ? body : "", error);
-
-  return tenure_scenario_txn_end (db, owned, ok, error);
+  return update_checked (db, "UPDATE step SET body = ? WHERE id = ?", step_id, NULL,
+                         bind_text_value, body != NULL ? body : "", error);
 }
 
 gboolean
@@ -615,16 +630,9 @@ tenure_step_set_day_offset (TenureDb  *db,
                             GError   **error)
 {
   gint64 value = day_offset;
-  gboolean owned;
-  gboolean ok;
 
-  if (!tenure_scenario_txn_begin (db, &owned, error))
-    return FALSE;
-  ok = tenure_scenario_check_day (day_offset, error) &&
-       update_row (db, "UPDATE step SET day_offset = ? WHERE id = ?", step_id, bind_int_value,
-                   &value, error);
-
-  return tenure_scenario_txn_end (db, owned, ok, error);
+  return update_checked (db, "UPDATE step SET day_offset = ? WHERE id = ?", step_id,
+                         check_day_value, bind_int_value, &value, error);
 }
 
 gboolean
@@ -634,19 +642,9 @@ tenure_step_set_required (TenureDb  *db,
                           GError   **error)
 {
   gint64 value = required ? 1 : 0;
-  gint64 scenario_id = 0;
-  int position = 0;
-  gboolean owned;
-  gboolean ok;
 
-  if (!tenure_scenario_txn_begin (db, &owned, error))
-    return FALSE;
-  ok = get_step_position (db, step_id, &scenario_id, &position, error);
-  ok = ok && (required || check_keeps_required (db, scenario_id, step_id, error));
-  ok = ok && update_row (db, "UPDATE step SET required = ? WHERE id = ?", step_id,
-                         bind_int_value, &value, error);
-
-  return tenure_scenario_txn_end (db, owned, ok, error);
+  return update_checked (db, "UPDATE step SET required = ? WHERE id = ?", step_id,
+                         check_required_value, bind_int_value, &value, error);
 }
 
 /**

@@ -8,10 +8,11 @@
 #include <glib/gi18n.h>
 
 #include "tenure-scenario-private.h"
+#include "tenure-undo.h"
 
 /* Each operation is recorded as two snapshots of the scenario it touched
  * (tenure-scenario-snapshot.c), taken inside its transaction: undo writes the "before" one
- * back, redo the "after" one. */
+ * back, redo the "after" one. The history itself is tenure-undo.c's. */
 
 /* Undo steps kept; a deleted scenario's step keeps all its enrolments, so the history is
  * bounded. */
@@ -31,7 +32,6 @@ typedef enum
 
 typedef struct
 {
-  char                   *label;
   GArray                 *created_jobs;  /* jobs the operation created */
   TenureScenarioSnapshot *before;
   TenureScenarioSnapshot *after;
@@ -41,30 +41,20 @@ typedef struct
 
 struct _TenureScenarioEditor
 {
-  GObject    parent_instance;
+  GObject     parent_instance;
 
-  TenureDb  *db;
-  gint64     job_watermark;  /* the highest job id when the operation began */
-  GQueue     undo;      /* Record, newest first */
-  GQueue     redo;      /* Record, newest first */
-  guint      sealed : 1;
+  TenureDb   *db;
+  TenureUndo *history;
+  gint64      job_watermark;  /* the highest job id when the operation began */
 };
 
 G_DEFINE_FINAL_TYPE (TenureScenarioEditor, tenure_scenario_editor, G_TYPE_OBJECT)
-
-enum {
-  PROP_0,
-  PROP_CAN_UNDO,
-  PROP_CAN_REDO,
-  N_PROPS
-};
 
 enum {
   CHANGED,
   N_SIGNALS
 };
 
-static GParamSpec *properties [N_PROPS];
 static guint signals [N_SIGNALS];
 
 /* Records */
@@ -72,29 +62,65 @@ static guint signals [N_SIGNALS];
 static void
 record_free (Record *record)
 {
-  g_free (record->label);
   g_clear_pointer (&record->created_jobs, g_array_unref);
   tenure_scenario_snapshot_free (record->before);
   tenure_scenario_snapshot_free (record->after);
   g_free (record);
 }
 
-static void
-clear_queue (GQueue *queue)
+/* Undo writes the "before" snapshot back and removes the jobs the operation created; redo
+ * puts the jobs back and writes the "after" snapshot. */
+static gboolean
+record_apply (TenureDb  *db,
+              gpointer   data,
+              gboolean   forward,
+              GError   **error)
 {
-  g_queue_clear_full (queue, (GDestroyNotify) record_free);
+  Record *record = data;
+
+  if (forward)
+    return tenure_scenario_jobs_insert (db, record->created_jobs, error) &&
+           tenure_scenario_snapshot_restore (db, record->after, error);
+
+  return tenure_scenario_snapshot_restore (db, record->before, error) &&
+         tenure_scenario_jobs_delete (db, record->created_jobs, error);
+}
+
+static gboolean
+record_merge (gpointer newest_data,
+              gpointer data)
+{
+  Record *newest = newest_data;
+  Record *record = data;
+
+  if (record->merge_field == MERGE_NONE || newest->merge_field != record->merge_field ||
+      newest->merge_object != record->merge_object || record->created_jobs->len > 0)
+    return FALSE;
+
+  tenure_scenario_snapshot_free (newest->after);
+  newest->after = g_steal_pointer (&record->after);
+  return TRUE;
 }
 
 static void
-notify_history (TenureScenarioEditor *self,
-                gboolean              could_undo,
-                gboolean              could_redo)
+record_changed (GObject  *owner,
+                gpointer  data)
 {
-  if (could_undo != tenure_scenario_editor_can_undo (self))
-    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_CAN_UNDO]);
-  if (could_redo != tenure_scenario_editor_can_redo (self))
-    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_CAN_REDO]);
+  Record *record = data;
+
+  g_signal_emit (owner, signals [CHANGED], 0,
+                 tenure_scenario_snapshot_get_scenario_id (record->before));
 }
+
+static const TenureUndoFuncs record_funcs = {
+  .apply = record_apply,
+  .free = (GDestroyNotify) record_free,
+  .merge = record_merge,
+  .changed = record_changed,
+  .error_quark = tenure_scenario_error_quark,
+  .nothing_code = TENURE_SCENARIO_ERROR_NOTHING_TO_UNDO,
+  .conflict_code = -1,
+};
 
 /* Starts an operation on @scenario_id (0 for a new scenario): opens its transaction and
  * takes the "before" snapshot. */
@@ -107,19 +133,17 @@ op_begin (TenureScenarioEditor    *self,
 {
   *before = NULL;
 
-  if (!tenure_db_begin (self->db, error))
+  if (!tenure_undo_begin (self->history, error))
     return FALSE;
 
-  self->job_watermark = tenure_db_query_int (self->db, "SELECT coalesce(max(id), 0) FROM job",
-                                             0);
+  if (!tenure_db_query_int_checked (self->db, "SELECT coalesce(max(id), 0) FROM job",
+                                    &self->job_watermark, error))
+    return tenure_undo_abort (self->history);
   if (scenario_id > 0)
     {
       *before = tenure_scenario_snapshot_take (self->db, scenario_id, progress, error);
       if (*before == NULL)
-        {
-          tenure_db_rollback (self->db);
-          return FALSE;
-        }
+        return tenure_undo_abort (self->history);
     }
 
   return TRUE;
@@ -139,9 +163,7 @@ op_end (TenureScenarioEditor    *self,
   g_autoptr(TenureScenarioSnapshot) owned_before = before;
   g_autoptr(TenureScenarioSnapshot) after = NULL;
   g_autoptr(GArray) created_jobs = NULL;
-  gboolean could_undo = tenure_scenario_editor_can_undo (self);
-  gboolean could_redo = tenure_scenario_editor_can_redo (self);
-  Record *top;
+  Record *record;
 
   if (ok)
     {
@@ -153,45 +175,20 @@ op_end (TenureScenarioEditor    *self,
       created_jobs = after != NULL
                      ? tenure_scenario_jobs_created_since (self->db, self->job_watermark, error)
                      : NULL;
-      ok = created_jobs != NULL && tenure_db_commit (self->db, error);
+      ok = created_jobs != NULL;
     }
   if (!ok)
-    {
-      tenure_db_rollback (self->db);
-      return FALSE;
-    }
+    return tenure_undo_abort (self->history);
 
-  if (owned_before == NULL)
-    owned_before = tenure_scenario_snapshot_new_absent (scenario_id);
+  record = g_new0 (Record, 1);
+  record->created_jobs = g_steal_pointer (&created_jobs);
+  record->before = owned_before != NULL ? g_steal_pointer (&owned_before)
+                                        : tenure_scenario_snapshot_new_absent (scenario_id);
+  record->after = g_steal_pointer (&after);
+  record->merge_field = merge_field;
+  record->merge_object = merge_object;
 
-  top = g_queue_peek_head (&self->undo);
-  if (merge_field != MERGE_NONE && !self->sealed && self->redo.length == 0 && top != NULL &&
-      top->merge_field == merge_field && top->merge_object == merge_object &&
-      created_jobs->len == 0)
-    {
-      tenure_scenario_snapshot_free (top->after);
-      top->after = g_steal_pointer (&after);
-    }
-  else
-    {
-      Record *record = g_new0 (Record, 1);
-
-      record->label = g_strdup (label);
-      record->created_jobs = g_steal_pointer (&created_jobs);
-      record->before = g_steal_pointer (&owned_before);
-      record->after = g_steal_pointer (&after);
-      record->merge_field = merge_field;
-      record->merge_object = merge_object;
-      g_queue_push_head (&self->undo, record);
-      clear_queue (&self->redo);
-      while (self->undo.length > MAX_HISTORY)
-        record_free (g_queue_pop_tail (&self->undo));
-    }
-  self->sealed = FALSE;
-
-  notify_history (self, could_undo, could_redo);
-  g_signal_emit (self, signals [CHANGED], 0, scenario_id);
-  return TRUE;
+  return tenure_undo_push (self->history, label, record, error);
 }
 
 static gint64
@@ -215,8 +212,7 @@ tenure_scenario_editor_finalize (GObject *object)
 {
   TenureScenarioEditor *self = (TenureScenarioEditor *) object;
 
-  clear_queue (&self->undo);
-  clear_queue (&self->redo);
+  g_clear_pointer (&self->history, tenure_undo_free);
 
   G_OBJECT_CLASS (tenure_scenario_editor_parent_class)->finalize (object);
 }
@@ -227,21 +223,7 @@ tenure_scenario_editor_get_property (GObject    *object,
                                      GValue     *value,
                                      GParamSpec *pspec)
 {
-  TenureScenarioEditor *self = TENURE_SCENARIO_EDITOR (object);
-
-  switch (prop_id)
-    {
-    case PROP_CAN_UNDO:
-      g_value_set_boolean (value, tenure_scenario_editor_can_undo (self));
-      break;
-
-    case PROP_CAN_REDO:
-      g_value_set_boolean (value, tenure_scenario_editor_can_redo (self));
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
+  tenure_undo_get_property (TENURE_SCENARIO_EDITOR (object)->history, prop_id, value, pspec);
 }
 
 static void
@@ -252,13 +234,7 @@ tenure_scenario_editor_class_init (TenureScenarioEditorClass *klass)
   object_class->finalize = tenure_scenario_editor_finalize;
   object_class->get_property = tenure_scenario_editor_get_property;
 
-  properties [PROP_CAN_UNDO] =
-    g_param_spec_boolean ("can-undo", NULL, NULL, FALSE,
-                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties [PROP_CAN_REDO] =
-    g_param_spec_boolean ("can-redo", NULL, NULL, FALSE,
-                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  tenure_undo_install_properties (object_class);
 
   /**
    * TenureScenarioEditor::changed:
@@ -277,8 +253,6 @@ tenure_scenario_editor_class_init (TenureScenarioEditorClass *klass)
 static void
 tenure_scenario_editor_init (TenureScenarioEditor *self)
 {
-  g_queue_init (&self->undo);
-  g_queue_init (&self->redo);
 }
 
 /* Public API */
@@ -296,6 +270,7 @@ tenure_scenario_editor_new (TenureDb *db)
 
   self = g_object_new (TENURE_TYPE_SCENARIO_EDITOR, NULL);
   self->db = db;
+  self->history = tenure_undo_new (&record_funcs, G_OBJECT (self), db, MAX_HISTORY);
   return self;
 }
 
@@ -312,7 +287,7 @@ tenure_scenario_editor_can_undo (TenureScenarioEditor *self)
 {
   g_return_val_if_fail (TENURE_IS_SCENARIO_EDITOR (self), FALSE);
 
-  return self->undo.length > 0;
+  return tenure_undo_can_undo (self->history);
 }
 
 gboolean
@@ -320,71 +295,24 @@ tenure_scenario_editor_can_redo (TenureScenarioEditor *self)
 {
   g_return_val_if_fail (TENURE_IS_SCENARIO_EDITOR (self), FALSE);
 
-  return self->redo.length > 0;
+  return tenure_undo_can_redo (self->history);
 }
 
 /* What undo would undo, translated ("Rename scenario"), or NULL. */
 const char *
 tenure_scenario_editor_get_undo_label (TenureScenarioEditor *self)
 {
-  Record *record;
-
   g_return_val_if_fail (TENURE_IS_SCENARIO_EDITOR (self), NULL);
 
-  record = g_queue_peek_head (&self->undo);
-  return record != NULL ? record->label : NULL;
+  return tenure_undo_get_undo_label (self->history);
 }
 
 const char *
 tenure_scenario_editor_get_redo_label (TenureScenarioEditor *self)
 {
-  Record *record;
-
   g_return_val_if_fail (TENURE_IS_SCENARIO_EDITOR (self), NULL);
 
-  record = g_queue_peek_head (&self->redo);
-  return record != NULL ? record->label : NULL;
-}
-
-/* Moves the newest record of @from to @to after writing its @use_before snapshot back. */
-static gboolean
-replay (TenureScenarioEditor  *self,
-        GQueue                *from,
-        GQueue                *to,
-        gboolean               use_before,
-        GError               **error)
-{
-  gboolean could_undo = tenure_scenario_editor_can_undo (self);
-  gboolean could_redo = tenure_scenario_editor_can_redo (self);
-  Record *record = g_queue_peek_head (from);
-  TenureScenarioSnapshot *snapshot;
-
-  if (record == NULL)
-    {
-      g_set_error_literal (error, TENURE_SCENARIO_ERROR, TENURE_SCENARIO_ERROR_NOTHING_TO_UNDO,
-                           use_before ? _("There is nothing to undo")
-                                      : _("There is nothing to redo"));
-      return FALSE;
-    }
-
-  snapshot = use_before ? record->before : record->after;
-  if (!tenure_db_begin (self->db, error))
-    return FALSE;
-  if (!(use_before || tenure_scenario_jobs_insert (self->db, record->created_jobs, error)) ||
-      !tenure_scenario_snapshot_restore (self->db, snapshot, error) ||
-      !(!use_before || tenure_scenario_jobs_delete (self->db, record->created_jobs, error)) ||
-      !tenure_db_commit (self->db, error))
-    {
-      tenure_db_rollback (self->db);
-      return FALSE;
-    }
-
-  g_queue_push_head (to, g_queue_pop_head (from));
-  self->sealed = TRUE;
-
-  notify_history (self, could_undo, could_redo);
-  g_signal_emit (self, signals [CHANGED], 0, tenure_scenario_snapshot_get_scenario_id (snapshot));
-  return TRUE;
+  return tenure_undo_get_redo_label (self->history);
 }
 
 gboolean
@@ -393,7 +321,7 @@ tenure_scenario_editor_undo (TenureScenarioEditor  *self,
 {
   g_return_val_if_fail (TENURE_IS_SCENARIO_EDITOR (self), FALSE);
 
-  return replay (self, &self->undo, &self->redo, TRUE, error);
+  return tenure_undo_undo (self->history, error);
 }
 
 gboolean
@@ -402,23 +330,16 @@ tenure_scenario_editor_redo (TenureScenarioEditor  *self,
 {
   g_return_val_if_fail (TENURE_IS_SCENARIO_EDITOR (self), FALSE);
 
-  return replay (self, &self->redo, &self->undo, FALSE, error);
+  return tenure_undo_redo (self->history, error);
 }
 
 /* Forgets the history, for example when another workspace is opened. */
 void
 tenure_scenario_editor_clear_history (TenureScenarioEditor *self)
 {
-  gboolean could_undo;
-  gboolean could_redo;
-
   g_return_if_fail (TENURE_IS_SCENARIO_EDITOR (self));
 
-  could_undo = tenure_scenario_editor_can_undo (self);
-  could_redo = tenure_scenario_editor_can_redo (self);
-  clear_queue (&self->undo);
-  clear_queue (&self->redo);
-  notify_history (self, could_undo, could_redo);
+  tenure_undo_clear (self->history);
 }
 
 /**
@@ -433,7 +354,105 @@ tenure_scenario_editor_seal (TenureScenarioEditor *self)
 {
   g_return_if_fail (TENURE_IS_SCENARIO_EDITOR (self));
 
-  self->sealed = TRUE;
+  tenure_undo_seal (self->history);
+}
+
+/* Most operations share their shape: snapshot the scenario, change one object, record. */
+typedef gboolean (*EditFunc) (TenureDb *db, gint64 id, gconstpointer value, GError **error);
+
+static gboolean
+run_operation (TenureScenarioEditor  *self,
+               gint64                 scenario_id,
+               gint64                 progress,
+               EditFunc               func,
+               gint64                 object_id,
+               gconstpointer          value,
+               const char            *label,
+               MergeField             merge_field,
+               GError               **error)
+{
+  TenureScenarioSnapshot *before;
+  gboolean ok;
+
+  if (!op_begin (self, scenario_id, progress, &before, error))
+    return FALSE;
+  ok = func (self->db, object_id, value, error);
+
+  return op_end (self, ok, scenario_id, before, label, merge_field, object_id, error);
+}
+
+/* The operations that make a scenario: @func returns its id. */
+typedef gint64 (*CreateFunc) (TenureDb *db, gconstpointer value, GError **error);
+
+static gint64
+run_creation (TenureScenarioEditor  *self,
+              CreateFunc             func,
+              gconstpointer          value,
+              const char            *label,
+              GError               **error)
+{
+  TenureScenarioSnapshot *before;
+  gint64 id;
+
+  if (!op_begin (self, 0, TENURE_SCENARIO_PROGRESS_NONE, &before, error))
+    return 0;
+  id = func (self->db, value, error);
+
+  return op_end (self, id != 0, id, before, label, MERGE_NONE, 0, error) ? id : 0;
+}
+
+static gint64
+create_func (TenureDb *db, gconstpointer value, GError **error)
+{
+  return tenure_scenario_create (db, value, error);
+}
+
+static gint64
+create_from_template_func (TenureDb *db, gconstpointer value, GError **error)
+{
+  return tenure_scenario_create_from_template (db, value, error);
+}
+
+static gint64
+duplicate_func (TenureDb *db, gconstpointer value, GError **error)
+{
+  return tenure_scenario_duplicate (db, *(const gint64 *) value, error);
+}
+
+static gboolean
+delete_func (TenureDb *db, gint64 scenario_id, gconstpointer value, GError **error)
+{
+  return tenure_scenario_delete (db, scenario_id, error);
+}
+
+static gboolean
+rename_func (TenureDb *db, gint64 scenario_id, gconstpointer value, GError **error)
+{
+  return tenure_scenario_rename (db, scenario_id, value, error);
+}
+
+static gboolean
+description_func (TenureDb *db, gint64 scenario_id, gconstpointer value, GError **error)
+{
+  return tenure_scenario_set_description (db, scenario_id, value, error);
+}
+
+static gboolean
+job_func (TenureDb *db, gint64 scenario_id, gconstpointer value, GError **error)
+{
+  return tenure_scenario_set_job (db, scenario_id, *(const gint64 *) value, error);
+}
+
+static gboolean
+active_func (TenureDb *db, gint64 scenario_id, gconstpointer value, GError **error)
+{
+  return tenure_scenario_set_active (db, scenario_id, *(const gboolean *) value, error);
+}
+
+static gboolean
+segment_func (TenureDb *db, gint64 scenario_id, gconstpointer value, GError **error)
+{
+  return tenure_scenario_set_auto_enrol_segment (db, scenario_id, value, error);
 }
 
 gint64
@@ -441,16 +460,9 @@ tenure_scenario_editor_create (TenureScenarioEditor  *self,
                                const char            *name,
                                GError               **error)
 {
-  TenureScenarioSnapshot *before;
-  gint64 id;
-
   g_return_val_if_fail (TENURE_IS_SCENARIO_EDITOR (self), 0);
 
-  if (!op_begin (self, 0, TENURE_SCENARIO_PROGRESS_NONE, &before, error))
-    return 0;
-  id = tenure_scenario_create (self->db, name, error);
-
-  return op_end (self, id != 0, id, before, _("Create scenario"), MERGE_NONE, 0, error) ? id : 0;
+  return run_creation (self, create_func, name, _("Create scenario"), error);
 }
 
 gint64
@@ -458,17 +470,10 @@ tenure_scenario_editor_create_from_template (TenureScenarioEditor  *self,
                                              const char            *template_id,
                                              GError               **error)
 {
-  TenureScenarioSnapshot *before;
-  gint64 id;
-
   g_return_val_if_fail (TENURE_IS_SCENARIO_EDITOR (self), 0);
 
-  if (!op_begin (self, 0, TENURE_SCENARIO_PROGRESS_NONE, &before, error))
-    return 0;
-  id = tenure_scenario_create_from_template (self->db, template_id, error);
-
-  return op_end (self, id != 0, id, before, _("Create scenario from template"), MERGE_NONE, 0,
-                 error) ? id : 0;
+  return run_creation (self, create_from_template_func, template_id,
+                       _("Create scenario from template"), error);
 }
 
 gint64
@@ -476,17 +481,9 @@ tenure_scenario_editor_duplicate (TenureScenarioEditor  *self,
                                   gint64                 scenario_id,
                                   GError               **error)
 {
-  TenureScenarioSnapshot *before;
-  gint64 id;
-
   g_return_val_if_fail (TENURE_IS_SCENARIO_EDITOR (self), 0);
 
-  if (!op_begin (self, 0, TENURE_SCENARIO_PROGRESS_NONE, &before, error))
-    return 0;
-  id = tenure_scenario_duplicate (self->db, scenario_id, error);
-
-  return op_end (self, id != 0, id, before, _("Duplicate scenario"), MERGE_NONE, 0, error)
-         ? id : 0;
+  return run_creation (self, duplicate_func, &scenario_id, _("Duplicate scenario"), error);
 }
 
 gboolean
@@ -494,16 +491,10 @@ tenure_scenario_editor_delete (TenureScenarioEditor  *self,
                                gint64                 scenario_id,
                                GError               **error)
 {
-  TenureScenarioSnapshot *before;
-  gboolean ok;
-
   g_return_val_if_fail (TENURE_IS_SCENARIO_EDITOR (self), FALSE);
 
-  if (!op_begin (self, scenario_id, TENURE_SCENARIO_PROGRESS_ALL, &before, error))
-    return FALSE;
-  ok = tenure_scenario_delete (self->db, scenario_id, error);
-
-  return op_end (self, ok, scenario_id, before, _("Delete scenario"), MERGE_NONE, 0, error);
+  return run_operation (self, scenario_id, TENURE_SCENARIO_PROGRESS_ALL, delete_func,
+                        scenario_id, NULL, _("Delete scenario"), MERGE_NONE, error);
 }
 
 gboolean
@@ -512,17 +503,10 @@ tenure_scenario_editor_rename (TenureScenarioEditor  *self,
                                const char            *name,
                                GError               **error)
 {
-  TenureScenarioSnapshot *before;
-  gboolean ok;
-
   g_return_val_if_fail (TENURE_IS_SCENARIO_EDITOR (self), FALSE);
 
-  if (!op_begin (self, scenario_id, TENURE_SCENARIO_PROGRESS_NONE, &before, error))
-    return FALSE;
-  ok = tenure_scenario_rename (self->db, scenario_id, name, error);
-
-  return op_end (self, ok, scenario_id, before, _("Rename scenario"), MERGE_NAME, scenario_id,
-                 error);
+  return run_operation (self, scenario_id, TENURE_SCENARIO_PROGRESS_NONE, rename_func,
+                        scenario_id, name, _("Rename scenario"), MERGE_NAME, error);
 }
 
 gboolean
@@ -531,17 +515,11 @@ tenure_scenario_editor_set_description (TenureScenarioEditor  *self,
                                         const char            *description,
                                         GError               **error)
 {
-  TenureScenarioSnapshot *before;
-  gboolean ok;
-
   g_return_val_if_fail (TENURE_IS_SCENARIO_EDITOR (self), FALSE);
 
-  if (!op_begin (self, scenario_id, TENURE_SCENARIO_PROGRESS_NONE, &before, error))
-    return FALSE;
-  ok = tenure_scenario_set_description (self->db, scenario_id, description, error);
-
-  return op_end (self, ok, scenario_id, before, _("Change description"), MERGE_DESCRIPTION,
-                 scenario_id, error);
+  return run_operation (self, scenario_id, TENURE_SCENARIO_PROGRESS_NONE, description_func,
+                        scenario_id, description, _("Change description"), MERGE_DESCRIPTION,
+                        error);
 }
 
 gboolean
@@ -550,16 +528,10 @@ tenure_scenario_editor_set_job (TenureScenarioEditor  *self,
                                 gint64                 job_id,
                                 GError               **error)
 {
-  TenureScenarioSnapshot *before;
-  gboolean ok;
-
   g_return_val_if_fail (TENURE_IS_SCENARIO_EDITOR (self), FALSE);
 
-  if (!op_begin (self, scenario_id, TENURE_SCENARIO_PROGRESS_NONE, &before, error))
-    return FALSE;
-  ok = tenure_scenario_set_job (self->db, scenario_id, job_id, error);
-
-  return op_end (self, ok, scenario_id, before, _("Change job"), MERGE_NONE, 0, error);
+  return run_operation (self, scenario_id, TENURE_SCENARIO_PROGRESS_NONE, job_func,
+                        scenario_id, &job_id, _("Change job"), MERGE_NONE, error);
 }
 
 gboolean
@@ -568,18 +540,12 @@ tenure_scenario_editor_set_active (TenureScenarioEditor  *self,
                                    gboolean               active,
                                    GError               **error)
 {
-  TenureScenarioSnapshot *before;
-  gboolean ok;
-
   g_return_val_if_fail (TENURE_IS_SCENARIO_EDITOR (self), FALSE);
 
-  if (!op_begin (self, scenario_id, TENURE_SCENARIO_PROGRESS_NONE, &before, error))
-    return FALSE;
-  ok = tenure_scenario_set_active (self->db, scenario_id, active, error);
-
-  return op_end (self, ok, scenario_id, before,
-                 active ? _("Activate scenario") : _("Deactivate scenario"), MERGE_NONE, 0,
-                 error);
+  return run_operation (self, scenario_id, TENURE_SCENARIO_PROGRESS_NONE, active_func,
+                        scenario_id, &active,
+                        active ? _("Activate scenario") : _("Deactivate scenario"), MERGE_NONE,
+                        error);
 }
 
 gboolean
@@ -588,17 +554,11 @@ tenure_scenario_editor_set_auto_enrol_segment (TenureScenarioEditor  *self,
                                                const char            *segment,
                                                GError               **error)
 {
-  TenureScenarioSnapshot *before;
-  gboolean ok;
-
   g_return_val_if_fail (TENURE_IS_SCENARIO_EDITOR (self), FALSE);
 
-  if (!op_begin (self, scenario_id, TENURE_SCENARIO_PROGRESS_NONE, &before, error))
-    return FALSE;
-  ok = tenure_scenario_set_auto_enrol_segment (self->db, scenario_id, segment, error);
-
-  return op_end (self, ok, scenario_id, before, _("Change automatic enrolment"), MERGE_SEGMENT,
-                 scenario_id, error);
+  return run_operation (self, scenario_id, TENURE_SCENARIO_PROGRESS_NONE, segment_func,
+                        scenario_id, segment, _("Change automatic enrolment"), MERGE_SEGMENT,
+                        error);
 }
 
 gint64
@@ -622,34 +582,28 @@ tenure_scenario_editor_add_step (TenureScenarioEditor  *self,
          ? id : 0;
 }
 
-/* The step operations share their shape: find the scenario, snapshot, change, record. */
-typedef gboolean (*StepFunc) (TenureDb *db, gint64 step_id, gconstpointer value, GError **error);
-
+/* The step operations also find the step's scenario first. */
 static gboolean
 step_operation (TenureScenarioEditor  *self,
                 gint64                 step_id,
                 gboolean               keep_progress,
-                StepFunc               func,
+                EditFunc               func,
                 gconstpointer          value,
                 const char            *label,
                 MergeField             merge_field,
                 GError               **error)
 {
-  TenureScenarioSnapshot *before;
   gint64 scenario_id;
-  gboolean ok;
 
   g_return_val_if_fail (TENURE_IS_SCENARIO_EDITOR (self), FALSE);
 
   scenario_id = step_scenario (self, step_id, error);
   if (scenario_id == 0)
     return FALSE;
-  if (!op_begin (self, scenario_id, keep_progress ? step_id : TENURE_SCENARIO_PROGRESS_NONE,
-                 &before, error))
-    return FALSE;
-  ok = func (self->db, step_id, value, error);
 
-  return op_end (self, ok, scenario_id, before, label, merge_field, step_id, error);
+  return run_operation (self, scenario_id,
+                        keep_progress ? step_id : TENURE_SCENARIO_PROGRESS_NONE, func, step_id,
+                        value, label, merge_field, error);
 }
 
 static gboolean

@@ -34,6 +34,63 @@ set_account_not_found (GError **error)
   return FALSE;
 }
 
+/* Runs @sql on the rows of @account_id and @other_id (a scenario or a step), with the date
+ * @day as the third parameter when it is given. */
+static gboolean
+exec_account_row (TenureDb      *db,
+                  const char    *sql,
+                  gint64         account_id,
+                  gint64         other_id,
+                  const gint32  *day,
+                  GError       **error)
+{
+  sqlite3_stmt *stmt = tenure_db_prepare (db, sql, error);
+  char date[TENURE_DATE_BUF];
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, account_id);
+  sqlite3_bind_int64 (stmt, 2, other_id);
+  if (day != NULL)
+    {
+      tenure_date_format (*day, date);
+      sqlite3_bind_text (stmt, 3, date, -1, SQLITE_TRANSIENT);
+    }
+
+  return tenure_db_step_done (db, stmt, error);
+}
+
+static gboolean
+step_exists (TenureDb *db,
+             gint64    step_id)
+{
+  return tenure_scenario_get_step_scenario (db, step_id) != 0;
+}
+
+/* Upserts a dated row of progress (@sql: ?1 the account, ?2 @other_id, ?3 @day) once the
+ * account and the scenario or step (@other_exists) are found to exist. */
+static gboolean
+record_progress (TenureDb     *db,
+                 gboolean    (*other_exists) (TenureDb *db, gint64 id),
+                 const char   *sql,
+                 gint64        account_id,
+                 gint64        other_id,
+                 gint32        day,
+                 GError      **error)
+{
+  gboolean owned;
+  gboolean ok;
+
+  if (!tenure_scenario_txn_begin (db, &owned, error))
+    return FALSE;
+
+  ok = other_exists (db, other_id) || tenure_scenario_set_not_found (error);
+  ok = ok && (account_exists (db, account_id) || set_account_not_found (error));
+  ok = ok && exec_account_row (db, sql, account_id, other_id, &day, error);
+
+  return tenure_scenario_txn_end (db, owned, ok, error);
+}
+
 /* Enrols an account by hand, or moves the start of its enrolment. */
 gboolean
 tenure_scenario_enrol (TenureDb  *db,
@@ -42,32 +99,11 @@ tenure_scenario_enrol (TenureDb  *db,
                        gint32     started_on,
                        GError   **error)
 {
-  char date[TENURE_DATE_BUF];
-  sqlite3_stmt *stmt = NULL;
-  gboolean owned;
-  gboolean ok;
-
-  if (!tenure_scenario_txn_begin (db, &owned, error))
-    return FALSE;
-
-  ok = tenure_scenario_exists (db, scenario_id) || tenure_scenario_set_not_found (error);
-  ok = ok && (account_exists (db, account_id) || set_account_not_found (error));
-  ok = ok && (stmt = tenure_db_prepare (db,
-                                        "INSERT INTO enrolment (account_id, scenario_id, "
-                                        "  started_on) VALUES (?, ?, ?) "
-                                        "ON CONFLICT DO UPDATE SET started_on = "
-                                        "  excluded.started_on",
-                                        error)) != NULL;
-  if (ok)
-    {
-      tenure_date_format (started_on, date);
-      sqlite3_bind_int64 (stmt, 1, account_id);
-      sqlite3_bind_int64 (stmt, 2, scenario_id);
-      sqlite3_bind_text (stmt, 3, date, -1, SQLITE_TRANSIENT);
-      ok = tenure_db_step_done (db, stmt, error);
-    }
-
-  return tenure_scenario_txn_end (db, owned, ok, error);
+  return record_progress (db, tenure_scenario_exists,
+                          "INSERT INTO enrolment (account_id, scenario_id, started_on) "
+                          "VALUES (?, ?, ?) "
+                          "ON CONFLICT DO UPDATE SET started_on = excluded.started_on",
+                          account_id, scenario_id, started_on, error);
 }
 
 /* Ends an enrolment and forgets the steps the account marked done in that scenario. */
@@ -77,33 +113,18 @@ tenure_scenario_unenrol (TenureDb  *db,
                          gint64     account_id,
                          GError   **error)
 {
-  sqlite3_stmt *stmt = NULL;
   gboolean owned;
   gboolean ok;
 
   if (!tenure_scenario_txn_begin (db, &owned, error))
     return FALSE;
 
-  ok = (stmt = tenure_db_prepare (db,
-                                  "DELETE FROM step_done WHERE account_id = ? AND step_id IN "
-                                  "  (SELECT id FROM step WHERE scenario_id = ?)",
-                                  error)) != NULL;
-  if (ok)
-    {
-      sqlite3_bind_int64 (stmt, 1, account_id);
-      sqlite3_bind_int64 (stmt, 2, scenario_id);
-      ok = tenure_db_step_done (db, stmt, error);
-    }
-  ok = ok && (stmt = tenure_db_prepare (db,
-                                        "DELETE FROM enrolment WHERE account_id = ? AND "
-                                        "  scenario_id = ?",
-                                        error)) != NULL;
-  if (ok)
-    {
-      sqlite3_bind_int64 (stmt, 1, account_id);
-      sqlite3_bind_int64 (stmt, 2, scenario_id);
-      ok = tenure_db_step_done (db, stmt, error);
-    }
+  ok = exec_account_row (db,
+                         "DELETE FROM step_done WHERE account_id = ? AND step_id IN "
+                         "  (SELECT id FROM step WHERE scenario_id = ?)",
+                         account_id, scenario_id, NULL, error) &&
+       exec_account_row (db, "DELETE FROM enrolment WHERE account_id = ? AND scenario_id = ?",
+                         account_id, scenario_id, NULL, error);
 
   return tenure_scenario_txn_end (db, owned, ok, error);
 }
@@ -116,32 +137,11 @@ tenure_step_mark_done (TenureDb  *db,
                        gint32     done_on,
                        GError   **error)
 {
-  char date[TENURE_DATE_BUF];
-  sqlite3_stmt *stmt = NULL;
-  gboolean owned;
-  gboolean ok;
-
-  if (!tenure_scenario_txn_begin (db, &owned, error))
-    return FALSE;
-
-  ok = tenure_scenario_get_step_scenario (db, step_id) != 0 ||
-       tenure_scenario_set_not_found (error);
-  ok = ok && (account_exists (db, account_id) || set_account_not_found (error));
-  ok = ok && (stmt = tenure_db_prepare (db,
-                                        "INSERT INTO step_done (account_id, step_id, done_on) "
-                                        "VALUES (?, ?, ?) "
-                                        "ON CONFLICT DO UPDATE SET done_on = excluded.done_on",
-                                        error)) != NULL;
-  if (ok)
-    {
-      tenure_date_format (done_on, date);
-      sqlite3_bind_int64 (stmt, 1, account_id);
-      sqlite3_bind_int64 (stmt, 2, step_id);
-      sqlite3_bind_text (stmt, 3, date, -1, SQLITE_TRANSIENT);
-      ok = tenure_db_step_done (db, stmt, error);
-    }
-
-  return tenure_scenario_txn_end (db, owned, ok, error);
+  return record_progress (db, step_exists,
+                          "INSERT INTO step_done (account_id, step_id, done_on) "
+                          "VALUES (?, ?, ?) "
+                          "ON CONFLICT DO UPDATE SET done_on = excluded.done_on",
+                          account_id, step_id, done_on, error);
 }
 
 gboolean
@@ -150,22 +150,13 @@ tenure_step_clear_done (TenureDb  *db,
                         gint64     account_id,
                         GError   **error)
 {
-  sqlite3_stmt *stmt = NULL;
   gboolean owned;
   gboolean ok;
 
   if (!tenure_scenario_txn_begin (db, &owned, error))
     return FALSE;
-
-  ok = (stmt = tenure_db_prepare (db,
-                                  "DELETE FROM step_done WHERE account_id = ? AND step_id = ?",
-                                  error)) != NULL;
-  if (ok)
-    {
-      sqlite3_bind_int64 (stmt, 1, account_id);
-      sqlite3_bind_int64 (stmt, 2, step_id);
-      ok = tenure_db_step_done (db, stmt, error);
-    }
+  ok = exec_account_row (db, "DELETE FROM step_done WHERE account_id = ? AND step_id = ?",
+                         account_id, step_id, NULL, error);
 
   return tenure_scenario_txn_end (db, owned, ok, error);
 }

@@ -83,6 +83,19 @@ tenure_settings_lookup_number (const char *key)
   return NULL;
 }
 
+static gboolean
+is_currency (const char *currency)
+{
+  return currency != NULL && g_strv_contains (currencies, currency);
+}
+
+static gboolean
+is_in_range (const TenureNumberSetting *setting,
+             double                     value)
+{
+  return isfinite (value) && value >= setting->minimum && value <= setting->maximum;
+}
+
 char *
 tenure_settings_get_currency (TenureDb *db)
 {
@@ -91,7 +104,7 @@ tenure_settings_get_currency (TenureDb *db)
   g_return_val_if_fail (db != NULL, NULL);
 
   currency = tenure_db_get_setting (db, TENURE_SETTINGS_CURRENCY_KEY, NULL);
-  if (currency != NULL && g_strv_contains (currencies, currency))
+  if (is_currency (currency))
     return g_steal_pointer (&currency);
 
   return g_strdup (currencies[0]);
@@ -105,7 +118,7 @@ tenure_settings_set_currency (TenureDb    *db,
   g_return_val_if_fail (db != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (currency == NULL || !g_strv_contains (currencies, currency))
+  if (!is_currency (currency))
     {
       g_set_error (error, TENURE_SETTINGS_ERROR, TENURE_SETTINGS_ERROR_INVALID,
                    _("“%s” is not a currency Tenure knows: choose EUR, USD, GBP, CHF or CAD"),
@@ -127,7 +140,7 @@ tenure_settings_get_number (TenureDb   *db,
   g_return_val_if_fail (setting != NULL, NAN);
 
   value = tenure_db_get_setting_double (db, key, setting->fallback);
-  if (!isfinite (value) || value < setting->minimum || value > setting->maximum)
+  if (!is_in_range (setting, value))
     return setting->fallback;
 
   return value;
@@ -153,7 +166,7 @@ tenure_settings_set_number (TenureDb    *db,
       return FALSE;
     }
 
-  if (!isfinite (value) || value < setting->minimum || value > setting->maximum)
+  if (!is_in_range (setting, value))
     {
       g_autofree char *minimum = g_strdup_printf ("%g", setting->minimum);
       g_autofree char *maximum = g_strdup_printf ("%g", setting->maximum);
