@@ -541,12 +541,10 @@ loaded_cb (TenurePage           *page,
 
   if (error != NULL)
     {
-      g_autofree char *markup = g_markup_escape_text (error->message, -1);
       g_autoptr(GPtrArray) none = g_ptr_array_new_with_free_func (g_object_unref);
 
       replace_rows (self, none);
-      adw_status_page_set_description (self->error_page, markup);
-      gtk_stack_set_visible_child_name (self->stack, "error");
+      tenure_page_show_error (self->stack, self->error_page, error);
       return;
     }
 

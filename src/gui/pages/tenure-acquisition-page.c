@@ -382,12 +382,7 @@ loaded_cb (TenurePage           *page,
   const LoadResult *loaded = result;
 
   if (error != NULL)
-    {
-      g_autofree char *markup = g_markup_escape_text (error->message, -1);
-
-      adw_status_page_set_description (self->error_page, markup);
-      gtk_stack_set_visible_child_name (self->stack, "error");
-    }
+    tenure_page_show_error (self->stack, self->error_page, error);
   else if (loaded->metrics->channels->len == 0 && loaded->channels->len == 0)
     {
       gtk_stack_set_visible_child_name (self->stack, "empty");

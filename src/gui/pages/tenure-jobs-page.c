@@ -271,12 +271,7 @@ loaded_cb (TenurePage           *page,
   const LoadResult *loaded = result;
 
   if (error != NULL)
-    {
-      g_autofree char *markup = g_markup_escape_text (error->message, -1);
-
-      adw_status_page_set_description (self->error_page, markup);
-      gtk_stack_set_visible_child_name (self->stack, "error");
-    }
+    tenure_page_show_error (self->stack, self->error_page, error);
   else if (!has_activity (loaded->metrics, loaded->jobs))
     {
       gtk_stack_set_visible_child_name (self->stack, "empty");

@@ -527,3 +527,21 @@ tenure_page_format_summary (const TenurePageLoad *load)
   /* Translators: the month shown and the group of accounts, "Oct 2026 · All accounts" */
   return g_strdup_printf (_("%s · %s"), month, group);
 }
+
+/**
+ * tenure_page_show_error:
+ * @stack: the page's stack, with a child named "error"
+ * @error_page: the status page of that child
+ *
+ * Shows why a load failed: @error's message in @error_page, shown in @stack.
+ */
+void
+tenure_page_show_error (GtkStack      *stack,
+                        AdwStatusPage *error_page,
+                        const GError  *error)
+{
+  g_autofree char *markup = g_markup_escape_text (error->message, -1);
+
+  adw_status_page_set_description (error_page, markup);
+  gtk_stack_set_visible_child_name (stack, "error");
+}

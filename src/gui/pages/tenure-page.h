@@ -72,5 +72,8 @@ void             tenure_page_load_in_thread (TenurePage           *self,
                                              GDestroyNotify        result_free,
                                              TenurePageLoadedFunc  loaded_func);
 char            *tenure_page_format_summary (const TenurePageLoad *load);
+void             tenure_page_show_error     (GtkStack             *stack,
+                                             AdwStatusPage        *error_page,
+                                             const GError         *error);
 
 G_END_DECLS

@@ -158,8 +158,7 @@ loaded_cb (TenurePage           *page,
 
   if (error != NULL)
     {
-      adw_status_page_set_description (self->error_page, error->message);
-      gtk_stack_set_visible_child_name (self->stack, "error");
+      tenure_page_show_error (self->stack, self->error_page, error);
       return;
     }
 
