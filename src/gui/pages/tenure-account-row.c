@@ -6,7 +6,7 @@
  * account it shows, and a new order or a new month only points the slots in use to other
  * accounts. The column view then never builds or drops a row widget for a reload, a sort
  * or a search (GTK 4.8 builds a new row widget for every item that is not the same object
- * as before, and keeps up to 200 of them). */
+ * as before). */
 
 #define G_LOG_DOMAIN "tenure-account-row"
 

@@ -1,9 +1,10 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Lists the scored customers of the month: search, band, owner and dormant filters, sortable
  * columns, and the selected account in a side pane. Scores, the rows' texts and their sort
- * keys are computed off the main thread; a reload updates the rows on screen in place, so
- * that the column view keeps its widgets (GTK 4.8 keeps up to 200 rows alive, and builds a
- * new row widget for every item that is not the same object as before). */
+ * keys are computed off the main thread; filtering and sorting are plain C on those keys;
+ * the list's items are slots that show other accounts after a reload, a sort or a search,
+ * so that the column view keeps its row widgets (GTK 4.8 builds a new one for every item
+ * that is not the same object as before). */
 
 #define G_LOG_DOMAIN "tenure-accounts-page"
 
@@ -974,7 +975,8 @@ tenure_accounts_page_show_dormant (TenureAccountsPage *self)
   filter_changed_cb (self);
 }
 
-/* The rows shown, filtered and sorted: TenureAccountRow items. */
+/* The rows shown, filtered and sorted: TenureAccountRow slots, each the same object
+ * whatever account it shows (tenure_account_row_get_account() gives the account). */
 GListModel *
 tenure_accounts_page_get_rows (TenureAccountsPage *self)
 {
