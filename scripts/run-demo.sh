@@ -20,6 +20,7 @@ fi
 
 export GSETTINGS_SCHEMA_DIR="$build/data"
 export TENURE_LOCALEDIR="$build/po"
+export TENURE_HELPDIR="$build/help"
 
 if [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ] && [ -x "$build/src/gui/tenure" ]; then
     exec "$build/src/gui/tenure" "$workspace"

@@ -317,6 +317,42 @@ test_waterfall_march (void)
   g_assert_cmpfloat (bars[5].base, ==, 21000);
 }
 
+/* The value axis of a bridge: from zero when the movements are large or cross zero,
+ * broken below the lowest running total when they would be slivers. */
+static void
+test_waterfall_axis (void)
+{
+  /* An MRR of €671,155 that moves by a few percent (the demo company's October). */
+  const double small[] = { 67115500, 3946200, 850200, 808300, -1191000, -1383700, NAN };
+  const double march[] = { 35000, 8000, 0, 3000, 0, -25000, NAN };
+  const double crossing[] = { 10000, -15000, NAN, 2000, NAN };
+  const double large[] = { 10000, 8000, NAN };
+  const double flat[] = { 0, 0, NAN };
+  TenureWaterfallBar bars[G_N_ELEMENTS (small)];
+  double start;
+
+  /* Lowest total 671,155, highest running total 727,202: a span of 56,047 (7.7 %). The
+   * axis starts 3/4 of the span below, rounded down to the step of 20,000. */
+  tenure_waterfall_compute (small, G_N_ELEMENTS (small), bars);
+  g_assert_cmpfloat (bars[3].top, ==, 72720200);
+  start = tenure_waterfall_axis_start (bars, G_N_ELEMENTS (small));
+  g_assert_cmpfloat (start, ==, 62000000);
+  /* The movements take more than half of the height, and every total still shows. */
+  g_assert_cmpfloat ((72720200.0 - 67115500) / (72720200 - start), >, 0.5);
+  g_assert_cmpfloat (start, <, 67115500);
+
+  tenure_waterfall_compute (march, G_N_ELEMENTS (march), bars);
+  g_assert_cmpfloat (tenure_waterfall_axis_start (bars, G_N_ELEMENTS (march)), ==, 0);
+  tenure_waterfall_compute (crossing, G_N_ELEMENTS (crossing), bars);
+  g_assert_cmpfloat (tenure_waterfall_axis_start (bars, G_N_ELEMENTS (crossing)), ==, 0);
+  /* A movement of 80 % of the start: readable from zero. */
+  tenure_waterfall_compute (large, G_N_ELEMENTS (large), bars);
+  g_assert_cmpfloat (tenure_waterfall_axis_start (bars, G_N_ELEMENTS (large)), ==, 0);
+  tenure_waterfall_compute (flat, G_N_ELEMENTS (flat), bars);
+  g_assert_cmpfloat (tenure_waterfall_axis_start (bars, G_N_ELEMENTS (flat)), ==, 0);
+  g_assert_cmpfloat (tenure_waterfall_axis_start (bars, 0), ==, 0);
+}
+
 static void
 test_waterfall_below_zero (void)
 {
@@ -412,6 +448,7 @@ main (int   argc,
   g_test_add_func ("/chart/format/language-default", test_language_default);
   g_test_add_func ("/chart/waterfall/march-2026", test_waterfall_march);
   g_test_add_func ("/chart/waterfall/below-zero", test_waterfall_below_zero);
+  g_test_add_func ("/chart/waterfall/axis", test_waterfall_axis);
   g_test_add_func ("/chart/data/model", test_data_model);
 
   return g_test_run ();

@@ -10,6 +10,7 @@
 #include <json-glib/json-glib.h>
 
 #include "tenure-db.h"
+#include "tenure-scenario.h"
 #include "tenure-test-util.h"
 
 static void
@@ -448,6 +449,50 @@ test_kill (void)
   test_rmdir_recursive (dir);
 }
 
+/* Accounts of a segment that a scenario enrols automatically: the summary says so. */
+static void
+test_enrolment (void)
+{
+  g_autofree char *dir = test_make_tmpdir ();
+  g_autofree char *workspace = g_build_filename (dir, "company.tenure", NULL);
+  g_autofree char *accounts = write_file (dir, "accounts.csv",
+                                          "account_id,segment,signup_date\n"
+                                          "E1,Enterprise,2026-10-01\n"
+                                          "E2,Enterprise,2026-10-02\n"
+                                          "S1,SMB,2026-10-03\n");
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr(GError) error = NULL;
+  TenureDb *db;
+  gint64 scenario;
+
+  db = tenure_db_open (workspace, TENURE_DB_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  scenario = tenure_scenario_create (db, "Enterprise onboarding", &error);
+  g_assert_cmpint (tenure_scenario_add_step (db, scenario, 0, TENURE_STEP_CONTENT, "Kick-off",
+                                             &error), >, 0);
+  g_assert_true (tenure_scenario_set_auto_enrol_segment (db, scenario, "Enterprise", &error));
+  g_assert_true (tenure_scenario_set_active (db, scenario, TRUE, &error));
+  g_assert_no_error (error);
+  tenure_db_close (db);
+
+  g_assert_cmpint (test_run_cli (&out, &err, "import", workspace, "accounts", accounts,
+                                 "--dry-run", NULL), ==, 0);
+  g_assert_null (strstr (out, "Enrolled"));
+  g_assert_cmpint (test_run_cli (&out, &err, "import", workspace, "accounts", accounts, NULL),
+                   ==, 0);
+  g_assert_nonnull (strstr (out, "Enrolled in onboarding: 2 accounts (automatic enrolment of "
+                                 "their segments)\n"));
+  g_assert_cmpint (test_run_cli (&out, &err, "import", workspace, "accounts", accounts,
+                                 "--force", NULL), ==, 0);
+  g_assert_null (strstr (out, "Enrolled"));
+
+  db = tenure_db_open (workspace, TENURE_DB_OPEN_READ_ONLY, NULL);
+  g_assert_cmpint (tenure_db_query_int (db, "SELECT count(*) FROM enrolment", -1), ==, 2);
+  tenure_db_close (db);
+  test_rmdir_recursive (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -458,6 +503,7 @@ main (int    argc,
   g_test_add_func ("/cli-import/refused", test_refused);
   g_test_add_func ("/cli-import/usage", test_usage);
   g_test_add_func ("/cli-import/metrics-match", test_metrics_match);
+  g_test_add_func ("/cli-import/enrolment", test_enrolment);
   g_test_add_func ("/cli-import/kill", test_kill);
 
   return g_test_run ();

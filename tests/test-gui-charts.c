@@ -558,6 +558,28 @@ test_accessible_waterfall (void)
   g_assert_finalize_object (chart);
 }
 
+/* Movements of a few percent of the MRR: the axis is broken, and the description says so
+ * after the exact figures. */
+static void
+test_accessible_waterfall_broken (void)
+{
+  const double cents[] = { 4690000, 235000, 40000, 118000, -56000, -206000, NAN };
+  g_autoptr(TenureChartData) data = bridge_data (cents, G_N_ELEMENTS (cents));
+  GtkWidget *chart = g_object_ref_sink (tenure_waterfall_chart_new ());
+  g_autofree char *description = NULL;
+
+  tenure_chart_set_language (TENURE_CHART (chart), TENURE_LANGUAGE_ENGLISH);
+  tenure_chart_set_data (TENURE_CHART (chart), data);
+
+  description = tenure_chart_get_description (TENURE_CHART (chart));
+  g_assert_true (g_str_has_prefix (description, "Start: €46,900; New: +€2,350;"));
+  g_assert_nonnull (strstr (description, "End: €48,210."));
+  g_assert_true (g_str_has_suffix (description, "The value axis does not start at zero, so "
+                                                "that the movements show."));
+
+  g_assert_finalize_object (chart);
+}
+
 static void
 test_accessible_heatmap (void)
 {
@@ -740,6 +762,7 @@ main (int   argc,
   g_test_add_func ("/chart/screenshots/small", test_screenshots_small);
   g_test_add_func ("/chart/accessible/line", test_accessible_line);
   g_test_add_func ("/chart/accessible/waterfall", test_accessible_waterfall);
+  g_test_add_func ("/chart/accessible/waterfall-broken", test_accessible_waterfall_broken);
   g_test_add_func ("/chart/accessible/heatmap", test_accessible_heatmap);
   g_test_add_func ("/chart/empty-state", test_empty_state);
   g_test_add_func ("/chart/export", test_export);

@@ -205,6 +205,19 @@ assert_overview (TenureOverviewPage  *page,
   g_assert_cmpstr (card_value (page, TENURE_OVERVIEW_SIGNAL48H), ==, signal);
   g_assert_cmpstr (card_value (page, TENURE_OVERVIEW_AT_RISK), ==, red);
   g_assert_cmpstr (card_value (page, TENURE_OVERVIEW_DORMANT), ==, dormant);
+  {
+    /* Dormant paying customers: their count, their share and their MRR. */
+    g_autofree char *share = percent (metrics->dormant_pct);
+    g_autofree char *dormant_mrr = money (metrics->dormant_mrr_cents, metrics);
+    const char *detail = tenure_kpi_card_get_detail (TENURE_KPI_CARD (
+      tenure_overview_page_get_card (page, TENURE_OVERVIEW_DORMANT)));
+
+    g_assert_cmpfloat_with_epsilon (metrics->dormant_pct,
+                                    100.0 * metrics->dormant_accounts / now->customers, 1e-9);
+    g_assert_nonnull (strstr (detail, share));
+    g_assert_nonnull (strstr (detail, dormant_mrr));
+    g_assert_cmpint (metrics->dormant_mrr_cents, >, 0);
+  }
   g_assert_cmpuint (metrics->health_accounts[TENURE_HEALTH_RED], >, 0);
   g_assert_cmpuint (metrics->dormant_accounts, >, 0);
 
@@ -258,6 +271,58 @@ assert_overview (TenureOverviewPage  *page,
   g_assert_nonnull (strstr (description, mrr));
 }
 
+/* The lifecycle rows show the core's funnel of the month: each count, each rate over
+ * what the stage comes from, and 13 months of trend ending with the month's figure. */
+static void
+assert_lifecycle (TenureOverviewPage  *page,
+                  const TenureMetrics *metrics)
+{
+  const TenureLifecycle *lifecycle = tenure_metrics_series_get_lifecycle (metrics->series,
+                                                                          metrics->month);
+  const TenureLifecycle *first = &metrics->series->lifecycle[0];
+  const gint64 counts[TENURE_N_STAGES] = {
+    metrics->funnel_awareness, metrics->funnel_conversion, metrics->funnel_purchase,
+    metrics->funnel_activation, metrics->funnel_renewal, metrics->funnel_recommendation,
+  };
+
+  g_assert_cmpint (counts[TENURE_STAGE_AWARENESS], !=, TENURE_CENTS_NULL);
+  g_assert_cmpint (counts[TENURE_STAGE_CONVERSION], >, 0);
+  for (guint s = 0; s < TENURE_N_STAGES; s++)
+    {
+      g_autofree char *count = tenure_format_number ((double) counts[s], 0, TENURE_FORMAT_NONE,
+                                                     TENURE_LANGUAGE_DEFAULT);
+      TenureChartData *trend = tenure_chart_get_data (TENURE_CHART (
+        tenure_overview_page_get_stage_trend (page, s)));
+      double last = s == TENURE_STAGE_AWARENESS ? (double) counts[s] : lifecycle->rate_pct[s];
+      double oldest = s == TENURE_STAGE_AWARENESS ? (double) first->count[s]
+                                                  : first->rate_pct[s];
+
+      g_assert_cmpint (lifecycle->count[s], ==, counts[s]);
+      g_assert_cmpstr (tenure_overview_page_get_stage_count (page, s), ==, count);
+      if (s == TENURE_STAGE_AWARENESS)
+        g_assert_cmpstr (tenure_overview_page_get_stage_rate (page, s), ==, "");
+      else
+        {
+          g_autofree char *rate = percent (lifecycle->rate_pct[s]);
+
+          g_assert_nonnull (strstr (tenure_overview_page_get_stage_rate (page, s), rate));
+        }
+
+      g_assert_cmpuint (tenure_chart_data_get_n_categories (trend), ==, TENURE_DASHBOARD_MONTHS);
+      g_assert_cmpfloat (tenure_chart_data_get_value (trend, 0, TENURE_DASHBOARD_MONTHS - 1), ==,
+                         last);
+      if (isnan (oldest))
+        g_assert_true (isnan (tenure_chart_data_get_value (trend, 0, 0)));
+      else
+        g_assert_cmpfloat (tenure_chart_data_get_value (trend, 0, 0), ==, oldest);
+    }
+
+  /* Conversion is the signups over the leads. */
+  g_assert_cmpfloat_with_epsilon (lifecycle->rate_pct[TENURE_STAGE_CONVERSION],
+                                  100.0 * metrics->funnel_conversion / metrics->funnel_awareness,
+                                  1e-9);
+}
+
 static void
 test_overview (void)
 {
@@ -267,21 +332,12 @@ test_overview (void)
   g_autoptr(TenureMetrics) metrics = compute (month);
   g_autoptr(TenureMetrics) previous = compute (month - 1);
   TenureOverviewPage *page;
-  TenureChartData *funnel;
 
   page = TENURE_OVERVIEW_PAGE (show_page (window, "overview"));
   assert_overview (page, metrics);
 
   /* The lifecycle funnel of the month (the demo's spend gives leads). */
-  funnel = tenure_chart_get_data (TENURE_CHART (tenure_overview_page_get_funnel_chart (page)));
-  g_assert_cmpuint (tenure_chart_data_get_n_categories (funnel), ==, 6);
-  g_assert_cmpint (metrics->funnel_awareness, !=, TENURE_CENTS_NULL);
-  g_assert_cmpfloat (tenure_chart_data_get_value (funnel, 0, 0), ==,
-                     (double) metrics->funnel_awareness);
-  g_assert_cmpfloat (tenure_chart_data_get_value (funnel, 0, 1), ==, metrics->funnel_conversion);
-  g_assert_cmpfloat (tenure_chart_data_get_value (funnel, 0, 2), ==, metrics->funnel_purchase);
-  g_assert_cmpfloat (tenure_chart_data_get_value (funnel, 0, 5), ==,
-                     metrics->funnel_recommendation);
+  assert_lifecycle (page, metrics);
 
   /* The month selector's previous month: the page reloads with that month's figures. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window->month_selector),
@@ -399,7 +455,7 @@ test_revenue_target (void)
   TenureWindow *window;
   TenureRevenuePage *page;
   TenureOverviewPage *overview;
-  TenureChartData *mrr, *funnel;
+  TenureChartData *mrr, *leads;
 
   g_assert_true (g_file_copy (source, copy, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, &error));
   g_assert_no_error (error);
@@ -422,10 +478,16 @@ test_revenue_target (void)
 
   /* Without leads, the funnel's awareness is "—", never 0. */
   overview = TENURE_OVERVIEW_PAGE (show_page (window, "overview"));
-  funnel = tenure_chart_get_data (TENURE_CHART (tenure_overview_page_get_funnel_chart (overview)));
-  g_assert_true (isnan (tenure_chart_data_get_value (funnel, 0, 0)));
-  g_assert_nonnull (strstr (tenure_chart_data_get_category (funnel, 0), "—"));
-  g_assert_cmpfloat (tenure_chart_data_get_value (funnel, 0, 1), >, 0);
+  g_assert_cmpstr (tenure_overview_page_get_stage_count (overview, TENURE_STAGE_AWARENESS), ==,
+                   "—");
+  g_assert_nonnull (strstr (tenure_overview_page_get_stage_rate (overview,
+                                                                 TENURE_STAGE_CONVERSION),
+                            "—"));
+  g_assert_cmpstr (tenure_overview_page_get_stage_count (overview, TENURE_STAGE_CONVERSION), !=,
+                   "0");
+  leads = tenure_chart_get_data (TENURE_CHART (
+    tenure_overview_page_get_stage_trend (overview, TENURE_STAGE_AWARENESS)));
+  g_assert_true (tenure_chart_data_is_empty (leads));
 
   close_window (window);
 }
@@ -579,21 +641,27 @@ screenshots (int width,
         }
       adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_LIGHT);
 
-      {
-        GtkScrolledWindow *scrolled;
-        GtkAdjustment *adjustment;
-        g_autofree char *name = g_strdup_printf ("%s-end-light-%dx%d", pages[i], width, height);
-        g_autofree char *path = NULL;
+      /* The middle of the page (the Overview's bridge), then its end, in light. */
+      for (guint end = 0; end < 2; end++)
+        {
+          GtkScrolledWindow *scrolled;
+          GtkAdjustment *adjustment;
+          g_autofree char *name = g_strdup_printf ("%s-%s-light-%dx%d", pages[i],
+                                                   end ? "end" : "middle", width, height);
+          g_autofree char *path = NULL;
+          double bottom;
 
-        scrolled = find_scrolled_window (GTK_WIDGET (tenure_window_get_visible_page (window)));
-        g_assert_nonnull (scrolled);
-        test_settle (GTK_WIDGET (window), 2);
-        adjustment = gtk_scrolled_window_get_vadjustment (scrolled);
-        gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
-        test_settle (GTK_WIDGET (window), 3);
-        path = test_save_screenshot (GTK_WIDGET (window), name);
-        g_test_message ("screenshot: %s", path);
-      }
+          scrolled = find_scrolled_window (GTK_WIDGET (tenure_window_get_visible_page (window)));
+          g_assert_nonnull (scrolled);
+          test_settle (GTK_WIDGET (window), 2);
+          adjustment = gtk_scrolled_window_get_vadjustment (scrolled);
+          bottom = gtk_adjustment_get_upper (adjustment) -
+                   gtk_adjustment_get_page_size (adjustment);
+          gtk_adjustment_set_value (adjustment, end ? bottom : bottom / 2);
+          test_settle (GTK_WIDGET (window), 3);
+          path = test_save_screenshot (GTK_WIDGET (window), name);
+          g_test_message ("screenshot: %s", path);
+        }
     }
 
   close_window (window);

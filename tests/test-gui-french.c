@@ -11,6 +11,7 @@
 #include "tenure-application.h"
 #include "tenure-date.h"
 #include "tenure-demo.h"
+#include "tenure-page-list.h"
 #include "tenure-preferences-window.h"
 #include "tenure-satisfaction-page.h"
 #include "tenure-settings.h"
@@ -138,26 +139,104 @@ test_locale (void)
   g_assert_cmpstr (localeconv ()->decimal_point, ==, ",");
 }
 
-/* F1 opens the guide, Ctrl+comma the preferences; the guide exists in both languages. */
+/* The file behind the help URI resolved for @languages: it exists, and is the guide. */
+static char *
+help_file_for (const char * const *languages)
+{
+  g_autofree char *uri = tenure_application_find_help_uri (languages);
+  g_autoptr(GError) error = NULL;
+  char *path;
+
+  g_assert_nonnull (uri);
+  path = g_filename_from_uri (uri, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+  g_assert_true (g_str_has_suffix (path, "index.html"));
+
+  return path;
+}
+
+/* F1 opens the guide, Ctrl+comma the preferences; the guide exists in both languages,
+ * from the build folder (TENURE_HELPDIR, as `meson devenv` sets it) and installed. */
 static void
 test_help (void)
 {
+  static const char * const french[] = { "fr_FR.UTF-8", "fr_FR", "fr", "C", NULL };
+  static const char * const english[] = { "en_US.UTF-8", "en_US", "en", "C", NULL };
+  static const char * const german[] = { "de_DE", "de", NULL };
   g_auto(GStrv) help = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "app.help");
   g_auto(GStrv) preferences = gtk_application_get_accels_for_action (GTK_APPLICATION (app),
                                                                      "app.preferences");
-  g_autofree char *en = g_build_filename (g_getenv ("TENURE_SOURCE_DIR"), "help", "C",
-                                          "index.html", NULL);
-  g_autofree char *fr = g_build_filename (g_getenv ("TENURE_SOURCE_DIR"), "help", "fr",
-                                          "index.html", NULL);
+  g_autofree char *build_help = g_build_filename (g_getenv ("TENURE_BUILD_DIR"), "help", NULL);
+  g_autofree char *installed = g_build_filename (tmpdir, "help", NULL);
+  g_autofree char *installed_fr = g_build_filename (installed, "fr", "tenure", NULL);
+  g_autofree char *installed_index = g_build_filename (installed_fr, "index.html", NULL);
+  g_autofree char *fr = NULL;
+  g_autofree char *en = NULL;
+  g_autofree char *current = NULL;
   g_autofree char *fr_text = NULL;
+  g_autofree char *en_text = NULL;
+  g_autofree char *expected = NULL;
+  const TenurePageInfo *pages;
+  guint n_pages;
 
   g_assert_cmpstr (help[0], ==, "F1");
   g_assert_cmpstr (preferences[0], ==, "<Control>comma");
   g_assert_true (g_action_group_has_action (G_ACTION_GROUP (app), "help"));
-  g_assert_true (g_file_test (en, G_FILE_TEST_IS_REGULAR));
+
+  /* From the build folder, where the tests and `meson devenv` point TENURE_HELPDIR. */
+  g_assert_cmpstr (g_getenv ("TENURE_HELPDIR"), ==, build_help);
+  fr = help_file_for (french);
+  expected = g_build_filename (build_help, "fr", "index.html", NULL);
+  g_assert_cmpstr (fr, ==, expected);
+  g_clear_pointer (&expected, g_free);
+  en = help_file_for (english);
+  expected = g_build_filename (build_help, "C", "index.html", NULL);
+  g_assert_cmpstr (en, ==, expected);
+  g_clear_pointer (&expected, g_free);
+
+  /* This process runs in French, so F1 opens the French guide. */
+  current = help_file_for (g_get_language_names ());
+  g_assert_cmpstr (current, ==, fr);
+
+  /* Each language's guide is in that language, with its stylesheet beside it. */
   g_assert_true (g_file_get_contents (fr, &fr_text, NULL, NULL));
   g_assert_nonnull (strstr (fr_text, "<html lang=\"fr\">"));
   g_assert_nonnull (strstr (fr_text, "Raccourcis clavier"));
+  g_assert_true (g_file_get_contents (en, &en_text, NULL, NULL));
+  g_assert_nonnull (strstr (en_text, "<html lang=\"en\">"));
+  g_assert_nonnull (strstr (en_text, "Keyboard shortcuts"));
+  expected = g_build_filename (build_help, "fr", "help.css", NULL);
+  g_assert_true (g_file_test (expected, G_FILE_TEST_IS_REGULAR));
+  g_clear_pointer (&expected, g_free);
+
+  /* The guide describes every page of the sidebar, in each language. */
+  pages = tenure_page_list_get (&n_pages);
+  for (guint i = 0; i < n_pages; i++)
+    {
+      g_autofree char *en_title = g_markup_escape_text (pages[i].title, -1);
+      g_autofree char *fr_title = g_markup_escape_text (_(pages[i].title), -1);
+      g_autofree char *en_entry = g_strdup_printf ("<dt>%s</dt>", en_title);
+      g_autofree char *fr_entry = g_strdup_printf ("<dt>%s</dt>", fr_title);
+
+      if (strstr (en_text, en_entry) == NULL)
+        g_error ("The English guide does not describe the page “%s”", pages[i].title);
+      if (strstr (fr_text, fr_entry) == NULL)
+        g_error ("The French guide does not describe the page “%s”", _(pages[i].title));
+    }
+
+  /* A language without a guide and no "C" fallback: no URI, so F1 shows the About window. */
+  g_assert_null (tenure_application_find_help_uri (german));
+
+  /* The installed layout, share/help/LANG/tenure/index.html. */
+  g_assert_cmpint (g_mkdir_with_parents (installed_fr, 0755), ==, 0);
+  g_assert_true (g_file_set_contents (installed_index, fr_text, -1, NULL));
+  g_setenv ("TENURE_HELPDIR", installed, TRUE);
+  g_clear_pointer (&current, g_free);
+  current = help_file_for (french);
+  g_assert_cmpstr (current, ==, installed_index);
+  g_assert_null (tenure_application_find_help_uri (english));
+  g_setenv ("TENURE_HELPDIR", build_help, TRUE);
 }
 
 static void
@@ -329,6 +408,121 @@ test_window (void)
   close_window (window);
 }
 
+/* The demo company's onboarding scenarios are its data (tenure-demo-catalogue.c), named
+ * in English like its accounts; the same names are also offered, translated, as
+ * templates for a new scenario. */
+static gboolean
+is_demo_data (const char *text)
+{
+  static const char * const names[] = {
+    "Generate your monthly IT audit report",
+    "Prepare a meeting with your CIO",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    if (g_str_equal (text, names[i]))
+      return TRUE;
+
+  return FALSE;
+}
+
+/* Labels under @widget that show an English text although the catalogue translates it
+ * (a string that missed its _()), and labels that French cuts with an ellipsis. */
+static void
+check_labels (GtkWidget  *widget,
+              GString    *english,
+              GString    *cut)
+{
+  if (!gtk_widget_get_mapped (widget))
+    return;
+
+  if (GTK_IS_LABEL (widget))
+    {
+      const char *text = gtk_label_get_text (GTK_LABEL (widget));
+
+      if (text[0] != '\0' && !is_demo_data (text) &&
+          g_strcmp0 (g_dgettext (GETTEXT_PACKAGE, text), text) != 0)
+        g_string_append_printf (english, "  “%s”\n", text);
+      if (pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (widget))))
+        g_string_append_printf (cut, "  “%s”\n", text);
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    check_labels (child, english, cut);
+}
+
+typedef struct
+{
+  const char     *style;
+  AdwColorScheme  scheme;
+  int             width;
+  int             height;
+} Variant;
+
+/* Every page of the demo company in French, light and dark at 800×600 (where French,
+ * longer than English, is cut first) and light at 1280×800: no English text where a
+ * translation exists, and screenshots of each. */
+static void
+test_pages (void)
+{
+  static const Variant variants[] = {
+    { "light", ADW_COLOR_SCHEME_FORCE_LIGHT, 1280, 800 },
+    { "light", ADW_COLOR_SCHEME_FORCE_LIGHT, 800, 600 },
+    { "dark", ADW_COLOR_SCHEME_FORCE_DARK, 800, 600 },
+  };
+  AdwStyleManager *style = adw_style_manager_get_default ();
+  g_autoptr(GFile) file = g_file_new_for_path (demo_path);
+  const TenurePageInfo *pages;
+  guint n_pages;
+
+  pages = tenure_page_list_get (&n_pages);
+  for (guint v = 0; v < G_N_ELEMENTS (variants); v++)
+    {
+      const Variant *variant = &variants[v];
+      TenureWindow *window = tenure_window_new (GTK_APPLICATION (app));
+      g_autoptr(GString) english = g_string_new (NULL);
+
+      adw_style_manager_set_color_scheme (style, variant->scheme);
+      gtk_window_set_default_size (GTK_WINDOW (window), variant->width, variant->height);
+      gtk_window_present (GTK_WINDOW (window));
+      wait_for (widget_mapped, window);
+      tenure_window_open_file (window, file);
+      wait_for (window_idle, window);
+
+      for (guint i = 0; i < n_pages; i++)
+        {
+          g_autofree char *name = g_strdup_printf ("fr-%s-%s-%dx%d", pages[i].name,
+                                                   variant->style, variant->width,
+                                                   variant->height);
+          g_autofree char *path = NULL;
+          g_autoptr(GString) cut = g_string_new (NULL);
+          TenurePage *page;
+
+          tenure_window_show_page (window, pages[i].name);
+          page = tenure_window_get_visible_page (window);
+          wait_for (page_ready, page);
+          test_settle (GTK_WIDGET (window), 3);
+
+          check_labels (GTK_WIDGET (window), english, cut);
+          if (cut->len > 0)
+            g_test_message ("%s: cut by an ellipsis:\n%s", name, cut->str);
+
+          path = test_save_screenshot (GTK_WIDGET (window), name);
+          g_test_message ("screenshot: %s", path);
+        }
+
+      if (english->len > 0)
+        g_error ("English shown where French exists (%s %dx%d):\n%s", variant->style,
+                 variant->width, variant->height, english->str);
+
+      close_window (window);
+    }
+
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_LIGHT);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -373,6 +567,7 @@ main (int   argc,
   g_test_add_func ("/gui/french/help", test_help);
   g_test_add_func ("/gui/french/welcome", test_welcome);
   g_test_add_func ("/gui/french/window", test_window);
+  g_test_add_func ("/gui/french/pages", test_pages);
 
   status = g_test_run ();
 

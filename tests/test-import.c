@@ -5,104 +5,12 @@
 #include "config.h"
 
 #include "tenure-date.h"
-#include "tenure-import-private.h"
-#include "tenure-test-util.h"
-
-typedef struct
-{
-  char     *dir;
-  char     *path;
-  TenureDb *db;
-} Fixture;
-
-static void
-fixture_setup (Fixture       *fixture,
-               gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-
-  fixture->dir = test_make_tmpdir ();
-  fixture->path = g_build_filename (fixture->dir, "company.tenure", NULL);
-  fixture->db = tenure_db_open (fixture->path, TENURE_DB_OPEN_CREATE, &error);
-  g_assert_no_error (error);
-}
-
-static void
-fixture_teardown (Fixture       *fixture,
-                  gconstpointer  data)
-{
-  g_clear_pointer (&fixture->db, tenure_db_close);
-  test_rmdir_recursive (fixture->dir);
-  g_free (fixture->dir);
-  g_free (fixture->path);
-}
-
-static char *
-write_csv (Fixture    *fixture,
-           const char *name,
-           const char *contents)
-{
-  char *path = g_build_filename (fixture->dir, name, NULL);
-
-  g_assert_true (g_file_set_contents (path, contents, -1, NULL));
-  return path;
-}
+#include "test-import-fixture.h"
 
 static char *
 data_path (const char *name)
 {
   return g_build_filename (g_getenv ("TENURE_SOURCE_DIR"), "tests", "data", name, NULL);
-}
-
-/* Imports and expects success. */
-static TenureImportResult *
-import_ok (TenureDb                  *db,
-           const char                *path,
-           TenureImportKind           kind,
-           const TenureImportOptions *options)
-{
-  g_autoptr(GError) error = NULL;
-  TenureImportResult *result = NULL;
-
-  if (!tenure_import_file (db, path, kind, options, &result, NULL, NULL, NULL, &error))
-    {
-      for (guint i = 0; result != NULL && i < result->issues->len; i++)
-        {
-          TenureImportIssue *issue = g_ptr_array_index (result->issues, i);
-
-          g_printerr ("%u:%u: %s\n", issue->line, issue->column, issue->message);
-        }
-    }
-  g_assert_no_error (error);
-  g_assert_nonnull (result);
-  g_assert_cmpuint (result->n_issues, ==, 0);
-
-  return result;
-}
-
-/* One line per row of @sql, values joined by '|'. */
-static char *
-query_rows (TenureDb   *db,
-            const char *sql)
-{
-  GString *out = g_string_new (NULL);
-  sqlite3_stmt *stmt = NULL;
-
-  g_assert_cmpint (sqlite3_prepare_v2 (tenure_db_get_handle (db), sql, -1, &stmt, NULL), ==,
-                   SQLITE_OK);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      for (int i = 0; i < sqlite3_column_count (stmt); i++)
-        {
-          const char *text = (const char *) sqlite3_column_text (stmt, i);
-
-          g_string_append_printf (out, "%s%s", i > 0 ? "|" : "", text != NULL ? text : "∅");
-        }
-      g_string_append_c (out, '\n');
-    }
-  sqlite3_finalize (stmt);
-
-  return g_string_free (out, FALSE);
 }
 
 /* ---- values ---- */
@@ -803,6 +711,28 @@ test_answers (Fixture       *fixture,
                    "2|How urgent is it?|1|This quarter|0|1\n");
 }
 
+/* Removes import @id, expecting the rows and accounts it takes away and the accounts left
+ * ("external id|import id" lines). */
+static void
+remove_import (TenureDb   *db,
+               gint64      id,
+               guint64     expected_rows,
+               guint       expected_accounts,
+               const char *accounts_left)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *rows = NULL;
+  guint64 removed_rows = 0;
+  guint removed_accounts = 0;
+
+  g_assert_true (tenure_import_remove (db, id, &removed_rows, &removed_accounts, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (removed_rows, ==, expected_rows);
+  g_assert_cmpuint (removed_accounts, ==, expected_accounts);
+  rows = query_rows (db, "SELECT external_id, import_id FROM account ORDER BY 1");
+  g_assert_cmpstr (rows, ==, accounts_left);
+}
+
 static void
 test_remove (Fixture       *fixture,
              gconstpointer  data)
@@ -817,34 +747,15 @@ test_remove (Fixture       *fixture,
   g_autoptr(TenureImportResult) subscriptions_result = import_ok (fixture->db, subscriptions, TENURE_IMPORT_KIND_SUBSCRIPTIONS, NULL);
   g_autoptr(TenureImportResult) events_result = import_ok (fixture->db, events, TENURE_IMPORT_KIND_EVENTS, NULL);
   g_autoptr(GError) error = NULL;
-  g_autofree char *rows = NULL;
-  guint64 removed_rows = 0;
-  guint removed_accounts = 0;
 
   /* C was created by the subscriptions and nothing else refers to it: it goes. D has an
    * event: it stays, without lineage. */
-  g_assert_true (tenure_import_remove (fixture->db, subscriptions_result->import_id,
-                                       &removed_rows, &removed_accounts, &error));
-  g_assert_no_error (error);
-  g_assert_cmpuint (removed_rows, ==, 3);
-  g_assert_cmpuint (removed_accounts, ==, 1);
-  rows = query_rows (fixture->db, "SELECT external_id, import_id FROM account ORDER BY 1");
-  g_assert_cmpstr (rows, ==, "A|1\nB|1\nD|∅\n");
-  g_clear_pointer (&rows, g_free);
+  remove_import (fixture->db, subscriptions_result->import_id, 3, 1, "A|1\nB|1\nD|∅\n");
 
   /* A is referred to by nothing any more: it goes; B has an event. */
-  g_assert_true (tenure_import_remove (fixture->db, accounts_result->import_id,
-                                       &removed_rows, &removed_accounts, &error));
-  g_assert_cmpuint (removed_rows, ==, 0);
-  g_assert_cmpuint (removed_accounts, ==, 1);
-  rows = query_rows (fixture->db, "SELECT external_id, import_id FROM account ORDER BY 1");
-  g_assert_cmpstr (rows, ==, "B|∅\nD|∅\n");
-  g_clear_pointer (&rows, g_free);
+  remove_import (fixture->db, accounts_result->import_id, 0, 1, "B|∅\nD|∅\n");
 
-  g_assert_true (tenure_import_remove (fixture->db, events_result->import_id,
-                                       &removed_rows, &removed_accounts, &error));
-  g_assert_cmpuint (removed_rows, ==, 2);
-  g_assert_cmpuint (removed_accounts, ==, 0);
+  remove_import (fixture->db, events_result->import_id, 2, 0, "B|∅\nD|∅\n");
   g_assert_cmpint (tenure_db_query_int (fixture->db, "SELECT count(*) FROM import", -1), ==, 0);
   g_assert_cmpint (tenure_db_query_int (fixture->db, "SELECT count(*) FROM event", -1), ==, 0);
   g_assert_cmpint (tenure_db_query_int (fixture->db, "PRAGMA foreign_key_check", -2), ==, -2);

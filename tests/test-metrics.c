@@ -815,16 +815,12 @@ test_rounding (Fixture       *fixture,
   g_assert_cmpint (metrics->figures.arpa_cents, ==, 2);
 }
 
-/* Funnel and dormant accounts on a hand-built month. */
+/* A hand-built March 2026 for the funnel and dormant accounts: leads in February and
+ * March, two signups in March, customers since 2024-11, 2025-03, 2025-06 and 2026-03. */
 static void
-test_funnel_dormant (Fixture       *fixture,
-                     gconstpointer  data)
+insert_funnel_month (TenureDb *db)
 {
-  g_autoptr(TenureMetrics) metrics = NULL;
-  TenureFilter seo = { TENURE_FILTER_CHANNEL, "seo" };
-  g_autoptr(TenureMetrics) filtered = NULL;
-
-  test_sql (fixture->db,
+  test_sql (db,
             "INSERT INTO account (id, external_id, channel, signup_date) VALUES"
             " (1, 'old-active', 'ads', '2024-11-10'), (2, 'old-silent', 'ads', '2025-03-31'),"
             " (3, 'new-active', 'seo', '2026-03-02'), (4, 'new-trial', 'seo', '2026-03-20'),"
@@ -846,7 +842,18 @@ test_funnel_dormant (Fixture       *fixture,
             "INSERT INTO response (account_id, answered_on, kind, score) VALUES"
             " (1, '2026-03-03', 'nps', 10),"
             " (3, '2026-03-04', 'nps', 9), (5, '2026-03-05', 'nps', 8);");
+}
 
+/* Funnel and dormant accounts on a hand-built month. */
+static void
+test_funnel_dormant (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(TenureMetrics) metrics = NULL;
+  TenureFilter seo = { TENURE_FILTER_CHANNEL, "seo" };
+  g_autoptr(TenureMetrics) filtered = NULL;
+
+  insert_funnel_month (fixture->db);
   metrics = compute (fixture->db, MAR, NULL);
   g_assert_cmpint (metrics->funnel_awareness, ==, 100);
   g_assert_cmpuint (metrics->funnel_conversion, ==, 2);
@@ -868,6 +875,78 @@ test_funnel_dormant (Fixture       *fixture,
   g_assert_cmpuint (filtered->dormant_accounts, ==, 1);
   assert_pct (filtered->dormant_pct, 50);
   g_assert_cmpint (filtered->dormant_mrr_cents, ==, 7000);
+}
+
+static void
+assert_lifecycle (const TenureLifecycle *lifecycle,
+                  int                    month,
+                  const gint64           count[TENURE_N_STAGES],
+                  const double           rate[TENURE_N_STAGES])
+{
+  g_assert_cmpint (lifecycle->month, ==, month);
+  for (guint s = 0; s < TENURE_N_STAGES; s++)
+    {
+      g_assert_cmpint (lifecycle->count[s], ==, count[s]);
+      if (isnan (rate[s]))
+        assert_null (lifecycle->rate_pct[s]);
+      else
+        assert_pct (lifecycle->rate_pct[s], rate[s]);
+    }
+}
+
+/* The funnel of each month of a series, with its rates, and the month's funnel of the
+ * metrics equal to the last month of its series. */
+static void
+test_lifecycle_series (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TenureMetricsSeries) series = NULL;
+  g_autoptr(TenureMetricsSeries) seo_series = NULL;
+  g_autoptr(TenureMetrics) metrics = NULL;
+  TenureFilter seo = { TENURE_FILTER_CHANNEL, "seo" };
+  const TenureLifecycle *last;
+  /* January: no leads, no signup, no answer; account 1 (since 2024-11) of 3 customers
+   * renews. */
+  const gint64 jan[] = { TENURE_CENTS_NULL, 0, 0, 0, 1, 0 };
+  const double jan_rate[] = { NAN, NAN, NAN, NAN, 100.0 / 3, NAN };
+  /* February: 99 leads and no signup: 0 % of leads convert. */
+  const gint64 feb[] = { 99, 0, 0, 0, 1, 0 };
+  const double feb_rate[] = { NAN, 0, NAN, NAN, 100.0 / 3, NAN };
+  /* March: 2 signups of 100 leads, 1 pays, 1 completes a job, 2 of 4 customers are a
+   * year old, 2 promoters of 3 answers. */
+  const gint64 mar[] = { 100, 2, 1, 1, 2, 2 };
+  const double mar_rate[] = { NAN, 2, 50, 50, 50, 200.0 / 3 };
+  /* The seo channel: its leads only; its one customer of March is too young. */
+  const gint64 seo_mar[] = { 60, 2, 1, 1, 0, 1 };
+  const double seo_mar_rate[] = { NAN, 100.0 / 30, 50, 50, 0, 50 };
+
+  insert_funnel_month (fixture->db);
+
+  series = tenure_metrics_series (fixture->db, JAN, MAR, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (series->n_months, ==, 3);
+  assert_lifecycle (tenure_metrics_series_get_lifecycle (series, JAN), JAN, jan, jan_rate);
+  assert_lifecycle (tenure_metrics_series_get_lifecycle (series, FEB), FEB, feb, feb_rate);
+  assert_lifecycle (tenure_metrics_series_get_lifecycle (series, MAR), MAR, mar, mar_rate);
+  g_assert_null (tenure_metrics_series_get_lifecycle (series, APR));
+
+  seo_series = tenure_metrics_series (fixture->db, FEB, MAR, &seo, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (tenure_metrics_series_get_lifecycle (seo_series, FEB)->count[0], ==, 99);
+  assert_lifecycle (tenure_metrics_series_get_lifecycle (seo_series, MAR), MAR, seo_mar,
+                    seo_mar_rate);
+
+  /* What the dashboard loads: the month's funnel is the last of its series. */
+  metrics = tenure_metrics_compute_with_series (fixture->db, MAR, 3, NULL, NULL, NULL, NULL,
+                                                &error);
+  g_assert_no_error (error);
+  last = tenure_metrics_series_get_lifecycle (metrics->series, MAR);
+  assert_lifecycle (last, MAR, mar, mar_rate);
+  assert_lifecycle (tenure_metrics_series_get_lifecycle (metrics->series, JAN), JAN, jan,
+                    jan_rate);
+  g_assert_cmpint (metrics->funnel_awareness, ==, last->count[TENURE_STAGE_AWARENESS]);
+  g_assert_cmpuint (metrics->funnel_renewal, ==, last->count[TENURE_STAGE_RENEWAL]);
 }
 
 static const TenureAccountHealth *
@@ -1187,6 +1266,7 @@ main (int    argc,
   ADD ("/metrics/filter/partition", test_filters_partition, FALSE);
   g_test_add_func ("/metrics/filter/parse", test_filter_parse);
   ADD ("/metrics/funnel-dormant", test_funnel_dormant, FALSE);
+  ADD ("/metrics/lifecycle-series", test_lifecycle_series, FALSE);
   ADD ("/metrics/health/scores", test_health, FALSE);
   ADD ("/metrics/health/weights", test_health_weights, FALSE);
   ADD ("/metrics/gross-margin", test_gross_margin, TRUE);

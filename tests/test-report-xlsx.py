@@ -11,10 +11,12 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import traceback
 import zipfile
 
 import openpyxl
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from report_tap import check, finish  # noqa: E402
 
 CLI = os.environ["TENURE_CLI"]
 MAKE_WORKSPACE = os.environ["TENURE_TEST_WORKSPACE"]
@@ -29,20 +31,6 @@ SHEETS_FR = ["Synthèse", "Revenus", "Cohortes", "Jobs et intégration", "Qualif
 NULL = "—"
 # Our own formulas, the only ones the report may contain.
 OWN_FORMULAS = re.compile(r"^=(B\d+/[BCD]\d+(-1)?|SUM\(C\d+:G\d+\)|B\d+/SUM\(B\$\d+:B\$\d+\))$")
-
-results = []
-
-
-def check(name):
-    def decorate(function):
-        try:
-            function()
-            results.append((True, name, None))
-        except Exception:  # noqa: BLE001 — every failure becomes a TAP "not ok"
-            results.append((False, name, traceback.format_exc()))
-        return function
-    return decorate
-
 
 def run(*args, env=None):
     full_env = dict(os.environ)
@@ -294,6 +282,17 @@ def _():
     assert accounts[4].number_format == "yyyy-mm-dd hh:mm"
     hostile = rows["=cmd|calc.csv"]
     assert hostile[0].data_type == "s" and hostile[2].value == 7
+    # The figures are dated by the last import (a later one can change past months).
+    import sqlite3
+    with sqlite3.connect(workspace) as connection:
+        (last,) = connection.execute("SELECT max(imported_at) FROM import").fetchone()
+    last = datetime.datetime.fromisoformat(last.rstrip("Z"))
+    assert rows["Data imported up to"][1].value == last, rows["Data imported up to"][1].value
+    sentence = "Figures computed from the data imported up to %d %s, %02d:%02d UTC." % (
+        last.day, last.strftime("%B %Y"), last.hour, last.minute)
+    texts = [row[0].value for sheet in (book["Data lineage"], book["Definitions"])
+             for row in sheet.iter_rows() if isinstance(row[0].value, str)]
+    assert sum(text.startswith(sentence) for text in texts) == 2, (sentence, texts)
 
 
 @check("no formula other than the report's own")
@@ -330,6 +329,11 @@ def _():
             assert "&amp;A" in xml and "&amp;P / &amp;N" in xml, index
         app = package.read("docProps/app.xml").decode()
     assert "<Company>example</Company>" in app, app
+    # Every sheet repeats rows at the top of its pages: its table header or its title.
+    for sheet in book.worksheets:
+        assert sheet.print_title_rows, sheet.title
+    assert book["Definitions"].print_title_rows == "$1:$2"
+    assert book["Definitions"].row_breaks.brk, "the targets start a page"
     assert book.properties.title.startswith("Monthly retention report — example — April 2026")
     assert book.properties.subject
 
@@ -345,6 +349,10 @@ def _():
     cell = rows["MRR (revenu mensuel récurrent)"][1]
     assert cell.value == 390.0 and cell.number_format.startswith('#,##0.00 "€"'), cell.number_format
     assert french["Synthèse"]["B3"].number_format.startswith("[$-40C]")
+    texts = [row[0].value for row in french["Définitions"].iter_rows()
+             if isinstance(row[0].value, str)]
+    assert any(text.startswith("Chiffres calculés à partir des données importées jusqu’au ")
+               and " UTC. Un import ultérieur" in text for text in texts), texts
     os.unlink(path)
 
 
@@ -525,12 +533,5 @@ def _():
         shutil.rmtree(profile, ignore_errors=True)
 
 
-print(f"1..{len(results)}")
-for number, (ok, name, detail) in enumerate(results, 1):
-    print(f"{'ok' if ok else 'not ok'} {number} {name}")
-    if detail:
-        for line in detail.splitlines():
-            print("# " + line)
-
 shutil.rmtree(tmp, ignore_errors=True)
-sys.exit(0 if all(ok for ok, _, _ in results) else 1)
+sys.exit(finish())

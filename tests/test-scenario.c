@@ -8,6 +8,7 @@
 
 #include "tenure-date.h"
 #include "tenure-db.h"
+#include "tenure-demo.h"
 #include "tenure-scenario.h"
 #include "tenure-test-util.h"
 
@@ -1407,6 +1408,228 @@ test_import_invalid (Fixture       *fixture,
   g_assert_error (error, TENURE_SCENARIO_ERROR, TENURE_SCENARIO_ERROR_INVALID_FILE);
 }
 
+/* For test_funnel_brute_force: a statement over one account's rows (?1). */
+static sqlite3_stmt *
+query_account (sqlite3    *handle,
+               const char *sql,
+               gint64      account_id)
+{
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (handle, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_int64 (stmt, 1, account_id);
+  return stmt;
+}
+
+/* For test_funnel_brute_force: the days from the enrolment to the moment a step was done,
+ * or INFINITY, with a query per enrolment and step reading every matching row. */
+static double
+brute_days (sqlite3          *handle,
+            gint64            account_id,
+            gint32            start_day,
+            gint32            end_day,
+            const TenureStep *step)
+{
+  double days = INFINITY;
+  sqlite3_stmt *stmt = query_account (handle,
+                                      "SELECT done_on FROM step_done "
+                                      "WHERE account_id = ?1 AND step_id = ?2",
+                                      account_id);
+
+  sqlite3_bind_int64 (stmt, 2, step->id);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      gint32 done_day = 0;
+
+      g_assert_true (tenure_date_parse ((const char *) sqlite3_column_text (stmt, 0), &done_day));
+      if (done_day < end_day)
+        days = MIN (days, (double) (done_day - start_day));
+    }
+  sqlite3_finalize (stmt);
+
+  if (step->done_when_event_kind == NULL)
+    return days;
+
+  stmt = query_account (handle, "SELECT at, kind, job_id FROM event WHERE account_id = ?1",
+                        account_id);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      gint64 seconds = 0;
+
+      g_assert_true (tenure_timestamp_parse ((const char *) sqlite3_column_text (stmt, 0),
+                                             &seconds));
+      if (g_strcmp0 ((const char *) sqlite3_column_text (stmt, 1), step->done_when_event_kind) == 0 &&
+          (step->done_when_job_id == 0 || sqlite3_column_int64 (stmt, 2) == step->done_when_job_id) &&
+          seconds >= (gint64) start_day * 86400 && seconds < (gint64) end_day * 86400)
+        days = MIN (days, (double) (seconds - (gint64) start_day * 86400) / 86400);
+    }
+  sqlite3_finalize (stmt);
+
+  return days;
+}
+
+/* MRR(a, T) > 0: a subscription with month(start) <= T < month(end) and an amount. */
+static gboolean
+brute_paying (sqlite3 *handle,
+              gint64   account_id,
+              int      month)
+{
+  sqlite3_stmt *stmt = query_account (handle,
+                                      "SELECT start_date, end_date, mrr_cents FROM subscription "
+                                      "WHERE account_id = ?1",
+                                      account_id);
+  gint64 mrr = 0;
+
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      gint32 start = 0, end = 0;
+      gboolean open = sqlite3_column_type (stmt, 1) == SQLITE_NULL;
+
+      g_assert_true (tenure_date_parse ((const char *) sqlite3_column_text (stmt, 0), &start));
+      g_assert_true (open || tenure_date_parse ((const char *) sqlite3_column_text (stmt, 1), &end));
+      if (tenure_month_of_day (start) <= month && (open || month < tenure_month_of_day (end)))
+        mrr += sqlite3_column_int64 (stmt, 2);
+    }
+  sqlite3_finalize (stmt);
+
+  return mrr > 0;
+}
+
+static int
+compare_days (gconstpointer a,
+              gconstpointer b)
+{
+  double x = *(const double *) a;
+  double y = *(const double *) b;
+
+  return (x > y) - (x < y);
+}
+
+static double
+brute_median (GArray *values)
+{
+  g_array_sort (values, compare_days);
+  if (values->len == 0)
+    return NAN;
+  if (values->len % 2 == 1)
+    return g_array_index (values, double, values->len / 2);
+  return (g_array_index (values, double, values->len / 2 - 1) +
+          g_array_index (values, double, values->len / 2)) / 2;
+}
+
+/* The one-pass funnel gives what a brute-force recomputation gives, on the demo company
+ * (two scenarios, thousands of events, step_done rows) at several months. */
+static void
+test_funnel_brute_force (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  static const char * const months[] = { "2026-10", "2026-05", "2025-11", "2024-07" };
+  TenureDemoOptions options;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) scenarios = NULL;
+  sqlite3 *handle = tenure_db_get_handle (fixture->db);
+  guint checked_enrolments = 0, checked_done = 0;
+
+  tenure_demo_options_init (&options);
+  options.accounts = 250;
+  options.end_month = TENURE_MONTH (2026, 10);
+  g_assert_true (tenure_demo_generate (fixture->db, &options, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  scenarios = tenure_scenario_load_all (fixture->db, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (scenarios->len, >=, 2);
+
+  for (guint m = 0; m < G_N_ELEMENTS (months); m++)
+    for (guint s = 0; s < scenarios->len; s++)
+      {
+        TenureScenario *scenario = g_ptr_array_index (scenarios, s);
+        guint n_steps = scenario->steps->len;
+        g_autoptr(TenureScenarioStats) stats = compute (fixture->db, scenario->id, months[m]);
+        g_autoptr(GPtrArray) step_days =
+          g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+        guint enrolments = 0, completed = 0;
+        guint base[2] = { 0, 0 }, retained[2] = { 0, 0 };
+        sqlite3_stmt *stmt = NULL;
+        int month = 0;
+        gint32 end_day;
+
+        g_assert_true (tenure_month_parse (months[m], &month));
+        end_day = tenure_month_first_day (month + 1);
+        for (guint i = 0; i < n_steps; i++)
+          g_ptr_array_add (step_days, g_array_new (FALSE, FALSE, sizeof (double)));
+
+        g_assert_cmpint (sqlite3_prepare_v2 (handle,
+                                             "SELECT account_id, started_on FROM enrolment "
+                                             "WHERE scenario_id = ?", -1, &stmt, NULL),
+                         ==, SQLITE_OK);
+        sqlite3_bind_int64 (stmt, 1, scenario->id);
+        while (sqlite3_step (stmt) == SQLITE_ROW)
+          {
+            gint64 account_id = sqlite3_column_int64 (stmt, 0);
+            gint32 start_day = 0;
+            int start_month;
+            gboolean complete = TRUE;
+            g_autoptr(GArray) days = g_array_new (FALSE, FALSE, sizeof (double));
+
+            g_assert_true (tenure_date_parse ((const char *) sqlite3_column_text (stmt, 1),
+                                              &start_day));
+            start_month = tenure_month_of_day (start_day);
+            if (start_day >= end_day)
+              continue;
+            for (guint i = 0; i < n_steps; i++)
+              {
+                TenureStep *step = g_ptr_array_index (scenario->steps, i);
+                double value = brute_days (handle, account_id, start_day, end_day, step);
+
+                g_array_append_val (days, value);
+                if (step->required && isinf (value))
+                  complete = FALSE;
+              }
+            if (start_month >= month - 2)
+              {
+                enrolments++;
+                completed += complete ? 1 : 0;
+                for (guint i = 0; i < n_steps; i++)
+                  if (!isinf (g_array_index (days, double, i)))
+                    g_array_append_val (g_ptr_array_index (step_days, i),
+                                        g_array_index (days, double, i));
+              }
+            if (start_month <= month - 12)
+              {
+                base[complete]++;
+                retained[complete] += brute_paying (handle, account_id, start_month + 12) ? 1 : 0;
+              }
+          }
+        sqlite3_finalize (stmt);
+
+        g_assert_cmpuint (stats->enrolments, ==, enrolments);
+        g_assert_cmpuint (stats->completed, ==, completed);
+        g_assert_cmpuint (stats->retention12_completed_base, ==, base[TRUE]);
+        g_assert_cmpuint (stats->retention12_completed, ==, retained[TRUE]);
+        g_assert_cmpuint (stats->retention12_others_base, ==, base[FALSE]);
+        g_assert_cmpuint (stats->retention12_others, ==, retained[FALSE]);
+        g_assert_cmpuint (stats->steps->len, ==, n_steps);
+        for (guint i = 0; i < n_steps; i++)
+          {
+            GArray *values = g_ptr_array_index (step_days, i);
+            double expected = brute_median (values);
+            const TenureStepStats *step = step_stats (stats, i);
+
+            g_assert_cmpuint (step->done, ==, values->len);
+            if (isnan (expected))
+              g_assert_true (isnan (step->median_days));
+            else
+              g_assert_cmpfloat_with_epsilon (step->median_days, expected, 1e-9);
+            checked_done += step->done;
+          }
+        checked_enrolments += enrolments + base[TRUE] + base[FALSE];
+      }
+
+  /* The case is not empty: enrolments in the windows and the retention bases, steps done. */
+  g_assert_cmpuint (checked_enrolments, >, 100);
+  g_assert_cmpuint (checked_done, >, 100);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1426,6 +1649,7 @@ main (int    argc,
   ADD ("/scenario/pickers", test_pickers);
   ADD ("/scenario/export-import", test_export_import);
   ADD ("/scenario/import-invalid", test_import_invalid);
+  ADD ("/scenario/funnel-brute-force", test_funnel_brute_force);
 #undef ADD
 
   return g_test_run ();

@@ -108,6 +108,12 @@ print_summary (const TenureImportResult *result,
     g_print (_("Questions created: %u; answer options created: %u (worth 0 points: weigh "
                "them in the question editor)\n"),
              result->questions_created, result->options_created);
+  if (result->n_enrolled > 0)
+    g_print (ngettext ("Enrolled in onboarding: %u account (automatic enrolment of its "
+                       "segment)\n",
+                       "Enrolled in onboarding: %u accounts (automatic enrolment of their "
+                       "segments)\n", result->n_enrolled),
+             result->n_enrolled);
   if (result->duplicate_of != 0)
     g_print (_("This file was imported before (import %lld): imported again "
                "because of --force.\n"), (long long) result->duplicate_of);

@@ -19,25 +19,17 @@ ensure_question (TenureImportLoader *self,
 {
   g_autofree char *key = tenure_import_fold_key (text);
   gpointer found = g_hash_table_lookup (self->questions, key);
-  sqlite3_stmt *stmt;
   gint64 id;
 
   if (found != NULL)
     return (gint64) (gintptr) found;
 
-  if (!self->write)
-    id = --self->next_fake_id;
-  else
-    {
-      stmt = tenure_import_loader_prepare (self, "INSERT INTO question (position, text) VALUES (?, ?)");
-      if (stmt == NULL)
-        return 0;
-      sqlite3_bind_int64 (stmt, 1, ++self->last_question_position);
-      sqlite3_bind_text (stmt, 2, text, -1, SQLITE_STATIC);
-      if (!tenure_import_loader_step (self, stmt))
-        return 0;
-      id = sqlite3_last_insert_rowid (tenure_db_get_handle (self->db));
-    }
+  id = tenure_import_loader_insert_named (self, "INSERT INTO question (text, position) "
+                                                "VALUES (?1, ?2)",
+                                          text, self->last_question_position + 1);
+  if (id == 0)
+    return 0;
+  self->last_question_position++;
 
   g_hash_table_insert (self->questions, g_steal_pointer (&key), (gpointer) (gintptr) id);
   g_hash_table_add (self->created_questions, (gpointer) (gintptr) id);
@@ -55,28 +47,18 @@ ensure_option (TenureImportLoader *self,
   g_autofree char *folded = tenure_import_fold_key (text);
   g_autofree char *key = g_strdup_printf ("%" G_GINT64_FORMAT ":%s", question_id, folded);
   gpointer found = g_hash_table_lookup (self->option_ids, key);
-  sqlite3_stmt *stmt;
   gint64 id;
 
   if (found != NULL)
     return (gint64) (gintptr) found;
 
-  if (!self->write)
-    id = --self->next_fake_id;
-  else
-    {
-      stmt = tenure_import_loader_prepare (self,
-                      "INSERT INTO option (question_id, position, text, points) "
-                      "SELECT ?1, coalesce (max (position), 0) + 1, ?2, 0 FROM option "
-                      "WHERE question_id = ?1");
-      if (stmt == NULL)
-        return 0;
-      sqlite3_bind_int64 (stmt, 1, question_id);
-      sqlite3_bind_text (stmt, 2, text, -1, SQLITE_STATIC);
-      if (!tenure_import_loader_step (self, stmt))
-        return 0;
-      id = sqlite3_last_insert_rowid (tenure_db_get_handle (self->db));
-    }
+  id = tenure_import_loader_insert_named (self,
+                                          "INSERT INTO option (question_id, position, text, "
+                                          "points) SELECT ?2, coalesce (max (position), 0) + 1, "
+                                          "?1, 0 FROM option WHERE question_id = ?2",
+                                          text, question_id);
+  if (id == 0)
+    return 0;
 
   g_hash_table_insert (self->option_ids, g_steal_pointer (&key), (gpointer) (gintptr) id);
   self->result->options_created++;

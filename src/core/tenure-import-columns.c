@@ -38,7 +38,7 @@ static const TenureImportField subscriptions_fields[] = {
   { "start_date", TRUE, "start_date|start|started|started on|starts on|begin|début|"
                         "date début|date de début" },
   { "mrr", TRUE, "mrr|monthly_amount|monthly revenue|amount|montant|montant mensuel|"
-                 "revenu mensuel|mrr eur|mrr €" },
+                 "revenu mensuel|mrr eur|mrr €|mrr ht|montant ht|montant mensuel ht" },
   { "end_date", FALSE, "end_date|end|ended|ended on|ends on|cancelled at|canceled at|fin|"
                        "date fin|date de fin|date de résiliation|résiliation" },
   { "plan", FALSE, PLAN_SYNONYMS },
@@ -71,7 +71,7 @@ static const TenureImportField responses_fields[] = {
 static const TenureImportField spend_fields[] = {
   { "month", TRUE, "month|mois|period|période" },
   { "channel", TRUE, CHANNEL_SYNONYMS },
-  { "amount", TRUE, "amount|spend|cost|budget|montant|dépense|dépenses|coût" },
+  { "amount", TRUE, "amount|spend|cost|budget|montant|dépense|dépenses|coût|montant ht" },
   { "leads", FALSE, "leads|prospects|nombre de leads|nb leads" },
   { NULL },
 };
@@ -271,6 +271,28 @@ tenure_import_normalize_header (const char *text)
   return g_string_free (key, FALSE);
 }
 
+/* "Montant mensuel HT (EUR)", "MRR [€]": the header without the unit that spreadsheets
+ * add in brackets at its end. */
+static int
+match_without_unit (TenureImportKind  kind,
+                    const char       *header)
+{
+  g_autofree char *name = g_strstrip (g_strdup (header));
+  g_autofree char *key = NULL;
+  gsize length = strlen (name);
+  char *open;
+
+  if (length < 3 || (name[length - 1] != ')' && name[length - 1] != ']'))
+    return -1;
+  open = strrchr (name, name[length - 1] == ')' ? '(' : '[');
+  if (open == NULL || open == name)
+    return -1;
+  *open = '\0';
+  key = tenure_import_normalize_header (name);
+
+  return tenure_import_match_header (kind, key);
+}
+
 static void
 column_free (gpointer data)
 {
@@ -378,6 +400,8 @@ tenure_import_map_columns (TenureImportKind            kind,
       if (column_mapped[c])
         continue;
       field = tenure_import_match_header (kind, g_ptr_array_index (keys, c));
+      if (field < 0)
+        field = match_without_unit (kind, tenure_csv_reader_get_field (reader, c));
       if (field >= 0 && columns[field] < 0)
         {
           columns[field] = (int) c;

@@ -32,6 +32,7 @@ typedef struct
 #define N_CACHED_STATEMENTS 6
 
 typedef struct _TenureImportLoader TenureImportLoader;
+typedef struct _TenureImportIdMap TenureImportIdMap;
 
 /* An event row checked and resolved, kept until the end of the file: the rows are then
  * written sorted by (account_id, at), the order of the event table's index, so that the
@@ -62,6 +63,8 @@ struct _TenureImportLoader
   guint                      header_line;
   gboolean                   write;
   gint64                     import_id;
+  gint64                     check_bound; /* the largest id of the checked table before */
+  goffset                    large_load_bytes;
   gint64                     next_fake_id;  /* dry runs count what they would create */
   gboolean                   row_ok;
   GError                    *db_error;
@@ -71,7 +74,11 @@ struct _TenureImportLoader
   GStringChunk              *pending_users;    /* their user_ref texts */
   CachedStatement            statements[N_CACHED_STATEMENTS];
 
-  GHashTable                *accounts;    /* external id → id */
+  TenureImportIdMap         *accounts;    /* external id → id */
+  GHashTable                *touched;     /* ids of the accounts a file of accounts or
+                                           * subscriptions created or changed */
+  const char                *values[TENURE_IMPORT_MAX_FIELDS];  /* the row's, trimmed */
+  gsize                      lengths[TENURE_IMPORT_MAX_FIELDS];
   GHashTable                *seen;        /* accounts files: external id → line */
   GHashTable                *jobs;        /* name → id */
   GHashTable                *questions;   /* folded text → id */
@@ -90,11 +97,32 @@ struct _TenureImportLoader
 };
 
 /* tenure-import.c */
+gboolean                 tenure_import_file_full         (TenureDb           *db,
+                                                          const char         *path,
+                                                          TenureImportKind    kind,
+                                                          const TenureImportOptions *options,
+                                                          goffset             large_load_bytes,
+                                                          TenureImportResult **result,
+                                                          TenureProgressFunc  progress,
+                                                          gpointer            user_data,
+                                                          GCancellable       *cancellable,
+                                                          GError            **error);
 void                     tenure_import_loader_add_issue  (TenureImportLoader *self,
                                                           guint              line,
                                                           guint              column,
                                                           TenureImportHint   hint,
                                                           char              *message);
+
+/* tenure-import-checks.c */
+gboolean                 tenure_import_check_load        (TenureDb          *db,
+                                                          TenureImportKind   kind,
+                                                          gint64             check_bound,
+                                                          gboolean           enrolled,
+                                                          GError           **error);
+gint64                   tenure_import_check_bound       (TenureDb          *db,
+                                                          TenureImportKind   kind);
+gboolean                 tenure_import_loader_enrol      (TenureImportLoader *self,
+                                                          GError           **error);
 
 /* tenure-import-rows.c */
 gboolean                 tenure_import_loader_load_row   (TenureImportLoader *self);
@@ -110,10 +138,27 @@ gboolean                 tenure_import_loader_step       (TenureImportLoader *se
                                                           sqlite3_stmt      *stmt);
 gint64                   tenure_import_loader_ensure_account (TenureImportLoader *self,
                                                           const char        *external_id);
+gint64                   tenure_import_loader_insert_named (TenureImportLoader *self,
+                                                          const char        *sql,
+                                                          const char        *text,
+                                                          gint64             number);
+GArray                  *tenure_import_sort_pending_events (GArray          *events);
 
 gboolean                 tenure_import_loader_write_events (TenureImportLoader *self,
                                                           GCancellable      *cancellable,
                                                           GError           **error);
+
+/* tenure-import-ids.c */
+TenureImportIdMap       *tenure_import_id_map_new        (void);
+void                     tenure_import_id_map_free       (TenureImportIdMap       *self);
+gint64                   tenure_import_id_map_lookup     (const TenureImportIdMap *self,
+                                                          const char              *key,
+                                                          gsize                    length);
+void                     tenure_import_id_map_insert     (TenureImportIdMap       *self,
+                                                          const char              *key,
+                                                          gsize                    length,
+                                                          gint64                   id);
+guint                    tenure_import_id_map_get_size   (const TenureImportIdMap *self);
 
 /* tenure-import-answers.c */
 gboolean                 tenure_import_loader_load_answer (TenureImportLoader *self);

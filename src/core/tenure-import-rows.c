@@ -43,14 +43,7 @@ const char *
 tenure_import_loader_value (TenureImportLoader *self,
                             guint               field)
 {
-  char *text;
-
-  if (self->columns[field] < 0)
-    return NULL;
-
-  text = tenure_import_trim (tenure_csv_reader_get_field (self->reader,
-                                                           (guint) self->columns[field]));
-  return *text != '\0' ? text : NULL;
+  return self->values[field];
 }
 
 gboolean
@@ -127,34 +120,51 @@ format_timestamp (gint64 seconds,
   buf[19] = 'Z', buf[20] = '\0';
 }
 
+/* Inserts a row named @text with the statement @sql (?1: the text, ?2: @number when the
+ * statement has it) and returns its id; a dry run makes up a negative one. 0 on a
+ * database failure. */
+gint64
+tenure_import_loader_insert_named (TenureImportLoader *self,
+                                   const char         *sql,
+                                   const char         *text,
+                                   gint64              number)
+{
+  sqlite3_stmt *stmt;
+
+  if (!self->write)
+    return --self->next_fake_id;
+
+  stmt = tenure_import_loader_prepare (self, sql);
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_text (stmt, 1, text, -1, SQLITE_STATIC);
+  if (sqlite3_bind_parameter_count (stmt) > 1)
+    sqlite3_bind_int64 (stmt, 2, number);
+  if (!tenure_import_loader_step (self, stmt))
+    return 0;
+
+  return sqlite3_last_insert_rowid (tenure_db_get_handle (self->db));
+}
+
 /* The id of account @external_id, created when unknown. 0 on a database failure. */
 gint64
 tenure_import_loader_ensure_account (TenureImportLoader *self,
                                      const char         *external_id)
 {
-  gpointer found = g_hash_table_lookup (self->accounts, external_id);
-  sqlite3_stmt *stmt;
-  gint64 id;
+  gsize length = strlen (external_id);
+  gint64 id = tenure_import_id_map_lookup (self->accounts, external_id, length);
 
-  if (found != NULL)
-    return (gint64) (gintptr) found;
+  if (id != 0)
+    return id;
 
-  if (!self->write)
-    id = --self->next_fake_id;
-  else
+  id = tenure_import_loader_insert_named (self, "INSERT OR FAIL INTO account (external_id, "
+                                                "import_id) VALUES (?1, ?2)",
+                                          external_id, self->import_id);
+  if (id != 0)
     {
-      stmt = tenure_import_loader_prepare (self, "INSERT OR FAIL INTO account (external_id, import_id) VALUES (?, ?)");
-      if (stmt == NULL)
-        return 0;
-      sqlite3_bind_text (stmt, 1, external_id, -1, SQLITE_STATIC);
-      sqlite3_bind_int64 (stmt, 2, self->import_id);
-      if (!tenure_import_loader_step (self, stmt))
-        return 0;
-      id = sqlite3_last_insert_rowid (tenure_db_get_handle (self->db));
+      tenure_import_id_map_insert (self->accounts, external_id, length, id);
+      self->result->accounts_created++;
     }
-
-  g_hash_table_insert (self->accounts, g_strdup (external_id), (gpointer) (gintptr) id);
-  self->result->accounts_created++;
   return id;
 }
 
@@ -163,27 +173,18 @@ ensure_job (TenureImportLoader *self,
             const char         *name)
 {
   gpointer found = g_hash_table_lookup (self->jobs, name);
-  sqlite3_stmt *stmt;
   gint64 id;
 
   if (found != NULL)
     return (gint64) (gintptr) found;
 
-  if (!self->write)
-    id = --self->next_fake_id;
-  else
+  id = tenure_import_loader_insert_named (self, "INSERT OR FAIL INTO job (name) VALUES (?1)",
+                                          name, 0);
+  if (id != 0)
     {
-      stmt = tenure_import_loader_prepare (self, "INSERT OR FAIL INTO job (name) VALUES (?)");
-      if (stmt == NULL)
-        return 0;
-      sqlite3_bind_text (stmt, 1, name, -1, SQLITE_STATIC);
-      if (!tenure_import_loader_step (self, stmt))
-        return 0;
-      id = sqlite3_last_insert_rowid (tenure_db_get_handle (self->db));
+      g_hash_table_insert (self->jobs, g_strdup (name), (gpointer) (gintptr) id);
+      self->result->jobs_created++;
     }
-
-  g_hash_table_insert (self->jobs, g_strdup (name), (gpointer) (gintptr) id);
-  self->result->jobs_created++;
   return id;
 }
 
@@ -207,7 +208,6 @@ static gboolean
 read_timestamp (TenureImportLoader *self,
                 guint               field,
                 const char         *text,
-                char                buf[TENURE_TIMESTAMP_BUF],
                 gint64             *seconds)
 {
   TenureImportHint hint;
@@ -215,10 +215,7 @@ read_timestamp (TenureImportLoader *self,
 
   if (tenure_import_parse_timestamp (text, self->options->date_order, seconds, &hint,
                                      &message))
-    {
-      format_timestamp (*seconds, buf);
-      return TRUE;
-    }
+    return TRUE;
 
   tenure_import_loader_field_issue (self, field, hint, message);
   return FALSE;
@@ -276,6 +273,18 @@ read_amount (TenureImportLoader *self,
     }
 }
 
+/* The parameters of both: ?1 the account (its text id, or its row id), ?2–?6 the name,
+ * segment, plan, channel and owner (ACC_NAME + 1 …), ?7 the signup date. */
+#define INSERT_ACCOUNT_SQL \
+  "INSERT OR FAIL INTO account (external_id, name, segment, plan, channel, owner, " \
+  "signup_date, import_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"
+#define UPDATE_ACCOUNT_SQL \
+  "UPDATE account SET name = coalesce (?2, name), segment = coalesce (?3, segment), " \
+  "plan = coalesce (?4, plan), channel = coalesce (?5, channel), " \
+  "owner = coalesce (?6, owner), signup_date = coalesce (?7, signup_date) WHERE id = ?1"
+
+G_STATIC_ASSERT (ACC_OWNER == 5 && ACC_SIGNUP == 6);
+
 static gboolean
 load_account (TenureImportLoader *self)
 {
@@ -284,8 +293,8 @@ load_account (TenureImportLoader *self)
   char signup_buf[TENURE_DATE_BUF];
   guint line = tenure_csv_reader_get_line (self->reader);
   gpointer first_line;
-  gpointer found;
   sqlite3_stmt *stmt;
+  gint64 id;
   gint32 days;
 
   if (signup != NULL && read_date (self, ACC_SIGNUP, signup, &days))
@@ -302,57 +311,39 @@ load_account (TenureImportLoader *self)
   if (!tenure_import_loader_loading (self))
     return TRUE;
 
-  found = g_hash_table_lookup (self->accounts, external_id);
-  if (found == NULL)
+  /* A new account, or one known already (from another file) whose cells this file fills
+   * in: the same parameters either way. */
+  id = tenure_import_id_map_lookup (self->accounts, external_id, strlen (external_id));
+  if (self->write)
     {
-      if (self->write)
+      stmt = tenure_import_loader_prepare (self, id == 0 ? INSERT_ACCOUNT_SQL
+                                                         : UPDATE_ACCOUNT_SQL);
+      if (stmt == NULL)
+        return FALSE;
+      if (id == 0)
         {
-          stmt = tenure_import_loader_prepare (self,
-                          "INSERT OR FAIL INTO account (external_id, name, segment, plan, channel, "
-                          "owner, signup_date, import_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
-          if (stmt == NULL)
-            return FALSE;
           sqlite3_bind_text (stmt, 1, external_id, -1, SQLITE_STATIC);
-          bind_text_or_null (stmt, 2, tenure_import_loader_value (self, ACC_NAME));
-          bind_text_or_null (stmt, 3, tenure_import_loader_value (self, ACC_SEGMENT));
-          bind_text_or_null (stmt, 4, tenure_import_loader_value (self, ACC_PLAN));
-          bind_text_or_null (stmt, 5, tenure_import_loader_value (self, ACC_CHANNEL));
-          bind_text_or_null (stmt, 6, tenure_import_loader_value (self, ACC_OWNER));
-          bind_text_or_null (stmt, 7, signup != NULL ? signup_buf : NULL);
           sqlite3_bind_int64 (stmt, 8, self->import_id);
-          if (!tenure_import_loader_step (self, stmt))
-            return FALSE;
-          found = (gpointer) (gintptr) sqlite3_last_insert_rowid (tenure_db_get_handle (self->db));
         }
       else
-        found = (gpointer) (gintptr) --self->next_fake_id;
-      g_hash_table_insert (self->accounts, g_strdup (external_id), found);
+        sqlite3_bind_int64 (stmt, 1, id);
+      for (guint field = ACC_NAME; field <= ACC_OWNER; field++)
+        bind_text_or_null (stmt, (int) field + 1, tenure_import_loader_value (self, field));
+      bind_text_or_null (stmt, ACC_SIGNUP + 1, signup != NULL ? signup_buf : NULL);
+      if (!tenure_import_loader_step (self, stmt))
+        return FALSE;
+    }
+
+  if (id == 0)
+    {
+      id = self->write ? sqlite3_last_insert_rowid (tenure_db_get_handle (self->db))
+                       : --self->next_fake_id;
+      tenure_import_id_map_insert (self->accounts, external_id, strlen (external_id), id);
       self->result->accounts_created++;
     }
   else
-    {
-      /* Known already (from another file): fill in what this file says. */
-      if (self->write)
-        {
-          stmt = tenure_import_loader_prepare (self,
-                          "UPDATE account SET name = coalesce (?, name), "
-                          "segment = coalesce (?, segment), plan = coalesce (?, plan), "
-                          "channel = coalesce (?, channel), owner = coalesce (?, owner), "
-                          "signup_date = coalesce (?, signup_date) WHERE id = ?");
-          if (stmt == NULL)
-            return FALSE;
-          bind_text_or_null (stmt, 1, tenure_import_loader_value (self, ACC_NAME));
-          bind_text_or_null (stmt, 2, tenure_import_loader_value (self, ACC_SEGMENT));
-          bind_text_or_null (stmt, 3, tenure_import_loader_value (self, ACC_PLAN));
-          bind_text_or_null (stmt, 4, tenure_import_loader_value (self, ACC_CHANNEL));
-          bind_text_or_null (stmt, 5, tenure_import_loader_value (self, ACC_OWNER));
-          bind_text_or_null (stmt, 6, signup != NULL ? signup_buf : NULL);
-          sqlite3_bind_int64 (stmt, 7, (gint64) (gintptr) found);
-          if (!tenure_import_loader_step (self, stmt))
-            return FALSE;
-        }
-      self->result->accounts_updated++;
-    }
+    self->result->accounts_updated++;
+  g_hash_table_add (self->touched, (gpointer) (gintptr) id);
 
   self->result->rows++;
   return TRUE;
@@ -395,6 +386,7 @@ load_subscription (TenureImportLoader *self)
   account_id = tenure_import_loader_ensure_account (self, external_id);
   if (account_id == 0)
     return FALSE;
+  g_hash_table_add (self->touched, (gpointer) (gintptr) account_id);
 
   if (self->write)
     {
@@ -462,7 +454,7 @@ load_event (TenureImportLoader *self)
   gint64 job_id = 0;
 
   if (at != NULL)
-    read_timestamp (self, EV_AT, at, at_buf, &at_seconds);
+    read_timestamp (self, EV_AT, at, &at_seconds);
   if (kind_text != NULL)
     {
       kind = event_kind (kind_text);
@@ -508,6 +500,7 @@ load_event (TenureImportLoader *self)
       stmt = tenure_import_loader_prepare (self, INSERT_EVENT_SQL);
       if (stmt == NULL)
         return FALSE;
+      format_timestamp (at_seconds, at_buf);
       sqlite3_bind_int64 (stmt, 1, account_id);
       sqlite3_bind_text (stmt, 2, at_buf, -1, SQLITE_STATIC);
       sqlite3_bind_text (stmt, 3, kind, -1, SQLITE_STATIC);
@@ -536,9 +529,98 @@ compare_pending_events (const void *a,
   return x->line_kind < y->line_kind ? -1 : x->line_kind > y->line_kind;
 }
 
+/* Sorts @events by (account, time, line). Account ids are a dense range of integers, so
+ * the events are first distributed by account, keeping the file's order (a counting
+ * sort), then each account's few dozen events are sorted by time (an insertion sort,
+ * which keeps the file's order of equal times). Returns the sorted array, @events itself
+ * when sorted in place. */
+GArray *
+tenure_import_sort_pending_events (GArray *events)
+{
+  TenureImportPendingEvent *in = (TenureImportPendingEvent *) (gpointer) events->data;
+  TenureImportPendingEvent *out;
+  g_autofree guint *starts = NULL;
+  GArray *sorted;
+  gint64 low = G_MAXINT64, high = G_MININT64;
+  gsize range;
+
+  for (guint i = 0; i < events->len; i++)
+    {
+      low = MIN (low, in[i].account_id);
+      high = MAX (high, in[i].account_id);
+    }
+
+  /* Sparse ids (or none): the general sort. */
+  if (events->len < 2 || high - low >= (gint64) events->len * 4 + 65536)
+    {
+      qsort (events->data, events->len, sizeof (TenureImportPendingEvent),
+             compare_pending_events);
+      return events;
+    }
+
+  range = (gsize) (high - low + 1);
+  starts = g_new0 (guint, range + 1);
+  for (guint i = 0; i < events->len; i++)
+    starts[in[i].account_id - low + 1]++;
+  for (gsize a = 0; a < range; a++)
+    starts[a + 1] += starts[a];
+
+  sorted = g_array_sized_new (FALSE, FALSE, sizeof (TenureImportPendingEvent), events->len);
+  g_array_set_size (sorted, events->len);
+  out = (TenureImportPendingEvent *) (gpointer) sorted->data;
+  for (guint i = 0; i < events->len; i++)
+    out[starts[in[i].account_id - low]++] = in[i];
+
+  /* starts[a] is now the end of account a's run, and the start of the next one. */
+  for (gsize a = 0, begin = 0; a < range; begin = starts[a], a++)
+    {
+      gsize end = starts[a];
+
+      if (end - begin > 64)
+        {
+          qsort (out + begin, end - begin, sizeof (TenureImportPendingEvent),
+                 compare_pending_events);
+          continue;
+        }
+      for (gsize i = begin + 1; i < end; i++)
+        {
+          TenureImportPendingEvent event = out[i];
+          gsize j = i;
+
+          for (; j > begin && out[j - 1].seconds > event.seconds; j--)
+            out[j] = out[j - 1];
+          out[j] = event;
+        }
+    }
+
+  return sorted;
+}
+
+/* Events are inserted this many at a time: one statement execution per batch rather than
+ * per row. */
+#define EVENT_BATCH 64
+#define EVENT_COLUMNS 6
+
+/* Binds the event to the parameters from @first (the columns of INSERT_EVENT_SQL). */
+static void
+bind_pending_event (TenureImportLoader             *self,
+                    sqlite3_stmt                   *stmt,
+                    int                             first,
+                    const TenureImportPendingEvent *event,
+                    char                            at[TENURE_TIMESTAMP_BUF])
+{
+  format_timestamp (event->seconds, at);
+  sqlite3_bind_int64 (stmt, first, event->account_id);
+  sqlite3_bind_text (stmt, first + 1, at, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, first + 2, event_kinds[event->line_kind & 3], -1, SQLITE_STATIC);
+  bind_id_or_null (stmt, first + 3, event->job_id);
+  bind_text_or_null (stmt, first + 4, event->user_ref);
+  sqlite3_bind_int64 (stmt, first + 5, self->import_id);
+}
+
 /* Writes the events kept by load_event(), in the order of the index on (account_id, at)
  * (the text of a UTC timestamp sorts like its seconds); equal keys keep the file's
- * order. The records are small (32 bytes) and sorted in place, so that they are then
+ * order. The records are small (32 bytes) and sorted in memory, so that they are then
  * read in memory order: reading them through a sorted index cost a cache and TLB miss
  * each. */
 gboolean
@@ -546,31 +628,57 @@ tenure_import_loader_write_events (TenureImportLoader  *self,
                                    GCancellable        *cancellable,
                                    GError             **error)
 {
-  GArray *events = self->pending_events;
+  char at[EVENT_BATCH][TENURE_TIMESTAMP_BUF];
+  const TenureImportPendingEvent *events;
+  sqlite3_stmt *batch = NULL;
   sqlite3_stmt *stmt;
+  GArray *sorted;
+  guint n;
+  guint i = 0;
+  int rc = SQLITE_OK;
 
-  if (events == NULL || events->len == 0)
+  if (self->pending_events == NULL || self->pending_events->len == 0)
     return TRUE;
 
-  qsort (events->data, events->len, sizeof (TenureImportPendingEvent),
-         compare_pending_events);
+  sorted = tenure_import_sort_pending_events (self->pending_events);
+  if (sorted != self->pending_events)
+    {
+      g_array_unref (self->pending_events);
+      self->pending_events = sorted;
+    }
+  events = (const TenureImportPendingEvent *) (gpointer) sorted->data;
+  n = sorted->len;
+
+  if (n >= EVENT_BATCH)
+    {
+      g_autoptr(GString) sql = g_string_new (INSERT_EVENT_SQL);
+
+      for (guint b = 1; b < EVENT_BATCH; b++)
+        g_string_append (sql, ", (?, ?, ?, ?, ?, ?)");
+      rc = sqlite3_prepare_v2 (tenure_db_get_handle (self->db), sql->str, (int) sql->len,
+                               &batch, NULL);
+      if (rc != SQLITE_OK)
+        return tenure_db_set_error (self->db, rc, error);
+    }
+
+  for (; i + EVENT_BATCH <= n; i += EVENT_BATCH)
+    {
+      if (i % 4096 < EVENT_BATCH && g_cancellable_set_error_if_cancelled (cancellable, error))
+        {
+          sqlite3_finalize (batch);
+          return FALSE;
+        }
+      for (guint b = 0; b < EVENT_BATCH; b++)
+        bind_pending_event (self, batch, 1 + (int) b * EVENT_COLUMNS, &events[i + b], at[b]);
+      if (!tenure_import_loader_step (self, batch))
+        break;
+    }
+  sqlite3_finalize (batch);
 
   stmt = tenure_import_loader_prepare (self, INSERT_EVENT_SQL);
-  for (guint i = 0; i < events->len && stmt != NULL; i++)
+  for (; i < n && stmt != NULL && self->db_error == NULL; i++)
     {
-      const TenureImportPendingEvent *event = &g_array_index (events,
-                                                              TenureImportPendingEvent, i);
-      char at[TENURE_TIMESTAMP_BUF];
-
-      if (i % 4096 == 0 && g_cancellable_set_error_if_cancelled (cancellable, error))
-        return FALSE;
-      format_timestamp (event->seconds, at);
-      sqlite3_bind_int64 (stmt, 1, event->account_id);
-      sqlite3_bind_text (stmt, 2, at, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 3, event_kinds[event->line_kind & 3], -1, SQLITE_STATIC);
-      bind_id_or_null (stmt, 4, event->job_id);
-      bind_text_or_null (stmt, 5, event->user_ref);
-      sqlite3_bind_int64 (stmt, 6, self->import_id);
+      bind_pending_event (self, stmt, 1, &events[i], at[0]);
       if (!tenure_import_loader_step (self, stmt))
         break;
     }
@@ -721,7 +829,7 @@ load_ticket (TenureImportLoader *self)
   gint64 account_id;
 
   if (opened != NULL)
-    read_timestamp (self, TK_OPENED, opened, opened_buf, &opened_seconds);
+    read_timestamp (self, TK_OPENED, opened, &opened_seconds);
   if (category_text != NULL)
     {
       g_autofree char *key = tenure_import_normalize_header (category_text);
@@ -750,6 +858,7 @@ load_ticket (TenureImportLoader *self)
                       "VALUES (?, ?, ?, ?)");
       if (stmt == NULL)
         return FALSE;
+      format_timestamp (opened_seconds, opened_buf);
       sqlite3_bind_int64 (stmt, 1, account_id);
       sqlite3_bind_text (stmt, 2, opened_buf, -1, SQLITE_STATIC);
       sqlite3_bind_text (stmt, 3, category, -1, SQLITE_STATIC);
@@ -773,6 +882,43 @@ static const RowFunc row_funcs[TENURE_IMPORT_N_KINDS] = {
   tenure_import_loader_load_answer,
 };
 
+/* "#N/A", "#VALEUR!": what Excel and LibreOffice (in English or French) write for a
+ * formula that failed. */
+static gboolean
+is_spreadsheet_error (const char *text)
+{
+  static const char * const errors[] = {
+    "#N/A", "#NA", "#VALUE!", "#VALEUR!", "#REF!", "#DIV/0!", "#NUM!", "#NOMBRE!", "#NAME?",
+    "#NOM?", "#NULL!", "#NUL!", "#SPILL!", "#CALC!",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (errors); i++)
+    if (g_ascii_strcasecmp (text, errors[i]) == 0)
+      return TRUE;
+
+  return FALSE;
+}
+
+/* tenure_import_trim() for a field of @length bytes, which most often needs nothing. */
+static inline char *
+trim_field (char  *text,
+            gsize *length)
+{
+  guchar first, last;
+
+  if (*length == 0)
+    return text;
+
+  first = (guchar) text[0];
+  last = (guchar) text[*length - 1];
+  if (first > ' ' && first < 0x80 && last > ' ' && last < 0x80)
+    return text;
+
+  text = tenure_import_trim (text);
+  *length = strlen (text);
+  return text;
+}
+
 /* Checks what every kind of row needs, then hands the row to its kind. */
 gboolean
 tenure_import_loader_load_row (TenureImportLoader *self)
@@ -781,12 +927,42 @@ tenure_import_loader_load_row (TenureImportLoader *self)
   const char *separator;
   gboolean empty = TRUE;
 
+  /* Each value trimmed once, for the checks below and the row's loader. */
+  for (guint i = 0; i < self->n_fields; i++)
+    {
+      char *text = NULL;
+      gsize length = 0;
+
+      if (self->columns[i] >= 0)
+        {
+          text = tenure_csv_reader_get_field (self->reader, (guint) self->columns[i]);
+          length = tenure_csv_reader_get_field_length (self->reader, (guint) self->columns[i]);
+          text = trim_field (text, &length);
+        }
+      self->values[i] = length > 0 ? text : NULL;
+      self->lengths[i] = length;
+      empty = empty && length == 0;
+    }
+
   for (guint c = 0; c < n && empty; c++)
     empty = *tenure_import_trim (tenure_csv_reader_get_field (self->reader, c)) == '\0';
   if (empty)
     return TRUE;  /* a row of empty cells, as spreadsheets leave below the data */
 
   self->row_ok = TRUE;
+
+  for (guint i = 0; i < self->n_fields; i++)
+    {
+      if (self->values[i] != NULL && self->values[i][0] == '#' &&
+          is_spreadsheet_error (self->values[i]))
+        tenure_import_loader_field_issue (self, i, TENURE_IMPORT_HINT_NONE,
+                     g_strdup_printf (_("“%s” is an error of a spreadsheet formula, not a "
+                                        "value: correct the formula (or empty the cell) in "
+                                        "the spreadsheet, then save the file again"),
+                                      self->values[i]));
+    }
+  if (!self->row_ok)
+    return TRUE;
 
   for (guint c = self->n_header; c < n; c++)
     {

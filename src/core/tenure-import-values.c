@@ -375,6 +375,21 @@ tenure_import_parse_amount (const char     *text,
 
   *evidence = TENURE_DECIMAL_AUTO;
 
+  /* Accounting style, "(120,00)": a negative amount. */
+  if (text[0] == '(' && text[strlen (text) - 1] == ')')
+    {
+      *message = g_strdup_printf (_("“%s” is a negative amount (in parentheses, as accounting "
+                                    "formats write them): amounts must be zero or more; "
+                                    "correct the amount or remove the row"), text);
+      return TENURE_AMOUNT_INVALID;
+    }
+  if (strchr (text, '%') != NULL)
+    {
+      *message = g_strdup_printf (_("“%s” is a percentage, not an amount: this column needs "
+                                    "an amount of money, for example 1 234,50 €"), text);
+      return TENURE_AMOUNT_INVALID;
+    }
+
   for (p = text; *p != '\0'; p = g_utf8_next_char (p))
     {
       gunichar c = g_utf8_get_char (p);

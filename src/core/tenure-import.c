@@ -142,8 +142,9 @@ preload (TenureImportLoader  *self,
 
   rc = sqlite3_prepare_v2 (handle, "SELECT id, external_id FROM account", -1, &stmt, NULL);
   while (rc == SQLITE_OK && (step_rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_hash_table_insert (self->accounts, g_strdup ((const char *) sqlite3_column_text (stmt, 1)),
-                         (gpointer) (gintptr) sqlite3_column_int64 (stmt, 0));
+    tenure_import_id_map_insert (self->accounts, (const char *) sqlite3_column_text (stmt, 1),
+                                 (gsize) sqlite3_column_bytes (stmt, 1),
+                                 sqlite3_column_int64 (stmt, 0));
   sqlite3_finalize (stmt);
   if (rc != SQLITE_OK || step_rc != SQLITE_DONE)
     return tenure_db_set_error (self->db, rc != SQLITE_OK ? rc : step_rc, error);
@@ -201,7 +202,8 @@ loader_clear (TenureImportLoader *self)
   g_clear_pointer (&self->dropped_indexes, g_ptr_array_unref);
   g_clear_pointer (&self->pending_events, g_array_unref);
   g_clear_pointer (&self->pending_users, g_string_chunk_free);
-  g_clear_pointer (&self->accounts, g_hash_table_unref);
+  g_clear_pointer (&self->accounts, tenure_import_id_map_free);
+  g_clear_pointer (&self->touched, g_hash_table_unref);
   g_clear_pointer (&self->seen, g_hash_table_unref);
   g_clear_pointer (&self->jobs, g_hash_table_unref);
   g_clear_pointer (&self->questions, g_hash_table_unref);
@@ -404,7 +406,8 @@ loader_reset (TenureImportLoader *self,
 {
   loader_clear (self);
   self->result = result;
-  self->accounts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->accounts = tenure_import_id_map_new ();
+  self->touched = g_hash_table_new (NULL, NULL);
   self->seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->jobs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->questions = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -422,6 +425,7 @@ loader_reset (TenureImportLoader *self,
   self->ambiguous = 0;
   self->next_fake_id = 0;
   self->import_id = 0;
+  self->check_bound = 0;
 }
 
 /* For a large load into a small table, drops the table's indexes (see LARGE_LOAD_BYTES). */
@@ -446,7 +450,7 @@ drop_indexes (TenureImportLoader  *self,
   info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE,
                             NULL, NULL);
   size = info != NULL ? g_file_info_get_size (info) : 0;
-  if (size < LARGE_LOAD_BYTES)
+  if (size < self->large_load_bytes)
     return TRUE;
 
   /* The events of a large load are written sorted by the key of event_account_at (see
@@ -481,7 +485,9 @@ drop_indexes (TenureImportLoader  *self,
 
   if (self->kind == TENURE_IMPORT_KIND_EVENTS)
     {
-      self->pending_events = g_array_new (FALSE, FALSE, sizeof (TenureImportPendingEvent));
+      self->pending_events = g_array_sized_new (FALSE, FALSE, sizeof (TenureImportPendingEvent),
+                                                (guint) MIN (size / BYTES_PER_ROW_ESTIMATE,
+                                                             G_MAXUINT32 >> 2));
       self->pending_users = g_string_chunk_new (4096);
     }
 
@@ -531,6 +537,7 @@ begin_load (TenureImportLoader  *self,
     return FALSE;
 
   self->import_id = sqlite3_last_insert_rowid (tenure_db_get_handle (self->db));
+  self->check_bound = tenure_import_check_bound (self->db, self->kind);
   return drop_indexes (self, path, error);
 }
 
@@ -596,6 +603,14 @@ finish_load (TenureImportLoader  *self,
         return FALSE;
     }
 
+  if ((self->kind == TENURE_IMPORT_KIND_ACCOUNTS ||
+       self->kind == TENURE_IMPORT_KIND_SUBSCRIPTIONS) &&
+      !tenure_import_loader_enrol (self, error))
+    return FALSE;
+  if (!tenure_import_check_load (self->db, self->kind, self->check_bound,
+                                 self->result->n_enrolled > 0, error))
+    return FALSE;
+
   stmt = tenure_db_prepare (self->db, "UPDATE import SET sha256 = ?, rows = ? WHERE id = ?",
                             error);
   if (stmt == NULL)
@@ -633,6 +648,24 @@ tenure_import_file (TenureDb                   *db,
                     GCancellable               *cancellable,
                     GError                    **error)
 {
+  return tenure_import_file_full (db, path, kind, options, LARGE_LOAD_BYTES, result,
+                                  progress, user_data, cancellable, error);
+}
+
+/* tenure_import_file(), loading files of @large_load_bytes or more as large loads (see
+ * LARGE_LOAD_BYTES): the tests load small files both ways. */
+gboolean
+tenure_import_file_full (TenureDb                   *db,
+                         const char                 *path,
+                         TenureImportKind            kind,
+                         const TenureImportOptions  *options,
+                         goffset                     large_load_bytes,
+                         TenureImportResult        **result,
+                         TenureProgressFunc          progress,
+                         gpointer                    user_data,
+                         GCancellable               *cancellable,
+                         GError                    **error)
+{
   g_autoptr(TenureImportResult) local_result = NULL;
   TenureImportOptions defaults;
   TenureImportLoader self = { 0, };
@@ -663,6 +696,7 @@ tenure_import_file (TenureDb                   *db,
     }
 
   self.db = db;
+  self.large_load_bytes = large_load_bytes;
   self.kind = kind;
   self.options = options;
   self.decimal = options->decimal;

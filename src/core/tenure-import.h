@@ -39,6 +39,7 @@ typedef enum
   TENURE_IMPORT_ERROR_DUPLICATE,   /* the same file (SHA-256) was imported before */
   TENURE_IMPORT_ERROR_MAPPING,     /* a mapping names a column the file does not have */
   TENURE_IMPORT_ERROR_NOT_FOUND,   /* no such import */
+  TENURE_IMPORT_ERROR_CHECK,       /* the rows written broke a rule of the schema: a bug */
 } TenureImportError;
 
 typedef enum
@@ -135,6 +136,7 @@ typedef struct
   guint              jobs_created;
   guint              questions_created;
   guint              options_created;
+  guint              n_enrolled;   /* accounts enrolled in onboarding scenarios */
   GPtrArray         *ignored_columns; /* char *: headers that feed nothing */
   GPtrArray         *issues;       /* TenureImportIssue, at most max_issues */
   guint              n_issues;     /* every issue found */

@@ -112,6 +112,32 @@ tenure_filter_describe (const TenureFilter *filter)
     }
 }
 
+/* A cached statement of @sql with its two parameters bound to @lo and @hi. */
+static sqlite3_stmt *
+prepare_range (TenureDb    *db,
+               const char  *sql,
+               const char  *lo,
+               const char  *hi,
+               GError     **error)
+{
+  sqlite3_stmt *stmt = tenure_db_prepare (db, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+
+  rc = sqlite3_bind_text (stmt, 1, lo, -1, SQLITE_TRANSIENT);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_bind_text (stmt, 2, hi, -1, SQLITE_TRANSIENT);
+  if (rc != SQLITE_OK)
+    {
+      tenure_db_set_error (db, rc, error);
+      return NULL;
+    }
+
+  return stmt;
+}
+
 /* Month figures */
 
 static int
@@ -222,14 +248,12 @@ fill_responses (TenureModel         *model,
   tenure_date_format (tenure_month_first_day (model->first_month), lo);
   tenure_date_format (tenure_month_first_day (model->last_month + 1), hi);
 
-  stmt = tenure_db_prepare (model->db,
-                            "SELECT account_id, answered_on, kind = 'nps', score FROM response "
-                            "WHERE kind IN ('nps', 'cli') AND answered_on >= ? AND answered_on < ?",
-                            error);
+  stmt = prepare_range (model->db,
+                        "SELECT account_id, answered_on, kind = 'nps', score FROM response "
+                        "WHERE kind IN ('nps', 'cli') AND answered_on >= ? AND answered_on < ?",
+                        lo, hi, error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, lo, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, hi, -1, SQLITE_TRANSIENT);
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
@@ -513,11 +537,163 @@ tenure_metrics_cohorts (TenureDb            *db,
   return model_cohorts (model, last_month, n_cohorts);
 }
 
+/* Lifecycle funnel */
+
+/* One spend row: its month (0 when unreadable), its channel, its amount and its leads
+ * (−1 when not given). */
+typedef void (*SpendFunc) (int          month,
+                           const char  *channel,
+                           gint64       amount_cents,
+                           gint64       leads,
+                           gpointer     user_data);
+
+/* Calls @func for each spend row of first_month … last_month. Spend is restricted by a
+ * channel filter only. */
+static gboolean
+foreach_spend (const TenureModel  *model,
+               int                 first_month,
+               int                 last_month,
+               SpendFunc           func,
+               gpointer            user_data,
+               GError            **error)
+{
+  char lo[TENURE_MONTH_BUF];
+  char hi[TENURE_MONTH_BUF];
+  sqlite3_stmt *stmt;
+  int rc;
+
+  tenure_month_format (first_month, lo);
+  tenure_month_format (last_month + 1, hi);
+
+  /* Spend rows may hold "YYYY-MM" or a date in that month. */
+  stmt = prepare_range (model->db,
+                        "SELECT substr (month, 1, 7), channel, amount_cents, leads FROM spend "
+                        "WHERE month >= ? AND month < ?",
+                        lo, hi, error);
+  if (stmt == NULL)
+    return FALSE;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *name = (const char *) sqlite3_column_text (stmt, 1);
+      int month;
+
+      if (model->filtered && model->filter_kind == TENURE_FILTER_CHANNEL &&
+          g_strcmp0 (name, model->filter_value) != 0)
+        continue;
+      if (!tenure_month_parse ((const char *) sqlite3_column_text (stmt, 0), &month))
+        month = 0;
+
+      func (month, name, sqlite3_column_int64 (stmt, 2),
+            sqlite3_column_type (stmt, 3) == SQLITE_NULL ? -1 : sqlite3_column_int64 (stmt, 3),
+            user_data);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return tenure_db_set_error (model->db, rc, error);
+
+  return TRUE;
+}
+
+typedef struct
+{
+  TenureLifecycle *lifecycle;
+  int              first_month;
+  int              last_month;
+} LeadsData;
+
+/* Adds a row's leads to its month's awareness (section 11), which stays null for a
+ * month without any. */
+static void
+add_leads (int         month,
+           const char *channel,
+           gint64      amount_cents,
+           gint64      leads,
+           gpointer    user_data)
+{
+  LeadsData *data = user_data;
+  gint64 *awareness;
+
+  if (leads < 0 || month < data->first_month || month > data->last_month)
+    return;
+
+  awareness = &data->lifecycle[month - data->first_month].count[TENURE_STAGE_AWARENESS];
+  if (*awareness == TENURE_CENTS_NULL)
+    *awareness = 0;
+  *awareness += leads;
+}
+
+/* The lifecycle funnel of every month from @first_month to @last_month (section 11). */
+static TenureLifecycle *
+model_lifecycle (const TenureModel         *model,
+                 const TenureMonthFigures  *months,
+                 int                        first_month,
+                 int                        last_month,
+                 GError                   **error)
+{
+  guint n = (guint) (last_month - first_month + 1);
+  g_autofree TenureLifecycle *lifecycle = g_new0 (TenureLifecycle, n);
+
+  for (guint i = 0; i < n; i++)
+    {
+      const TenureMonthFigures *f = &months[month_index (model, first_month + (int) i)];
+
+      lifecycle[i].month = first_month + (int) i;
+      lifecycle[i].count[TENURE_STAGE_AWARENESS] = TENURE_CENTS_NULL;
+      lifecycle[i].count[TENURE_STAGE_CONVERSION] = f->signups;
+      lifecycle[i].count[TENURE_STAGE_PURCHASE] = f->new_customers;
+      lifecycle[i].count[TENURE_STAGE_RECOMMENDATION] = f->nps_promoters;
+    }
+
+  for (guint a = 0; a < model->n_accounts; a++)
+    {
+      const TenureModelAccount *account = &model->accounts[a];
+
+      if (account->jobs_30d > 0 && account->signup_month >= first_month &&
+          account->signup_month <= last_month)
+        lifecycle[account->signup_month - first_month].count[TENURE_STAGE_ACTIVATION]++;
+      if (account->cohort == 0)
+        continue;
+      for (int m = MAX (first_month, account->cohort + 12); m <= last_month; m++)
+        if (tenure_model_mrr (model, a, m) > 0)
+          lifecycle[m - first_month].count[TENURE_STAGE_RENEWAL]++;
+    }
+
+  if (!foreach_spend (model, first_month, last_month, add_leads,
+                      &(LeadsData) { lifecycle, first_month, last_month }, error))
+    return NULL;
+
+  for (guint i = 0; i < n; i++)
+    {
+      const TenureMonthFigures *f = &months[month_index (model, first_month + (int) i)];
+      const gint64 *count = lifecycle[i].count;
+      double *rate = lifecycle[i].rate_pct;
+
+      rate[TENURE_STAGE_AWARENESS] = NAN;
+      rate[TENURE_STAGE_CONVERSION] = count[TENURE_STAGE_AWARENESS] != TENURE_CENTS_NULL
+                                      ? ratio_pct ((double) count[TENURE_STAGE_CONVERSION],
+                                                   (double) count[TENURE_STAGE_AWARENESS])
+                                      : NAN;
+      rate[TENURE_STAGE_PURCHASE] = ratio_pct ((double) count[TENURE_STAGE_PURCHASE],
+                                               (double) count[TENURE_STAGE_CONVERSION]);
+      rate[TENURE_STAGE_ACTIVATION] = ratio_pct ((double) count[TENURE_STAGE_ACTIVATION],
+                                                 (double) count[TENURE_STAGE_CONVERSION]);
+      rate[TENURE_STAGE_RENEWAL] = ratio_pct ((double) count[TENURE_STAGE_RENEWAL],
+                                              f->customers);
+      rate[TENURE_STAGE_RECOMMENDATION] = ratio_pct ((double) count[TENURE_STAGE_RECOMMENDATION],
+                                                     f->nps_responses);
+    }
+
+  return g_steal_pointer (&lifecycle);
+}
+
 /* Series */
 
+/* Takes @lifecycle, the funnels of first_month … last_month. */
 static TenureMetricsSeries *
 series_new (const TenureModel        *model,
             const TenureMonthFigures *months,
+            TenureLifecycle          *lifecycle,
             int                       first_month,
             int                       last_month)
 {
@@ -528,6 +704,7 @@ series_new (const TenureModel        *model,
   series->n_months = (guint) (last_month - first_month + 1);
   series->months = g_memdup2 (months + month_index (model, first_month),
                               sizeof (TenureMonthFigures) * series->n_months);
+  series->lifecycle = lifecycle;
 
   return series;
 }
@@ -548,6 +725,7 @@ tenure_metrics_series (TenureDb            *db,
 {
   g_autoptr(TenureModel) model = NULL;
   g_autofree TenureMonthFigures *months = NULL;
+  TenureLifecycle *lifecycle;
 
   g_return_val_if_fail (db != NULL, NULL);
   g_return_val_if_fail (first_month <= last_month, NULL);
@@ -559,8 +737,11 @@ tenure_metrics_series (TenureDb            *db,
   months = model_figures (model, error);
   if (months == NULL)
     return NULL;
+  lifecycle = model_lifecycle (model, months, first_month, last_month, error);
+  if (lifecycle == NULL)
+    return NULL;
 
-  return series_new (model, months, first_month, last_month);
+  return series_new (model, months, lifecycle, first_month, last_month);
 }
 
 void
@@ -570,6 +751,7 @@ tenure_metrics_series_free (TenureMetricsSeries *series)
     return;
 
   g_free (series->months);
+  g_free (series->lifecycle);
   g_free (series);
 }
 
@@ -583,6 +765,18 @@ tenure_metrics_series_get (const TenureMetricsSeries *series,
   if (month < series->first_month || month > series->last_month)
     return NULL;
   return &series->months[month - series->first_month];
+}
+
+/* The lifecycle funnel of @month, or NULL when it is outside the series. */
+const TenureLifecycle *
+tenure_metrics_series_get_lifecycle (const TenureMetricsSeries *series,
+                                     int                        month)
+{
+  g_return_val_if_fail (series != NULL, NULL);
+
+  if (month < series->first_month || month > series->last_month)
+    return NULL;
+  return &series->lifecycle[month - series->first_month];
 }
 
 /* One month */
@@ -622,62 +816,32 @@ lookup_channel (GHashTable *channels,
   return channel;
 }
 
-/* Section 3 per channel, and the awareness stage of the funnel (Σ leads of M). */
+static void
+add_spend (int         month,
+           const char *channel,
+           gint64      amount_cents,
+           gint64      leads,
+           gpointer    user_data)
+{
+  lookup_channel (user_data, channel)->spend_cents += amount_cents;
+}
+
+/* Section 3 per channel. */
 static gboolean
 compute_acquisition (TenureModel    *model,
                      TenureMetrics  *metrics,
                      GError        **error)
 {
   g_autoptr(GHashTable) channels = g_hash_table_new (g_str_hash, g_str_equal);
-  char lo[TENURE_MONTH_BUF];
-  char hi[TENURE_MONTH_BUF];
-  char this_month[TENURE_MONTH_BUF];
   int month = metrics->month;
   double margin = metrics->gross_margin_pct / 100;
-  sqlite3_stmt *stmt;
   GHashTableIter iter;
   gpointer value;
-  int rc;
 
   metrics->channels = g_ptr_array_new_with_free_func (channel_figures_free);
-  metrics->funnel_awareness = TENURE_CENTS_NULL;
 
-  tenure_month_format (month - 11, lo);
-  tenure_month_format (month + 1, hi);
-  tenure_month_format (month, this_month);
-
-  /* Spend rows may hold "YYYY-MM" or a date in that month. */
-  stmt = tenure_db_prepare (model->db,
-                            "SELECT substr (month, 1, 7), channel, amount_cents, leads FROM spend "
-                            "WHERE month >= ? AND month < ?",
-                            error);
-  if (stmt == NULL)
+  if (!foreach_spend (model, month - 11, month, add_spend, channels, error))
     return FALSE;
-  sqlite3_bind_text (stmt, 1, lo, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, hi, -1, SQLITE_TRANSIENT);
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      const char *row_month = (const char *) sqlite3_column_text (stmt, 0);
-      const char *name = (const char *) sqlite3_column_text (stmt, 1);
-      TenureChannelFigures *channel;
-
-      if (model->filtered && model->filter_kind == TENURE_FILTER_CHANNEL &&
-          g_strcmp0 (name, model->filter_value) != 0)
-        continue;
-
-      channel = lookup_channel (channels, name);
-      channel->spend_cents += sqlite3_column_int64 (stmt, 2);
-      if (g_strcmp0 (row_month, this_month) == 0 && sqlite3_column_type (stmt, 3) != SQLITE_NULL)
-        {
-          if (metrics->funnel_awareness == TENURE_CENTS_NULL)
-            metrics->funnel_awareness = 0;
-          metrics->funnel_awareness += sqlite3_column_int64 (stmt, 3);
-        }
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    return tenure_db_set_error (model->db, rc, error);
 
   for (guint a = 0; a < model->n_accounts; a++)
     {
@@ -732,27 +896,27 @@ compute_value (TenureMetrics            *metrics,
   metrics->clv_cents = round_cents (metrics->clv);
 }
 
+/* The funnel of the month (from the lifecycle of the series) and TAJ retention. */
 static void
-compute_lifecycle (TenureMetrics     *metrics,
-                   const TenureModel *model)
+compute_lifecycle (TenureMetrics         *metrics,
+                   const TenureModel     *model,
+                   const TenureLifecycle *lifecycle)
 {
   int month = metrics->month;
   guint retained[3] = { 0 };
   guint total[3] = { 0 };
 
-  metrics->funnel_conversion = metrics->figures.signups;
-  metrics->funnel_purchase = metrics->figures.new_customers;
-  metrics->funnel_recommendation = metrics->figures.nps_promoters;
+  metrics->funnel_awareness = lifecycle->count[TENURE_STAGE_AWARENESS];
+  metrics->funnel_conversion = (guint) lifecycle->count[TENURE_STAGE_CONVERSION];
+  metrics->funnel_purchase = (guint) lifecycle->count[TENURE_STAGE_PURCHASE];
+  metrics->funnel_activation = (guint) lifecycle->count[TENURE_STAGE_ACTIVATION];
+  metrics->funnel_renewal = (guint) lifecycle->count[TENURE_STAGE_RENEWAL];
+  metrics->funnel_recommendation = (guint) lifecycle->count[TENURE_STAGE_RECOMMENDATION];
 
   for (guint a = 0; a < model->n_accounts; a++)
     {
       const TenureModelAccount *account = &model->accounts[a];
 
-      if (account->signup_month == month && account->jobs_30d > 0)
-        metrics->funnel_activation++;
-      if (account->cohort != 0 && account->cohort <= month - 12 &&
-          tenure_model_mrr (model, a, month) > 0)
-        metrics->funnel_renewal++;
       if (account->signup_month != 0 && account->signup_month <= month - 12)
         {
           guint bucket = taj_bucket (account->jobs_30d);
@@ -835,6 +999,7 @@ compute_metrics (TenureDb            *db,
   g_autoptr(TenureHealthReport) health_report = NULL;
   g_autoptr(TenureModel) model = NULL;
   g_autofree TenureMonthFigures *months = NULL;
+  g_autofree TenureLifecycle *lifecycle = NULL;
   g_autoptr(TenureMetrics) metrics = NULL;
   int usage_months[TENURE_MODEL_MAX_USAGE_MONTHS] = { month, month - 3 };
   guint n_usage_months = 2;
@@ -864,13 +1029,17 @@ compute_metrics (TenureDb            *db,
   metrics->currency = tenure_db_get_setting (db, "currency", "EUR");
   metrics->gross_margin_pct = tenure_db_get_setting_double (db, "gross_margin_pct", 80);
   metrics->figures = months[month_index (model, month)];
+  lifecycle = model_lifecycle (model, months, first_month, month, error);
+  if (lifecycle == NULL)
+    return NULL;
+  compute_lifecycle (metrics, model, &lifecycle[month - first_month]);
   if (n_series_months > 0)
-    metrics->series = series_new (model, months, first_month, month);
+    metrics->series = series_new (model, months, g_steal_pointer (&lifecycle), first_month,
+                                  month);
 
   compute_value (metrics, model, months);
   if (!compute_acquisition (model, metrics, error))
     return NULL;
-  compute_lifecycle (metrics, model);
   if (!compute_health (metrics, model, health != NULL ? &health_report : NULL, cancellable,
                        error))
     return NULL;

@@ -170,6 +170,30 @@ typedef struct
   double       *all_revenue_pct;
 } TenureCohortMatrix;
 
+/* The stages of the lifecycle funnel (section 11), in their order. */
+typedef enum
+{
+  TENURE_STAGE_AWARENESS,          /* Σ leads of the month's spend rows */
+  TENURE_STAGE_CONVERSION,         /* accounts signing up in the month */
+  TENURE_STAGE_PURCHASE,           /* new customers of the month */
+  TENURE_STAGE_ACTIVATION,         /* signups of the month with a job within 30 days */
+  TENURE_STAGE_RENEWAL,            /* customers whose cohort is 12 months old or more */
+  TENURE_STAGE_RECOMMENDATION,     /* NPS promoters answering in the month */
+  TENURE_N_STAGES,
+} TenureStage;
+
+/* The lifecycle funnel of one month. Each rate is a stage over what it comes from:
+ * conversion over leads, purchase and activation over signups, renewal over the
+ * month's customers, recommendation over the month's NPS answers. Awareness has no
+ * rate. A rate is null when what it comes from is null or 0; purchase may pass 100 %
+ * (new customers may have signed up in an earlier month). */
+typedef struct
+{
+  int     month;
+  gint64  count[TENURE_N_STAGES];  /* awareness is TENURE_CENTS_NULL without leads */
+  double  rate_pct[TENURE_N_STAGES];   /* nullable */
+} TenureLifecycle;
+
 /* The cheap figures of every month from first_month to last_month, in order. */
 typedef struct
 {
@@ -177,6 +201,7 @@ typedef struct
   int                 last_month;
   guint               n_months;
   TenureMonthFigures *months;
+  TenureLifecycle    *lifecycle;   /* the funnel of each month, in the same order */
 } TenureMetricsSeries;
 
 typedef struct
@@ -267,6 +292,9 @@ TenureMetricsSeries *tenure_metrics_series        (TenureDb             *db,
 void                 tenure_metrics_series_free   (TenureMetricsSeries  *series);
 const TenureMonthFigures *
                      tenure_metrics_series_get    (const TenureMetricsSeries *series,
+                                                   int                   month);
+const TenureLifecycle *
+                     tenure_metrics_series_get_lifecycle (const TenureMetricsSeries *series,
                                                    int                   month);
 
 /* @n_cohorts cohorts ending at @last_month (12 in the report). */

@@ -152,6 +152,10 @@ report_create_formats (ReportContext *ctx)
   format_set_font_color (f->watch, 0x9C5700);
   format_set_bg_color (f->bad, 0xFFC7CE);
   format_set_font_color (f->bad, 0x9C0006);
+  /* As cells (the bands of Accounts at risk), away from the score before them. */
+  format_set_indent (f->good, 1);
+  format_set_indent (f->watch, 1);
+  format_set_indent (f->bad, 1);
 
   return TRUE;
 }
@@ -179,6 +183,9 @@ report_add_sheet (ReportContext *ctx,
   worksheet_set_margins (sheet, 0.5, 0.5, 0.6, 0.7);
   worksheet_fit_to_pages (sheet, 1, 0);
   report_check (ctx, worksheet_set_footer (sheet, "&L&A&R&P / &N"), "worksheet_set_footer");
+  /* Every printed page starts with the sheet's title and subtitle, unless the sheet is one
+   * table whose header it repeats instead (report_repeat_rows ()). */
+  report_repeat_rows (ctx, sheet, 0, 1);
 
   return sheet;
 }

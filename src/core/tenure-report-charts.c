@@ -54,8 +54,14 @@ report_chart_new (ReportContext         *ctx,
     chart_axis_set_num_format (values, y_num_format);
   chart_axis_major_gridlines_set_visible (values, LXW_TRUE);
   if (data->dates)
-    chart_axis_set_num_format (categories, ctx->language == TENURE_REPORT_LANGUAGE_FR
-                                           ? "[$-40C]mmm yy" : "[$-409]mmm yy");
+    {
+      /* Thirteen month names, French ones longer ("sept. 26"), do not fit side by side. */
+      lxw_chart_font slanted = { .rotation = -45 };
+
+      chart_axis_set_num_format (categories, ctx->language == TENURE_REPORT_LANGUAGE_FR
+                                             ? "[$-40C]mmm yy" : "[$-409]mmm yy");
+      chart_axis_set_num_font (categories, &slanted);
+    }
   /* Bars read top to bottom in the order of the table. */
   if (type == LXW_CHART_BAR)
     chart_axis_set_reverse (categories);

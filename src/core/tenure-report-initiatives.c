@@ -61,14 +61,7 @@ report_write_initiatives (ReportContext  *ctx,
                           lxw_row_t      *row,
                           GError        **error)
 {
-  const TenureFilter *filter = ctx->options.filter.kind != TENURE_FILTER_NONE
-                               ? &ctx->options.filter : NULL;
-  g_autoptr(GPtrArray) initiatives = NULL;
-
-  initiatives = tenure_initiative_roi (ctx->db, ctx->options.month, filter, ctx->cancellable,
-                                       error);
-  if (initiatives == NULL)
-    return FALSE;
+  const GPtrArray *initiatives = ctx->initiatives;
 
   report_write_text (ctx, sheet, (*row)++, 0, text (ctx, I_SECTION), ctx->formats.section);
   if (initiatives->len == 0)

@@ -229,6 +229,8 @@ typedef enum
   T_SHA256,
   T_IMPORTED_AT,
   T_NO_IMPORT,
+  T_DATA_UP_TO,
+  T_DATA_CUTOFF,
 
   T_N_TEXTS,
 } ReportText;
@@ -287,6 +289,7 @@ typedef struct
   TenureHealthReport   *health;
   TenureAudit          *audit;          /* over every account, whatever the group */
   GPtrArray            *scenarios;      /* TenureScenarioStats, over every account */
+  GPtrArray            *initiatives;    /* TenureInitiativeRoi, over the report's group */
 } ReportContext;
 
 /* Texts (tenure-report-text.c). */
@@ -302,6 +305,8 @@ const char     *report_band_name            (const ReportContext   *ctx,
                                              TenureHealthBand       band);
 char           *report_month_label          (const ReportContext   *ctx,
                                              int                    month);
+char           *report_format_timestamp     (const ReportContext   *ctx,
+                                             gint64                 seconds);
 GPtrArray      *report_commentary           (const ReportContext   *ctx);
 
 typedef struct

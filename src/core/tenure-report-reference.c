@@ -10,6 +10,59 @@
 #include "tenure-date.h"
 #include "tenure-report-private.h"
 
+/* The time of the last import (*found FALSE when nothing was imported). */
+static gboolean
+last_import (ReportContext  *ctx,
+             gint64         *seconds,
+             gboolean       *found,
+             GError        **error)
+{
+  sqlite3_stmt *stmt = tenure_db_prepare (ctx->db, "SELECT max(imported_at) FROM import", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+
+  *found = FALSE;
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
+    *found = tenure_timestamp_parse ((const char *) sqlite3_column_text (stmt, 0), seconds);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW)
+    return tenure_db_set_error (ctx->db, rc, error);
+
+  return TRUE;
+}
+
+/* Figures of a past month are computed from all the data there is, so a later import
+ * (of late events, say) can change them: the report says which imports it saw. Writes
+ * nothing when nothing was imported. */
+static gboolean
+write_data_cutoff (ReportContext  *ctx,
+                   lxw_worksheet  *sheet,
+                   lxw_row_t       row,
+                   lxw_col_t       last_col,
+                   GError        **error)
+{
+  g_autofree char *date = NULL;
+  GString *sentence;
+  gboolean found;
+  gint64 seconds;
+
+  if (!last_import (ctx, &seconds, &found, error))
+    return FALSE;
+  if (!found)
+    return TRUE;
+
+  date = report_format_timestamp (ctx, seconds);
+  sentence = g_string_new (report_text (ctx, T_DATA_CUTOFF));
+  g_string_replace (sentence, "{date}", date, 1);
+  report_write_paragraph (ctx, sheet, row, last_col, sentence->str, ctx->formats.wrap);
+  g_string_free (sentence, TRUE);
+
+  return TRUE;
+}
+
 gboolean
 report_sheet_definitions (ReportContext  *ctx,
                           GError        **error)
@@ -19,6 +72,7 @@ report_sheet_definitions (ReportContext  *ctx,
   const ReportDefinition *definitions;
   const ReportTarget *targets;
   guint n_definitions, n_targets;
+  lxw_row_t breaks[] = { 0, 0 };
   lxw_row_t row;
 
   if (sheet == NULL)
@@ -27,12 +81,14 @@ report_sheet_definitions (ReportContext  *ctx,
   report_set_columns (ctx, sheet, widths, G_N_ELEMENTS (widths));
   report_write_title (ctx, sheet, T_DEFINITIONS_TITLE);
 
+  /* The sheet holds two tables, so the pages repeat its title rather than one table's
+   * header, and the targets start on a page of their own. */
+  report_repeat_rows (ctx, sheet, 0, 1);
   row = 3;
   report_write_label (ctx, sheet, row, 0, T_FIGURE, ctx->formats.header);
   report_check (ctx, worksheet_merge_range (sheet, row, 1, row, 3,
                                             report_text (ctx, T_DEFINITION), ctx->formats.header),
                 "worksheet_merge_range");
-  report_repeat_rows (ctx, sheet, row, row);
   worksheet_freeze_panes (sheet, row + 1, 0);
   row++;
 
@@ -51,10 +107,14 @@ report_sheet_definitions (ReportContext  *ctx,
     }
 
   row++;
+  if (!write_data_cutoff (ctx, sheet, row++, 3, error))
+    return FALSE;
   report_write_paragraph (ctx, sheet, row++, 3, report_text (ctx, T_NOT_APPLICABLE_NOTE),
                           ctx->formats.note);
 
   row++;
+  breaks[0] = row;
+  report_check (ctx, worksheet_set_h_pagebreaks (sheet, breaks), "worksheet_set_h_pagebreaks");
   report_write_label (ctx, sheet, row++, 0, T_TARGETS_TITLE, ctx->formats.section);
   report_write_label (ctx, sheet, row, 0, T_FIGURE, ctx->formats.header);
   report_write_label (ctx, sheet, row, 1, T_TARGET, ctx->formats.header);
@@ -90,7 +150,7 @@ report_sheet_definitions (ReportContext  *ctx,
       report_write_number (ctx, sheet, row, 1, report_target_value (ctx, &targets[i]) * scale,
                            format);
       report_write_number (ctx, sheet, row, 2, targets[i].fallback * scale, format);
-      report_write_text (ctx, sheet, row, 3, targets[i].key, NULL);
+      report_write_text (ctx, sheet, row, 3, targets[i].key, ctx->formats.status);
     }
 
   return !report_failed (ctx);
@@ -108,7 +168,8 @@ write_import (ReportContext *ctx,
   report_write_text (ctx, sheet, row, 0, (const char *) sqlite3_column_text (stmt, 0), NULL);
   report_write_text (ctx, sheet, row, 1, (const char *) sqlite3_column_text (stmt, 1), NULL);
   report_write_count (ctx, sheet, row, 2, sqlite3_column_int64 (stmt, 2));
-  report_write_text (ctx, sheet, row, 3, (const char *) sqlite3_column_text (stmt, 3), NULL);
+  report_write_text (ctx, sheet, row, 3, (const char *) sqlite3_column_text (stmt, 3),
+                     ctx->formats.status);
 
   if (imported_at != NULL && tenure_timestamp_parse (imported_at, &seconds))
     {
@@ -131,6 +192,8 @@ report_sheet_lineage (ReportContext  *ctx,
   g_autofree char *workspace = NULL;
   sqlite3_stmt *stmt;
   guint n_imports = 0;
+  gboolean imported;
+  gint64 last_seconds;
   lxw_row_t row;
   int rc;
 
@@ -150,6 +213,17 @@ report_sheet_lineage (ReportContext  *ctx,
   report_write_count (ctx, sheet, row++, 1, tenure_db_get_schema_version (ctx->db));
   report_write_label (ctx, sheet, row, 0, T_GENERATED_AT, ctx->formats.label);
   report_write_datetime (ctx, sheet, row++, 1, ctx->generated_at, NULL);
+  if (!last_import (ctx, &last_seconds, &imported, error))
+    return FALSE;
+  if (imported)
+    {
+      g_autoptr(GDateTime) last = g_date_time_new_from_unix_utc (last_seconds);
+
+      report_write_label (ctx, sheet, row, 0, T_DATA_UP_TO, ctx->formats.label);
+      report_write_datetime (ctx, sheet, row++, 1, last, NULL);
+      if (!write_data_cutoff (ctx, sheet, row++, 4, error))
+        return FALSE;
+    }
 
   row++;
   report_write_label (ctx, sheet, row, 0, T_FILE, ctx->formats.header);

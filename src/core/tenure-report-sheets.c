@@ -32,6 +32,21 @@ write_header (ReportContext    *ctx,
   report_check (ctx, worksheet_set_row (sheet, row, 32, NULL), "worksheet_set_row");
 }
 
+/* A round step for a value axis spanning @span (> 0): 1, 2 or 5 × 10^k, at most 8 steps. */
+static double
+axis_step (double span)
+{
+  static const double steps[] = { 1, 2, 5, 10 };
+  double raw = span / 8;
+  double scale = pow (10, floor (log10 (raw)));
+
+  for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
+    if (steps[i] * scale >= raw)
+      return steps[i] * scale;
+
+  return 10 * scale;
+}
+
 gboolean
 report_sheet_revenue (ReportContext  *ctx,
                       GError        **error)
@@ -48,6 +63,8 @@ report_sheet_revenue (ReportContext  *ctx,
   const TenureMetricsSeries *series = ctx->series;
   ReportChartData data = { 0, };
   gboolean any_mrr = FALSE, any_retention = FALSE;
+  double lowest_retention = 1.0;
+  gint64 highest_stack = 0, lowest_stack = 0;
   lxw_row_t header_row = 3, row;
   lxw_chart *chart;
 
@@ -90,6 +107,13 @@ report_sheet_revenue (ReportContext  *ctx,
 
       any_mrr |= f->mrr_cents != 0 || net_cents != 0;
       any_retention |= isfinite (f->nrr_pct) || isfinite (f->grr_pct);
+      highest_stack = MAX (highest_stack,
+                           f->new_cents + f->reactivation_cents + f->expansion_cents);
+      lowest_stack = MIN (lowest_stack, f->contraction_cents + f->churn_cents);
+      if (isfinite (f->nrr_pct))
+        lowest_retention = MIN (lowest_retention, f->nrr_pct / 100.0);
+      if (isfinite (f->grr_pct))
+        lowest_retention = MIN (lowest_retention, f->grr_pct / 100.0);
     }
 
   data.sheet_name = report_text (ctx, T_SHEET_REVENUE);
@@ -105,6 +129,19 @@ report_sheet_revenue (ReportContext  *ctx,
                             T_AXIS_MONEY, "#,##0");
   for (guint i = 0; i < G_N_ELEMENTS (movement_colors); i++)
     report_chart_add_series (ctx, chart, &data, 2 + i, movement_colors[i]);
+  /* LibreOffice scales a stacked chart with negative values to its largest single value,
+   * cutting the top of the tallest stack: the axis is set to hold both stacks, with a
+   * little room, in round steps from zero. */
+  if (chart != NULL && highest_stack - lowest_stack > 0)
+    {
+      double top = 1.05 * highest_stack / 100.0;
+      double bottom = 1.05 * lowest_stack / 100.0;
+      double step = axis_step (top - bottom);
+
+      chart_axis_set_max (chart->y_axis, ceil (top / step) * step);
+      chart_axis_set_min (chart->y_axis, floor (bottom / step) * step);
+      chart_axis_set_major_unit (chart->y_axis, step);
+    }
   report_chart_insert (ctx, sheet, row + 1, 0, chart, 1.35, 1.25);
 
   chart = report_chart_new (ctx, LXW_CHART_LINE, T_CHART_MRR, &data, T_AXIS_MONEY, "#,##0");
@@ -115,8 +152,10 @@ report_sheet_revenue (ReportContext  *ctx,
   chart = report_chart_new (ctx, LXW_CHART_LINE, T_CHART_RETENTION, &data, T_AXIS_PCT, "0%");
   report_chart_add_series (ctx, chart, &data, REPORT_CHART_DATA_COL, COLOR_MAIN);
   report_chart_add_series (ctx, chart, &data, REPORT_CHART_DATA_COL + 1, COLOR_SECOND);
+  /* From a round 10 % at least 10 points under the lowest rate: from 0 %, rates of 96 and
+   * 101 % draw the same flat line. */
   if (chart != NULL)
-    chart_axis_set_min (chart->y_axis, 0);
+    chart_axis_set_min (chart->y_axis, MAX (0.0, floor ((lowest_retention - 0.1) * 10.0) / 10.0));
   report_chart_insert (ctx, sheet, row + 20, 0, chart, 1.35, 1.25);
 
   return !report_failed (ctx);
@@ -280,8 +319,15 @@ report_sheet_jobs (ReportContext  *ctx,
     }
   report_chart_insert (ctx, sheet, row + 1, 3, chart, 1.0, 1.0);
 
-  /* Below the charts (15 rows of 20 pixels hold them). */
+  /* Below the charts (15 rows of 20 pixels hold them); the step funnels start a page, so
+   * that no table is cut under the charts. */
   row += 17;
+  if (ctx->scenarios->len > 0)
+    {
+      lxw_row_t breaks[] = { row, 0 };
+
+      report_check (ctx, worksheet_set_h_pagebreaks (sheet, breaks), "worksheet_set_h_pagebreaks");
+    }
   report_write_label (ctx, sheet, row++, 0, T_ONBOARDING, ctx->formats.section);
   if (!report_write_scenarios (ctx, sheet, &row))
     return FALSE;

@@ -103,12 +103,63 @@ kpi_add (GArray     *kpis,
 }
 
 /* The figure of the month before and of 12 months before, from the same series. */
-#define HISTORY(kpi, field) \
-  G_STMT_START { \
-    (kpi)->history = TRUE; \
-    (kpi)->last = last != NULL ? (last->field) : NAN; \
-    (kpi)->ago = ago != NULL ? (ago->field) : NAN; \
-  } G_STMT_END
+static void
+kpi_set_history (Kpi    *kpi,
+                 double  last,
+                 double  ago)
+{
+  kpi->history = TRUE;
+  kpi->last = last;
+  kpi->ago = ago;
+}
+
+/* The figures that have a target and read the same field of each month of the series. */
+typedef struct
+{
+  ReportText  label;           /* also the figure of its target */
+  KpiUnit     unit;
+  glong       offset;          /* of a double in TenureMonthFigures */
+} RatedFigure;
+
+static const RatedFigure rated_figures[] = {
+  { T_KPI_NRR, KPI_PCT, G_STRUCT_OFFSET (TenureMonthFigures, nrr_pct) },
+  { T_KPI_GRR, KPI_PCT, G_STRUCT_OFFSET (TenureMonthFigures, grr_pct) },
+  { T_KPI_LOGO_CHURN, KPI_PCT, G_STRUCT_OFFSET (TenureMonthFigures, logo_churn_pct) },
+  { T_KPI_REVENUE_CHURN, KPI_PCT, G_STRUCT_OFFSET (TenureMonthFigures, revenue_churn_pct) },
+  { T_KPI_NPS, KPI_SCORE, G_STRUCT_OFFSET (TenureMonthFigures, nps_score) },
+  { T_KPI_CLI, KPI_SCORE, G_STRUCT_OFFSET (TenureMonthFigures, cli_score) },
+  { T_KPI_TAJ_4_PLUS, KPI_PCT, G_STRUCT_OFFSET (TenureMonthFigures, taj_4_plus_pct) },
+  { T_KPI_SIGNAL48H, KPI_PCT, G_STRUCT_OFFSET (TenureMonthFigures, signal48h_pct) },
+  { T_KPI_TTFV, KPI_DAYS, G_STRUCT_OFFSET (TenureMonthFigures, ttfv_median_days) },
+};
+
+static double
+month_figure (const TenureMonthFigures *figures,
+              glong                     offset)
+{
+  return figures != NULL ? G_STRUCT_MEMBER (double, figures, offset) : NAN;
+}
+
+/* The change of MRR against an earlier month (column @column of the MRR row): a formula
+ * over the MRR row, with the value it gives cached. */
+static Kpi *
+add_mrr_change (GArray                   *kpis,
+                ReportText                label,
+                const TenureMonthFigures *figures,
+                const TenureMonthFigures *earlier,
+                char                      column,
+                lxw_row_t                 mrr_row)
+{
+  Kpi *kpi = kpi_add (kpis, label, KPI_PCT, NAN);
+
+  if (earlier != NULL && earlier->mrr_cents > 0)
+    {
+      kpi->value = ((double) figures->mrr_cents / (double) earlier->mrr_cents - 1.0) * 100.0;
+      kpi->formula = g_strdup_printf ("=B%u/%c%u-1", mrr_row + 1, column, mrr_row + 1);
+    }
+
+  return kpi;
+}
 
 static GArray *
 collect_kpis (const ReportContext *ctx,
@@ -126,58 +177,25 @@ collect_kpis (const ReportContext *ctx,
   g_array_set_clear_func (kpis, kpi_clear);
 
   kpi = kpi_add (kpis, T_KPI_MRR, KPI_MONEY, (double) f->mrr_cents);
-  kpi->history = TRUE;
-  kpi->last = last != NULL ? (double) last->mrr_cents : NAN;
-  kpi->ago = ago != NULL ? (double) ago->mrr_cents : NAN;
+  kpi_set_history (kpi, last != NULL ? (double) last->mrr_cents : NAN,
+                   ago != NULL ? (double) ago->mrr_cents : NAN);
 
-  /* Changes are formulas over the MRR row, with the value they give cached. */
-  kpi = kpi_add (kpis, T_KPI_MRR_CHANGE_1, KPI_PCT, NAN);
+  kpi = add_mrr_change (kpis, T_KPI_MRR_CHANGE_1, f, last, 'C', mrr_row);
   kpi->target = T_KPI_MRR_CHANGE_1;
-  if (last != NULL && last->mrr_cents > 0)
-    {
-      kpi->value = ((double) f->mrr_cents / (double) last->mrr_cents - 1.0) * 100.0;
-      kpi->formula = g_strdup_printf ("=B%u/C%u-1", mrr_row + 1, mrr_row + 1);
-    }
-  kpi = kpi_add (kpis, T_KPI_MRR_CHANGE_12, KPI_PCT, NAN);
-  if (ago != NULL && ago->mrr_cents > 0)
-    {
-      kpi->value = ((double) f->mrr_cents / (double) ago->mrr_cents - 1.0) * 100.0;
-      kpi->formula = g_strdup_printf ("=B%u/D%u-1", mrr_row + 1, mrr_row + 1);
-    }
+  add_mrr_change (kpis, T_KPI_MRR_CHANGE_12, f, ago, 'D', mrr_row);
 
   customers_row = first_row + kpis->len;
   kpi = kpi_add (kpis, T_KPI_CUSTOMERS, KPI_COUNT, f->customers);
-  kpi->history = TRUE;
-  kpi->last = last != NULL ? last->customers : NAN;
-  kpi->ago = ago != NULL ? ago->customers : NAN;
+  kpi_set_history (kpi, last != NULL ? last->customers : NAN, ago != NULL ? ago->customers : NAN);
 
-  kpi = kpi_add (kpis, T_KPI_NRR, KPI_PCT, f->nrr_pct);
-  kpi->target = T_KPI_NRR;
-  HISTORY (kpi, nrr_pct);
-  kpi = kpi_add (kpis, T_KPI_GRR, KPI_PCT, f->grr_pct);
-  kpi->target = T_KPI_GRR;
-  HISTORY (kpi, grr_pct);
-  kpi = kpi_add (kpis, T_KPI_LOGO_CHURN, KPI_PCT, f->logo_churn_pct);
-  kpi->target = T_KPI_LOGO_CHURN;
-  HISTORY (kpi, logo_churn_pct);
-  kpi = kpi_add (kpis, T_KPI_REVENUE_CHURN, KPI_PCT, f->revenue_churn_pct);
-  kpi->target = T_KPI_REVENUE_CHURN;
-  HISTORY (kpi, revenue_churn_pct);
-  kpi = kpi_add (kpis, T_KPI_NPS, KPI_SCORE, f->nps_score);
-  kpi->target = T_KPI_NPS;
-  HISTORY (kpi, nps_score);
-  kpi = kpi_add (kpis, T_KPI_CLI, KPI_SCORE, f->cli_score);
-  kpi->target = T_KPI_CLI;
-  HISTORY (kpi, cli_score);
-  kpi = kpi_add (kpis, T_KPI_TAJ_4_PLUS, KPI_PCT, f->taj_4_plus_pct);
-  kpi->target = T_KPI_TAJ_4_PLUS;
-  HISTORY (kpi, taj_4_plus_pct);
-  kpi = kpi_add (kpis, T_KPI_SIGNAL48H, KPI_PCT, f->signal48h_pct);
-  kpi->target = T_KPI_SIGNAL48H;
-  HISTORY (kpi, signal48h_pct);
-  kpi = kpi_add (kpis, T_KPI_TTFV, KPI_DAYS, f->ttfv_median_days);
-  kpi->target = T_KPI_TTFV;
-  HISTORY (kpi, ttfv_median_days);
+  for (guint i = 0; i < G_N_ELEMENTS (rated_figures); i++)
+    {
+      const RatedFigure *rated = &rated_figures[i];
+
+      kpi = kpi_add (kpis, rated->label, rated->unit, month_figure (f, rated->offset));
+      kpi->target = rated->label;
+      kpi_set_history (kpi, month_figure (last, rated->offset), month_figure (ago, rated->offset));
+    }
 
   at_risk_row = first_row + kpis->len;
   kpi_add (kpis, T_KPI_AT_RISK, KPI_COUNT, red);

@@ -249,6 +249,13 @@ static const char * const texts[T_N_TEXTS][TENURE_REPORT_N_LANGUAGES] = {
                     "(for example the demo company).",
                     "Aucun fichier n’a été importé : les données ont été saisies ou générées "
                     "dans Tenure (par exemple l’entreprise de démonstration)." },
+  [T_DATA_UP_TO] = { "Data imported up to", "Données importées jusqu’au" },
+  /* {date}: the time of the last import, from report_format_timestamp (). */
+  [T_DATA_CUTOFF] = { "Figures computed from the data imported up to {date}. A later import, "
+                      "even of older data, can change the figures of past months.",
+                      "Chiffres calculés à partir des données importées jusqu’au {date}. Un import "
+                      "ultérieur, même de données anciennes, peut changer les chiffres des mois "
+                      "passés." },
 };
 
 static const char * const month_names[TENURE_REPORT_N_LANGUAGES][12] = {
@@ -274,6 +281,25 @@ report_month_label (const ReportContext *ctx,
 {
   return g_strdup_printf ("%s %d", month_names[ctx->language][TENURE_MONTH_MON (month) - 1],
                           TENURE_MONTH_YEAR (month));
+}
+
+/* "1 November 2026, 06:00 UTC", "1er novembre 2026 à 06:00 UTC". */
+char *
+report_format_timestamp (const ReportContext *ctx,
+                         gint64               seconds)
+{
+  gint64 days = seconds / 86400 - (seconds % 86400 < 0 ? 1 : 0);
+  gint64 minutes = (seconds - days * 86400) / 60;
+  int year, mon, day;
+
+  tenure_civil_from_days ((gint32) days, &year, &mon, &day);
+  if (ctx->language == TENURE_REPORT_LANGUAGE_FR)
+    return g_strdup_printf ("%d%s %s %d à %02d:%02d UTC", day, day == 1 ? "er" : "",
+                            month_names[ctx->language][mon - 1], year,
+                            (int) (minutes / 60), (int) (minutes % 60));
+
+  return g_strdup_printf ("%d %s %d, %02d:%02d UTC", day, month_names[ctx->language][mon - 1],
+                          year, (int) (minutes / 60), (int) (minutes % 60));
 }
 
 /* Thousands grouped with a space (French) or a comma (English). */

@@ -11,6 +11,7 @@
 #include "tenure-date.h"
 #include "tenure-file.h"
 #include "tenure-health.h"
+#include "tenure-initiative.h"
 #include "tenure-metrics.h"
 #include "tenure-qualify.h"
 #include "tenure-report-private.h"
@@ -91,6 +92,7 @@ context_clear (ReportContext *ctx)
   g_clear_pointer (&ctx->health, tenure_health_report_free);
   g_clear_pointer (&ctx->audit, tenure_audit_free);
   g_clear_pointer (&ctx->scenarios, g_ptr_array_unref);
+  g_clear_pointer (&ctx->initiatives, g_ptr_array_unref);
 }
 
 static char *
@@ -121,17 +123,19 @@ describe_group (const ReportContext *ctx)
 }
 
 /* Besides the month's metrics and the account health list (computed together by the
- * calling thread, from one read of the data), the report needs the scenario funnels and
- * the qualification audit: a worker thread with its own read-only connection computes
- * them meanwhile. Scenarios and the audit take no group filter: they are over every
- * account. */
+ * calling thread, from one read of the data), the report needs the scenario funnels, the
+ * qualification audit and the initiatives' return: a worker thread with its own read-only
+ * connection computes them meanwhile. Scenarios and the audit take no group filter: they
+ * are over every account; the initiatives take the report's. */
 typedef struct
 {
   char                *path;
   int                  month;
+  const TenureFilter  *filter;
   GCancellable        *cancellable;
   GPtrArray           *scenarios;
   TenureAudit         *audit;
+  GPtrArray           *initiatives;
   GError              *error;
 } SideJob;
 
@@ -149,6 +153,9 @@ side_thread (gpointer data)
   if (job->scenarios != NULL)
     job->audit = tenure_audit_compute (db, job->month, NULL, NULL, job->cancellable,
                                        &job->error);
+  if (job->audit != NULL)
+    job->initiatives = tenure_initiative_roi (db, job->month, job->filter, job->cancellable,
+                                              &job->error);
 
   return NULL;
 }
@@ -186,6 +193,7 @@ load_figures (ReportContext       *ctx,
 
   job.path = path;
   job.month = ctx->options.month;
+  job.filter = ctx->options.filter.kind != TENURE_FILTER_NONE ? &ctx->options.filter : NULL;
   job.cancellable = ctx->cancellable;
   thread = g_thread_try_new ("tenure-report", side_thread, &job, NULL);
   if (thread == NULL)
@@ -204,6 +212,7 @@ load_figures (ReportContext       *ctx,
   side_error = g_steal_pointer (&job.error);
   ctx->scenarios = job.scenarios;
   ctx->audit = job.audit;
+  ctx->initiatives = job.initiatives;
 
   if (ctx->metrics == NULL)
     {

@@ -75,20 +75,30 @@ help_launched_cb (GObject      *object,
     }
 }
 
-/* The user guide installed in share/help/LANG/tenure, in the first language it has. */
-static char *
-find_help_page (void)
+/* The user guide's index.html in the first of @languages (as g_get_language_names ()
+ * gives them, ending with "C") that has one: under $TENURE_HELPDIR when set (LANG/ as in
+ * the build folder, or LANG/tenure/ as installed), else in the installed
+ * share/help/LANG/tenure/. Returns a file URI, or %NULL without a guide. */
+char *
+tenure_application_find_help_uri (const char * const *languages)
 {
-  const char * const *languages = g_get_language_names ();
   const char *dir = g_getenv ("TENURE_HELPDIR");
+
+  g_return_val_if_fail (languages != NULL, NULL);
+
+  if (dir == NULL || *dir == '\0')
+    dir = HELPDIR;
 
   for (guint i = 0; languages[i] != NULL; i++)
     {
-      g_autofree char *path = g_build_filename (dir != NULL ? dir : HELPDIR, languages[i],
-                                                "tenure", "index.html", NULL);
+      g_autofree char *installed = g_build_filename (dir, languages[i], "tenure", "index.html",
+                                                     NULL);
+      g_autofree char *built = g_build_filename (dir, languages[i], "index.html", NULL);
 
-      if (g_file_test (path, G_FILE_TEST_IS_REGULAR))
-        return g_filename_to_uri (path, NULL, NULL);
+      if (g_file_test (installed, G_FILE_TEST_IS_REGULAR))
+        return g_filename_to_uri (installed, NULL, NULL);
+      if (g_file_test (built, G_FILE_TEST_IS_REGULAR))
+        return g_filename_to_uri (built, NULL, NULL);
     }
 
   return NULL;
@@ -102,7 +112,7 @@ help_action (GSimpleAction *action,
 {
   TenureApplication *self = user_data;
   GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
-  g_autofree char *uri = find_help_page ();
+  g_autofree char *uri = tenure_application_find_help_uri (g_get_language_names ());
   g_autoptr(GAppLaunchContext) context = NULL;
 
   if (uri == NULL)

@@ -10,6 +10,7 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (TenureApplication, tenure_application, TENURE, APPLICATION, AdwApplication)
 
-TenureApplication *tenure_application_new (void);
+TenureApplication *tenure_application_new           (void);
+char              *tenure_application_find_help_uri (const char * const *languages);
 
 G_END_DECLS

@@ -1065,6 +1065,19 @@ import_cb (GObject      *object,
   else
     summary = g_strdup (loaded);
 
+  if (import_result->n_enrolled > 0)
+    {
+      g_autofree char *enrolled =
+        g_strdup_printf (ngettext ("%u account enrolled in onboarding",
+                                   "%u accounts enrolled in onboarding",
+                                   import_result->n_enrolled),
+                         import_result->n_enrolled);
+      g_autofree char *shorter = g_steal_pointer (&summary);
+
+      /* Translators: “7 subscriptions imported, 3 accounts enrolled in onboarding” */
+      summary = g_strdup_printf (_("%s, %s"), shorter, enrolled);
+    }
+
   g_clear_pointer (&self->result, tenure_import_result_free);
   self->result = g_steal_pointer (&import_result);
 

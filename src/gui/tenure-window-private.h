@@ -27,6 +27,7 @@ struct _TenureWindow
   TenureMonthSelector  *month_selector;
   GtkStack             *pages_stack;
   GtkListBox           *sidebar;
+  GtkWidget            *sidebar_header;
   TenureWelcomePage    *welcome_page;
   AdwToastOverlay      *toast_overlay;
   AdwWindowTitle       *window_title;

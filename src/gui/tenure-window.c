@@ -280,6 +280,30 @@ sidebar_row_selected_cb (TenureWindow  *self,
     gtk_stack_set_visible_child_name (self->pages_stack, gtk_widget_get_name (GTK_WIDGET (row)));
 }
 
+/* GTK 4.8's list box moves Tab from row to row, and the browse selection turns every stop
+ * into a page switch, so a keyboard user could never reach the page chosen. The arrows
+ * move between pages; Tab goes on to the page and Shift+Tab back to the header bar. */
+static gboolean
+sidebar_key_pressed_cb (TenureWindow          *self,
+                        guint                  keyval,
+                        guint                  keycode,
+                        GdkModifierType        state,
+                        GtkEventControllerKey *controller)
+{
+  gboolean backward;
+
+  if (keyval != GDK_KEY_Tab && keyval != GDK_KEY_KP_Tab && keyval != GDK_KEY_ISO_Left_Tab)
+    return GDK_EVENT_PROPAGATE;
+  if ((state & (GDK_CONTROL_MASK | GDK_ALT_MASK)) != 0 || adw_leaflet_get_folded (self->leaflet))
+    return GDK_EVENT_PROPAGATE;
+
+  backward = keyval == GDK_KEY_ISO_Left_Tab || (state & GDK_SHIFT_MASK) != 0;
+  if (backward)
+    return gtk_widget_child_focus (self->sidebar_header, GTK_DIR_TAB_BACKWARD);
+
+  return gtk_widget_child_focus (self->content_box, GTK_DIR_TAB_FORWARD);
+}
+
 static void
 sidebar_row_activated_cb (TenureWindow  *self,
                           GtkListBoxRow *row)
@@ -404,11 +428,13 @@ tenure_window_class_init (TenureWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TenureWindow, month_selector);
   gtk_widget_class_bind_template_child (widget_class, TenureWindow, pages_stack);
   gtk_widget_class_bind_template_child (widget_class, TenureWindow, sidebar);
+  gtk_widget_class_bind_template_child (widget_class, TenureWindow, sidebar_header);
   gtk_widget_class_bind_template_child (widget_class, TenureWindow, welcome_page);
   gtk_widget_class_bind_template_child (widget_class, TenureWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, TenureWindow, window_title);
   gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, exporter_busy_cb);
+  gtk_widget_class_bind_template_callback (widget_class, sidebar_key_pressed_cb);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, welcome_open_cb);

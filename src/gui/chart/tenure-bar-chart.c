@@ -245,6 +245,11 @@ draw_diverging (TenureChart           *chart,
                                                TENURE_CHART_TEXT_LABEL);
           pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
           pango_layout_set_width (layout, (int) (label_width * PANGO_SCALE));
+          if (axes.category_lines > 1)
+            {
+              pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+              pango_layout_set_height (layout, -(int) axes.category_lines);
+            }
           tenure_chart_render_text (render, layout, area->origin.x, start + size / 2, 0, 0.5,
                                     &render->palette.foreground);
         }

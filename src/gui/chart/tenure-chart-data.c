@@ -29,6 +29,7 @@ struct _TenureChartData
   char       *target_label;
   double      target;
   TenureUnit  unit;
+  gboolean    months;     /* every category came from tenure_chart_data_add_months() */
 };
 
 G_DEFINE_FINAL_TYPE (TenureChartData, tenure_chart_data, G_TYPE_OBJECT)
@@ -194,6 +195,7 @@ tenure_chart_data_add_category (TenureChartData *self,
   g_return_val_if_fail (label != NULL, 0);
 
   g_ptr_array_add (self->categories, g_strdup (label));
+  self->months = FALSE;
   for (guint i = 0; i < self->series->len; i++)
     pad_series (g_ptr_array_index (self->series, i), self->categories->len);
   emit_changed (self);
@@ -212,11 +214,22 @@ tenure_chart_data_add_months (TenureChartData *self,
   g_return_if_fail (TENURE_IS_CHART_DATA (self));
   g_return_if_fail (first_month >= 0);
 
+  self->months = self->categories->len == 0 || self->months;
   for (guint i = 0; i < n_months; i++)
     g_ptr_array_add (self->categories, tenure_format_month (first_month + (int) i, language));
   for (guint i = 0; i < self->series->len; i++)
     pad_series (g_ptr_array_index (self->series, i), self->categories->len);
   emit_changed (self);
+}
+
+/* Whether the categories are months in order: a label left out on a narrow axis is
+ * then obvious from its neighbours; named categories are shortened rather than left out. */
+gboolean
+tenure_chart_data_get_months (TenureChartData *self)
+{
+  g_return_val_if_fail (TENURE_IS_CHART_DATA (self), FALSE);
+
+  return self->months;
 }
 
 guint

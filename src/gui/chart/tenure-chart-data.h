@@ -47,6 +47,7 @@ void              tenure_chart_data_add_months        (TenureChartData  *self,
                                                        int               first_month,
                                                        guint             n_months,
                                                        TenureLanguage    language);
+gboolean          tenure_chart_data_get_months        (TenureChartData  *self);
 guint             tenure_chart_data_get_n_categories  (TenureChartData  *self);
 const char       *tenure_chart_data_get_category      (TenureChartData  *self,
                                                        guint             category);

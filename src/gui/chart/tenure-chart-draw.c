@@ -47,6 +47,33 @@ static const NamedColor dark_roles[TENURE_CHART_N_COLORS] = {
   [TENURE_CHART_COLOR_NEUTRAL] = { "light_5", "#9a9996" },
 };
 
+/* High contrast: the darkest shades on the light style and the lightest on the dark one,
+ * each at least 3:1 against the background (WCAG for graphics). Hex only: libadwaita's
+ * named colours are the same in high contrast. */
+static const NamedColor light_hc_roles[TENURE_CHART_N_COLORS] = {
+  [TENURE_CHART_COLOR_AUTO] = { NULL, "#1a5fb4" },
+  [TENURE_CHART_COLOR_BLUE] = { NULL, "#1a5fb4" },
+  [TENURE_CHART_COLOR_GREEN] = { NULL, "#1e7a4a" },
+  [TENURE_CHART_COLOR_RED] = { NULL, "#a51d2d" },
+  [TENURE_CHART_COLOR_YELLOW] = { NULL, "#8a5c00" },
+  [TENURE_CHART_COLOR_ORANGE] = { NULL, "#c64600" },
+  [TENURE_CHART_COLOR_PURPLE] = { NULL, "#613583" },
+  [TENURE_CHART_COLOR_BROWN] = { NULL, "#63452c" },
+  [TENURE_CHART_COLOR_NEUTRAL] = { NULL, "#3d3846" },
+};
+
+static const NamedColor dark_hc_roles[TENURE_CHART_N_COLORS] = {
+  [TENURE_CHART_COLOR_AUTO] = { NULL, "#99c1f1" },
+  [TENURE_CHART_COLOR_BLUE] = { NULL, "#99c1f1" },
+  [TENURE_CHART_COLOR_GREEN] = { NULL, "#8ff0a4" },
+  [TENURE_CHART_COLOR_RED] = { NULL, "#ff7b63" },
+  [TENURE_CHART_COLOR_YELLOW] = { NULL, "#f8e45c" },
+  [TENURE_CHART_COLOR_ORANGE] = { NULL, "#ffbe6f" },
+  [TENURE_CHART_COLOR_PURPLE] = { NULL, "#dc8add" },
+  [TENURE_CHART_COLOR_BROWN] = { NULL, "#cdab8f" },
+  [TENURE_CHART_COLOR_NEUTRAL] = { NULL, "#deddda" },
+};
+
 /* Series without a colour of their own take these, in order. */
 static const TenureChartColor auto_sequence[] = {
   TENURE_CHART_COLOR_BLUE,
@@ -64,7 +91,7 @@ lookup_color (GtkStyleContext *context,
               const char      *fallback,
               GdkRGBA         *color)
 {
-  if (!gtk_style_context_lookup_color (context, name, color))
+  if (name == NULL || !gtk_style_context_lookup_color (context, name, color))
     gdk_rgba_parse (color, fallback);
 }
 
@@ -73,10 +100,15 @@ tenure_chart_palette_init (TenureChart        *self,
                            TenureChartPalette *palette)
 {
   GtkStyleContext *context = gtk_widget_get_style_context (GTK_WIDGET (self));
+  AdwStyleManager *style = adw_style_manager_get_default ();
   const NamedColor *roles;
 
-  palette->dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
-  roles = palette->dark ? dark_roles : light_roles;
+  palette->dark = adw_style_manager_get_dark (style);
+  palette->high_contrast = adw_style_manager_get_high_contrast (style);
+  if (palette->high_contrast)
+    roles = palette->dark ? dark_hc_roles : light_hc_roles;
+  else
+    roles = palette->dark ? dark_roles : light_roles;
 
   gtk_style_context_get_color (context, &palette->foreground);
   lookup_color (context, "window_bg_color", palette->dark ? "#242424" : "#fafafa",
@@ -87,12 +119,24 @@ tenure_chart_palette_init (TenureChart        *self,
   for (guint i = 0; i < TENURE_CHART_N_COLORS; i++)
     lookup_color (context, roles[i].name, roles[i].fallback, &palette->roles[i]);
 
+  /* High contrast: opaque text and axes, a visible grid, thicker lines. */
+  palette->line_scale = palette->high_contrast ? 1.5 : 1;
   palette->dim = palette->foreground;
-  palette->dim.alpha *= 0.7f;
   palette->grid = palette->foreground;
-  palette->grid.alpha *= palette->dark ? 0.12f : 0.1f;
   palette->axis = palette->foreground;
-  palette->axis.alpha *= 0.4f;
+  if (palette->high_contrast)
+    {
+      palette->foreground.alpha = 1;
+      palette->dim.alpha = 1;
+      palette->grid.alpha = 0.3f;
+      palette->axis.alpha = 1;
+    }
+  else
+    {
+      palette->dim.alpha *= 0.7f;
+      palette->grid.alpha *= palette->dark ? 0.12f : 0.1f;
+      palette->axis.alpha *= 0.4f;
+    }
 }
 G_GNUC_END_IGNORE_DEPRECATIONS
 
@@ -450,9 +494,14 @@ tenure_chart_axes_layout (TenureChartRender     *render,
       if (band > 0)
         axes->label_every = (guint) MAX (1, ceil ((axes->category_label_width + LABEL_GAP) / band));
 
-      /* A few named steps (a bridge) read better on two staggered rows than thinned. */
-      if (axes->label_every == 2 && axes->n_categories <= 8)
+      /* A few named steps (a bridge) read better on two staggered rows than thinned;
+       * named ones that still do not fit are shortened (tooltips have them whole). */
+      if (axes->n_categories <= 8 &&
+          (axes->label_every == 2 ||
+           (axes->label_every > 2 && !tenure_chart_data_get_months (render->data))))
         {
+          if (axes->label_every > 2)
+            axes->category_label_limit = MAX (2 * band - LABEL_GAP, 1);
           axes->staggered = TRUE;
           axes->label_every = 1;
           bottom -= line_height;
@@ -489,6 +538,9 @@ tenure_chart_axes_layout (TenureChartRender     *render,
       band = (bottom - top) / axes->n_categories;
       if (band > 0)
         axes->label_every = (guint) MAX (1, ceil ((line_height + 2) / band));
+
+      /* Long names wrap on a second line when the bars leave the room. */
+      axes->category_lines = band >= 2 * line_height + 4 ? 2 : 1;
     }
 
   axes->plot = GRAPHENE_RECT_INIT (left, top, MAX (1, right - left), MAX (1, bottom - top));
@@ -618,11 +670,22 @@ draw_category_axis (TenureChartRender     *render,
         {
           pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
           pango_layout_set_width (layout, (int) (axes->category_label_width * PANGO_SCALE));
+          if (axes->category_lines > 1)
+            {
+              pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+              pango_layout_set_height (layout, -(int) axes->category_lines);
+              pango_layout_set_alignment (layout, PANGO_ALIGN_RIGHT);
+            }
           tenure_chart_render_text (render, layout, plot->origin.x - TICK_GAP,
                                     start + size / 2, 1, 0.5, &render->palette.foreground);
           continue;
         }
 
+      if (axes->category_label_limit > 0)
+        {
+          pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+          pango_layout_set_width (layout, (int) (axes->category_label_limit * PANGO_SCALE));
+        }
       tenure_chart_layout_size (layout, &width, NULL);
       x = start + size / 2 - width / 2;
       x = CLAMP (x, area_left, area_right - width);

@@ -187,3 +187,39 @@ tenure_waterfall_compute (const double       *values,
       bars[i].running = running;
     }
 }
+
+/* Where the value axis of a bridge starts. Zero, unless every bar stays above zero and
+ * the movements span less than TENURE_WATERFALL_BREAK_SHARE of the highest total: they
+ * would then be slivers next to the totals. The axis then starts at a round value below
+ * the lowest running total, so that the movements take more than half of the height and
+ * the totals stand on a broken axis (their labels still carry their exact amounts). */
+double
+tenure_waterfall_axis_start (const TenureWaterfallBar *bars,
+                             gsize                     n_bars)
+{
+  double low = G_MAXDOUBLE;
+  double high = 0;
+  double span, step, start;
+
+  for (gsize i = 0; i < n_bars; i++)
+    {
+      const TenureWaterfallBar *bar = &bars[i];
+
+      /* A total's own bottom is zero: what counts is its level. */
+      low = MIN (low, bar->kind == TENURE_WATERFALL_TOTAL ? bar->running : bar->base);
+      high = MAX (high, bar->top);
+    }
+
+  if (n_bars == 0 || low <= 0 || high <= 0)
+    return 0;
+
+  span = high - low;
+  if (span >= high * TENURE_WATERFALL_BREAK_SHARE)
+    return 0;
+
+  /* The movements get 4/7 of the height, the totals' stubs at least 3/7. */
+  step = tenure_nice_number (span * 1.75 / 4);
+  start = floor ((low - span * 0.75) / step) * step;
+
+  return start > 0 ? start : 0;
+}

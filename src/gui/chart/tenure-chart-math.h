@@ -22,6 +22,9 @@ typedef enum
   TENURE_WATERFALL_DECREASE,
 } TenureWaterfallKind;
 
+/* Below this share of the highest total, a bridge's movements get a broken axis. */
+#define TENURE_WATERFALL_BREAK_SHARE 0.4
+
 /* One bar of a bridge: it spans base…top (base <= top); running is the total after it. */
 typedef struct
 {
@@ -46,5 +49,7 @@ double   tenure_ticks_value          (const TenureTicks  *ticks,
 void     tenure_waterfall_compute    (const double       *values,
                                       gsize               n_values,
                                       TenureWaterfallBar *bars);
+double   tenure_waterfall_axis_start (const TenureWaterfallBar *bars,
+                                      gsize               n_bars);
 
 G_END_DECLS

@@ -26,6 +26,8 @@ typedef struct
   GdkRGBA  accent;
   GdkRGBA  roles[TENURE_CHART_N_COLORS];
   gboolean dark;
+  gboolean high_contrast;
+  double   line_scale;   /* series lines and grid: wider in high contrast */
 } TenureChartPalette;
 
 struct _TenureChartRender
@@ -58,6 +60,8 @@ typedef struct
   guint           n_categories;
   guint           label_every;
   double          category_label_width;
+  double          category_label_limit;   /* named categories are ellipsized to it; 0: none */
+  guint           category_lines;         /* lines a category label may wrap to (bars) */
   gboolean        horizontal;
   gboolean        staggered;
 } TenureChartAxes;

@@ -15,14 +15,32 @@
 
 #define PADDING 4.0
 
+/* The string properties come last: priv->strings holds them by property id. */
+enum {
+  PROP_0,
+  PROP_DATA,
+  PROP_INCLUDE_ZERO,
+  PROP_LANGUAGE,
+  PROP_SHOW_LEGEND,
+  PROP_EMPTY_TEXT,
+  PROP_TITLE,
+  PROP_X_TITLE,
+  PROP_Y_TITLE,
+  N_PROPS
+};
+
+#define FIRST_STRING_PROP PROP_EMPTY_TEXT
+#define N_STRING_PROPS (N_PROPS - FIRST_STRING_PROP)
+#define STRING(priv, prop) ((priv)->strings[(prop) - FIRST_STRING_PROP])
+#define PARAM_FLAGS (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS)
+
+static const char * const string_names[] = { "empty-text", "title", "x-title", "y-title" };
+
 typedef struct
 {
   TenureChartData *data;
   gulong           data_changed_id;
-  char            *title;
-  char            *x_title;
-  char            *y_title;
-  char            *empty_text;
+  char            *strings[N_STRING_PROPS];   /* title, x-title, y-title, empty-text */
   GArray          *hits;
   GtkWidget       *menu;
   TenureLanguage   language;
@@ -34,19 +52,6 @@ typedef struct
 } TenureChartPrivate;
 
 G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (TenureChart, tenure_chart, GTK_TYPE_WIDGET)
-
-enum {
-  PROP_0,
-  PROP_DATA,
-  PROP_EMPTY_TEXT,
-  PROP_INCLUDE_ZERO,
-  PROP_LANGUAGE,
-  PROP_SHOW_LEGEND,
-  PROP_TITLE,
-  PROP_X_TITLE,
-  PROP_Y_TITLE,
-  N_PROPS
-};
 
 static GParamSpec *properties [N_PROPS];
 
@@ -65,6 +70,7 @@ update_accessible (TenureChart *self)
   TenureChartClass *klass = TENURE_CHART_GET_CLASS (self);
   g_autofree char *description = tenure_chart_get_description (self);
   g_autofree char *selected = NULL;
+  const char *title = STRING (priv, PROP_TITLE);
 
   if (priv->selected >= 0 && (guint) priv->selected < priv->hits->len && klass->tooltip_text)
     {
@@ -84,7 +90,7 @@ update_accessible (TenureChart *self)
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  priv->title != NULL ? priv->title : C_("chart", "Chart"),
+                                  title != NULL ? title : C_("chart", "Chart"),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
                                   -1);
 }
@@ -100,20 +106,68 @@ data_changed_cb (TenureChart     *self,
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
-static void
-set_string (TenureChart  *self,
-            char        **field,
-            const char   *value,
-            GParamSpec   *pspec)
+static const char *
+get_string (TenureChart *self,
+            guint        prop)
 {
+  TenureChartPrivate *priv = tenure_chart_get_instance_private (self);
+
+  g_return_val_if_fail (TENURE_IS_CHART (self), NULL);
+
+  return STRING (priv, prop);
+}
+
+static void
+set_string (TenureChart *self,
+            guint        prop,
+            const char  *value)
+{
+  TenureChartPrivate *priv = tenure_chart_get_instance_private (self);
+  char **field = &STRING (priv, prop);
+
+  g_return_if_fail (TENURE_IS_CHART (self));
+
+  if (value == NULL && prop == PROP_EMPTY_TEXT)
+    value = _("No data for this month");
+
   if (g_strcmp0 (*field, value) != 0)
     {
       g_free (*field);
       *field = g_strdup (value);
       update_accessible (self);
       gtk_widget_queue_draw (GTK_WIDGET (self));
-      g_object_notify_by_pspec (G_OBJECT (self), pspec);
+      g_object_notify_by_pspec (G_OBJECT (self), properties [prop]);
     }
+}
+
+static gboolean
+get_flag (TenureChart *self,
+          guint        prop)
+{
+  TenureChartPrivate *priv = tenure_chart_get_instance_private (self);
+
+  g_return_val_if_fail (TENURE_IS_CHART (self), FALSE);
+
+  return prop == PROP_SHOW_LEGEND ? priv->show_legend : priv->include_zero;
+}
+
+static void
+set_flag (TenureChart *self,
+          guint        prop,
+          gboolean     value)
+{
+  TenureChartPrivate *priv = tenure_chart_get_instance_private (self);
+
+  value = !!value;
+  if (get_flag (self, prop) == value)
+    return;
+
+  if (prop == PROP_SHOW_LEGEND)
+    priv->show_legend = value;
+  else
+    priv->include_zero = value;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties [prop]);
 }
 
 static const TenureChartHit *
@@ -287,6 +341,7 @@ tenure_chart_real_draw (TenureChart *self,
 {
   TenureChartPrivate *priv = tenure_chart_get_instance_private (self);
   TenureChartClass *klass = TENURE_CHART_GET_CLASS (self);
+  const char *title = STRING (priv, PROP_TITLE);
   TenureChartRender render;
   graphene_rect_t area;
 
@@ -294,14 +349,18 @@ tenure_chart_real_draw (TenureChart *self,
 
   area = GRAPHENE_RECT_INIT (PADDING, PADDING, width - 2 * PADDING, height - 2 * PADDING);
 
-  if (priv->title != NULL)
+  if (title != NULL)
     {
-      g_autoptr(PangoLayout) layout = tenure_chart_render_layout (&render, priv->title,
+      g_autoptr(PangoLayout) layout = tenure_chart_render_layout (&render, title,
                                                                   TENURE_CHART_TEXT_TITLE);
       double title_height;
 
+      /* A long title wraps once, then ends with an ellipsis: the accessible label has it
+       * whole. */
+      pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
       pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
       pango_layout_set_width (layout, (int) (area.size.width * PANGO_SCALE));
+      pango_layout_set_height (layout, -2);
       tenure_chart_layout_size (layout, NULL, &title_height);
       tenure_chart_render_text (&render, layout, area.origin.x, area.origin.y, 0, 0,
                                 &render.palette.foreground);
@@ -311,7 +370,8 @@ tenure_chart_real_draw (TenureChart *self,
 
   if (priv->data == NULL || tenure_chart_data_is_empty (priv->data))
     {
-      g_autoptr(PangoLayout) layout = tenure_chart_render_layout (&render, priv->empty_text,
+      g_autoptr(PangoLayout) layout = tenure_chart_render_layout (&render,
+                                                                  STRING (priv, PROP_EMPTY_TEXT),
                                                                   TENURE_CHART_TEXT_BODY);
 
       pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
@@ -498,10 +558,8 @@ tenure_chart_finalize (GObject *object)
   TenureChart *self = (TenureChart *)object;
   TenureChartPrivate *priv = tenure_chart_get_instance_private (self);
 
-  g_clear_pointer (&priv->title, g_free);
-  g_clear_pointer (&priv->x_title, g_free);
-  g_clear_pointer (&priv->y_title, g_free);
-  g_clear_pointer (&priv->empty_text, g_free);
+  for (guint i = 0; i < N_STRING_PROPS; i++)
+    g_clear_pointer (&priv->strings[i], g_free);
   g_clear_pointer (&priv->hits, g_array_unref);
 
   G_OBJECT_CLASS (tenure_chart_parent_class)->finalize (object);
@@ -522,10 +580,6 @@ tenure_chart_get_property (GObject    *object,
       g_value_set_object (value, priv->data);
       break;
 
-    case PROP_EMPTY_TEXT:
-      g_value_set_string (value, priv->empty_text);
-      break;
-
     case PROP_INCLUDE_ZERO:
       g_value_set_boolean (value, priv->include_zero);
       break;
@@ -538,16 +592,11 @@ tenure_chart_get_property (GObject    *object,
       g_value_set_boolean (value, priv->show_legend);
       break;
 
+    case PROP_EMPTY_TEXT:
     case PROP_TITLE:
-      g_value_set_string (value, priv->title);
-      break;
-
     case PROP_X_TITLE:
-      g_value_set_string (value, priv->x_title);
-      break;
-
     case PROP_Y_TITLE:
-      g_value_set_string (value, priv->y_title);
+      g_value_set_string (value, STRING (priv, prop_id));
       break;
 
     default:
@@ -569,10 +618,6 @@ tenure_chart_set_property (GObject      *object,
       tenure_chart_set_data (self, g_value_get_object (value));
       break;
 
-    case PROP_EMPTY_TEXT:
-      tenure_chart_set_empty_text (self, g_value_get_string (value));
-      break;
-
     case PROP_INCLUDE_ZERO:
       tenure_chart_set_include_zero (self, g_value_get_boolean (value));
       break;
@@ -585,16 +630,11 @@ tenure_chart_set_property (GObject      *object,
       tenure_chart_set_show_legend (self, g_value_get_boolean (value));
       break;
 
+    case PROP_EMPTY_TEXT:
     case PROP_TITLE:
-      tenure_chart_set_title (self, g_value_get_string (value));
-      break;
-
     case PROP_X_TITLE:
-      tenure_chart_set_x_title (self, g_value_get_string (value));
-      break;
-
     case PROP_Y_TITLE:
-      tenure_chart_set_y_title (self, g_value_get_string (value));
+      set_string (self, prop_id, g_value_get_string (value));
       break;
 
     default:
@@ -624,45 +664,17 @@ tenure_chart_class_init (TenureChartClass *klass)
   klass->tooltip_text = tenure_chart_real_tooltip_text;
 
   properties [PROP_DATA] =
-    g_param_spec_object ("data", NULL, NULL,
-                         TENURE_TYPE_CHART_DATA,
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
-  properties [PROP_EMPTY_TEXT] =
-    g_param_spec_string ("empty-text", NULL, NULL,
-                         NULL,
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
+    g_param_spec_object ("data", NULL, NULL, TENURE_TYPE_CHART_DATA, PARAM_FLAGS);
   properties [PROP_INCLUDE_ZERO] =
-    g_param_spec_boolean ("include-zero", NULL, NULL,
-                          TRUE,
-                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
+    g_param_spec_boolean ("include-zero", NULL, NULL, TRUE, PARAM_FLAGS);
   properties [PROP_LANGUAGE] =
-    g_param_spec_enum ("language", NULL, NULL,
-                       TENURE_TYPE_LANGUAGE,
-                       TENURE_LANGUAGE_DEFAULT,
-                       (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
+    g_param_spec_enum ("language", NULL, NULL, TENURE_TYPE_LANGUAGE, TENURE_LANGUAGE_DEFAULT,
+                       PARAM_FLAGS);
   properties [PROP_SHOW_LEGEND] =
-    g_param_spec_boolean ("show-legend", NULL, NULL,
-                          TRUE,
-                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
-  properties [PROP_TITLE] =
-    g_param_spec_string ("title", NULL, NULL,
-                         NULL,
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
-  properties [PROP_X_TITLE] =
-    g_param_spec_string ("x-title", NULL, NULL,
-                         NULL,
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
-  properties [PROP_Y_TITLE] =
-    g_param_spec_string ("y-title", NULL, NULL,
-                         NULL,
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+    g_param_spec_boolean ("show-legend", NULL, NULL, TRUE, PARAM_FLAGS);
+  for (guint i = 0; i < N_STRING_PROPS; i++)
+    properties [FIRST_STRING_PROP + i] =
+      g_param_spec_string (string_names[i], NULL, NULL, NULL, PARAM_FLAGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -705,7 +717,7 @@ tenure_chart_init (TenureChart *self)
   GtkEventController *focus;
 
   priv->hits = g_array_new (FALSE, FALSE, sizeof (TenureChartHit));
-  priv->empty_text = g_strdup (_("No data for this month"));
+  STRING (priv, PROP_EMPTY_TEXT) = g_strdup (_("No data for this month"));
   priv->selected = -1;
   priv->show_legend = TRUE;
   priv->include_zero = TRUE;
@@ -817,12 +829,12 @@ tenure_chart_describe_trend (TenureChart *self)
   guint n_series;
   double target;
 
-  if (priv->title != NULL)
-    g_string_append_printf (text, "%s. ", priv->title);
+  if (STRING (priv, PROP_TITLE) != NULL)
+    g_string_append_printf (text, "%s. ", STRING (priv, PROP_TITLE));
 
   if (data == NULL || tenure_chart_data_is_empty (data))
     {
-      g_string_append (text, priv->empty_text);
+      g_string_append (text, STRING (priv, PROP_EMPTY_TEXT));
       return g_string_free (text, FALSE);
     }
 
@@ -888,12 +900,12 @@ tenure_chart_describe_list (TenureChart *self)
   GString *text = g_string_new (NULL);
   guint n_series, n_categories;
 
-  if (priv->title != NULL)
-    g_string_append_printf (text, "%s. ", priv->title);
+  if (STRING (priv, PROP_TITLE) != NULL)
+    g_string_append_printf (text, "%s. ", STRING (priv, PROP_TITLE));
 
   if (data == NULL || tenure_chart_data_is_empty (data))
     {
-      g_string_append (text, priv->empty_text);
+      g_string_append (text, STRING (priv, PROP_EMPTY_TEXT));
       return g_string_free (text, FALSE);
     }
 
@@ -962,150 +974,29 @@ tenure_chart_set_data (TenureChart     *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_DATA]);
 }
 
-const char *
-tenure_chart_get_title (TenureChart *self)
-{
-  TenureChartPrivate *priv = tenure_chart_get_instance_private (self);
+/* The string properties: the title (above the plot), the title of the category axis
+ * (below it, e.g. "Months since first payment"), the title of the value axis (above
+ * it, e.g. "MRR (€)" or "Days"), and what the chart says when there is nothing to draw
+ * (NULL for "No data for this month"). */
+#define STRING_PROPERTY(name, prop) \
+  const char *tenure_chart_get_##name (TenureChart *self) { return get_string (self, prop); } \
+  void tenure_chart_set_##name (TenureChart *self, const char *value) \
+  { set_string (self, prop, value); }
 
-  g_return_val_if_fail (TENURE_IS_CHART (self), NULL);
+STRING_PROPERTY (title, PROP_TITLE)
+STRING_PROPERTY (x_title, PROP_X_TITLE)
+STRING_PROPERTY (y_title, PROP_Y_TITLE)
+STRING_PROPERTY (empty_text, PROP_EMPTY_TEXT)
 
-  return priv->title;
-}
+/* The flags: whether the legend appears (when there are several series or a target),
+ * and whether the value axis always reaches zero (bars always do, whatever it says). */
+#define FLAG_PROPERTY(name, prop) \
+  gboolean tenure_chart_get_##name (TenureChart *self) { return get_flag (self, prop); } \
+  void tenure_chart_set_##name (TenureChart *self, gboolean value) \
+  { set_flag (self, prop, value); }
 
-void
-tenure_chart_set_title (TenureChart *self,
-                        const char  *title)
-{
-  TenureChartPrivate *priv = tenure_chart_get_instance_private (self);
-
-  g_return_if_fail (TENURE_IS_CHART (self));
-
-  set_string (self, &priv->title, title, properties [PROP_TITLE]);
-}
-
-const char *
-tenure_chart_get_x_title (TenureChart *self)
-{
-  TenureChartPrivate *priv = tenure_chart_get_instance_private (self);
-
-  g_return_val_if_fail (TENURE_IS_CHART (self), NULL);
-
-  return priv->x_title;
-}
-
-/* The title of the category axis (below it), e.g. "Months since first payment". */
-void
-tenure_chart_set_x_title (TenureChart *self,
-                          const char  *x_title)
-{
-  TenureChartPrivate *priv = tenure_chart_get_instance_private (self);
-
-  g_return_if_fail (TENURE_IS_CHART (self));
-
-  set_string (self, &priv->x_title, x_title, properties [PROP_X_TITLE]);
-}
-
-const char *
-tenure_chart_get_y_title (TenureChart *self)
-{
-  TenureChartPrivate *priv = tenure_chart_get_instance_private (self);
-
-  g_return_val_if_fail (TENURE_IS_CHART (self), NULL);
-
-  return priv->y_title;
-}
-
-/* The title of the value axis, written above it, e.g. "MRR (€)" or "Days". */
-void
-tenure_chart_set_y_title (TenureChart *self,
-                          const char  *y_title)
-{
-  TenureChartPrivate *priv = tenure_chart_get_instance_private (self);
-
-  g_return_if_fail (TENURE_IS_CHART (self));
-
-  set_string (self, &priv->y_title, y_title, properties [PROP_Y_TITLE]);
-}
-
-const char *
-tenure_chart_get_empty_text (TenureChart *self)
-{
-  TenureChartPrivate *priv = tenure_chart_get_instance_private (self);
-
-  g_return_val_if_fail (TENURE_IS_CHART (self), NULL);
-
-  return priv->empty_text;
-}
-
-/* What the chart says when there is nothing to draw. */
-void
-tenure_chart_set_empty_text (TenureChart *self,
-                             const char  *empty_text)
-{
-  TenureChartPrivate *priv = tenure_chart_get_instance_private (self);
-
-  g_return_if_fail (TENURE_IS_CHART (self));
-
-  set_string (self, &priv->empty_text,
-              empty_text != NULL ? empty_text : _("No data for this month"),
-              properties [PROP_EMPTY_TEXT]);
-}
-
-gboolean
-tenure_chart_get_show_legend (TenureChart *self)
-{
-  TenureChartPrivate *priv = tenure_chart_get_instance_private (self);
-
-  g_return_val_if_fail (TENURE_IS_CHART (self), FALSE);
-
-  return priv->show_legend;
-}
-
-/* The legend appears when there are several series or a target. */
-void
-tenure_chart_set_show_legend (TenureChart *self,
-                              gboolean     show_legend)
-{
-  TenureChartPrivate *priv = tenure_chart_get_instance_private (self);
-
-  g_return_if_fail (TENURE_IS_CHART (self));
-
-  show_legend = !!show_legend;
-  if (priv->show_legend != show_legend)
-    {
-      priv->show_legend = show_legend;
-      gtk_widget_queue_draw (GTK_WIDGET (self));
-      g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SHOW_LEGEND]);
-    }
-}
-
-gboolean
-tenure_chart_get_include_zero (TenureChart *self)
-{
-  TenureChartPrivate *priv = tenure_chart_get_instance_private (self);
-
-  g_return_val_if_fail (TENURE_IS_CHART (self), FALSE);
-
-  return priv->include_zero;
-}
-
-/* Whether the value axis always reaches zero (bars always do, whatever this says). */
-void
-tenure_chart_set_include_zero (TenureChart *self,
-                               gboolean     include_zero)
-{
-  TenureChartPrivate *priv = tenure_chart_get_instance_private (self);
-
-  g_return_if_fail (TENURE_IS_CHART (self));
-
-  include_zero = !!include_zero;
-  if (priv->include_zero != include_zero)
-    {
-      priv->include_zero = include_zero;
-      gtk_widget_queue_draw (GTK_WIDGET (self));
-      g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_INCLUDE_ZERO]);
-    }
-}
+FLAG_PROPERTY (show_legend, PROP_SHOW_LEGEND)
+FLAG_PROPERTY (include_zero, PROP_INCLUDE_ZERO)
 
 TenureLanguage
 tenure_chart_get_language (TenureChart *self)

@@ -121,7 +121,7 @@ tenure_line_chart_draw_plot (TenureChart           *chart,
         }
 
       tenure_chart_render_set_color (render, color, 1);
-      cairo_set_line_width (cr, dashed ? 2 : 2.5);
+      cairo_set_line_width (cr, (dashed ? 2 : 2.5) * render->palette.line_scale);
       if (dashed)
         cairo_set_dash (cr, (double[]) { 6, 4 }, 2, 0);
       else

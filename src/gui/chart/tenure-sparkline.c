@@ -76,7 +76,7 @@ tenure_sparkline_draw_plot (TenureChart           *chart,
 
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
-  cairo_set_line_width (cr, 2);
+  cairo_set_line_width (cr, 2 * render->palette.line_scale);
   tenure_chart_render_set_color (render, color, 1);
   cairo_stroke_preserve (cr);
 

@@ -71,6 +71,54 @@ bar_label (TenureChartData          *data,
                                          flags | TENURE_FORMAT_SIGN, language);
 }
 
+/* A slanted gap across a bar (or the axis) just above the bottom of the plot: the
+ * usual mark of a value axis that does not start at zero. */
+static void
+draw_break (TenureChartRender *render,
+            double             x,
+            double             width,
+            double             y)
+{
+  cairo_t *cr = render->cr;
+
+  cairo_save (cr);
+  cairo_move_to (cr, x - 3, y + 3);
+  cairo_line_to (cr, x + width + 3, y - 3);
+  cairo_line_to (cr, x + width + 3, y - 8);
+  cairo_line_to (cr, x - 3, y - 2);
+  cairo_close_path (cr);
+  tenure_chart_render_set_color (render, &render->palette.background, 1);
+  cairo_fill_preserve (cr);
+  tenure_chart_render_set_color (render, &render->palette.axis, 1);
+  cairo_set_line_width (cr, 1);
+  cairo_stroke (cr);
+  cairo_restore (cr);
+}
+
+/* "Axis starts at €620k", above the plot at its right: the break is said, not only drawn. */
+static void
+draw_axis_note (TenureChartRender     *render,
+                const graphene_rect_t *area,
+                double                 start,
+                double                 step)
+{
+  TenureChartData *data = render->data;
+  g_autofree char *value = tenure_format_axis_value (start, step,
+                                                     tenure_chart_data_get_unit (data),
+                                                     tenure_chart_data_get_currency (data),
+                                                     render->language);
+  g_autofree char *note = NULL;
+  g_autoptr(PangoLayout) layout = NULL;
+
+  /* Translators: the bottom of a value axis that is not zero, e.g. "Axis starts at €620k" */
+  note = g_strdup_printf (_("Axis starts at %s"), value);
+  layout = tenure_chart_render_layout (render, note, TENURE_CHART_TEXT_SMALL);
+  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_START);
+  pango_layout_set_width (layout, (int) (area->size.width * PANGO_SCALE));
+  tenure_chart_render_text (render, layout, area->origin.x + area->size.width,
+                            area->origin.y, 1, 0, &render->palette.dim);
+}
+
 static void
 tenure_waterfall_chart_draw_plot (TenureChart           *chart,
                                   TenureChartRender     *render,
@@ -79,7 +127,9 @@ tenure_waterfall_chart_draw_plot (TenureChart           *chart,
   TenureChartData *data = render->data;
   g_autofree TenureWaterfallBar *bars = NULL;
   TenureChartAxes axes;
-  double min = 0, max = 0;
+  graphene_rect_t plot_area = *area;
+  double min = 0, max = 0, axis_start, bottom;
+  gboolean broken;
   guint n_bars;
   cairo_t *cr = render->cr;
 
@@ -90,8 +140,23 @@ tenure_waterfall_chart_draw_plot (TenureChart           *chart,
       max = MAX (max, bars[i].top);
     }
 
-  tenure_chart_axes_layout (render, area, min, max, FALSE, 0, &axes);
+  /* Small movements next to large totals: the axis starts near the lowest total. */
+  axis_start = tenure_waterfall_axis_start (bars, n_bars);
+  if (axis_start > 0)
+    {
+      double note_height = tenure_chart_render_line_height (render, TENURE_CHART_TEXT_SMALL);
+
+      min = axis_start;
+      plot_area.origin.y += note_height + 2;
+      plot_area.size.height -= note_height + 2;
+    }
+
+  tenure_chart_axes_layout (render, &plot_area, min, max, FALSE, 0, &axes);
+  broken = axes.ticks.first > 0;
+  if (broken)
+    draw_axis_note (render, area, axes.ticks.first, axes.ticks.step);
   tenure_chart_axes_draw (render, &axes);
+  bottom = axes.plot.origin.y + axes.plot.size.height;
 
   for (guint i = 0; i < n_bars; i++)
     {
@@ -109,7 +174,7 @@ tenure_waterfall_chart_draw_plot (TenureChart           *chart,
       width = MIN (size * 0.64, 56);
       x = round (start + (size - width) / 2);
       y_top = round (tenure_chart_axes_position (&axes, bar->top));
-      y_base = round (tenure_chart_axes_position (&axes, bar->base));
+      y_base = round (tenure_chart_axes_position (&axes, MAX (bar->base, axes.ticks.first)));
       if (y_base - y_top < 1)
         y_top = y_base - 1;
 
@@ -117,6 +182,10 @@ tenure_waterfall_chart_draw_plot (TenureChart           *chart,
                                      tenure_chart_render_role_color (render, bar_color (bar)), 1);
       cairo_rectangle (cr, x, y_top, round (width), y_base - y_top);
       cairo_fill (cr);
+
+      /* A total cut by the broken axis shows its cut. */
+      if (broken && bar->kind == TENURE_WATERFALL_TOTAL && y_base - y_top > 24)
+        draw_break (render, x, round (width), bottom - 10);
 
       /* A connector carries the running total over to the next bar. */
       if (i + 1 < n_bars)
@@ -219,6 +288,12 @@ tenure_waterfall_chart_describe (TenureChart *chart)
       g_string_append_printf (text, "%s: %s%s", tenure_chart_data_get_category (data, i), value,
                               i + 1 < n_bars ? "; " : ".");
     }
+  if (tenure_waterfall_axis_start (bars, n_bars) > 0)
+    {
+      g_string_append_c (text, ' ');
+      g_string_append (text, _("The value axis does not start at zero, so that the movements "
+                               "show."));
+    }
 
   return g_string_free (text, FALSE);
 }
@@ -237,6 +312,8 @@ static void
 tenure_waterfall_chart_init (TenureWaterfallChart *self)
 {
   tenure_chart_set_show_legend (TENURE_CHART (self), FALSE);
+  /* Totals rise from zero anyway; the axis starts elsewhere only when it is broken. */
+  tenure_chart_set_include_zero (TENURE_CHART (self), FALSE);
 }
 
 GtkWidget *

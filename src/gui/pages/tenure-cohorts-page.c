@@ -113,43 +113,24 @@ load_cb (GObject      *object,
          gpointer      user_data)
 {
   g_autoptr(TenureCohortsPage) self = user_data;
-  GCancellable *cancellable = g_task_get_cancellable (G_TASK (result));
   g_autoptr(TenureDashboard) dashboard = NULL;
-  g_autoptr(GError) error = NULL;
 
-  dashboard = tenure_dashboard_load_finish (result, &error);
-  if (g_cancellable_is_cancelled (cancellable))
-    return;
-
+  dashboard = tenure_dashboard_page_finish (TENURE_PAGE (self), result, self->stack,
+                                            self->error_page);
   if (dashboard == NULL)
-    {
-      g_autofree char *markup = g_markup_escape_text (error->message, -1);
-
-      adw_status_page_set_description (self->error_page, markup);
-      gtk_stack_set_visible_child_name (self->stack, "error");
-      tenure_page_end_loading (TENURE_PAGE (self), cancellable);
-      return;
-    }
+    return;
 
   g_clear_pointer (&self->metrics, tenure_metrics_free);
   self->metrics = g_steal_pointer (&dashboard->metrics);
   show_matrix (self);
 
-  gtk_stack_set_visible_child_name (self->stack,
-                                    tenure_workspace_get_has_data (
-                                      tenure_page_get_workspace (TENURE_PAGE (self)))
-                                      ? "figures" : "empty");
-  tenure_page_end_loading (TENURE_PAGE (self), cancellable);
+  tenure_dashboard_page_show (TENURE_PAGE (self), result, self->stack);
 }
 
 static void
 tenure_cohorts_page_reload (TenurePage *page)
 {
-  TenureCohortsPage *self = TENURE_COHORTS_PAGE (page);
-  GCancellable *cancellable = tenure_page_begin_loading (page);
-
-  tenure_dashboard_show_loading (page, self->stack);
-  tenure_dashboard_load_async (page, FALSE, cancellable, load_cb, g_object_ref (self));
+  tenure_dashboard_page_reload (page, TENURE_COHORTS_PAGE (page)->stack, FALSE, load_cb);
 }
 
 static void
@@ -157,29 +138,22 @@ tenure_cohorts_page_dispose (GObject *object)
 {
   TenureCohortsPage *self = (TenureCohortsPage *)object;
 
-  /* AdwBin unparents its child itself: let it go before the template does. */
-  adw_bin_set_child (ADW_BIN (object), NULL);
-  gtk_widget_dispose_template (GTK_WIDGET (object), TENURE_TYPE_COHORTS_PAGE);
   g_clear_pointer (&self->metrics, tenure_metrics_free);
-
-  G_OBJECT_CLASS (tenure_cohorts_page_parent_class)->dispose (object);
+  tenure_dashboard_page_dispose (object);
 }
 
 static void
 tenure_cohorts_page_class_init (TenureCohortsPageClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-  TenurePageClass *page_class = TENURE_PAGE_CLASS (klass);
 
-  object_class->dispose = tenure_cohorts_page_dispose;
-
-  page_class->reload = tenure_cohorts_page_reload;
+  tenure_dashboard_page_class_init (TENURE_PAGE_CLASS (klass),
+                                    RESOURCE_PREFIX "/ui/tenure-cohorts-page.ui",
+                                    tenure_cohorts_page_reload);
+  G_OBJECT_CLASS (klass)->dispose = tenure_cohorts_page_dispose;
 
   g_type_ensure (TENURE_TYPE_HEATMAP);
 
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               RESOURCE_PREFIX "/ui/tenure-cohorts-page.ui");
   gtk_widget_class_bind_template_child (widget_class, TenureCohortsPage, caption_label);
   gtk_widget_class_bind_template_child (widget_class, TenureCohortsPage, error_page);
   gtk_widget_class_bind_template_child (widget_class, TenureCohortsPage, heatmap);

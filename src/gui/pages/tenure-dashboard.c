@@ -239,3 +239,97 @@ tenure_dashboard_free (TenureDashboard *dashboard)
   g_clear_pointer (&dashboard->health, tenure_health_trend_free);
   g_free (dashboard);
 }
+
+/* Dashboard pages */
+
+/**
+ * tenure_dashboard_page_dispose:
+ *
+ * The dispose of a dashboard page (a direct subclass of TenurePage with a template):
+ * a page with more to free frees it, then calls this.
+ */
+void
+tenure_dashboard_page_dispose (GObject *object)
+{
+  /* AdwBin unparents its child itself: let it go before the template does. */
+  adw_bin_set_child (ADW_BIN (object), NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (object), G_OBJECT_TYPE (object));
+
+  G_OBJECT_CLASS (g_type_class_peek (TENURE_TYPE_PAGE))->dispose (object);
+}
+
+/* Sets the page's template, its reload and tenure_dashboard_page_dispose(). */
+void
+tenure_dashboard_page_class_init (TenurePageClass  *page_class,
+                                  const char       *resource,
+                                  void            (*reload) (TenurePage *page))
+{
+  g_return_if_fail (g_type_parent (G_TYPE_FROM_CLASS (page_class)) == TENURE_TYPE_PAGE);
+
+  G_OBJECT_CLASS (page_class)->dispose = tenure_dashboard_page_dispose;
+  page_class->reload = reload;
+  gtk_widget_class_set_template_from_resource (GTK_WIDGET_CLASS (page_class), resource);
+}
+
+/**
+ * tenure_dashboard_page_reload:
+ * @callback: gets a reference to @page as its user data
+ *
+ * Starts loading the page's month: the spinner shows if it takes a moment.
+ */
+void
+tenure_dashboard_page_reload (TenurePage          *page,
+                              GtkStack            *stack,
+                              gboolean             with_health,
+                              GAsyncReadyCallback  callback)
+{
+  GCancellable *cancellable = tenure_page_begin_loading (page);
+
+  tenure_dashboard_show_loading (page, stack);
+  tenure_dashboard_load_async (page, with_health, cancellable, callback, g_object_ref (page));
+}
+
+/**
+ * tenure_dashboard_page_finish:
+ *
+ * The dashboard a load gave the page, or NULL: when a newer load or the page's disposal
+ * took over (the page must then do nothing), or when it failed (the page then shows
+ * the error and is no longer loading).
+ */
+TenureDashboard *
+tenure_dashboard_page_finish (TenurePage     *page,
+                              GAsyncResult   *result,
+                              GtkStack       *stack,
+                              AdwStatusPage  *error_page)
+{
+  GCancellable *cancellable = g_task_get_cancellable (G_TASK (result));
+  g_autoptr(TenureDashboard) dashboard = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *markup = NULL;
+
+  dashboard = tenure_dashboard_load_finish (result, &error);
+  if (g_cancellable_is_cancelled (cancellable))
+    return NULL;
+  if (dashboard != NULL)
+    return g_steal_pointer (&dashboard);
+
+  markup = g_markup_escape_text (error->message, -1);
+  adw_status_page_set_description (error_page, markup);
+  gtk_stack_set_visible_child_name (stack, "error");
+  tenure_page_end_loading (page, cancellable);
+
+  return NULL;
+}
+
+/* Shows the figures the page filled, or the empty state of a workspace without data. */
+void
+tenure_dashboard_page_show (TenurePage   *page,
+                            GAsyncResult *result,
+                            GtkStack     *stack)
+{
+  gtk_stack_set_visible_child_name (stack,
+                                    tenure_workspace_get_has_data (
+                                      tenure_page_get_workspace (page))
+                                      ? "figures" : "empty");
+  tenure_page_end_loading (page, g_task_get_cancellable (G_TASK (result)));
+}

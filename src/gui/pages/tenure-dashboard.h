@@ -43,6 +43,24 @@ TenureChartData *tenure_dashboard_trend        (const TenureMetrics  *metrics,
                                                 TenureFigureGetter    get);
 void             tenure_dashboard_free         (TenureDashboard      *dashboard);
 
+/* What the Overview, Revenue and Cohorts pages share: a template whose stack has the
+ * children "loading", "empty", "error" (an AdwStatusPage) and "figures". */
+void             tenure_dashboard_page_class_init (TenurePageClass   *page_class,
+                                                   const char        *resource,
+                                                   void             (*reload) (TenurePage *page));
+void             tenure_dashboard_page_dispose  (GObject             *object);
+void             tenure_dashboard_page_reload   (TenurePage          *page,
+                                                 GtkStack            *stack,
+                                                 gboolean             with_health,
+                                                 GAsyncReadyCallback  callback);
+TenureDashboard *tenure_dashboard_page_finish   (TenurePage          *page,
+                                                 GAsyncResult        *result,
+                                                 GtkStack            *stack,
+                                                 AdwStatusPage       *error_page);
+void             tenure_dashboard_page_show     (TenurePage          *page,
+                                                 GAsyncResult        *result,
+                                                 GtkStack            *stack);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TenureDashboard, tenure_dashboard_free)
 
 G_END_DECLS

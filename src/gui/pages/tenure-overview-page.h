@@ -2,6 +2,7 @@
 /* The month at a glance: key figures with their trends, the MRR bridge and the lifecycle. */
 #pragma once
 
+#include "tenure-metrics.h"
 #include "tenure-page.h"
 
 G_BEGIN_DECLS
@@ -26,6 +27,11 @@ typedef enum
 GtkWidget *tenure_overview_page_get_card         (TenureOverviewPage *self,
                                                   TenureOverviewCard  card);
 GtkWidget *tenure_overview_page_get_bridge_chart (TenureOverviewPage *self);
-GtkWidget *tenure_overview_page_get_funnel_chart (TenureOverviewPage *self);
+const char *tenure_overview_page_get_stage_count (TenureOverviewPage *self,
+                                                  TenureStage         stage);
+const char *tenure_overview_page_get_stage_rate  (TenureOverviewPage *self,
+                                                  TenureStage         stage);
+GtkWidget  *tenure_overview_page_get_stage_trend (TenureOverviewPage *self,
+                                                  TenureStage         stage);
 
 G_END_DECLS

@@ -77,6 +77,8 @@ create_question (TenureSignupPreview  *self,
             gtk_check_button_set_group (GTK_CHECK_BUTTON (check), group);
         }
       gtk_widget_set_focusable (check, FALSE);
+      /* A radio group takes Tab even when not focusable, and keeps it: out of the chain. */
+      gtk_widget_set_can_focus (check, FALSE);
       gtk_widget_set_can_target (check, FALSE);
       gtk_box_append (GTK_BOX (box), check);
     }
