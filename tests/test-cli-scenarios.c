@@ -225,6 +225,8 @@ test_usage (Fixture       *fixture,
     { "scenarios", fixture->path, "--import", json, "--json", NULL },
     { "scenarios", "--month", "2026-04", NULL },
     { "scenarios", fixture->path, "--frobnicate", NULL },
+    { "scenarios", fixture->path, "--enrol-auto", "2026-02-30", NULL },
+    { "scenarios", fixture->path, "--enrol-auto", "2026-04-01", "--month", "2026-04" },
   };
   g_autofree char *before = test_checksum_file (fixture->path);
 
@@ -478,6 +480,69 @@ test_demo (Fixture       *fixture,
     }
 }
 
+/*
+ * --enrol-auto: "Audit report" (active) enrols Enterprise signups automatically, "Draft"
+ * (inactive) does too. Accounts E (Enterprise, signed up 2026-04-10), F (Enterprise, no
+ * signup date, first subscription 2026-05-02), G (Enterprise, 2026-03-31, before the day),
+ * H (SMB, 2026-04-20) and A (Enterprise, 2026-04-15, enrolled already). From 2026-04-01,
+ * E and F are enrolled in "Audit report" from their signup day, nobody in "Draft"; a
+ * second run enrols nobody.
+ */
+static void
+test_enrol_auto (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TenureDb) db = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  sqlite3_stmt *stmt;
+  GString *rows = g_string_new (NULL);
+  g_autofree char *got = NULL;
+
+  db = tenure_db_open (fixture->path, TENURE_DB_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  exec (db,
+        "INSERT INTO account (id, external_id, segment, signup_date) VALUES "
+        "  (5, 'E', 'Enterprise', '2026-04-10'), (6, 'F', 'Enterprise', NULL), "
+        "  (7, 'G', 'Enterprise', '2026-03-31'), (8, 'H', 'SMB', '2026-04-20');"
+        "UPDATE account SET segment = 'Enterprise', signup_date = '2026-04-15' WHERE id = 1;"
+        "INSERT INTO subscription (account_id, start_date, mrr_cents) VALUES "
+        "  (6, '2026-05-02', 10000), (6, '2026-06-01', 10000);"
+        "UPDATE scenario SET auto_enrol_segment = 'Enterprise';");
+  g_clear_pointer (&db, tenure_db_close);
+
+  g_assert_cmpint (test_run_cli (&out, &err, "scenarios", fixture->path, "--enrol-auto",
+                                 "2026-04-01", NULL), ==, 0);
+  g_assert_cmpstr (err, ==, "");
+  g_assert_nonnull (strstr (out, "Enrolled 2 accounts signed up since 2026-04-01"));
+
+  db = tenure_db_open (fixture->path, TENURE_DB_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  stmt = tenure_db_prepare (db,
+                            "SELECT a.external_id, s.name, e.started_on FROM enrolment e "
+                            "JOIN account a ON a.id = e.account_id "
+                            "JOIN scenario s ON s.id = e.scenario_id ORDER BY 1, 2",
+                            &error);
+  g_assert_no_error (error);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_string_append_printf (rows, "%s %s %s;", sqlite3_column_text (stmt, 0),
+                            sqlite3_column_text (stmt, 1), sqlite3_column_text (stmt, 2));
+  sqlite3_reset (stmt);
+  got = g_string_free (rows, FALSE);
+  g_assert_cmpstr (got, ==,
+                   "A Audit report 2026-02-10;B Audit report 2026-03-01;"
+                   "C Audit report 2026-04-05;D Audit report 2026-01-15;"
+                   "E Audit report 2026-04-10;F Audit report 2026-05-02;");
+  g_clear_pointer (&db, tenure_db_close);
+
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (test_run_cli (&out, &err, "scenarios", fixture->path, "--enrol-auto",
+                                 "2026-04-01", NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "Enrolled 0 accounts"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -490,6 +555,7 @@ main (int    argc,
   ADD ("/cli/scenarios/export-import", test_export_import);
   ADD ("/cli/scenarios/import-invalid", test_import_invalid);
   ADD ("/cli/scenarios/demo", test_demo);
+  ADD ("/cli/scenarios/enrol-auto", test_enrol_auto);
 #undef ADD
 
   return g_test_run ();

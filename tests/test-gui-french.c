@@ -6,6 +6,7 @@
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
+#include <string.h>
 #include <locale.h>
 
 #include "tenure-application.h"
@@ -382,6 +383,16 @@ test_window (void)
   assert_not_shown (sidebar, "Overview");
   assert_not_shown (sidebar, "Accounts");
 
+  /* The month button starts with a capital; inside a sentence French writes months
+   * in lower case. */
+  {
+    g_autofree char *month = tenure_month_selector_format_month (TENURE_MONTH (2026, 10));
+
+    g_assert_cmpstr (month, ==, "octobre 2026");
+    g_assert_cmpstr (tenure_month_selector_get_label (window->month_selector), ==,
+                     "Octobre 2026");
+  }
+
   tenure_window_show_page (window, "overview");
   page = tenure_window_get_visible_page (window);
   wait_for (page_ready, page);
@@ -426,6 +437,34 @@ is_demo_data (const char *text)
   return FALSE;
 }
 
+/* Whether @text holds a number of five digits or more written without the French
+ * thousands separator ("105969 lignes" rather than "105 969 lignes"). */
+static gboolean
+has_ungrouped_number (const char *text)
+{
+  g_auto(GStrv) words = g_strsplit_set (text, " \n\t", -1);
+
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      const char *word = words[i];
+      gsize digits = strspn (word, "0123456789");
+
+      /* A standard's number ("(ISO 27001") is a name, not a quantity. */
+      if (i > 0)
+        {
+          const char *before = words[i - 1] + strspn (words[i - 1], "(\"");
+
+          if (before[0] != '\0' &&
+              strspn (before, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") == strlen (before))
+            continue;
+        }
+      if (digits >= 5 && (word[digits] == '\0' || strchr (",.;:)", word[digits]) != NULL))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
 /* Labels under @widget that show an English text although the catalogue translates it
  * (a string that missed its _()), and labels that French cuts with an ellipsis. */
 static void
@@ -443,6 +482,8 @@ check_labels (GtkWidget  *widget,
       if (text[0] != '\0' && !is_demo_data (text) &&
           g_strcmp0 (g_dgettext (GETTEXT_PACKAGE, text), text) != 0)
         g_string_append_printf (english, "  “%s”\n", text);
+      if (!is_demo_data (text) && has_ungrouped_number (text))
+        g_string_append_printf (english, "  “%s” (number not grouped the French way)\n", text);
       if (pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (widget))))
         g_string_append_printf (cut, "  “%s”\n", text);
     }

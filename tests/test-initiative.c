@@ -383,7 +383,7 @@ test_report (Fixture       *fixture,
       "325.0000|—\n"
       "Key account calls (segment:Key, 2026-02 to 2026-03) — too few customers to conclude|"
       "500.0000|325.0000|-0.3500\n" },
-    { "Jobs et intégration", "Initiatives de rétention",
+    { "Jobs et onboarding", "Initiatives de rétention",
       "Free webinars (segment:Key, 2026-02 à 2026-03) — trop peu de clients pour conclure|"
       "0.0000|325.0000|—\n"
       "Key account calls (segment:Key, 2026-02 à 2026-03) — trop peu de clients pour conclure|"

@@ -25,7 +25,7 @@ MONTH = "2026-04"
 SHEETS_EN = ["Summary", "Revenue", "Cohorts", "Jobs & onboarding", "Qualification",
              "Accounts at risk", "Satisfaction", "Acquisition & value", "Definitions",
              "Data lineage"]
-SHEETS_FR = ["Synthèse", "Revenus", "Cohortes", "Jobs et intégration", "Qualification",
+SHEETS_FR = ["Synthèse", "Revenus", "Cohortes", "Jobs et onboarding", "Qualification",
              "Comptes à risque", "Satisfaction", "Acquisition et valeur", "Définitions",
              "Origine des données"]
 NULL = "—"
@@ -276,7 +276,7 @@ def _():
     assert rows["Tenure version"][1].value
     assert isinstance(rows["Generated at"][1].value, datetime.datetime)
     accounts = rows["accounts.csv"]
-    assert accounts[1].value == "accounts" and accounts[2].value == 4
+    assert accounts[1].value == "Accounts" and accounts[2].value == 4
     assert accounts[3].value.startswith("0f343b09") and len(accounts[3].value) == 64
     assert accounts[4].value == datetime.datetime(2026, 5, 1, 8, 0, 0)
     assert accounts[4].number_format == "yyyy-mm-dd hh:mm"

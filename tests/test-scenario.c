@@ -757,6 +757,404 @@ test_auto_enrolment (Fixture       *fixture,
                    4);
 }
 
+
+/* The funnel recomputed from the tables with plain SQL, independently of
+ * tenure-scenario-funnel.c: straight from METRICS.md section 6, with SQLite's window
+ * functions for the median. Per step (by position): enrolments of the 3 months ending M,
+ * those that did the step by the end of M (a step_done row dated before M+1, or an event
+ * matching its rule on or after the enrolment date and before M+1), and the median days
+ * from the enrolment to the first time. One line per step: "position done/enrolments
+ * pct median", and a last line "completed N". */
+static char *
+funnel_by_sql (TenureDb *db,
+               gint64    scenario_id,
+               int       month)
+{
+  static const char sql[] =
+    "WITH win AS (SELECT account_id, started_on FROM enrolment "
+    "    WHERE scenario_id = :s AND started_on >= :from AND started_on < :to), "
+    "hit AS ("
+    "  SELECT st.id AS step, w.account_id AS acc, "
+    "         julianday(d.done_on) - julianday(w.started_on) AS days "
+    "  FROM win w JOIN step st ON st.scenario_id = :s "
+    "  JOIN step_done d ON d.step_id = st.id AND d.account_id = w.account_id "
+    "  WHERE d.done_on < :to "
+    "  UNION ALL "
+    "  SELECT st.id, w.account_id, julianday(v.at) - julianday(w.started_on) "
+    "  FROM win w JOIN step st ON st.scenario_id = :s "
+    "  JOIN event v ON v.account_id = w.account_id AND v.kind = st.done_when_event_kind "
+    "    AND (st.done_when_job_id IS NULL OR v.job_id = st.done_when_job_id) "
+    "  WHERE v.at >= w.started_on AND v.at < :to), "
+    "first AS (SELECT step, acc, min(days) AS days FROM hit GROUP BY step, acc), "
+    "ranked AS (SELECT step, days, "
+    "    row_number () OVER (PARTITION BY step ORDER BY days) AS r, "
+    "    count (*) OVER (PARTITION BY step) AS n FROM first) "
+    "SELECT st.position, (SELECT count(*) FROM first f WHERE f.step = st.id), "
+    "  (SELECT count(*) FROM win), "
+    "  (SELECT avg(days) FROM ranked k WHERE k.step = st.id "
+    "     AND k.r IN ((k.n + 1) / 2, (k.n + 2) / 2)) "
+    "FROM step st WHERE st.scenario_id = :s "
+    "UNION ALL "
+    "SELECT 1000000, (SELECT count(*) FROM win w WHERE NOT EXISTS (SELECT 1 FROM step st "
+    "    WHERE st.scenario_id = :s AND st.required AND NOT EXISTS (SELECT 1 FROM first f "
+    "      WHERE f.step = st.id AND f.acc = w.account_id))), (SELECT count(*) FROM win), NULL "
+    "ORDER BY 1";
+  char from[TENURE_DATE_BUF];
+  char to[TENURE_DATE_BUF];
+  GString *out = g_string_new (NULL);
+  sqlite3_stmt *stmt = NULL;
+
+  tenure_date_format (tenure_month_first_day (month - 2), from);
+  tenure_date_format (tenure_month_first_day (month + 1), to);
+  g_assert_cmpint (sqlite3_prepare_v2 (tenure_db_get_handle (db), sql, -1, &stmt, NULL), ==,
+                   SQLITE_OK);
+  sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, ":s"), scenario_id);
+  sqlite3_bind_text (stmt, sqlite3_bind_parameter_index (stmt, ":from"), from, -1,
+                     SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, sqlite3_bind_parameter_index (stmt, ":to"), to, -1,
+                     SQLITE_TRANSIENT);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      int position = sqlite3_column_int (stmt, 0);
+      int done = sqlite3_column_int (stmt, 1);
+      int enrolments = sqlite3_column_int (stmt, 2);
+
+      if (position == 1000000)
+        {
+          g_string_append_printf (out, "completed %d\n", done);
+          continue;
+        }
+      g_string_append_printf (out, "%d %d/%d ", position, done, enrolments);
+      if (enrolments == 0)
+        g_string_append (out, "—");
+      else
+        g_string_append_printf (out, "%.6f", 100.0 * done / enrolments);
+      if (sqlite3_column_type (stmt, 3) == SQLITE_NULL)
+        g_string_append (out, " —\n");
+      else
+        g_string_append_printf (out, " %.6f\n", sqlite3_column_double (stmt, 3));
+    }
+  g_assert_cmpint (sqlite3_finalize (stmt), ==, SQLITE_OK);
+
+  return g_string_free (out, FALSE);
+}
+
+/* The same lines from tenure's figures. */
+static char *
+funnel_by_tenure (const TenureScenarioStats *stats)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < stats->steps->len; i++)
+    {
+      const TenureStepStats *step = &g_array_index (stats->steps, TenureStepStats, i);
+
+      g_string_append_printf (out, "%d %u/%u ", step->position, step->done, stats->enrolments);
+      if (isnan (step->done_pct))
+        g_string_append (out, "—");
+      else
+        g_string_append_printf (out, "%.6f", step->done_pct);
+      if (isnan (step->median_days))
+        g_string_append (out, " —\n");
+      else
+        g_string_append_printf (out, " %.6f\n", step->median_days);
+    }
+  g_string_append_printf (out, "completed %u\n", stats->completed);
+
+  return g_string_free (out, FALSE);
+}
+
+/* Every scenario of a small demo company, and the hand-built case, over several months:
+ * tenure's funnel equals the one plain SQL gives. */
+static void
+test_funnel_independent (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) scenarios = NULL;
+  g_autoptr(TenureDb) hand = NULL;
+  g_autofree char *hand_path = g_build_filename (fixture->dir, "hand.tenure", NULL);
+  TenureDemoOptions options;
+  guint compared = 0;
+  guint nonempty = 0;
+  gint64 hand_id;
+
+  /* The hand-built case of /scenario/funnel, month by month. */
+  hand = tenure_db_open (hand_path, TENURE_DB_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  hand_id = build_funnel_case (hand);
+  for (int month = TENURE_MONTH (2026, 1); month <= TENURE_MONTH (2026, 6); month++)
+    {
+      g_autoptr(TenureScenarioStats) stats = tenure_scenario_compute_stats (hand, hand_id, month,
+                                                                           &error);
+      g_autofree char *expected = funnel_by_sql (hand, hand_id, month);
+      g_autofree char *got = NULL;
+
+      g_assert_no_error (error);
+      got = funnel_by_tenure (stats);
+      g_assert_cmpstr (got, ==, expected);
+    }
+  {
+    g_autofree char *april = funnel_by_sql (hand, hand_id, TENURE_MONTH (2026, 4));
+
+    /* The figures /scenario/funnel writes by hand. */
+    g_assert_cmpstr (april, ==,
+                     "1 4/4 100.000000 1.500000\n"
+                     "2 4/4 100.000000 3.375000\n"
+                     "3 2/4 50.000000 1.000000\n"
+                     "4 2/4 50.000000 7.000000\n"
+                     "completed 2\n");
+  }
+
+  tenure_demo_options_init (&options);
+  options.accounts = 250;
+  options.months = 18;
+  options.end_month = TENURE_MONTH (2026, 10);
+  g_assert_true (tenure_demo_generate (fixture->db, &options, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  /* A scenario of our own as well, with the rules the demo's may lack: a step done on a
+   * job, an optional one, one nobody reaches, and marks by hand. */
+  {
+    gint64 id = tenure_scenario_create (fixture->db, "Independent check", &error);
+    gint64 any_event, by_job, never;
+
+    g_assert_no_error (error);
+    any_event = tenure_scenario_add_step (fixture->db, id, 0, TENURE_STEP_CONTENT, "Logs in",
+                                          &error);
+    by_job = tenure_scenario_add_step (fixture->db, id, 0, TENURE_STEP_AUTOMATION, "Any job",
+                                       &error);
+    never = tenure_scenario_add_step (fixture->db, id, 0, TENURE_STEP_CHECKIN, "Marked",
+                                      &error);
+    g_assert_true (tenure_step_set_done_when (fixture->db, any_event, "session", 0, &error));
+    g_assert_true (tenure_step_set_done_when (fixture->db, by_job, "job_completed", 0, &error));
+    g_assert_true (tenure_step_set_required (fixture->db, by_job, FALSE, &error));
+    g_assert_no_error (error);
+    exec (fixture->db,
+          "INSERT INTO enrolment (account_id, scenario_id, started_on) "
+          "  SELECT id, (SELECT id FROM scenario WHERE name = 'Independent check'), "
+          "    substr(coalesce(signup_date, (SELECT min(start_date) FROM subscription "
+          "      WHERE account_id = account.id)), 1, 10) "
+          "  FROM account WHERE id % 3 = 0 AND coalesce(signup_date, (SELECT min(start_date) "
+          "    FROM subscription WHERE account_id = account.id)) IS NOT NULL;");
+    exec (fixture->db,
+          "INSERT INTO step_done (account_id, step_id, done_on) "
+          "  SELECT account_id, (SELECT max(id) FROM step), date(started_on, '+3 days') "
+          "  FROM enrolment WHERE account_id % 2 = 0 "
+          "    AND scenario_id = (SELECT id FROM scenario WHERE name = 'Independent check');");
+    (void) never;
+  }
+
+  scenarios = tenure_scenario_load_all (fixture->db, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (scenarios->len, >=, 3);
+  for (guint i = 0; i < scenarios->len; i++)
+    {
+      TenureScenario *scenario = g_ptr_array_index (scenarios, i);
+
+      for (int month = TENURE_MONTH (2026, 1); month <= TENURE_MONTH (2026, 10); month += 3)
+        {
+          g_autoptr(TenureScenarioStats) stats = NULL;
+          g_autofree char *expected = funnel_by_sql (fixture->db, scenario->id, month);
+          g_autofree char *got = NULL;
+
+          stats = tenure_scenario_compute_stats (fixture->db, scenario->id, month, &error);
+          g_assert_no_error (error);
+          got = funnel_by_tenure (stats);
+          g_test_message ("%s, month %d:\n%s", scenario->name, month, expected);
+          g_assert_cmpstr (got, ==, expected);
+          compared++;
+          nonempty += stats->enrolments > 0 && stats->completed > 0;
+        }
+    }
+  g_assert_cmpuint (compared, >=, 12);
+  /* The comparison is about real funnels, not empty ones. */
+  g_assert_cmpuint (nonempty, >=, 6);
+}
+
+/* Enrolling a segment's signups from a day, and accounts by hand, then taking them back. */
+static void
+test_enrol_segment (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) enrolled = NULL;
+  g_autoptr(GPtrArray) found = NULL;
+  gint64 draft;
+  const gint64 by_hand[] = { 1, 3, 2 };
+  const gint64 missing[] = { 1, 99 };
+
+  exec (fixture->db,
+        "INSERT INTO account (id, external_id, name, segment, signup_date) VALUES "
+        "  (1, 'old', 'Alpha Corp', 'SMB', '2026-02-28'), "
+        "  (2, 'new', 'Beta 50% SA', 'SMB', '2026-03-01'), "
+        "  (3, 'mid', 'Gamma', 'Mid-market', '2026-03-05'), "
+        "  (4, 'nodate', 'Delta', 'SMB', NULL), (5, 'none', NULL, 'SMB', NULL);"
+        "INSERT INTO subscription (account_id, start_date, mrr_cents) VALUES "
+        "  (4, '2026-03-10', 100);");
+  draft = tenure_scenario_create (fixture->db, "Draft", &error);
+  g_assert_no_error (error);
+
+  /* By hand (no segment): nobody. */
+  enrolled = tenure_scenario_enrol_segment (fixture->db, draft, day ("2026-01-01"), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (enrolled->len, ==, 0);
+  g_clear_pointer (&enrolled, g_array_unref);
+
+  /* A draft enrols when asked: SMB signups from 03-01, from their signup day. */
+  g_assert_true (tenure_scenario_set_auto_enrol_segment (fixture->db, draft, "SMB", &error));
+  enrolled = tenure_scenario_enrol_segment (fixture->db, draft, day ("2026-03-01"), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (enrolled->len, ==, 2);
+  g_assert_cmpint (g_array_index (enrolled, TenureEnrolment, 0).account_id, ==, 2);
+  g_assert_cmpint (g_array_index (enrolled, TenureEnrolment, 0).started_on, ==,
+                   day ("2026-03-01"));
+  g_assert_cmpint (g_array_index (enrolled, TenureEnrolment, 1).account_id, ==, 4);
+  g_assert_cmpint (g_array_index (enrolled, TenureEnrolment, 1).started_on, ==,
+                   day ("2026-03-10"));
+  g_clear_pointer (&enrolled, g_array_unref);
+
+  /* By hand: 1 and 3 are new, 2 is enrolled already; 5 has no day and starts "today". */
+  enrolled = tenure_scenario_enrol_accounts (fixture->db, draft, by_hand, 3, day ("2026-11-23"),
+                                             &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (enrolled->len, ==, 2);
+  g_assert_cmpint (g_array_index (enrolled, TenureEnrolment, 0).account_id, ==, 1);
+  g_assert_cmpint (g_array_index (enrolled, TenureEnrolment, 1).started_on, ==,
+                   day ("2026-03-05"));
+  g_clear_pointer (&enrolled, g_array_unref);
+  enrolled = tenure_scenario_enrol_accounts (fixture->db, draft, (const gint64[]) { 5 }, 1,
+                                             day ("2026-11-23"), &error);
+  g_assert_cmpint (g_array_index (enrolled, TenureEnrolment, 0).started_on, ==,
+                   day ("2026-11-23"));
+  g_clear_pointer (&enrolled, g_array_unref);
+  g_assert_cmpint (tenure_db_query_int (fixture->db, "SELECT count(*) FROM enrolment", -1), ==,
+                   5);
+
+  /* All or nothing. */
+  g_assert_null (tenure_scenario_enrol_accounts (fixture->db, draft, missing, 2, 0, &error));
+  g_assert_error (error, TENURE_SCENARIO_ERROR, TENURE_SCENARIO_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  /* The picker: newest signups first, the search taken literally ("50%"), enrolled said. */
+  g_assert_true (tenure_scenario_unenrol (fixture->db, draft, 3, &error));
+  found = tenure_scenario_find_accounts (fixture->db, draft, NULL, 10, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (found->len, ==, 5);
+  {
+    TenureScenarioAccount *first = g_ptr_array_index (found, 0);
+    TenureScenarioAccount *gamma = g_ptr_array_index (found, 1);
+    TenureScenarioAccount *last = g_ptr_array_index (found, 4);
+
+    g_assert_cmpstr (first->external_id, ==, "nodate");
+    g_assert_cmpint (first->signup, ==, day ("2026-03-10"));
+    g_assert_true (first->enrolled);
+    g_assert_cmpstr (gamma->name, ==, "Gamma");
+    g_assert_cmpstr (gamma->segment, ==, "Mid-market");
+    g_assert_false (gamma->enrolled);
+    g_assert_cmpstr (last->external_id, ==, "none");
+    g_assert_null (last->name);
+    g_assert_cmpint (last->signup, ==, TENURE_SCENARIO_NO_DAY);
+  }
+  g_clear_pointer (&found, g_ptr_array_unref);
+  found = tenure_scenario_find_accounts (fixture->db, draft, " 50% ", 10, &error);
+  g_assert_cmpuint (found->len, ==, 1);
+  g_assert_cmpstr (((TenureScenarioAccount *) g_ptr_array_index (found, 0))->name, ==,
+                   "Beta 50% SA");
+  g_clear_pointer (&found, g_ptr_array_unref);
+  found = tenure_scenario_find_accounts (fixture->db, draft, "_", 10, &error);
+  g_assert_cmpuint (found->len, ==, 0);
+  g_clear_pointer (&found, g_ptr_array_unref);
+  found = tenure_scenario_find_accounts (fixture->db, draft, "ALPHA", 1, &error);
+  g_assert_cmpuint (found->len, ==, 1);
+  g_clear_pointer (&found, g_ptr_array_unref);
+  found = tenure_scenario_find_accounts (fixture->db, draft, "a", 2, &error);
+  g_assert_cmpuint (found->len, ==, 2);
+}
+
+/* The editor: switching automatic enrolment on enrols, and undo takes the enrolments back
+ * with the setting; redo makes them again; enrolling by hand likewise. */
+static void
+test_editor_enrolment (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(TenureScenarioEditor) editor = tenure_scenario_editor_new (fixture->db);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *initial = NULL;
+  g_autofree char *enrolled = NULL;
+  g_autofree char *by_hand = NULL;
+  g_autofree char *dumped = NULL;
+  g_autoptr(TenureScenario) scenario = NULL;
+  const gint64 accounts[] = { 1, 3 };
+  gint64 id;
+  guint n = 99;
+
+  exec (fixture->db,
+        "INSERT INTO account (id, external_id, segment, signup_date) VALUES "
+        "  (1, 'old', 'SMB', '2026-02-28'), (2, 'new', 'SMB', '2026-03-01'), "
+        "  (3, 'mid', 'Mid-market', '2026-03-05'), (4, 'later', 'SMB', '2026-04-02');");
+  id = tenure_scenario_create (fixture->db, "SMB", &error);
+  g_assert_no_error (error);
+  /* An enrolment made before, and a step done: both stay through undo. */
+  g_assert_true (tenure_scenario_enrol (fixture->db, id, 4, day ("2026-04-03"), &error));
+  g_assert_no_error (error);
+  initial = dump (fixture->db);
+
+  g_assert_true (tenure_scenario_editor_set_auto_enrolment (editor, id, "SMB",
+                                                            day ("2026-03-01"), &n, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n, ==, 1);
+  g_assert_cmpstr (tenure_scenario_editor_get_undo_label (editor), ==, "Enrol automatically");
+  scenario = load (fixture->db, id);
+  g_assert_cmpstr (scenario->auto_enrol_segment, ==, "SMB");
+  g_assert_cmpint (tenure_db_query_int (fixture->db, "SELECT count(*) FROM enrolment", -1), ==,
+                   2);
+  enrolled = dump (fixture->db);
+
+  g_assert_true (tenure_scenario_editor_enrol_accounts (editor, id, accounts, 2, 0, &n, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n, ==, 2);
+  by_hand = dump (fixture->db);
+
+  g_assert_true (tenure_scenario_editor_undo (editor, &error));
+  dumped = dump (fixture->db);
+  g_assert_cmpstr (dumped, ==, enrolled);
+  g_clear_pointer (&dumped, g_free);
+  g_assert_true (tenure_scenario_editor_undo (editor, &error));
+  g_assert_no_error (error);
+  dumped = dump (fixture->db);
+  g_assert_cmpstr (dumped, ==, initial);
+  g_clear_pointer (&dumped, g_free);
+
+  g_assert_true (tenure_scenario_editor_redo (editor, &error));
+  dumped = dump (fixture->db);
+  g_assert_cmpstr (dumped, ==, enrolled);
+  g_clear_pointer (&dumped, g_free);
+  g_assert_true (tenure_scenario_editor_redo (editor, &error));
+  g_assert_no_error (error);
+  dumped = dump (fixture->db);
+  g_assert_cmpstr (dumped, ==, by_hand);
+  g_clear_pointer (&dumped, g_free);
+
+  /* Back to "by hand": nobody leaves, and undo brings the segment back. */
+  g_assert_true (tenure_scenario_editor_set_auto_enrolment (editor, id, NULL, 0, &n, &error));
+  g_assert_cmpuint (n, ==, 0);
+  g_clear_pointer (&scenario, tenure_scenario_free);
+  scenario = load (fixture->db, id);
+  g_assert_null (scenario->auto_enrol_segment);
+  g_assert_cmpint (tenure_db_query_int (fixture->db, "SELECT count(*) FROM enrolment", -1), ==,
+                   4);
+  g_assert_true (tenure_scenario_editor_undo (editor, &error));
+  g_assert_no_error (error);
+  dumped = dump (fixture->db);
+  g_assert_cmpstr (dumped, ==, by_hand);
+
+  /* A refused enrolment leaves no trace and no undo step. */
+  g_assert_false (tenure_scenario_editor_enrol_accounts (editor, id, (const gint64[]) { 42 }, 1,
+                                                         0, &n, &error));
+  g_assert_error (error, TENURE_SCENARIO_ERROR, TENURE_SCENARIO_ERROR_NOT_FOUND);
+  g_assert_cmpstr (tenure_scenario_editor_get_undo_label (editor), ==, "Enrol accounts");
+}
 /* Editor */
 
 typedef struct
@@ -1643,6 +2041,9 @@ main (int    argc,
   ADD ("/scenario/funnel", test_funnel);
   ADD ("/scenario/rule-from-events", test_rule_from_events);
   ADD ("/scenario/auto-enrolment", test_auto_enrolment);
+  ADD ("/scenario/funnel-independent", test_funnel_independent);
+  ADD ("/scenario/enrol-segment", test_enrol_segment);
+  ADD ("/scenario/editor-enrolment", test_editor_enrolment);
   ADD ("/scenario/editor-undo", test_editor_undo);
   ADD ("/scenario/editor-history", test_editor_history);
   ADD ("/scenario/templates", test_templates);

@@ -240,6 +240,33 @@ import_scenario (const char *path,
   return TENURE_EXIT_OK;
 }
 
+static int
+enrol_auto (const char *path,
+            gint32      since)
+{
+  g_autoptr(TenureDb) db = NULL;
+  g_autoptr(GError) error = NULL;
+  char since_text[TENURE_DATE_BUF];
+  int status = TENURE_EXIT_OK;
+  guint n_enrolled = 0;
+
+  db = tenure_cli_open_workspace (path, TENURE_DB_OPEN_DEFAULT, &status);
+  if (db == NULL)
+    return status;
+
+  if (!tenure_scenario_apply_auto_enrolment (db, since, &n_enrolled, &error))
+    return tenure_cli_refuse (error);
+
+  tenure_date_format (since, since_text);
+  g_print (g_dngettext (GETTEXT_PACKAGE,
+                        "Enrolled %u account signed up since %s in the active scenarios that "
+                        "enrol a segment automatically\n",
+                        "Enrolled %u accounts signed up since %s in the active scenarios that "
+                        "enrol a segment automatically\n", n_enrolled),
+           n_enrolled, since_text);
+  return TENURE_EXIT_OK;
+}
+
 int
 tenure_cli_scenarios (int    argc,
                       char **argv)
@@ -248,6 +275,7 @@ tenure_cli_scenarios (int    argc,
   g_autofree char *month_text = NULL;
   g_autofree char *export_name = NULL;
   g_autofree char *import_file = NULL;
+  g_autofree char *enrol_since = NULL;
   gboolean json = FALSE;
   int status = TENURE_EXIT_OK;
   int modes;
@@ -261,6 +289,9 @@ tenure_cli_scenarios (int    argc,
       N_("Write the scenario NAME to FILE.json"), N_("NAME") },
     { "import", 0, 0, G_OPTION_ARG_FILENAME, &import_file,
       N_("Add the scenario of FILE.json to the workspace"), N_("FILE.json") },
+    { "enrol-auto", 0, 0, G_OPTION_ARG_STRING, &enrol_since,
+      N_("Enrol the accounts signed up since this day in the active scenarios that enrol a "
+         "segment automatically"), N_("YYYY-MM-DD") },
     { NULL }
   };
 
@@ -271,13 +302,16 @@ tenure_cli_scenarios (int    argc,
                                   "share of enrolments that did each step.\n"
                                   "  tenure-cli scenarios WORKSPACE --month YYYY-MM [--json]\n"
                                   "  tenure-cli scenarios WORKSPACE --export NAME FILE.json\n"
-                                  "  tenure-cli scenarios WORKSPACE --import FILE.json"));
+                                  "  tenure-cli scenarios WORKSPACE --import FILE.json\n"
+                                  "  tenure-cli scenarios WORKSPACE --enrol-auto YYYY-MM-DD"));
   if (!tenure_cli_parse (context, &argc, &argv, &status))
     return status;
 
-  modes = (month_text != NULL) + (export_name != NULL) + (import_file != NULL);
+  modes = (month_text != NULL) + (export_name != NULL) + (import_file != NULL) +
+          (enrol_since != NULL);
   if (modes != 1)
-    return tenure_cli_usage_error (context, _("give one of --month, --export or --import"));
+    return tenure_cli_usage_error (context,
+                                   _("give one of --month, --export, --import or --enrol-auto"));
   if (json && month_text == NULL)
     return tenure_cli_usage_error (context, _("--json goes with --month"));
 
@@ -288,6 +322,18 @@ tenure_cli_scenarios (int    argc,
       if (!tenure_cli_parse_month (context, month_text, &month, &status))
         return status;
       return show_figures (argv[1], month, json);
+    }
+
+  if (enrol_since != NULL)
+    {
+      gint32 since;
+
+      if (argc != 2)
+        return tenure_cli_usage_error (context, _("give exactly one workspace file"));
+      if (!tenure_date_parse (enrol_since, &since))
+        return tenure_cli_usage_error (context, _("--enrol-auto takes a day as YYYY-MM-DD, "
+                                                  "not “%s”"), enrol_since);
+      return enrol_auto (argv[1], since);
     }
 
   if (export_name != NULL)

@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "tenure-date.h"
+#include "tenure-import.h"
 #include "tenure-report-private.h"
 
 /* The time of the last import (*found FALSE when nothing was imported). */
@@ -156,6 +157,30 @@ report_sheet_definitions (ReportContext  *ctx,
   return !report_failed (ctx);
 }
 
+/* The kind of an import in the report's language; the lineage's own word when unknown. */
+static const char *
+kind_text (ReportContext *ctx,
+           const char    *kind)
+{
+  static const ReportText texts[] = {
+    [TENURE_IMPORT_KIND_ACCOUNTS] = T_KIND_ACCOUNTS,
+    [TENURE_IMPORT_KIND_SUBSCRIPTIONS] = T_KIND_SUBSCRIPTIONS,
+    [TENURE_IMPORT_KIND_EVENTS] = T_KIND_EVENTS,
+    [TENURE_IMPORT_KIND_RESPONSES] = T_KIND_RESPONSES,
+    [TENURE_IMPORT_KIND_SPEND] = T_KIND_SPEND,
+    [TENURE_IMPORT_KIND_TICKETS] = T_KIND_TICKETS,
+    [TENURE_IMPORT_KIND_ANSWERS] = T_KIND_ANSWERS,
+  };
+  TenureImportKind parsed = tenure_import_kind_from_string (kind);
+
+  if (parsed != TENURE_IMPORT_KIND_NONE && (gsize) parsed < G_N_ELEMENTS (texts))
+    return report_text (ctx, texts[parsed]);
+  if (g_strcmp0 (kind, "demo") == 0)
+    return report_text (ctx, T_KIND_DEMO);
+
+  return kind;
+}
+
 static void
 write_import (ReportContext *ctx,
               lxw_worksheet *sheet,
@@ -166,7 +191,8 @@ write_import (ReportContext *ctx,
   gint64 seconds;
 
   report_write_text (ctx, sheet, row, 0, (const char *) sqlite3_column_text (stmt, 0), NULL);
-  report_write_text (ctx, sheet, row, 1, (const char *) sqlite3_column_text (stmt, 1), NULL);
+  report_write_text (ctx, sheet, row, 1,
+                     kind_text (ctx, (const char *) sqlite3_column_text (stmt, 1)), NULL);
   report_write_count (ctx, sheet, row, 2, sqlite3_column_int64 (stmt, 2));
   report_write_text (ctx, sheet, row, 3, (const char *) sqlite3_column_text (stmt, 3),
                      ctx->formats.status);

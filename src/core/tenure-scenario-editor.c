@@ -37,6 +37,7 @@ typedef struct
   TenureScenarioSnapshot *after;
   MergeField              merge_field;
   gint64                  merge_object;
+  GArray                 *enrolled;      /* TenureEnrolment the operation made */
 } Record;
 
 struct _TenureScenarioEditor
@@ -46,6 +47,7 @@ struct _TenureScenarioEditor
   TenureDb   *db;
   TenureUndo *history;
   gint64      job_watermark;  /* the highest job id when the operation began */
+  GArray     *enrolled;       /* the enrolments the operation made, for its record */
 };
 
 G_DEFINE_FINAL_TYPE (TenureScenarioEditor, tenure_scenario_editor, G_TYPE_OBJECT)
@@ -63,6 +65,7 @@ static void
 record_free (Record *record)
 {
   g_clear_pointer (&record->created_jobs, g_array_unref);
+  g_clear_pointer (&record->enrolled, g_array_unref);
   tenure_scenario_snapshot_free (record->before);
   tenure_scenario_snapshot_free (record->after);
   g_free (record);
@@ -77,12 +80,18 @@ record_apply (TenureDb  *db,
               GError   **error)
 {
   Record *record = data;
+  gint64 scenario_id = tenure_scenario_snapshot_get_scenario_id (record->after);
 
+  /* The enrolments an operation made are taken back and made again with it. */
   if (forward)
     return tenure_scenario_jobs_insert (db, record->created_jobs, error) &&
-           tenure_scenario_snapshot_restore (db, record->after, error);
+           tenure_scenario_snapshot_restore (db, record->after, error) &&
+           (record->enrolled == NULL ||
+            tenure_scenario_add_enrolments (db, scenario_id, record->enrolled, error));
 
   return tenure_scenario_snapshot_restore (db, record->before, error) &&
+         (record->enrolled == NULL ||
+          tenure_scenario_remove_enrolments (db, scenario_id, record->enrolled, error)) &&
          tenure_scenario_jobs_delete (db, record->created_jobs, error);
 }
 
@@ -93,7 +102,8 @@ record_merge (gpointer newest_data,
   Record *newest = newest_data;
   Record *record = data;
 
-  if (record->merge_field == MERGE_NONE || newest->merge_field != record->merge_field ||
+  if (record->merge_field == MERGE_NONE || record->enrolled != NULL ||
+      newest->merge_field != record->merge_field ||
       newest->merge_object != record->merge_object || record->created_jobs->len > 0)
     return FALSE;
 
@@ -178,7 +188,10 @@ op_end (TenureScenarioEditor    *self,
       ok = created_jobs != NULL;
     }
   if (!ok)
-    return tenure_undo_abort (self->history);
+    {
+      g_clear_pointer (&self->enrolled, g_array_unref);
+      return tenure_undo_abort (self->history);
+    }
 
   record = g_new0 (Record, 1);
   record->created_jobs = g_steal_pointer (&created_jobs);
@@ -187,6 +200,7 @@ op_end (TenureScenarioEditor    *self,
   record->after = g_steal_pointer (&after);
   record->merge_field = merge_field;
   record->merge_object = merge_object;
+  record->enrolled = g_steal_pointer (&self->enrolled);
 
   return tenure_undo_push (self->history, label, record, error);
 }
@@ -213,6 +227,7 @@ tenure_scenario_editor_finalize (GObject *object)
   TenureScenarioEditor *self = (TenureScenarioEditor *) object;
 
   g_clear_pointer (&self->history, tenure_undo_free);
+  g_clear_pointer (&self->enrolled, g_array_unref);
 
   G_OBJECT_CLASS (tenure_scenario_editor_parent_class)->finalize (object);
 }
@@ -743,4 +758,90 @@ tenure_scenario_editor_set_step_done_when (TenureScenarioEditor  *self,
 
   return step_operation (self, step_id, FALSE, done_when_func, &rule,
                          _("Change “done when”"), MERGE_NONE, error);
+}
+
+/**
+ * tenure_scenario_editor_set_auto_enrolment:
+ * @segment: (nullable): the segment whose new signups are enrolled, NULL for by hand
+ * @since: the first signup day enrolled now (days since 1970-01-01)
+ * @n_enrolled: (out) (optional): how many accounts were enrolled
+ *
+ * Sets the scenario's automatic enrolment and applies it at once
+ * (tenure_scenario_enrol_segment()): one undo step that also takes the enrolments back.
+ * Long on a large workspace: it may run in a worker thread as long as nothing else uses
+ * the editor meanwhile; its signals are then emitted in that thread.
+ */
+gboolean
+tenure_scenario_editor_set_auto_enrolment (TenureScenarioEditor  *self,
+                                           gint64                 scenario_id,
+                                           const char            *segment,
+                                           gint32                 since,
+                                           guint                 *n_enrolled,
+                                           GError               **error)
+{
+  TenureScenarioSnapshot *before;
+  gboolean ok;
+  guint n = 0;
+
+  g_return_val_if_fail (TENURE_IS_SCENARIO_EDITOR (self), FALSE);
+
+  if (n_enrolled != NULL)
+    *n_enrolled = 0;
+  if (!op_begin (self, scenario_id, TENURE_SCENARIO_PROGRESS_NONE, &before, error))
+    return FALSE;
+  ok = tenure_scenario_set_auto_enrol_segment (self->db, scenario_id, segment, error);
+  if (ok && segment != NULL)
+    {
+      self->enrolled = tenure_scenario_enrol_segment (self->db, scenario_id, since, error);
+      ok = self->enrolled != NULL;
+      n = ok ? self->enrolled->len : 0;
+    }
+
+  if (!op_end (self, ok, scenario_id, before,
+               segment != NULL ? _("Enrol automatically") : _("Enrol by hand"),
+               MERGE_NONE, 0, error))
+    return FALSE;
+
+  if (n_enrolled != NULL)
+    *n_enrolled = n;
+  return TRUE;
+}
+
+/**
+ * tenure_scenario_editor_enrol_accounts:
+ * @account_ids: (array length=n_account_ids): the accounts
+ * @today: the start of an account without a signup day
+ * @n_enrolled: (out) (optional): how many were enrolled (not those enrolled already)
+ *
+ * Enrols accounts by hand (tenure_scenario_enrol_accounts()), as one undo step. Like
+ * tenure_scenario_editor_set_auto_enrolment(), it may run in a worker thread.
+ */
+gboolean
+tenure_scenario_editor_enrol_accounts (TenureScenarioEditor  *self,
+                                       gint64                 scenario_id,
+                                       const gint64          *account_ids,
+                                       guint                  n_account_ids,
+                                       gint32                 today,
+                                       guint                 *n_enrolled,
+                                       GError               **error)
+{
+  TenureScenarioSnapshot *before;
+  guint n;
+
+  g_return_val_if_fail (TENURE_IS_SCENARIO_EDITOR (self), FALSE);
+
+  if (n_enrolled != NULL)
+    *n_enrolled = 0;
+  if (!op_begin (self, scenario_id, TENURE_SCENARIO_PROGRESS_NONE, &before, error))
+    return FALSE;
+  self->enrolled = tenure_scenario_enrol_accounts (self->db, scenario_id, account_ids,
+                                                   n_account_ids, today, error);
+  n = self->enrolled != NULL ? self->enrolled->len : 0;
+  if (!op_end (self, self->enrolled != NULL, scenario_id, before, _("Enrol accounts"),
+               MERGE_NONE, 0, error))
+    return FALSE;
+
+  if (n_enrolled != NULL)
+    *n_enrolled = n;
+  return TRUE;
 }

@@ -197,6 +197,52 @@ gboolean        tenure_scenario_apply_auto_enrolment (TenureDb     *db,
                                                    guint           *n_enrolled,
                                                    GError         **error);
 
+/* Enrolments made by a call, so that an editor can take them back (tenure-scenario-enrolment.c). */
+typedef struct
+{
+  gint64  account_id;
+  gint32  started_on;
+} TenureEnrolment;
+
+GArray         *tenure_scenario_enrol_segment     (TenureDb        *db,
+                                                   gint64           scenario_id,
+                                                   gint32           since,
+                                                   GError         **error);
+GArray         *tenure_scenario_enrol_accounts    (TenureDb        *db,
+                                                   gint64           scenario_id,
+                                                   const gint64    *account_ids,
+                                                   guint            n_account_ids,
+                                                   gint32           today,
+                                                   GError         **error);
+gboolean        tenure_scenario_remove_enrolments (TenureDb        *db,
+                                                   gint64           scenario_id,
+                                                   const GArray    *enrolments,
+                                                   GError         **error);
+gboolean        tenure_scenario_add_enrolments    (TenureDb        *db,
+                                                   gint64           scenario_id,
+                                                   const GArray    *enrolments,
+                                                   GError         **error);
+
+/* An account the manager can enrol by hand, for pickers. */
+#define TENURE_SCENARIO_NO_DAY G_MININT32
+
+typedef struct
+{
+  gint64    id;
+  char     *external_id;
+  char     *name;             /* NULL when the file gave none */
+  char     *segment;          /* NULL when none */
+  gint32    signup;           /* TENURE_SCENARIO_NO_DAY when unknown */
+  gboolean  enrolled;         /* in the scenario asked about */
+} TenureScenarioAccount;
+
+void            tenure_scenario_account_free      (TenureScenarioAccount *account);
+GPtrArray      *tenure_scenario_find_accounts     (TenureDb        *db,
+                                                   gint64           scenario_id,
+                                                   const char      *search,
+                                                   guint            limit,
+                                                   GError         **error);
+
 /* Templates (tenure-scenario-templates.c). */
 typedef struct
 {
@@ -364,9 +410,23 @@ gboolean        tenure_scenario_editor_set_step_done_when (TenureScenarioEditor 
                                                    const char      *event_kind,
                                                    gint64           job_id,
                                                    GError         **error);
+gboolean        tenure_scenario_editor_set_auto_enrolment (TenureScenarioEditor *self,
+                                                   gint64           scenario_id,
+                                                   const char      *segment,
+                                                   gint32           since,
+                                                   guint           *n_enrolled,
+                                                   GError         **error);
+gboolean        tenure_scenario_editor_enrol_accounts (TenureScenarioEditor *self,
+                                                   gint64           scenario_id,
+                                                   const gint64    *account_ids,
+                                                   guint            n_account_ids,
+                                                   gint32           today,
+                                                   guint           *n_enrolled,
+                                                   GError         **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TenureStep, tenure_step_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TenureScenario, tenure_scenario_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TenureScenarioStats, tenure_scenario_stats_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TenureScenarioAccount, tenure_scenario_account_free)
 
 G_END_DECLS

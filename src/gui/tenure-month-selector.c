@@ -59,7 +59,9 @@ capitalize (char *text)
 /**
  * tenure_month_selector_format_month:
  *
- * Returns: "October 2026" for TENURE_MONTH (2026, 10), in the user's language.
+ * Returns: "October 2026" for TENURE_MONTH (2026, 10), in the user's language and written
+ * as that language writes it inside a sentence ("octobre 2026" in French); the month
+ * button alone capitalises it.
  */
 char *
 tenure_month_selector_format_month (int month)
@@ -72,7 +74,7 @@ tenure_month_selector_format_month (int month)
 
   /* Translators: a month and its year on the month button, see the strftime() manual;
    * %OB is the month's name on its own (nominative) */
-  return capitalize (g_date_time_format (date, _("%OB %Y")));
+  return g_date_time_format (date, _("%OB %Y"));
 }
 
 static char *
@@ -130,7 +132,7 @@ update (TenureMonthSelector *self)
   g_autofree char *label = NULL;
 
   if (self->month > 0)
-    label = tenure_month_selector_format_month (self->month);
+    label = capitalize (tenure_month_selector_format_month (self->month));
 
   gtk_menu_button_set_label (self->month_button, label != NULL ? label : "");
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "month-selector.previous",

@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "tenure-format.h"
 #include "tenure-import.h"
 #include "tenure-imports-page.h"
 
@@ -49,7 +50,8 @@ kind_label (TenureImportKind kind)
       return _("Signup answers");
     case TENURE_IMPORT_KIND_NONE:
     default:
-      return _("Unknown kind");
+      /* Only the demo generator writes lineage that no CSV import made. */
+      return _("Generated demo data");
     }
 }
 
@@ -75,7 +77,8 @@ create_row (TenureImportsPage        *self,
             const TenureImportRecord *import)
 {
   g_autofree char *date = format_imported_at (import->imported_at);
-  g_autofree char *count = g_strdup_printf ("%" G_GINT64_FORMAT, import->rows);
+  g_autofree char *count = tenure_format_number ((double) import->rows, 0, TENURE_FORMAT_NONE,
+                                                 TENURE_LANGUAGE_DEFAULT);
   /* Translators: %s is a number of rows */
   g_autofree char *rows = g_strdup_printf (ngettext ("%s row", "%s rows", (gulong) import->rows),
                                            count);
@@ -305,7 +308,8 @@ tenure_imports_page_remove (TenureImportsPage *self,
       import = g_ptr_array_index (self->imports, i);
   g_return_if_fail (import != NULL);
 
-  count = g_strdup_printf ("%" G_GINT64_FORMAT, import->rows);
+  count = tenure_format_number ((double) import->rows, 0, TENURE_FORMAT_NONE,
+                                TENURE_LANGUAGE_DEFAULT);
   /* Translators: %s is a file name */
   heading = g_strdup_printf (_("Remove “%s”?"), import->file_name);
   /* Translators: %s is a number of rows */

@@ -227,7 +227,7 @@ export_response_cb (GtkNativeDialog *native,
   g_autofree char *path = NULL;
   gboolean ok;
 
-  if (response == GTK_RESPONSE_ACCEPT && self->edit_db != NULL)
+  if (response == GTK_RESPONSE_ACCEPT && self->edit_db != NULL && !self->enrolling)
     {
       file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
       path = g_file_get_path (file);
@@ -279,7 +279,7 @@ export_action (GtkWidget  *widget,
   GtkFileChooserNative *native;
   gint64 id = g_variant_get_int64 (parameter);
 
-  if (self->edit_db == NULL)
+  if (self->edit_db == NULL || self->enrolling)
     return;
 
   scenario = tenure_scenario_load (self->edit_db, id, &error);

@@ -24,14 +24,17 @@ typedef struct
   TenureWorkspace *workspace;
   int              month;
   gboolean         open_edit_db;
+  gint64           scenario_id;  /* the designer's, 0 when the list is shown */
+  guint            edits;        /* the page's edit count when the load began */
 } LoadData;
 
 typedef struct
 {
-  GPtrArray *stats;
-  GPtrArray *jobs;
-  GStrv      segments;
-  TenureDb  *edit_db;
+  GPtrArray      *stats;
+  GPtrArray      *jobs;
+  GStrv           segments;
+  TenureDb       *edit_db;
+  TenureScenario *scenario;      /* the designer's, NULL when gone or not asked */
 } LoadResult;
 
 static void
@@ -48,6 +51,7 @@ load_result_free (LoadResult *result)
   g_clear_pointer (&result->jobs, g_ptr_array_unref);
   g_clear_pointer (&result->segments, g_strfreev);
   g_clear_pointer (&result->edit_db, tenure_db_close);
+  g_clear_pointer (&result->scenario, tenure_scenario_free);
   g_free (result);
 }
 
@@ -63,6 +67,9 @@ _tenure_onboarding_page_show_toast (TenureOnboardingPage *self,
 {
   g_autofree char *escaped = g_markup_escape_text (message, -1);
   AdwToast *toast = adw_toast_new (escaped);
+
+  g_free (self->last_toast);
+  self->last_toast = g_strdup (message);
 
   if (offer_undo)
     {
@@ -117,10 +124,12 @@ format_pct (double value)
   return tenure_format_percent (value, 0, TENURE_FORMAT_NONE, TENURE_LANGUAGE_DEFAULT);
 }
 
+/* Whether edits can be made now: the workspace is writable and no enrolment is running
+ * in a worker thread with the editor. */
 gboolean
 _tenure_onboarding_page_can_edit (TenureOnboardingPage *self)
 {
-  return self->editor != NULL;
+  return self->editor != NULL && !self->enrolling;
 }
 
 /* The designer */
@@ -155,18 +164,13 @@ create_scenario_menu (gint64   scenario_id,
   return G_MENU_MODEL (menu);
 }
 
-/* Shows the scenario of the designer as the file has it now, or the list when it is gone. */
+/* Shows @scenario (taken; NULL when it is gone: then the list) in the designer. */
 static void
-reload_designer (TenureOnboardingPage *self)
+show_designer_scenario (TenureOnboardingPage *self,
+                        TenureScenario       *scenario)
 {
-  g_autoptr(GError) error = NULL;
   g_autoptr(GMenuModel) menu = NULL;
-  TenureScenario *scenario;
 
-  if (self->open_scenario == 0 || self->edit_db == NULL)
-    return;
-
-  scenario = tenure_scenario_load (self->edit_db, self->open_scenario, &error);
   if (scenario == NULL)
     {
       self->open_scenario = 0;
@@ -183,13 +187,25 @@ reload_designer (TenureOnboardingPage *self)
                                       self->loaded_month);
 }
 
+/* Shows the scenario of the designer as the file has it now, right after an edit (a few
+ * rows read on the main thread), or the list when it is gone. */
+static void
+reload_designer (TenureOnboardingPage *self)
+{
+  /* While an enrolment runs the connection is the worker's; it reloads when done. */
+  if (self->open_scenario == 0 || self->edit_db == NULL || self->enrolling)
+    return;
+
+  show_designer_scenario (self, tenure_scenario_load (self->edit_db, self->open_scenario, NULL));
+}
+
 void
 _tenure_onboarding_page_show_list (TenureOnboardingPage *self)
 {
   gboolean empty = self->stats == NULL || self->stats->len == 0;
 
   self->open_scenario = 0;
-  if (self->editor != NULL)
+  if (self->editor != NULL && !self->enrolling)
     tenure_scenario_editor_seal (self->editor);
   gtk_stack_set_visible_child_name (self->stack, empty ? "empty" : "list");
 }
@@ -205,7 +221,7 @@ tenure_onboarding_page_open_scenario (TenureOnboardingPage *self,
 {
   g_return_if_fail (TENURE_IS_ONBOARDING_PAGE (self));
 
-  if (self->edit_db == NULL)
+  if (self->edit_db == NULL || self->enrolling)
     return;
 
   if (self->editor != NULL)
@@ -299,14 +315,33 @@ fill_list (TenureOnboardingPage *self)
   g_autofree char *month = tenure_month_selector_format_month (self->loaded_month);
   g_autofree char *caption = NULL;
   GtkWidget *child;
+  guint i = 0;
 
+  /* Rows are replaced one for one (the focus stays on its row's place). */
   g_hash_table_remove_all (self->completion_labels);
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list_box))) != NULL)
-    gtk_list_box_remove (self->list_box, child);
+  child = gtk_widget_get_first_child (GTK_WIDGET (self->list_box));
+  for (i = 0; i < self->stats->len; i++)
+    {
+      GtkWidget *row = create_scenario_row (self, g_ptr_array_index (self->stats, i));
 
-  for (guint i = 0; i < self->stats->len; i++)
-    gtk_list_box_append (self->list_box,
-                         create_scenario_row (self, g_ptr_array_index (self->stats, i)));
+      if (child != NULL)
+        {
+          GtkWidget *next = gtk_widget_get_next_sibling (child);
+
+          gtk_list_box_insert (self->list_box, row, (int) i);
+          gtk_list_box_remove (self->list_box, child);
+          child = next;
+        }
+      else
+        gtk_list_box_append (self->list_box, row);
+    }
+  while (child != NULL)
+    {
+      GtkWidget *next = gtk_widget_get_next_sibling (child);
+
+      gtk_list_box_remove (self->list_box, child);
+      child = next;
+    }
 
   /* Translators: %s is a month, "March 2026" */
   caption = g_strdup_printf (_("Completion: the share of the customers enrolled in the 3 months "
@@ -326,9 +361,11 @@ update_sensitivity (TenureOnboardingPage *self)
   for (guint i = 0; i < G_N_ELEMENTS (edit_actions); i++)
     gtk_widget_action_set_enabled (GTK_WIDGET (self), edit_actions[i], editing);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "onboarding.undo",
-                                 editing && tenure_scenario_editor_can_undo (self->editor));
+                                 editing && !self->enrolling &&
+                                 tenure_scenario_editor_can_undo (self->editor));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "onboarding.redo",
-                                 editing && tenure_scenario_editor_can_redo (self->editor));
+                                 editing && !self->enrolling &&
+                                 tenure_scenario_editor_can_redo (self->editor));
   gtk_widget_set_visible (self->list_read_only_label, self->loaded && !editing);
   gtk_widget_set_visible (self->empty_read_only_label, self->loaded && !editing);
   gtk_widget_set_visible (self->designer_read_only_label, self->loaded && !editing);
@@ -340,6 +377,7 @@ static void
 editor_changed_cb (TenureOnboardingPage *self,
                    gint64                scenario_id)
 {
+  self->edits++;
   reload_designer (self);
   tenure_page_queue_reload (TENURE_PAGE (self));
 }
@@ -350,9 +388,17 @@ editor_history_cb (TenureOnboardingPage *self)
   update_sensitivity (self);
 }
 
+void
+_tenure_onboarding_page_edited (TenureOnboardingPage *self)
+{
+  update_sensitivity (self);
+  editor_changed_cb (self, self->open_scenario);
+}
+
 static void
 drop_editor (TenureOnboardingPage *self)
 {
+  _tenure_onboarding_page_abandon_enrolment (self);
   if (self->editor != NULL)
     g_signal_handlers_disconnect_by_data (self->editor, self);
   tenure_scenario_designer_set_editor (self->designer, NULL);
@@ -414,6 +460,8 @@ load_worker (GTask        *task,
       return;
     }
 
+  if (data->scenario_id != 0)
+    result->scenario = tenure_scenario_load (db, data->scenario_id, NULL);
   result->stats = tenure_scenario_compute_all_stats (db, data->month, cancellable, &error);
   if (result->stats != NULL)
     result->jobs = tenure_scenario_list_jobs (db, &error);
@@ -426,6 +474,25 @@ load_worker (GTask        *task,
     }
 
   g_task_return_pointer (task, g_steal_pointer (&result), (GDestroyNotify) load_result_free);
+}
+
+static gboolean
+same_jobs (GPtrArray *a,
+           GPtrArray *b)
+{
+  if (a == NULL || b == NULL || a->len != b->len)
+    return FALSE;
+
+  for (guint i = 0; i < a->len; i++)
+    {
+      const TenureScenarioJob *x = g_ptr_array_index (a, i);
+      const TenureScenarioJob *y = g_ptr_array_index (b, i);
+
+      if (x->id != y->id || g_strcmp0 (x->name, y->name) != 0)
+        return FALSE;
+    }
+
+  return TRUE;
 }
 
 static void
@@ -464,17 +531,28 @@ load_cb (GObject      *object,
   self->stats = g_steal_pointer (&result->stats);
   self->loaded_month = data->month;
   self->loaded = TRUE;
-  g_clear_pointer (&self->jobs, g_ptr_array_unref);
-  self->jobs = g_steal_pointer (&result->jobs);
-  g_clear_pointer (&self->segments, g_strfreev);
-  self->segments = g_steal_pointer (&result->segments);
+  /* The pickers are rebuilt (and the designer with them) only when the choices changed. */
+  if (!same_jobs (self->jobs, result->jobs) ||
+      !g_strv_equal ((const char * const *) self->segments,
+                     (const char * const *) result->segments))
+    {
+      g_clear_pointer (&self->jobs, g_ptr_array_unref);
+      self->jobs = g_steal_pointer (&result->jobs);
+      g_clear_pointer (&self->segments, g_strfreev);
+      self->segments = g_steal_pointer (&result->segments);
+      tenure_scenario_designer_set_choices (self->designer, self->jobs,
+                                            (const char * const *) self->segments);
+    }
 
   fill_list (self);
-  tenure_scenario_designer_set_choices (self->designer, self->jobs,
-                                        (const char * const *) self->segments);
   update_sensitivity (self);
 
-  if (self->open_scenario != 0)
+  /* The designer's scenario was read in the worker (no SQL here), unless an edit came
+   * after the load began: then it is read again as the edit left it. */
+  if (self->open_scenario != 0 && self->open_scenario == data->scenario_id &&
+      data->edits == self->edits)
+    show_designer_scenario (self, g_steal_pointer (&result->scenario));
+  else if (self->open_scenario != 0)
     reload_designer (self);
   if (self->open_scenario == 0)
     _tenure_onboarding_page_show_list (self);
@@ -505,6 +583,8 @@ tenure_onboarding_page_reload (TenurePage *page)
   data->workspace = g_object_ref (workspace);
   data->month = tenure_page_get_month (page);
   data->open_edit_db = self->edit_db == NULL;
+  data->scenario_id = self->open_scenario;
+  data->edits = self->edits;
 
   task = g_task_new (NULL, cancellable, load_cb, g_object_ref (self));
   g_task_set_source_tag (task, &load_tag);
@@ -535,6 +615,7 @@ tenure_onboarding_page_finalize (GObject *object)
   g_clear_pointer (&self->jobs, g_ptr_array_unref);
   g_clear_pointer (&self->segments, g_strfreev);
   g_clear_pointer (&self->completion_labels, g_hash_table_unref);
+  g_clear_pointer (&self->last_toast, g_free);
 
   G_OBJECT_CLASS (tenure_onboarding_page_parent_class)->finalize (object);
 }
@@ -560,6 +641,7 @@ tenure_onboarding_page_class_init (TenureOnboardingPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TenureOnboardingPage,
                                         designer_read_only_label);
   gtk_widget_class_bind_template_child (widget_class, TenureOnboardingPage, designer_title);
+  gtk_widget_class_bind_template_child (widget_class, TenureOnboardingPage, enrol_spinner);
   gtk_widget_class_bind_template_child (widget_class, TenureOnboardingPage,
                                         empty_read_only_label);
   gtk_widget_class_bind_template_child (widget_class, TenureOnboardingPage, error_page);
@@ -571,6 +653,7 @@ tenure_onboarding_page_class_init (TenureOnboardingPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TenureOnboardingPage, toast_overlay);
 
   _tenure_onboarding_page_class_actions_init (widget_class);
+  _tenure_onboarding_page_class_enrol_init (widget_class);
 }
 
 static void
@@ -581,6 +664,7 @@ tenure_onboarding_page_init (TenureOnboardingPage *self)
   self->completion_labels = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   g_signal_connect_object (self->designer, "toast", G_CALLBACK (designer_toast_cb), self,
                            G_CONNECT_SWAPPED);
+  _tenure_onboarding_page_enrol_init (self);
   update_sensitivity (self);
 }
 
@@ -628,4 +712,13 @@ tenure_onboarding_page_get_editor (TenureOnboardingPage *self)
   g_return_val_if_fail (TENURE_IS_ONBOARDING_PAGE (self), NULL);
 
   return self->editor;
+}
+
+/* The message of the last toast shown, for tests. */
+const char *
+tenure_onboarding_page_get_last_toast (TenureOnboardingPage *self)
+{
+  g_return_val_if_fail (TENURE_IS_ONBOARDING_PAGE (self), NULL);
+
+  return self->last_toast;
 }

@@ -22,5 +22,7 @@ TenureScenarioDesigner *
                tenure_onboarding_page_get_designer        (TenureOnboardingPage *self);
 TenureScenarioEditor *
                tenure_onboarding_page_get_editor          (TenureOnboardingPage *self);
+gboolean       tenure_onboarding_page_get_enrolling       (TenureOnboardingPage *self);
+const char    *tenure_onboarding_page_get_last_toast      (TenureOnboardingPage *self);
 
 G_END_DECLS

@@ -30,6 +30,7 @@ struct _TenureScenarioDesigner
   GPtrArray            *jobs;        /* TenureScenarioJob */
   GStrv                 segments;
   gint64                selected_step;
+  gint64                shown_step;  /* the step the step editor shows */
   int                   month;
   GArray               *step_stats;  /* TenureStepStats without titles; NULL: none */
   guint                 enrolments;
@@ -43,8 +44,12 @@ struct _TenureScenarioDesigner
   AdwComboRow          *segment_row;
   GtkStringList        *job_model;
   GtkStringList        *segment_model;
+  GtkWidget            *enrol_button;
+  AdwActionRow         *name_error_row;
+  AdwActionRow         *active_error_row;
 
   /* Timeline and steps */
+  AdwPreferencesGroup  *timeline_group;
   GtkWidget            *timeline;
   GtkLabel             *funnel_caption;
   GtkListBox           *steps_list;
@@ -61,7 +66,8 @@ struct _TenureScenarioDesigner
   GtkDropDown          *done_job_dropdown;
   GtkStringList        *done_job_model;
   GtkTextView          *body_view;
-  GtkLabel             *step_error;
+  AdwActionRow         *step_error;     /* under the title */
+  GtkWidget            *done_when_row;
 };
 
 /* tenure-scenario-designer.c */
@@ -181,6 +187,38 @@ entry_row_new (const char *title)
   gtk_editable_set_enable_undo (GTK_EDITABLE (row), FALSE);
 
   return ADW_ENTRY_ROW (row);
+}
+
+/* A row that says what is wrong with the row above it, in plain words; hidden until then. */
+static inline AdwActionRow *
+error_row_new (void)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+  gtk_widget_add_css_class (row, "error");
+  gtk_widget_set_visible (row, FALSE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  _("Error"), -1);
+
+  return ADW_ACTION_ROW (row);
+}
+
+static inline void
+error_row_show (AdwActionRow *row,
+                const char   *message)
+{
+  if (message == NULL)
+    {
+      gtk_widget_set_visible (GTK_WIDGET (row), FALSE);
+      return;
+    }
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), message);
+  gtk_widget_set_visible (GTK_WIDGET (row), TRUE);
 }
 
 static inline AdwComboRow *

@@ -14,6 +14,7 @@ G_DEFINE_FINAL_TYPE (TenureScenarioDesigner, tenure_scenario_designer, ADW_TYPE_
 
 enum {
   TOAST,
+  ENROL_SEGMENT,
   N_SIGNALS
 };
 
@@ -43,12 +44,13 @@ name_changed_cb (TenureScenarioDesigner *self)
                                       gtk_editable_get_text (GTK_EDITABLE (self->name_row)),
                                       &error))
     {
+      /* Shown under the name, which keeps what the user typed until it is valid. */
       gtk_widget_add_css_class (GTK_WIDGET (self->name_row), "error");
-      gtk_widget_set_tooltip_text (GTK_WIDGET (self->name_row), error->message);
+      error_row_show (self->name_error_row, error->message);
       return;
     }
   gtk_widget_remove_css_class (GTK_WIDGET (self->name_row), "error");
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->name_row), NULL);
+  error_row_show (self->name_error_row, NULL);
 }
 
 static void
@@ -74,9 +76,14 @@ active_changed_cb (TenureScenarioDesigner *self)
   if (self->updating > 0 || !editable (self) || active == self->scenario->active)
     return;
 
-  if (!check (self, tenure_scenario_editor_set_active (self->editor, self->scenario->id, active,
-                                                       &error), error))
-    _tenure_scenario_designer_refresh (self);
+  if (!tenure_scenario_editor_set_active (self->editor, self->scenario->id, active, &error))
+    {
+      /* Said next to the switch, which goes back to what the scenario is. */
+      _tenure_scenario_designer_refresh (self);
+      error_row_show (self->active_error_row, error->message);
+      return;
+    }
+  error_row_show (self->active_error_row, NULL);
 }
 
 static void
@@ -111,8 +118,42 @@ segment_changed_cb (TenureScenarioDesigner *self)
   if (g_strcmp0 (segment, self->scenario->auto_enrol_segment) == 0)
     return;
 
-  check (self, tenure_scenario_editor_set_auto_enrol_segment (self->editor, self->scenario->id,
-                                                              segment, &error), error);
+  if (segment != NULL)
+    {
+      /* The page asks from which signup day, then enrols off the main thread; the row shows
+       * the scenario's setting until then. */
+      g_autofree char *chosen = g_strdup (segment);
+
+      _tenure_scenario_designer_refresh (self);
+      g_signal_emit (self, signals [ENROL_SEGMENT], 0, chosen);
+      return;
+    }
+
+  if (check (self, tenure_scenario_editor_set_auto_enrolment (self->editor, self->scenario->id,
+                                                              NULL, 0, NULL, &error), error))
+    _tenure_scenario_designer_toast (self, _("New signups are no longer enrolled automatically"),
+                                     TRUE);
+}
+
+/* What the enrolment row says about the scenario's setting. */
+static void
+update_enrolment_subtitle (TenureScenarioDesigner *self)
+{
+  const TenureScenario *scenario = self->scenario;
+  g_autofree char *subtitle = NULL;
+
+  if (scenario == NULL || scenario->auto_enrol_segment == NULL)
+    subtitle = g_strdup (_("Nobody is enrolled automatically: choose a segment, or enrol "
+                           "customers by hand below"));
+  else if (scenario->active)
+    /* Translators: %s is a segment */
+    subtitle = g_strdup_printf (_("New %s customers are enrolled on their signup day as they "
+                                  "are imported"), scenario->auto_enrol_segment);
+  else
+    /* Translators: %s is a segment */
+    subtitle = g_strdup_printf (_("New %s customers will be enrolled as they are imported, "
+                                  "once the scenario is active"), scenario->auto_enrol_segment);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->segment_row), subtitle);
 }
 
 /* Refreshing from the scenario */
@@ -147,15 +188,25 @@ _tenure_scenario_designer_refresh (TenureScenarioDesigner *self)
 
   self->updating++;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->steps_list))) != NULL)
+  /* The rows only: the placeholder stays. */
+  while ((child = GTK_WIDGET (gtk_list_box_get_row_at_index (self->steps_list, 0))) != NULL)
     gtk_list_box_remove (self->steps_list, child);
   g_array_set_size (self->rows, 0);
 
   tenure_scenario_timeline_set_scenario (TENURE_SCENARIO_TIMELINE (self->timeline), scenario);
+  adw_preferences_group_set_description (self->timeline_group,
+                                         scenario == NULL || scenario->steps->len == 0
+                                         ? _("Each step will show here on its day, counted from "
+                                             "the customer’s enrolment.")
+                                         : _("When each step happens after enrolment: filled "
+                                             "dots are required steps, hollow dots optional "
+                                             "ones."));
 
   if (scenario != NULL)
     {
-      set_editable_text (GTK_EDITABLE (self->name_row), scenario->name);
+      /* A refused name stays as typed, with its message (see name_changed_cb). */
+      if (!gtk_widget_has_css_class (GTK_WIDGET (self->name_row), "error"))
+        set_editable_text (GTK_EDITABLE (self->name_row), scenario->name);
       set_editable_text (GTK_EDITABLE (self->description_row), scenario->description);
       gtk_switch_set_active (self->active_switch, scenario->active);
       for (guint i = 0; self->jobs != NULL && i < self->jobs->len; i++)
@@ -166,6 +217,7 @@ _tenure_scenario_designer_refresh (TenureScenarioDesigner *self)
         if (g_strcmp0 (self->segments[i], scenario->auto_enrol_segment) == 0)
           segment = i + 1;
       adw_combo_row_set_selected (self->segment_row, segment);
+      update_enrolment_subtitle (self);
 
       if (find_step (self, self->selected_step) == NULL)
         self->selected_step = scenario->steps->len > 0
@@ -267,18 +319,56 @@ add_step_action (GtkWidget  *widget,
     {
       self->selected_step = id;
       _tenure_step_editor_update (self);
+      /* Typing replaces "New step". */
       gtk_widget_grab_focus (GTK_WIDGET (self->title_row));
+      gtk_editable_select_region (GTK_EDITABLE (self->title_row), 0, -1);
     }
+}
+
+/* What a new scenario's empty list of steps says: what a step is, and how to add one. */
+static GtkWidget *
+create_steps_placeholder (void)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  GtkWidget *title = gtk_label_new (_("No Steps Yet"));
+  GtkWidget *text = gtk_label_new (_("A scenario takes a new customer through a job, step by "
+                                     "step: content to read, an automation that does part of "
+                                     "the work, a tutorial, or a check-in call, each on a day "
+                                     "counted from the enrolment. Add the first step, then "
+                                     "give it a title and a day."));
+  GtkWidget *button = gtk_button_new_with_mnemonic (_("_Add the First Step"));
+
+  gtk_widget_set_margin_top (box, 24);
+  gtk_widget_set_margin_bottom (box, 24);
+  gtk_widget_set_margin_start (box, 24);
+  gtk_widget_set_margin_end (box, 24);
+  gtk_widget_add_css_class (title, "heading");
+  gtk_label_set_wrap (GTK_LABEL (text), TRUE);
+  gtk_label_set_justify (GTK_LABEL (text), GTK_JUSTIFY_CENTER);
+  gtk_label_set_max_width_chars (GTK_LABEL (text), 60);
+  gtk_widget_add_css_class (text, "dim-label");
+  gtk_widget_set_halign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "pill");
+  gtk_widget_add_css_class (button, "suggested-action");
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "designer.add-step");
+  gtk_box_append (GTK_BOX (box), title);
+  gtk_box_append (GTK_BOX (box), text);
+  gtk_box_append (GTK_BOX (box), button);
+
+  return box;
 }
 
 static GtkWidget *
 build_scenario_group (TenureScenarioDesigner *self)
 {
   GtkWidget *group = group_new (_("Scenario"), NULL);
+  GtkWidget *row;
 
   self->name_row = entry_row_new (_("Name"));
   g_signal_connect_swapped (self->name_row, "changed", G_CALLBACK (name_changed_cb), self);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->name_row));
+  self->name_error_row = error_row_new ();
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->name_error_row));
 
   self->description_row = entry_row_new (_("Description"));
   g_signal_connect_swapped (self->description_row, "changed",
@@ -290,20 +380,34 @@ build_scenario_group (TenureScenarioDesigner *self)
   g_signal_connect_swapped (self->job_row, "notify::selected", G_CALLBACK (job_changed_cb), self);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->job_row));
 
-  self->segment_row = combo_row_new (_("Enrolment"),
-                                     _("New customers of a segment are enrolled automatically"),
-                                     &self->segment_model);
+  self->segment_row = combo_row_new (_("Automatic Enrolment"), NULL, &self->segment_model);
   g_signal_connect_swapped (self->segment_row, "notify::selected",
                             G_CALLBACK (segment_changed_cb), self);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->segment_row));
 
+  row = adw_action_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Enrol by Hand"));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
+                               _("Choose existing customers to take through this scenario"));
+  self->enrol_button = gtk_button_new_with_mnemonic (_("_Enrol Customers…"));
+  gtk_widget_set_valign (self->enrol_button, GTK_ALIGN_CENTER);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->enrol_button),
+                                  "onboarding.enrol-accounts");
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), self->enrol_button);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), self->enrol_button);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
                              switch_row_new (_("Active"),
-                                             _("Only active scenarios enrol customers; one "
-                                               "needs a required step"),
+                                             _("Active scenarios enrol new signups as they are "
+                                               "imported; a scenario needs at least one "
+                                               "required step to be active"),
                                              &self->active_switch));
   g_signal_connect_swapped (self->active_switch, "notify::active",
                             G_CALLBACK (active_changed_cb), self);
+  self->active_error_row = error_row_new ();
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
+                             GTK_WIDGET (self->active_error_row));
 
   return group;
 }
@@ -355,6 +459,20 @@ tenure_scenario_designer_class_init (TenureScenarioDesignerClass *klass)
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_BOOLEAN);
 
+  /**
+   * TenureScenarioDesigner::enrol-segment:
+   * @segment: the segment the manager chose for automatic enrolment
+   *
+   * Emitted when the manager switches automatic enrolment on: the handler asks from which
+   * signup day and applies it (tenure_scenario_editor_set_auto_enrolment()).
+   */
+  signals [ENROL_SEGMENT] =
+    g_signal_new ("enrol-segment",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_STRING);
+
   gtk_widget_class_install_action (widget_class, "designer.move-up", NULL, move_up_action);
   gtk_widget_class_install_action (widget_class, "designer.move-down", NULL, move_down_action);
   gtk_widget_class_install_action (widget_class, "designer.delete-step", NULL,
@@ -380,9 +498,8 @@ tenure_scenario_designer_init (TenureScenarioDesigner *self)
   self->funnel_group = gtk_size_group_new (GTK_SIZE_GROUP_HORIZONTAL);
 
   /* The timeline, in a card. */
-  group = group_new (_("Timeline"),
-                     _("When each step happens after enrolment: filled dots are required "
-                       "steps, hollow dots optional ones."));
+  group = group_new (_("Timeline"), NULL);
+  self->timeline_group = ADW_PREFERENCES_GROUP (group);
   card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   gtk_widget_add_css_class (card, "card");
   self->timeline = tenure_scenario_timeline_new ();
@@ -415,6 +532,7 @@ tenure_scenario_designer_init (TenureScenarioDesigner *self)
   self->steps_list = GTK_LIST_BOX (gtk_list_box_new ());
   gtk_list_box_set_selection_mode (self->steps_list, GTK_SELECTION_SINGLE);
   gtk_widget_add_css_class (GTK_WIDGET (self->steps_list), "boxed-list");
+  gtk_list_box_set_placeholder (self->steps_list, create_steps_placeholder ());
   g_signal_connect_swapped (self->steps_list, "row-selected", G_CALLBACK (row_selected_cb), self);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->steps_list));
   gtk_box_append (GTK_BOX (box), group);
@@ -443,7 +561,7 @@ tenure_scenario_designer_set_editor (TenureScenarioDesigner *self,
     GTK_WIDGET (self->active_switch), GTK_WIDGET (self->title_row),
     GTK_WIDGET (self->kind_row), GTK_WIDGET (self->day_spin),
     GTK_WIDGET (self->required_switch), GTK_WIDGET (self->event_dropdown),
-    GTK_WIDGET (self->done_job_dropdown),
+    GTK_WIDGET (self->done_job_dropdown), self->enrol_button,
   };
 
   g_return_if_fail (TENURE_IS_SCENARIO_DESIGNER (self));
@@ -495,7 +613,7 @@ tenure_scenario_designer_set_choices (TenureScenarioDesigner *self,
   for (guint i = 0; self->segments != NULL && self->segments[i] != NULL; i++)
     {
       /* Translators: automatic enrolment of the new customers of a segment */
-      g_autofree char *label = g_strdup_printf (_("New %s customers"), self->segments[i]);
+      g_autofree char *label = g_strdup_printf (_("%s signups"), self->segments[i]);
 
       gtk_string_list_append (self->segment_model, label);
     }
@@ -504,15 +622,59 @@ tenure_scenario_designer_set_choices (TenureScenarioDesigner *self,
   _tenure_scenario_designer_refresh (self);
 }
 
-/* Shows @scenario (taking it), keeping the selected step when it is still there. */
+static gboolean
+steps_equal (const TenureStep *a,
+             const TenureStep *b)
+{
+  return a->id == b->id && a->position == b->position && a->kind == b->kind &&
+         g_strcmp0 (a->title, b->title) == 0 && g_strcmp0 (a->body, b->body) == 0 &&
+         a->day_offset == b->day_offset && a->required == b->required &&
+         g_strcmp0 (a->done_when_event_kind, b->done_when_event_kind) == 0 &&
+         a->done_when_job_id == b->done_when_job_id;
+}
+
+static gboolean
+scenarios_equal (const TenureScenario *a,
+                 const TenureScenario *b)
+{
+  if (a == NULL || b == NULL)
+    return a == b;
+  if (a->id != b->id || g_strcmp0 (a->name, b->name) != 0 || a->job_id != b->job_id ||
+      g_strcmp0 (a->description, b->description) != 0 || a->active != b->active ||
+      g_strcmp0 (a->auto_enrol_segment, b->auto_enrol_segment) != 0 ||
+      a->steps->len != b->steps->len)
+    return FALSE;
+
+  for (guint i = 0; i < a->steps->len; i++)
+    if (!steps_equal (g_ptr_array_index (a->steps, i), g_ptr_array_index (b->steps, i)))
+      return FALSE;
+
+  return TRUE;
+}
+
+/* Shows @scenario (taking it), keeping the selected step when it is still there. The same
+ * scenario again (a reload for another month) keeps the widgets: only the funnel changes. */
 void
 tenure_scenario_designer_set_scenario (TenureScenarioDesigner *self,
                                        TenureScenario         *scenario)
 {
   g_return_if_fail (TENURE_IS_SCENARIO_DESIGNER (self));
 
+  if (scenario != NULL && scenarios_equal (self->scenario, scenario))
+    {
+      tenure_scenario_free (scenario);
+      return;
+    }
+
   if (self->scenario != NULL && (scenario == NULL || scenario->id != self->scenario->id))
-    self->selected_step = 0;
+    {
+      self->selected_step = 0;
+      error_row_show (self->name_error_row, NULL);
+      gtk_widget_remove_css_class (GTK_WIDGET (self->name_row), "error");
+    }
+  if (scenario == NULL || self->scenario == NULL || scenario->id != self->scenario->id ||
+      scenario->active != self->scenario->active)
+    error_row_show (self->active_error_row, NULL);
   g_clear_pointer (&self->scenario, tenure_scenario_free);
   self->scenario = scenario;
   _tenure_scenario_designer_refresh (self);
@@ -624,4 +786,96 @@ tenure_scenario_designer_get_steps_list (TenureScenarioDesigner *self)
   g_return_val_if_fail (TENURE_IS_SCENARIO_DESIGNER (self), NULL);
 
   return self->steps_list;
+}
+
+GtkEditable *
+tenure_scenario_designer_get_name_entry (TenureScenarioDesigner *self)
+{
+  g_return_val_if_fail (TENURE_IS_SCENARIO_DESIGNER (self), NULL);
+
+  return GTK_EDITABLE (self->name_row);
+}
+
+AdwComboRow *
+tenure_scenario_designer_get_kind_row (TenureScenarioDesigner *self)
+{
+  g_return_val_if_fail (TENURE_IS_SCENARIO_DESIGNER (self), NULL);
+
+  return self->kind_row;
+}
+
+GtkSpinButton *
+tenure_scenario_designer_get_day_spin (TenureScenarioDesigner *self)
+{
+  g_return_val_if_fail (TENURE_IS_SCENARIO_DESIGNER (self), NULL);
+
+  return self->day_spin;
+}
+
+/* The "done when" event (0: marked by hand) and job (0: any) pickers. */
+GtkDropDown *
+tenure_scenario_designer_get_event_dropdown (TenureScenarioDesigner *self)
+{
+  g_return_val_if_fail (TENURE_IS_SCENARIO_DESIGNER (self), NULL);
+
+  return self->event_dropdown;
+}
+
+GtkDropDown *
+tenure_scenario_designer_get_job_dropdown (TenureScenarioDesigner *self)
+{
+  g_return_val_if_fail (TENURE_IS_SCENARIO_DESIGNER (self), NULL);
+
+  return self->done_job_dropdown;
+}
+
+AdwComboRow *
+tenure_scenario_designer_get_segment_row (TenureScenarioDesigner *self)
+{
+  g_return_val_if_fail (TENURE_IS_SCENARIO_DESIGNER (self), NULL);
+
+  return self->segment_row;
+}
+
+GtkSwitch *
+tenure_scenario_designer_get_active_switch (TenureScenarioDesigner *self)
+{
+  g_return_val_if_fail (TENURE_IS_SCENARIO_DESIGNER (self), NULL);
+
+  return self->active_switch;
+}
+
+static const char *
+error_text (AdwActionRow *row)
+{
+  if (!gtk_widget_get_visible (GTK_WIDGET (row)))
+    return NULL;
+
+  return adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row));
+}
+
+/* The message shown under the step's title, the scenario's name and the Active switch, or
+ * NULL when there is none. */
+const char *
+tenure_scenario_designer_get_step_error (TenureScenarioDesigner *self)
+{
+  g_return_val_if_fail (TENURE_IS_SCENARIO_DESIGNER (self), NULL);
+
+  return error_text (self->step_error);
+}
+
+const char *
+tenure_scenario_designer_get_name_error (TenureScenarioDesigner *self)
+{
+  g_return_val_if_fail (TENURE_IS_SCENARIO_DESIGNER (self), NULL);
+
+  return error_text (self->name_error_row);
+}
+
+const char *
+tenure_scenario_designer_get_active_error (TenureScenarioDesigner *self)
+{
+  g_return_val_if_fail (TENURE_IS_SCENARIO_DESIGNER (self), NULL);
+
+  return error_text (self->active_error_row);
 }

@@ -43,5 +43,15 @@ GtkEditable    *tenure_scenario_designer_get_title_entry (TenureScenarioDesigner
 GtkSwitch      *tenure_scenario_designer_get_required_switch (TenureScenarioDesigner *self);
 GtkWidget      *tenure_scenario_designer_get_timeline (TenureScenarioDesigner *self);
 GtkListBox     *tenure_scenario_designer_get_steps_list (TenureScenarioDesigner *self);
+GtkEditable    *tenure_scenario_designer_get_name_entry (TenureScenarioDesigner *self);
+AdwComboRow    *tenure_scenario_designer_get_kind_row (TenureScenarioDesigner *self);
+GtkSpinButton  *tenure_scenario_designer_get_day_spin (TenureScenarioDesigner *self);
+GtkDropDown    *tenure_scenario_designer_get_event_dropdown (TenureScenarioDesigner *self);
+GtkDropDown    *tenure_scenario_designer_get_job_dropdown (TenureScenarioDesigner *self);
+AdwComboRow    *tenure_scenario_designer_get_segment_row (TenureScenarioDesigner *self);
+GtkSwitch      *tenure_scenario_designer_get_active_switch (TenureScenarioDesigner *self);
+const char     *tenure_scenario_designer_get_step_error (TenureScenarioDesigner *self);
+const char     *tenure_scenario_designer_get_name_error (TenureScenarioDesigner *self);
+const char     *tenure_scenario_designer_get_active_error (TenureScenarioDesigner *self);
 
 G_END_DECLS

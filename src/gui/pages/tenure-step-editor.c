@@ -17,6 +17,35 @@ static const struct { const char *kind; const char *label; } event_choices[] = {
   { "job_completed", N_("The customer completes a job") },
 };
 
+/* Jobs only matter for "completes a job"; the row says the rule in a sentence. */
+static void
+update_done_when_row (TenureScenarioDesigner *self,
+                      guint                   event)
+{
+  g_autofree char *subtitle = NULL;
+  guint job = gtk_drop_down_get_selected (self->done_job_dropdown);
+  gboolean on_job = event < G_N_ELEMENTS (event_choices) &&
+                    g_strcmp0 (event_choices[event].kind, "job_completed") == 0;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->done_job_dropdown), on_job);
+  if (event == 0 || event >= G_N_ELEMENTS (event_choices))
+    subtitle = g_strdup (_("Nothing the customer does marks it done: it is marked done by hand, "
+                           "for example after a call"));
+  else if (on_job && job != GTK_INVALID_LIST_POSITION && job > 0 && self->jobs != NULL &&
+           job <= self->jobs->len)
+    /* Translators: %s is the name of a job */
+    subtitle = g_strdup_printf (_("Done the first time the customer completes “%s” after "
+                                  "enrolling"),
+                                ((TenureScenarioJob *) g_ptr_array_index (self->jobs,
+                                                                          job - 1))->name);
+  else if (on_job)
+    subtitle = g_strdup (_("Done the first time the customer completes any job after "
+                           "enrolling"));
+  else
+    subtitle = g_strdup (_("Done the first time this happens after the customer is enrolled"));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->done_when_row), subtitle);
+}
+
 void
 _tenure_step_editor_update (TenureScenarioDesigner *self)
 {
@@ -25,11 +54,20 @@ _tenure_step_editor_update (TenureScenarioDesigner *self)
   guint event = 0;
   guint job = 0;
 
+  /* A title refused while the user types stays, with its message, until it is fixed or
+   * another step is chosen: reloads after other edits must not undo the typing. */
+  gboolean keep_typed = step != NULL && step->id == self->shown_step &&
+                        gtk_widget_has_css_class (GTK_WIDGET (self->title_row), "error");
+
   self->updating++;
 
   gtk_widget_set_visible (GTK_WIDGET (self->step_group), step != NULL);
-  gtk_widget_set_visible (GTK_WIDGET (self->step_error), FALSE);
-  gtk_widget_remove_css_class (GTK_WIDGET (self->title_row), "error");
+  if (!keep_typed)
+    {
+      error_row_show (self->step_error, NULL);
+      gtk_widget_remove_css_class (GTK_WIDGET (self->title_row), "error");
+    }
+  self->shown_step = step != NULL ? step->id : 0;
   if (step != NULL)
     {
       GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->body_view);
@@ -40,7 +78,8 @@ _tenure_step_editor_update (TenureScenarioDesigner *self)
       description = g_strdup_printf (_("Step %d"), step->position);
       adw_preferences_group_set_title (self->step_group, description);
 
-      set_editable_text (GTK_EDITABLE (self->title_row), step->title);
+      if (!keep_typed)
+        set_editable_text (GTK_EDITABLE (self->title_row), step->title);
       adw_combo_row_set_selected (self->kind_row, step->kind);
       gtk_spin_button_set_value (self->day_spin, step->day_offset);
       gtk_switch_set_active (self->required_switch, step->required);
@@ -53,7 +92,7 @@ _tenure_step_editor_update (TenureScenarioDesigner *self)
         if (((TenureScenarioJob *) g_ptr_array_index (self->jobs, i))->id == step->done_when_job_id)
           job = i + 1;
       gtk_drop_down_set_selected (self->done_job_dropdown, job);
-      gtk_widget_set_sensitive (GTK_WIDGET (self->done_job_dropdown), event != 0);
+      update_done_when_row (self, event);
 
       gtk_text_buffer_get_bounds (gtk_text_view_get_buffer (self->body_view), &start, &end);
       body = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
@@ -68,8 +107,7 @@ static void
 step_error (TenureScenarioDesigner *self,
             GError                 *error)
 {
-  gtk_label_set_text (self->step_error, error->message);
-  gtk_widget_set_visible (GTK_WIDGET (self->step_error), TRUE);
+  error_row_show (self->step_error, error->message);
 }
 
 static void
@@ -91,7 +129,7 @@ title_changed_cb (TenureScenarioDesigner *self)
       return;
     }
   gtk_widget_remove_css_class (GTK_WIDGET (self->title_row), "error");
-  gtk_widget_set_visible (GTK_WIDGET (self->step_error), FALSE);
+  error_row_show (self->step_error, NULL);
 }
 
 static void
@@ -149,9 +187,11 @@ done_when_changed_cb (TenureScenarioDesigner *self)
   if (self->updating > 0 || step == NULL || !editable (self))
     return;
 
-  gtk_widget_set_sensitive (GTK_WIDGET (self->done_job_dropdown), event != 0);
   if (event == 0 || event >= G_N_ELEMENTS (event_choices))
     event = 0;
+  update_done_when_row (self, event);
+  if (g_strcmp0 (event_choices[event].kind, "job_completed") != 0)
+    job = 0;
   if (event != 0 && job != GTK_INVALID_LIST_POSITION && job > 0 && self->jobs != NULL &&
       job <= self->jobs->len)
     job_id = ((TenureScenarioJob *) g_ptr_array_index (self->jobs, job - 1))->id;
@@ -219,6 +259,8 @@ _tenure_step_editor_build (TenureScenarioDesigner *self)
   self->title_row = entry_row_new (_("Title"));
   g_signal_connect_swapped (self->title_row, "changed", G_CALLBACK (title_changed_cb), self);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->title_row));
+  self->step_error = error_row_new ();
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->step_error));
 
   self->kind_row = combo_row_new (_("Kind"), NULL, &kinds);
   for (guint k = TENURE_STEP_CONTENT; k <= TENURE_STEP_CHECKIN; k++)
@@ -228,7 +270,9 @@ _tenure_step_editor_build (TenureScenarioDesigner *self)
 
   row = adw_action_row_new ();
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Day"));
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _("Days after the customer is enrolled"));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
+                               _("Days after the customer is enrolled: 0 is the enrolment "
+                                 "day"));
   self->day_spin = GTK_SPIN_BUTTON (gtk_spin_button_new_with_range (0, 365, 1));
   gtk_widget_set_valign (GTK_WIDGET (self->day_spin), GTK_ALIGN_CENTER);
   g_signal_connect_swapped (self->day_spin, "value-changed", G_CALLBACK (day_changed_cb), self);
@@ -244,7 +288,9 @@ _tenure_step_editor_build (TenureScenarioDesigner *self)
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
 
   row = adw_action_row_new ();
+  self->done_when_row = row;
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Done When"));
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
   for (guint i = 0; i < G_N_ELEMENTS (event_choices); i++)
     gtk_string_list_append (events, _(event_choices[i].label));
   self->event_dropdown = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&events)),
@@ -259,7 +305,7 @@ _tenure_step_editor_build (TenureScenarioDesigner *self)
                                                               NULL));
   gtk_widget_set_valign (GTK_WIDGET (self->done_job_dropdown), GTK_ALIGN_CENTER);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->done_job_dropdown),
-                               _("Only activity about this job counts"));
+                               _("Which job the customer must complete"));
   g_signal_connect_swapped (self->done_job_dropdown, "notify::selected",
                             G_CALLBACK (done_when_changed_cb), self);
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
@@ -292,12 +338,6 @@ _tenure_step_editor_build (TenureScenarioDesigner *self)
   gtk_frame_set_child (GTK_FRAME (frame), GTK_WIDGET (self->body_view));
   gtk_widget_add_css_class (frame, "view");
   gtk_box_append (GTK_BOX (box), frame);
-  self->step_error = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_xalign (self->step_error, 0);
-  gtk_label_set_wrap (self->step_error, TRUE);
-  gtk_widget_add_css_class (GTK_WIDGET (self->step_error), "error");
-  gtk_widget_set_visible (GTK_WIDGET (self->step_error), FALSE);
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->step_error));
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), box);
 
   return group;

@@ -163,6 +163,8 @@ update_funnel_caption (TenureScenarioDesigner *self)
   g_autofree char *month = tenure_month_selector_format_month (self->month);
   g_autofree char *text = NULL;
 
+  gtk_widget_set_visible (GTK_WIDGET (self->funnel_caption),
+                          self->scenario != NULL && self->scenario->steps->len > 0);
   if (self->step_stats == NULL || self->enrolments == 0)
     /* Translators: %s is a month, "March 2026" */
     text = g_strdup_printf (_("Nobody was enrolled in the 3 months ending %s: the bars fill "
