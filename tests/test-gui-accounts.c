@@ -298,6 +298,49 @@ test_list (void)
   close_window (window);
 }
 
+/* A month change keeps the list's items (slots), so that the column view keeps its row
+ * widgets, and points them to the new month's accounts; names sort in the locale's order. */
+static void
+test_reload (void)
+{
+  TenureAccountsPage *page;
+  TenureWindow *window = open_accounts (1280, 800, &page);
+  TenureWorkspace *workspace = tenure_window_get_workspace (window);
+  int month = tenure_workspace_get_month (workspace);
+  g_autoptr(TenureHealthReport) before = core_health (month);
+  g_autoptr(TenureHealthReport) after = core_health (month - 1);
+  g_autoptr(TenureAccountRow) first = NULL;
+  TenureAccountRow *account;
+  const TenureAccountHealth *worst = g_ptr_array_index (before->accounts, 0);
+
+  first = g_list_model_get_item (tenure_accounts_page_get_rows (page), 0);
+  account = tenure_account_row_get_account (first);
+  g_assert_true (account != first);
+  g_assert_cmpint (tenure_account_row_get_id (first), ==, worst->account_id);
+
+  tenure_workspace_set_month (workspace, month - 1);
+  g_assert_false (tenure_page_is_ready (TENURE_PAGE (page)));
+  wait_for (page_ready, page);
+  worst = g_ptr_array_index (after->accounts, 0);
+  g_assert_cmpuint (n_rows (page), ==, after->accounts->len);
+  g_assert_true (row_at (page, 0) == first);
+  g_assert_true (tenure_account_row_get_account (first) != account);
+  g_assert_cmpint (tenure_account_row_get_id (first), ==, worst->account_id);
+  g_assert_cmpint (tenure_account_row_get_score (first), ==, worst->score);
+  g_assert_cmpint (tenure_account_row_get_mrr (first), ==, worst->mrr_cents);
+
+  tenure_accounts_page_sort (page, "name", GTK_SORT_ASCENDING);
+  g_assert_true (row_at (page, 0) == first);
+  for (guint i = 1; i < n_rows (page); i++)
+    g_assert_cmpint (g_utf8_collate (tenure_account_row_get_name (row_at (page, i - 1)),
+                                     tenure_account_row_get_name (row_at (page, i))), <=, 0);
+  tenure_accounts_page_sort (page, "name", GTK_SORT_DESCENDING);
+  for (guint i = 1; i < n_rows (page); i++)
+    g_assert_cmpint (g_utf8_collate (tenure_account_row_get_name (row_at (page, i - 1)),
+                                     tenure_account_row_get_name (row_at (page, i))), >=, 0);
+  close_window (window);
+}
+
 static void
 test_detail (void)
 {
@@ -318,7 +361,8 @@ test_detail (void)
   tenure_accounts_page_sort (page, "mrr", GTK_SORT_DESCENDING);
   tenure_accounts_page_select (page, 0);
   row = row_at (page, 0);
-  g_assert_true (tenure_account_detail_get_account (detail) == row);
+  g_assert_true (tenure_account_detail_get_account (detail) ==
+                 tenure_account_row_get_account (row));
   wait_for (detail_loaded, detail);
 
   mrr = tenure_format_money (tenure_account_row_get_mrr (row), currency, TENURE_FORMAT_CENTS,
@@ -493,6 +537,7 @@ main (int   argc,
   g_assert_no_error (error);
 
   g_test_add_func ("/gui/accounts/list", test_list);
+  g_test_add_func ("/gui/accounts/reload", test_reload);
   g_test_add_func ("/gui/accounts/detail", test_detail);
   g_test_add_func ("/gui/accounts/weights", test_weights);
 

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* TenurePage: reloads only on screen, once per batch of changes, and ignores stale loads. */
+/* TenurePage: reloads only on screen, once per batch of changes, and ignores stale loads;
+ * tenure_page_load_in_thread() loads in a worker and shows only the latest load. */
 
 #include "config.h"
 
@@ -199,6 +200,109 @@ test_reload_on_screen (void)
   drain ();
 }
 
+/* What the loads of test_load_in_thread() saw. */
+static struct
+{
+  GThread *worker;
+  guint    data_freed;
+  guint    results_freed;
+  guint    loaded;
+  char    *shown;
+  gboolean error;
+} loads;
+
+static void
+count_data_free (gpointer data)
+{
+  loads.data_freed++;
+  g_free (data);
+}
+
+static void
+count_result_free (gpointer result)
+{
+  loads.results_freed++;
+  g_free (result);
+}
+
+/* "MONTH SEGMENT DATA", in the worker, or the error of the load named "fail". */
+static gpointer
+load_text (TenureDb             *db,
+           const TenurePageLoad *load,
+           GCancellable         *cancellable,
+           GError              **error)
+{
+  loads.worker = g_thread_self ();
+  if (g_strcmp0 (load->data, "fail") == 0)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED, "no luck");
+      return NULL;
+    }
+
+  return g_strdup_printf ("%d %s %s", load->month,
+                          load->filter.kind == TENURE_FILTER_SEGMENT ? load->filter.value : "-",
+                          (const char *) load->data);
+}
+
+static void
+text_loaded (TenurePage           *page,
+             const TenurePageLoad *load,
+             gpointer              result,
+             const GError         *error)
+{
+  g_assert_true (tenure_page_get_busy (page));
+  loads.loaded++;
+  g_free (loads.shown);
+  loads.shown = g_strdup (result);
+  loads.error = error != NULL;
+  g_assert_true (error == NULL || result == NULL);
+}
+
+static void
+test_load_in_thread (void)
+{
+  g_autoptr(TenureWorkspace) workspace = open_workspace ();
+  g_autoptr(TestPage) page = g_object_ref_sink (g_object_new (TEST_TYPE_PAGE, NULL));
+  g_autofree char *expected = NULL;
+
+  tenure_page_set_workspace (TENURE_PAGE (page), workspace);
+  tenure_workspace_set_filter (workspace, "segment=SMB");
+  tenure_workspace_set_month (workspace, TENURE_MONTH (2025, 3));
+
+  /* Two loads in a row: the first is cancelled and never shown; both are freed. */
+  tenure_page_load_in_thread (TENURE_PAGE (page), load_text, g_strdup ("first"),
+                              count_data_free, count_result_free, text_loaded);
+  tenure_page_load_in_thread (TENURE_PAGE (page), load_text, g_strdup ("second"),
+                              count_data_free, count_result_free, text_loaded);
+  g_assert_true (tenure_page_get_busy (TENURE_PAGE (page)));
+  /* (Not ready in the sense of tenure_page_is_ready (): off screen, a reload is due.) */
+  while (page->ready < 1 || loads.data_freed < 2)
+    g_main_context_iteration (NULL, TRUE);
+  drain ();
+
+  expected = g_strdup_printf ("%d SMB second", TENURE_MONTH (2025, 3));
+  g_assert_cmpuint (loads.loaded, ==, 1);
+  g_assert_cmpstr (loads.shown, ==, expected);
+  g_assert_false (loads.error);
+  g_assert_true (loads.worker != g_thread_self ());
+  g_assert_cmpuint (page->ready, ==, 1);
+  g_assert_cmpuint (loads.data_freed, ==, 2);
+  g_assert_cmpuint (loads.results_freed, ==, 2);
+
+  /* A failed load is shown as such, and the load ends all the same. */
+  tenure_page_load_in_thread (TENURE_PAGE (page), load_text, g_strdup ("fail"),
+                              count_data_free, count_result_free, text_loaded);
+  while (page->ready < 2)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (loads.loaded, ==, 2);
+  g_assert_true (loads.error);
+  g_assert_null (loads.shown);
+  g_assert_cmpuint (page->ready, ==, 2);
+
+  tenure_page_set_workspace (TENURE_PAGE (page), NULL);
+  g_clear_pointer (&loads.shown, g_free);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -210,6 +314,7 @@ main (int   argc,
   adw_init ();
 
   g_test_add_func ("/gui/page/reload-on-screen", test_reload_on_screen);
+  g_test_add_func ("/gui/page/load-in-thread", test_load_in_thread);
 
   status = g_test_run ();
 

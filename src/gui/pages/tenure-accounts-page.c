@@ -1,6 +1,10 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Lists the scored customers of the month: search, band, owner and dormant filters, sortable
- * columns, and the selected account in a side pane. Scores are computed off the main thread. */
+ * columns, and the selected account in a side pane. Scores, the rows' texts and their sort
+ * keys are computed off the main thread; filtering and sorting are plain C on those keys;
+ * the list's items are slots that show other accounts after a reload, a sort or a search,
+ * so that the column view keeps its row widgets (GTK 4.8 builds a new one for every item
+ * that is not the same object as before). */
 
 #define G_LOG_DOMAIN "tenure-accounts-page"
 
@@ -34,11 +38,14 @@ struct _TenureAccountsPage
   GtkSearchEntry      *search_entry;
   GtkStack            *stack;
 
-  GListStore          *store;
-  GtkCustomFilter     *filter;
-  GtkFilterListModel  *filtered;
-  GtkSortListModel    *sorted;
+  GPtrArray           *rows;       /* TenureAccountRow, every customer, the report's order */
+  TenureAccountList   *list;       /* the rows shown, filtered and sorted */
+  GPtrArray           *shown;      /* the array the list shows */
   GtkSingleSelection  *selection;
+  TenureAccountRow    *probes[2];  /* to read the column view's sort order */
+  guint                n_sort_columns;
+  TenureAccountColumn  sort_columns[TENURE_ACCOUNT_N_COLUMNS];
+  gboolean             sort_descending[TENURE_ACCOUNT_N_COLUMNS];
   GtkColumnViewColumn *owner_column;   /* out of the view while folded */
   GtkColumnViewColumn *segment_column; /* likewise */
   GtkStringList       *owners;     /* the items of owner_dropdown after "All owners" */
@@ -51,9 +58,6 @@ struct _TenureAccountsPage
 
 G_DEFINE_FINAL_TYPE (TenureAccountsPage, tenure_accounts_page, TENURE_TYPE_PAGE)
 
-/* Identifies our GTasks (a function pointer is not a gpointer in ISO C). */
-static char load_tag;
-
 /* The rows of band_dropdown after "All bands", worst first. */
 static const TenureHealthBand dropdown_bands[] = {
   TENURE_HEALTH_RED, TENURE_HEALTH_AMBER, TENURE_HEALTH_GREEN,
@@ -61,69 +65,73 @@ static const TenureHealthBand dropdown_bands[] = {
 
 typedef struct
 {
-  TenureWorkspace *workspace;
-  int              month;
-  char            *filter;
-} LoadData;
-
-typedef struct
-{
-  TenureHealthReport *report;
-  char               *currency;
+  GPtrArray *rows;        /* TenureAccountRow */
+  char      *currency;
+  GStrv      owners;      /* sorted */
+  gboolean   has_no_owner;
 } LoadResult;
-
-static void
-load_data_free (gpointer data)
-{
-  LoadData *load = data;
-
-  g_clear_object (&load->workspace);
-  g_free (load->filter);
-  g_free (load);
-}
 
 static void
 load_result_free (gpointer data)
 {
   LoadResult *result = data;
 
-  g_clear_pointer (&result->report, tenure_health_report_free);
+  g_clear_pointer (&result->rows, g_ptr_array_unref);
   g_free (result->currency);
+  g_strfreev (result->owners);
   g_free (result);
 }
 
-static void
-load_worker (GTask        *task,
-             gpointer      source_object,
-             gpointer      task_data,
-             GCancellable *cancellable)
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
 {
-  LoadData *load = task_data;
-  g_autoptr(TenureDb) db = NULL;
-  g_autoptr(GError) error = NULL;
+  return g_utf8_collate (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* The owners of @report's accounts, in the locale's order. */
+static GStrv
+collect_owners (const TenureHealthReport *report,
+                gboolean                 *has_no_owner)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+
+  *has_no_owner = FALSE;
+  for (guint i = 0; i < report->accounts->len; i++)
+    {
+      const TenureAccountHealth *account = g_ptr_array_index (report->accounts, i);
+
+      if (account->owner == NULL || *account->owner == '\0')
+        *has_no_owner = TRUE;
+      else if (g_hash_table_add (seen, account->owner))
+        g_ptr_array_add (names, g_strdup (account->owner));
+    }
+  g_ptr_array_sort (names, compare_names);
+  g_ptr_array_add (names, NULL);
+
+  return (GStrv) g_ptr_array_free (g_steal_pointer (&names), FALSE);
+}
+
+static gpointer
+load_rows (TenureDb             *db,
+           const TenurePageLoad *load,
+           GCancellable         *cancellable,
+           GError              **error)
+{
+  g_autoptr(TenureHealthReport) report = NULL;
   LoadResult *result;
-  TenureFilter filter;
-  TenureHealthReport *report;
 
-  db = tenure_workspace_open_db (load->workspace, &error);
-  if (db == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  tenure_filter_from_string (load->filter, &filter);
-  report = tenure_health_compute (db, load->month, &filter, cancellable, &error);
+  report = tenure_health_compute (db, load->month, &load->filter, cancellable, error);
   if (report == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
+    return NULL;
 
   result = g_new0 (LoadResult, 1);
-  result->report = report;
   result->currency = tenure_db_get_setting (db, "currency", "EUR");
-  g_task_return_pointer (task, result, load_result_free);
+  result->rows = tenure_account_rows_new (report, result->currency);
+  result->owners = collect_owners (report, &result->has_no_owner);
+
+  return result;
 }
 
 static const char *
@@ -144,46 +152,198 @@ selected_owner (TenureAccountsPage *self,
   return NULL;
 }
 
-static gboolean
-match_row (gpointer item,
-           gpointer user_data)
+/* The account selected (not its slot, which may show another account later), or NULL. */
+static TenureAccountRow *
+get_selected (TenureAccountsPage *self)
 {
-  TenureAccountsPage *self = user_data;
-  TenureAccountRow *row = item;
-  const TenureAccountHealth *health = tenure_account_row_get_health (row);
+  TenureAccountRow *slot = gtk_single_selection_get_selected_item (self->selection);
+
+  return slot != NULL ? tenure_account_row_get_account (slot) : NULL;
+}
+
+/* The filters of the page, read once for every row. */
+typedef struct
+{
+  int         band;       /* a TenureHealthBand, or −1 */
+  const char *owner;
+  gboolean    no_owner;
+  gboolean    dormant;
+  char       *needle;     /* case-folded, or NULL */
+} Filter;
+
+static void
+read_filter (TenureAccountsPage *self,
+             Filter             *filter)
+{
   const char *search = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
   guint band = gtk_drop_down_get_selected (self->band_dropdown);
-  gboolean no_owner;
-  const char *owner = selected_owner (self, &no_owner);
 
-  if (band > 0 && band <= G_N_ELEMENTS (dropdown_bands) &&
-      health->band != dropdown_bands[band - 1])
-    return FALSE;
-  if (owner != NULL && g_strcmp0 (owner, health->owner) != 0)
-    return FALSE;
-  if (no_owner && health->owner != NULL && *health->owner != '\0')
-    return FALSE;
-  if (gtk_toggle_button_get_active (self->dormant_button) && !health->dormant)
-    return FALSE;
+  filter->band = band > 0 && band <= G_N_ELEMENTS (dropdown_bands)
+                 ? (int) dropdown_bands[band - 1] : -1;
+  filter->owner = selected_owner (self, &filter->no_owner);
+  filter->dormant = gtk_toggle_button_get_active (self->dormant_button);
+  filter->needle = search != NULL && *search != '\0' ? g_utf8_casefold (search, -1) : NULL;
+}
 
-  if (search != NULL && *search != '\0')
-    {
-      g_autofree char *needle = g_utf8_casefold (search, -1);
-      g_autofree char *name = g_utf8_casefold (tenure_account_row_get_name (row), -1);
-      g_autofree char *id = g_utf8_casefold (health->external_id, -1);
+static gboolean
+match_row (TenureAccountRow *row,
+           const Filter     *filter)
+{
+  const TenureAccountHealth *health = tenure_account_row_get_health (row);
 
-      if (strstr (name, needle) == NULL && strstr (id, needle) == NULL)
-        return FALSE;
-    }
+  if (filter->band >= 0 && (int) health->band != filter->band)
+    return FALSE;
+  if (filter->owner != NULL && g_strcmp0 (filter->owner, health->owner) != 0)
+    return FALSE;
+  if (filter->no_owner && health->owner != NULL && *health->owner != '\0')
+    return FALSE;
+  if (filter->dormant && !health->dormant)
+    return FALSE;
+  if (filter->needle != NULL && !tenure_account_row_matches (row, filter->needle))
+    return FALSE;
 
   return TRUE;
+}
+
+/* A row shown with the key of the first sort column at hand. */
+typedef struct
+{
+  gint64            key;
+  TenureAccountRow *row;
+} SortItem;
+
+static int
+compare_items (gconstpointer a,
+               gconstpointer b,
+               gpointer      user_data)
+{
+  TenureAccountsPage *self = user_data;
+  const SortItem *x = a;
+  const SortItem *y = b;
+
+  for (guint i = 0; i < self->n_sort_columns; i++)
+    {
+      gint64 key_x = i == 0 ? x->key : tenure_account_row_get_sort_key (x->row,
+                                                                         self->sort_columns[i]);
+      gint64 key_y = i == 0 ? y->key : tenure_account_row_get_sort_key (y->row,
+                                                                         self->sort_columns[i]);
+      int order = key_x < key_y ? -1 : key_x > key_y;
+
+      if (order != 0)
+        return self->sort_descending[i] ? -order : order;
+    }
+
+  /* The sort is stable: ties keep the report's order, worst first. */
+  return 0;
+}
+
+/* Shows the rows the filters let through, in the order of the column view's headers. */
+static void
+refresh_rows (TenureAccountsPage *self)
+{
+  g_autoptr(GPtrArray) shown = g_ptr_array_sized_new (self->rows->len);
+  g_autofree SortItem *items = g_new (SortItem, MAX (self->rows->len, 1));
+  TenureAccountRow *selected = get_selected (self);
+  gint64 selected_id = selected != NULL ? tenure_account_row_get_id (selected) : 0;
+  guint position = GTK_INVALID_LIST_POSITION;
+  Filter filter;
+  guint n = 0;
+
+  read_filter (self, &filter);
+  for (guint i = 0; i < self->rows->len; i++)
+    {
+      TenureAccountRow *row = g_ptr_array_index (self->rows, i);
+
+      if (!match_row (row, &filter))
+        continue;
+      items[n].row = row;
+      items[n].key = self->n_sort_columns > 0
+                     ? tenure_account_row_get_sort_key (row, self->sort_columns[0]) : 0;
+      n++;
+    }
+  g_free (filter.needle);
+
+  if (self->n_sort_columns > 0)
+    g_qsort_with_data (items, (gint) n, sizeof (SortItem), compare_items, self);
+  for (guint i = 0; i < n; i++)
+    {
+      g_ptr_array_add (shown, items[i].row);
+      if (selected_id != 0 && tenure_account_row_get_id (items[i].row) == selected_id)
+        position = i;
+    }
+
+  g_clear_pointer (&self->shown, g_ptr_array_unref);
+  self->shown = g_ptr_array_ref (shown);
+  tenure_account_list_set_rows (self->list, shown);
+
+  /* The selection follows the account, or goes when the account is filtered out. */
+  gtk_single_selection_set_selected (self->selection, position);
+}
+
+/* The column view sorts nothing itself (its GtkColumnViewSorter has no sort keys in GTK 4.8
+ * and would read each row's values again for every comparison): its headers only say the
+ * order, which this reads by comparing two probe rows that differ in one column, then in
+ * two, and refresh_rows() follows with the keys computed in the worker. */
+static int
+probe_compare (TenureAccountsPage  *self,
+               TenureAccountColumn  smaller,
+               int                  larger)
+{
+  GtkSorter *sorter = gtk_column_view_get_sorter (self->column_view);
+
+  for (guint c = 0; c < TENURE_ACCOUNT_N_COLUMNS; c++)
+    {
+      tenure_account_row_set_sort_key (self->probes[0], c, 0);
+      tenure_account_row_set_sort_key (self->probes[1], c, 0);
+    }
+  /* The first probe comes first by @smaller, last by @larger. */
+  tenure_account_row_set_sort_key (self->probes[1], smaller, 1);
+  if (larger >= 0)
+    tenure_account_row_set_sort_key (self->probes[0], larger, 1);
+
+  return gtk_sorter_compare (sorter, self->probes[0], self->probes[1]);
+}
+
+static void
+read_sort_order (TenureAccountsPage *self)
+{
+  int direction[TENURE_ACCOUNT_N_COLUMNS];
+
+  self->n_sort_columns = 0;
+  for (guint c = 0; c < TENURE_ACCOUNT_N_COLUMNS; c++)
+    {
+      direction[c] = probe_compare (self, c, -1);
+      if (direction[c] == GTK_ORDERING_EQUAL)
+        continue;
+
+      /* Insert the column after those sorted before it. */
+      {
+        guint at = self->n_sort_columns;
+
+        while (at > 0 && probe_compare (self, c, self->sort_columns[at - 1]) == direction[c])
+          at--;
+        memmove (&self->sort_columns[at + 1], &self->sort_columns[at],
+                 (self->n_sort_columns - at) * sizeof (TenureAccountColumn));
+        self->sort_columns[at] = c;
+        self->n_sort_columns++;
+      }
+    }
+  for (guint i = 0; i < self->n_sort_columns; i++)
+    self->sort_descending[i] = direction[self->sort_columns[i]] == GTK_ORDERING_LARGER;
+}
+
+static void
+sorter_changed_cb (TenureAccountsPage *self)
+{
+  read_sort_order (self);
+  refresh_rows (self);
 }
 
 static void
 update_count (TenureAccountsPage *self)
 {
-  guint total = g_list_model_get_n_items (G_LIST_MODEL (self->store));
-  guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
+  guint total = self->rows->len;
+  guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->list));
   g_autofree char *month = tenure_format_month (self->month, TENURE_LANGUAGE_DEFAULT);
   g_autofree char *text = NULL;
 
@@ -207,27 +367,27 @@ filter_changed_cb (TenureAccountsPage *self)
   if (self->updating > 0)
     return;
 
-  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  refresh_rows (self);
   update_count (self);
 }
 
 static void
 show_selected (TenureAccountsPage *self)
 {
-  TenureAccountRow *row = gtk_single_selection_get_selected_item (self->selection);
+  TenureAccountRow *account = get_selected (self);
+
+  /* The rows of a load are new objects: the same row is the same month's figures. */
+  if (account != NULL && account == tenure_account_detail_get_account (self->detail))
+    return;
 
   tenure_account_detail_set_account (self->detail,
                                      tenure_page_get_workspace (TENURE_PAGE (self)),
-                                     self->month, self->currency, row);
+                                     self->month, self->currency, account);
 }
 
 static void
 selection_changed_cb (TenureAccountsPage *self)
 {
-  TenureAccountRow *row = gtk_single_selection_get_selected_item (self->selection);
-
-  if (row == tenure_account_detail_get_account (self->detail))
-    return;
   show_selected (self);
 }
 
@@ -299,56 +459,37 @@ folded_changed_cb (TenureAccountsPage *self)
   gtk_column_view_set_single_click_activate (self->column_view, folded);
 }
 
-static int
-compare_names (gconstpointer a,
-               gconstpointer b)
-{
-  return g_utf8_collate (*(const char * const *) a, *(const char * const *) b);
-}
-
 /* Fills the owner dropdown, keeping the owner chosen before when still there. */
 static void
-update_owners (TenureAccountsPage       *self,
-               const TenureHealthReport *report)
+update_owners (TenureAccountsPage *self,
+               const char * const *owners,
+               gboolean            has_no_owner)
 {
-  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GPtrArray) names = g_ptr_array_new ();
   g_autoptr(GtkStringList) items = NULL;
   g_autofree char *previous = NULL;
   gboolean no_owner;
   guint selected = 0;
-  const char *owner = selected_owner (self, &no_owner);
+  guint n_owners = g_strv_length ((GStrv) owners);
 
-  previous = g_strdup (owner);
-  self->has_no_owner = FALSE;
-  for (guint i = 0; i < report->accounts->len; i++)
-    {
-      const TenureAccountHealth *account = g_ptr_array_index (report->accounts, i);
-
-      if (account->owner == NULL || *account->owner == '\0')
-        self->has_no_owner = TRUE;
-      else if (g_hash_table_add (seen, account->owner))
-        g_ptr_array_add (names, account->owner);
-    }
-  g_ptr_array_sort (names, compare_names);
-  g_ptr_array_add (names, NULL);
+  previous = g_strdup (selected_owner (self, &no_owner));
+  self->has_no_owner = has_no_owner;
 
   g_clear_object (&self->owners);
-  self->owners = gtk_string_list_new ((const char * const *) names->pdata);
+  self->owners = gtk_string_list_new (owners);
 
   items = gtk_string_list_new (NULL);
   gtk_string_list_append (items, _("All owners"));
-  for (guint i = 0; i + 1 < names->len; i++)
+  for (guint i = 0; i < n_owners; i++)
     {
-      gtk_string_list_append (items, g_ptr_array_index (names, i));
-      if (g_strcmp0 (previous, g_ptr_array_index (names, i)) == 0)
+      gtk_string_list_append (items, owners[i]);
+      if (g_strcmp0 (previous, owners[i]) == 0)
         selected = i + 1;
     }
-  if (self->has_no_owner)
+  if (has_no_owner)
     {
       gtk_string_list_append (items, _("No owner"));
       if (no_owner)
-        selected = names->len;
+        selected = n_owners + 1;
     }
 
   gtk_drop_down_set_model (self->owner_dropdown, G_LIST_MODEL (items));
@@ -356,95 +497,79 @@ update_owners (TenureAccountsPage       *self,
 }
 
 static void
-load_cb (GObject      *object,
-         GAsyncResult *result,
-         gpointer      user_data)
+free_rows_worker (GTask        *task,
+                  gpointer      source_object,
+                  gpointer      task_data,
+                  GCancellable *cancellable)
 {
-  g_autoptr(TenureAccountsPage) self = user_data;
-  GCancellable *cancellable = g_task_get_cancellable (G_TASK (result));
-  LoadData *load = g_task_get_task_data (G_TASK (result));
-  LoadResult *loaded;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) rows = NULL;
-  gint64 selected_id = 0;
-  TenureAccountRow *selected;
-  guint n_sorted;
+  g_ptr_array_unref (task_data);
+  g_task_return_boolean (task, TRUE);
+}
 
-  loaded = g_task_propagate_pointer (G_TASK (result), &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
-      g_cancellable_is_cancelled (cancellable))
-    {
-      g_clear_pointer (&loaded, load_result_free);
-      return;
-    }
+/* Drops @rows in a worker thread: finalizing 100,000 rows takes a while. */
+static void
+free_rows_in_thread (GPtrArray *rows)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, NULL, NULL, NULL);
+
+  g_task_set_task_data (task, rows, NULL);
+  g_task_run_in_thread (task, free_rows_worker);
+}
+
+/* Takes @rows as the page's rows; the slots on screen show them at once. */
+static void
+replace_rows (TenureAccountsPage *self,
+              GPtrArray          *rows)
+{
+  g_autoptr(GPtrArray) old = g_steal_pointer (&self->rows);
+
+  self->rows = g_ptr_array_ref (rows);
+  refresh_rows (self);
+  free_rows_in_thread (g_steal_pointer (&old));
+}
+
+static void
+loaded_cb (TenurePage           *page,
+           const TenurePageLoad *load,
+           gpointer              result,
+           const GError         *error)
+{
+  TenureAccountsPage *self = TENURE_ACCOUNTS_PAGE (page);
+  LoadResult *loaded = result;
 
   gtk_spinner_set_spinning (self->reload_spinner, FALSE);
   gtk_widget_set_visible (GTK_WIDGET (self->reload_spinner), FALSE);
 
-  if (loaded == NULL)
+  if (error != NULL)
     {
-      g_autofree char *markup = g_markup_escape_text (error->message, -1);
+      g_autoptr(GPtrArray) none = g_ptr_array_new_with_free_func (g_object_unref);
 
-      g_list_store_remove_all (self->store);
-      adw_status_page_set_description (self->error_page, markup);
-      gtk_stack_set_visible_child_name (self->stack, "error");
-      tenure_page_end_loading (TENURE_PAGE (self), cancellable);
+      replace_rows (self, none);
+      tenure_page_show_error (self->stack, self->error_page, error);
       return;
     }
-
-  selected = gtk_single_selection_get_selected_item (self->selection);
-  if (selected != NULL)
-    selected_id = tenure_account_row_get_id (selected);
 
   g_free (self->currency);
   self->currency = g_steal_pointer (&loaded->currency);
   self->month = load->month;
 
-  rows = g_ptr_array_new_with_free_func (g_object_unref);
-  for (guint i = 0; i < loaded->report->accounts->len; i++)
-    g_ptr_array_add (rows, tenure_account_row_new (g_ptr_array_index (loaded->report->accounts,
-                                                                       i)));
-
+  /* The account selected stays selected when it is still a customer. */
   self->updating++;
-  update_owners (self, loaded->report);
-  g_list_store_splice (self->store, 0, g_list_model_get_n_items (G_LIST_MODEL (self->store)),
-                       rows->pdata, rows->len);
+  update_owners (self, (const char * const *) loaded->owners, loaded->has_no_owner);
+  replace_rows (self, loaded->rows);
   self->updating--;
-  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
-
-  /* Keep the account shown when it is still a customer; else nothing is selected. */
-  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
-  n_sorted = g_list_model_get_n_items (G_LIST_MODEL (self->sorted));
-  for (guint i = 0; selected_id != 0 && i < n_sorted; i++)
-    {
-      g_autoptr(TenureAccountRow) row = g_list_model_get_item (G_LIST_MODEL (self->sorted), i);
-
-      if (tenure_account_row_get_id (row) == selected_id)
-        {
-          gtk_single_selection_set_selected (self->selection, i);
-          break;
-        }
-    }
   show_selected (self);
 
   update_count (self);
-  gtk_stack_set_visible_child_name (self->stack,
-                                    loaded->report->accounts->len > 0 ? "accounts" : "empty");
-  load_result_free (loaded);
-
-  tenure_page_end_loading (TENURE_PAGE (self), cancellable);
+  gtk_stack_set_visible_child_name (self->stack, self->rows->len > 0 ? "accounts" : "empty");
 }
 
 static void
 tenure_accounts_page_reload (TenurePage *page)
 {
   TenureAccountsPage *self = TENURE_ACCOUNTS_PAGE (page);
-  TenureWorkspace *workspace = tenure_page_get_workspace (page);
-  GCancellable *cancellable = tenure_page_begin_loading (page);
-  g_autoptr(GTask) task = NULL;
-  LoadData *load;
 
-  if (g_list_model_get_n_items (G_LIST_MODEL (self->store)) == 0)
+  if (self->rows->len == 0)
     gtk_stack_set_visible_child_name (self->stack, "loading");
   else
     {
@@ -452,124 +577,16 @@ tenure_accounts_page_reload (TenurePage *page)
       gtk_spinner_set_spinning (self->reload_spinner, TRUE);
     }
 
-  load = g_new0 (LoadData, 1);
-  load->workspace = g_object_ref (workspace);
-  load->month = tenure_page_get_month (page);
-  load->filter = g_strdup (tenure_workspace_get_filter (workspace));
-
-  task = g_task_new (NULL, cancellable, load_cb, g_object_ref (self));
-  g_task_set_source_tag (task, &load_tag);
-  g_task_set_task_data (task, load, load_data_free);
-  g_task_run_in_thread (task, load_worker);
+  tenure_page_load_in_thread (page, load_rows, NULL, NULL, load_result_free, loaded_cb);
 }
 
-/* Cells */
+/* Cells: each shows one column of its row, and follows the row when a reload gives the
+ * row another month's figures. */
 
-static GtkWidget *
-new_cell_label (float xalign)
+static char *
+drivers_tooltip (const TenureAccountHealth *health)
 {
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (label), xalign);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_label_set_single_line_mode (GTK_LABEL (label), TRUE);
-
-  return label;
-}
-
-static void
-bind_name_cb (GtkSignalListItemFactory *factory,
-              GtkListItem              *item)
-{
-  TenureAccountRow *row = gtk_list_item_get_item (item);
-  GtkWidget *label = gtk_list_item_get_child (item);
-  const TenureAccountHealth *health = tenure_account_row_get_health (row);
-  g_autofree char *tooltip = g_strdup_printf ("%s (%s)", tenure_account_row_get_name (row),
-                                              health->external_id);
-
-  gtk_label_set_text (GTK_LABEL (label), tenure_account_row_get_name (row));
-  gtk_widget_set_tooltip_text (label, tooltip);
-}
-
-static void
-setup_label_cb (GtkSignalListItemFactory *factory,
-                GtkListItem              *item,
-                gpointer                  user_data)
-{
-  GtkWidget *label = new_cell_label (GPOINTER_TO_INT (user_data) ? 1 : 0);
-
-  if (GPOINTER_TO_INT (user_data))
-    gtk_widget_add_css_class (label, "numeric");
-  gtk_list_item_set_child (item, label);
-}
-
-static void
-bind_score_cb (GtkSignalListItemFactory *factory,
-               GtkListItem              *item)
-{
-  TenureAccountRow *row = gtk_list_item_get_item (item);
-  g_autofree char *text = g_strdup_printf ("%d", tenure_account_row_get_score (row));
-
-  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)), text);
-  gtk_widget_set_tooltip_text (gtk_list_item_get_child (item),
-                               _("Health score from 0 to 100: green from 70, amber from 40, "
-                                 "red below 40"));
-}
-
-static void
-bind_mrr_cb (GtkSignalListItemFactory *factory,
-             GtkListItem              *item,
-             gpointer                  user_data)
-{
-  TenureAccountsPage *self = user_data;
-  TenureAccountRow *row = gtk_list_item_get_item (item);
-  g_autofree char *text = tenure_format_money (tenure_account_row_get_mrr (row),
-                                               self->currency, TENURE_FORMAT_NONE,
-                                               TENURE_LANGUAGE_DEFAULT);
-
-  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)), text);
-  gtk_widget_set_tooltip_text (gtk_list_item_get_child (item),
-                               _("Monthly recurring revenue at the end of the month"));
-}
-
-static void
-bind_text (GtkListItem *item,
-           const char  *text,
-           const char  *missing)
-{
-  GtkWidget *label = gtk_list_item_get_child (item);
-  gboolean empty = text == NULL || *text == '\0';
-
-  gtk_label_set_text (GTK_LABEL (label), empty ? missing : text);
-  gtk_widget_set_tooltip_text (label, empty ? NULL : text);
-  if (empty)
-    gtk_widget_add_css_class (label, "dim-label");
-  else
-    gtk_widget_remove_css_class (label, "dim-label");
-}
-
-static void
-bind_owner_cb (GtkSignalListItemFactory *factory,
-               GtkListItem              *item)
-{
-  bind_text (item, tenure_account_row_get_owner (gtk_list_item_get_item (item)), "—");
-}
-
-static void
-bind_segment_cb (GtkSignalListItemFactory *factory,
-                 GtkListItem              *item)
-{
-  bind_text (item, tenure_account_row_get_segment (gtk_list_item_get_item (item)), "—");
-}
-
-static void
-bind_drivers_cb (GtkSignalListItemFactory *factory,
-                 GtkListItem              *item)
-{
-  TenureAccountRow *row = gtk_list_item_get_item (item);
-  const TenureAccountHealth *health = tenure_account_row_get_health (row);
   g_autoptr(GString) tooltip = g_string_new (_("Components of the score, worst first:"));
-  GtkWidget *label = gtk_list_item_get_child (item);
 
   for (guint i = 0; i < TENURE_HEALTH_N_COMPONENTS; i++)
     {
@@ -582,82 +599,217 @@ bind_drivers_cb (GtkSignalListItemFactory *factory,
                               percent);
     }
 
-  gtk_label_set_text (GTK_LABEL (label), tenure_account_row_get_drivers (row));
-  gtk_widget_set_tooltip_text (label, tooltip->str);
+  return g_string_free (g_steal_pointer (&tooltip), FALSE);
+}
+
+static gboolean
+query_tooltip_cb (GtkWidget   *label,
+                  int          x,
+                  int          y,
+                  gboolean     keyboard,
+                  GtkTooltip  *tooltip,
+                  GtkListItem *item)
+{
+  TenureAccountRow *row = gtk_list_item_get_item (item);
+  const TenureAccountHealth *health;
+  g_autofree char *text = NULL;
+
+  if (row == NULL)
+    return FALSE;
+
+  health = tenure_account_row_get_health (row);
+  switch (GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (item), "tenure-column")))
+    {
+    case TENURE_ACCOUNT_COLUMN_NAME:
+      text = g_strdup_printf ("%s (%s)", tenure_account_row_get_name (row), health->external_id);
+      break;
+    case TENURE_ACCOUNT_COLUMN_SCORE:
+      text = g_strdup (_("Health score from 0 to 100: green from 70, amber from 40, red below "
+                         "40"));
+      break;
+    case TENURE_ACCOUNT_COLUMN_BAND:
+      text = g_strdup (_("Green: healthy; amber: to watch; red: at risk of leaving"));
+      break;
+    case TENURE_ACCOUNT_COLUMN_MRR:
+      text = g_strdup (_("Monthly recurring revenue at the end of the month"));
+      break;
+    case TENURE_ACCOUNT_COLUMN_OWNER:
+      text = g_strdup (health->owner);
+      break;
+    case TENURE_ACCOUNT_COLUMN_SEGMENT:
+      text = g_strdup (health->segment);
+      break;
+    case TENURE_ACCOUNT_COLUMN_DRIVERS:
+      text = drivers_tooltip (health);
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+
+  if (text == NULL || *text == '\0')
+    return FALSE;
+
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
 }
 
 static void
-setup_band_cb (GtkSignalListItemFactory *factory,
-               GtkListItem              *item)
+setup_cell_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               gpointer                  user_data)
 {
+  TenureAccountColumn column = GPOINTER_TO_UINT (user_data);
   GtkWidget *label = gtk_label_new (NULL);
 
-  gtk_widget_set_halign (label, GTK_ALIGN_START);
-  gtk_widget_add_css_class (label, "health-pill");
+  gtk_widget_set_halign (label, GTK_ALIGN_FILL);
+  if (column == TENURE_ACCOUNT_COLUMN_BAND)
+    {
+      gtk_widget_set_halign (label, GTK_ALIGN_START);
+      gtk_widget_add_css_class (label, "health-pill");
+    }
+  else
+    {
+      gboolean numeric = column == TENURE_ACCOUNT_COLUMN_SCORE ||
+                         column == TENURE_ACCOUNT_COLUMN_MRR;
+
+      gtk_label_set_xalign (GTK_LABEL (label), numeric ? 1 : 0);
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_label_set_single_line_mode (GTK_LABEL (label), TRUE);
+      if (numeric)
+        gtk_widget_add_css_class (label, "numeric");
+    }
+  /* The tooltip is made when asked: on X11, setting a visible widget's tooltip text asks
+   * the X server where the pointer is, a round trip for each cell bound. */
+  gtk_widget_set_has_tooltip (label, TRUE);
+  g_signal_connect_object (label, "query-tooltip", G_CALLBACK (query_tooltip_cb), item, 0);
+
+  g_object_set_data (G_OBJECT (item), "tenure-column", user_data);
   gtk_list_item_set_child (item, label);
 }
 
 static void
-bind_band_cb (GtkSignalListItemFactory *factory,
-              GtkListItem              *item)
+show_text (GtkWidget  *label,
+           const char *text)
 {
-  TenureAccountRow *row = gtk_list_item_get_item (item);
-  GtkWidget *label = gtk_list_item_get_child (item);
-  TenureHealthBand band = tenure_account_row_get_band (row);
-  /* Translators: a health band with a dot in front, such as "● Red" */
-  g_autofree char *text = g_strdup_printf (_("● %s"), tenure_health_band_name (band));
+  gboolean empty = text == NULL || *text == '\0';
 
-  for (guint b = 0; b < TENURE_HEALTH_N_BANDS; b++)
-    gtk_widget_remove_css_class (label, tenure_health_band_key (b));
-  gtk_widget_add_css_class (label, tenure_health_band_key (band));
-  gtk_label_set_text (GTK_LABEL (label), text);
-  gtk_widget_set_tooltip_text (label, _("Green: healthy; amber: to watch; red: at risk of "
-                                        "leaving"));
+  gtk_label_set_text (GTK_LABEL (label), empty ? "—" : text);
+  if (empty)
+    gtk_widget_add_css_class (label, "dim-label");
+  else
+    gtk_widget_remove_css_class (label, "dim-label");
 }
 
 static void
-add_column (TenureAccountsPage *self,
-            const char         *id,
-            const char         *title,
-            GCallback           setup,
-            GCallback           bind,
-            gpointer            data,
-            GtkSorter          *sorter,
-            int                 fixed_width,
-            gboolean            expand)
+update_cell (GtkListItem *item)
+{
+  TenureAccountRow *row = gtk_list_item_get_item (item);
+  GtkWidget *label = gtk_list_item_get_child (item);
+  const TenureAccountHealth *health;
+  g_autofree char *text = NULL;
+
+  if (row == NULL)
+    return;
+
+  health = tenure_account_row_get_health (row);
+  switch (GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (item), "tenure-column")))
+    {
+    case TENURE_ACCOUNT_COLUMN_NAME:
+      gtk_label_set_text (GTK_LABEL (label), tenure_account_row_get_name (row));
+      break;
+
+    case TENURE_ACCOUNT_COLUMN_SCORE:
+      text = g_strdup_printf ("%d", health->score);
+      gtk_label_set_text (GTK_LABEL (label), text);
+      break;
+
+    case TENURE_ACCOUNT_COLUMN_BAND:
+      /* Translators: a health band with a dot in front, such as "● Red" */
+      text = g_strdup_printf (_("● %s"), tenure_health_band_name (health->band));
+      for (guint b = 0; b < TENURE_HEALTH_N_BANDS; b++)
+        if (b != health->band)
+          gtk_widget_remove_css_class (label, tenure_health_band_key (b));
+      gtk_widget_add_css_class (label, tenure_health_band_key (health->band));
+      gtk_label_set_text (GTK_LABEL (label), text);
+      break;
+
+    case TENURE_ACCOUNT_COLUMN_MRR:
+      gtk_label_set_text (GTK_LABEL (label), tenure_account_row_get_mrr_text (row));
+      break;
+
+    case TENURE_ACCOUNT_COLUMN_OWNER:
+      show_text (label, health->owner);
+      break;
+
+    case TENURE_ACCOUNT_COLUMN_SEGMENT:
+      show_text (label, health->segment);
+      break;
+
+    case TENURE_ACCOUNT_COLUMN_DRIVERS:
+      gtk_label_set_text (GTK_LABEL (label), tenure_account_row_get_drivers (row));
+      break;
+
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static void
+bind_cell_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item)
+{
+  update_cell (item);
+  g_signal_connect_object (gtk_list_item_get_item (item), "changed", G_CALLBACK (update_cell),
+                           item, G_CONNECT_SWAPPED);
+}
+
+static void
+unbind_cell_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *item)
+{
+  g_signal_handlers_disconnect_by_data (gtk_list_item_get_item (item), item);
+}
+
+static int
+compare_column_cb (gconstpointer a,
+                   gconstpointer b,
+                   gpointer      user_data)
+{
+  TenureAccountColumn column = GPOINTER_TO_UINT (user_data);
+  gint64 key_a = tenure_account_row_get_sort_key ((TenureAccountRow *) a, column);
+  gint64 key_b = tenure_account_row_get_sort_key ((TenureAccountRow *) b, column);
+
+  return key_a < key_b ? GTK_ORDERING_SMALLER
+                       : key_a > key_b ? GTK_ORDERING_LARGER : GTK_ORDERING_EQUAL;
+}
+
+static void
+add_column (TenureAccountsPage  *self,
+            const char          *id,
+            const char          *title,
+            TenureAccountColumn  column,
+            int                  fixed_width,
+            gboolean             expand)
 {
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-  g_autoptr(GtkColumnViewColumn) column = NULL;
+  g_autoptr(GtkColumnViewColumn) view_column = NULL;
+  GtkSorter *sorter;
 
-  g_signal_connect (factory, "setup", setup, data);
-  g_signal_connect (factory, "bind", bind, data);
-  column = gtk_column_view_column_new (title, factory);
-  g_object_set_data_full (G_OBJECT (column), "tenure-id", g_strdup (id), g_free);
-  gtk_column_view_column_set_sorter (column, sorter);
-  gtk_column_view_column_set_resizable (column, TRUE);
-  gtk_column_view_column_set_expand (column, expand);
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_cell_cb), GUINT_TO_POINTER (column));
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_cell_cb), NULL);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cell_cb), NULL);
+  view_column = gtk_column_view_column_new (title, factory);
+  g_object_set_data_full (G_OBJECT (view_column), "tenure-id", g_strdup (id), g_free);
+  /* Only read by read_sort_order (): the rows are sorted with their keys. */
+  sorter = GTK_SORTER (gtk_custom_sorter_new (compare_column_cb, GUINT_TO_POINTER (column),
+                                              NULL));
+  gtk_column_view_column_set_sorter (view_column, sorter);
+  g_object_unref (sorter);
+  gtk_column_view_column_set_resizable (view_column, TRUE);
+  gtk_column_view_column_set_expand (view_column, expand);
   if (fixed_width > 0)
-    gtk_column_view_column_set_fixed_width (column, fixed_width);
-  gtk_column_view_append_column (self->column_view, column);
-  g_clear_object (&sorter);
-}
-
-static GtkSorter *
-string_sorter (const char *property)
-{
-  GtkExpression *expression = gtk_property_expression_new (TENURE_TYPE_ACCOUNT_ROW, NULL,
-                                                           property);
-
-  return GTK_SORTER (gtk_string_sorter_new (expression));
-}
-
-static GtkSorter *
-numeric_sorter (const char *property)
-{
-  GtkExpression *expression = gtk_property_expression_new (TENURE_TYPE_ACCOUNT_ROW, NULL,
-                                                           property);
-
-  return GTK_SORTER (gtk_numeric_sorter_new (expression));
+    gtk_column_view_column_set_fixed_width (view_column, fixed_width);
+  gtk_column_view_append_column (self->column_view, view_column);
 }
 
 static void
@@ -666,25 +818,13 @@ setup_columns (TenureAccountsPage *self)
   /* Fixed widths but for the name and the reasons, which share the room left: the page
    * must fit 550 pixels, as the window's stack is as wide as its widest page. Names and
    * reasons longer than their cell are in tooltips. */
-  add_column (self, "name", _("Account"), G_CALLBACK (setup_label_cb),
-              G_CALLBACK (bind_name_cb), GINT_TO_POINTER (FALSE), string_sorter ("name"),
-              -1, TRUE);
-  add_column (self, "score", _("Score"), G_CALLBACK (setup_label_cb),
-              G_CALLBACK (bind_score_cb), GINT_TO_POINTER (TRUE), numeric_sorter ("score"),
-              64, FALSE);
-  add_column (self, "band", _("Health"), G_CALLBACK (setup_band_cb),
-              G_CALLBACK (bind_band_cb), NULL, numeric_sorter ("band"), 76, FALSE);
-  add_column (self, "mrr", _("MRR"), G_CALLBACK (setup_label_cb),
-              G_CALLBACK (bind_mrr_cb), self, numeric_sorter ("mrr"), 80, FALSE);
-  add_column (self, "owner", _("Owner"), G_CALLBACK (setup_label_cb),
-              G_CALLBACK (bind_owner_cb), GINT_TO_POINTER (FALSE), string_sorter ("owner"),
-              80, FALSE);
-  add_column (self, "segment", _("Segment"), G_CALLBACK (setup_label_cb),
-              G_CALLBACK (bind_segment_cb), GINT_TO_POINTER (FALSE), string_sorter ("segment"),
-              88, FALSE);
-  add_column (self, "drivers", _("Why"), G_CALLBACK (setup_label_cb),
-              G_CALLBACK (bind_drivers_cb), GINT_TO_POINTER (FALSE),
-              string_sorter ("drivers"), -1, TRUE);
+  add_column (self, "name", _("Account"), TENURE_ACCOUNT_COLUMN_NAME, -1, TRUE);
+  add_column (self, "score", _("Score"), TENURE_ACCOUNT_COLUMN_SCORE, 64, FALSE);
+  add_column (self, "band", _("Health"), TENURE_ACCOUNT_COLUMN_BAND, 76, FALSE);
+  add_column (self, "mrr", _("MRR"), TENURE_ACCOUNT_COLUMN_MRR, 80, FALSE);
+  add_column (self, "owner", _("Owner"), TENURE_ACCOUNT_COLUMN_OWNER, 80, FALSE);
+  add_column (self, "segment", _("Segment"), TENURE_ACCOUNT_COLUMN_SEGMENT, 88, FALSE);
+  add_column (self, "drivers", _("Why"), TENURE_ACCOUNT_COLUMN_DRIVERS, -1, TRUE);
 
   /* Worst first until the user picks another order. */
   gtk_column_view_sort_by_column (self->column_view, find_column (self, "score"),
@@ -715,11 +855,19 @@ tenure_accounts_page_dispose (GObject *object)
 {
   TenureAccountsPage *self = TENURE_ACCOUNTS_PAGE (object);
 
+  /* Removing the columns changes the sorter: the rows need not follow. */
+  if (self->column_view != NULL)
+    g_signal_handlers_disconnect_by_data (gtk_column_view_get_sorter (self->column_view), self);
   /* AdwBin unparents its child itself: let it go before the template does. */
   adw_bin_set_child (ADW_BIN (object), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (object), TENURE_TYPE_ACCOUNTS_PAGE);
 
   g_clear_object (&self->selection);
+  g_clear_object (&self->list);
+  g_clear_pointer (&self->shown, g_ptr_array_unref);
+  g_clear_pointer (&self->rows, g_ptr_array_unref);
+  g_clear_object (&self->probes[0]);
+  g_clear_object (&self->probes[1]);
   g_clear_object (&self->owner_column);
   g_clear_object (&self->segment_column);
   g_clear_object (&self->owners);
@@ -778,12 +926,10 @@ tenure_accounts_page_init (TenureAccountsPage *self)
                            G_LIST_MODEL (gtk_string_list_new (all_owners)));
   g_object_unref (gtk_drop_down_get_model (self->owner_dropdown));
 
-  self->store = g_list_store_new (TENURE_TYPE_ACCOUNT_ROW);
-  self->filter = gtk_custom_filter_new (match_row, self, NULL);
-  self->filtered = gtk_filter_list_model_new (G_LIST_MODEL (self->store),
-                                              GTK_FILTER (self->filter));
-  self->sorted = gtk_sort_list_model_new (G_LIST_MODEL (self->filtered), NULL);
-  self->selection = gtk_single_selection_new (G_LIST_MODEL (self->sorted));
+  self->rows = g_ptr_array_new_with_free_func (g_object_unref);
+  self->shown = g_ptr_array_new ();
+  self->list = tenure_account_list_new ();
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->list)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   g_signal_connect_swapped (self->selection, "notify::selected",
@@ -795,7 +941,15 @@ tenure_accounts_page_init (TenureAccountsPage *self)
   setup_columns (self);
   self->owner_column = g_object_ref (find_column (self, "owner"));
   self->segment_column = g_object_ref (find_column (self, "segment"));
-  gtk_sort_list_model_set_sorter (self->sorted, gtk_column_view_get_sorter (self->column_view));
+  for (guint i = 0; i < G_N_ELEMENTS (self->probes); i++)
+    {
+      TenureAccountHealth probe = { 0 };
+
+      self->probes[i] = tenure_account_row_new (&probe, "EUR");
+    }
+  read_sort_order (self);
+  g_signal_connect_object (gtk_column_view_get_sorter (self->column_view), "changed",
+                           G_CALLBACK (sorter_changed_cb), self, G_CONNECT_SWAPPED);
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
   folded_changed_cb (self);
   self->updating--;
@@ -821,13 +975,14 @@ tenure_accounts_page_show_dormant (TenureAccountsPage *self)
   filter_changed_cb (self);
 }
 
-/* The rows shown, filtered and sorted: TenureAccountRow items. */
+/* The rows shown, filtered and sorted: TenureAccountRow slots, each the same object
+ * whatever account it shows (tenure_account_row_get_account() gives the account). */
 GListModel *
 tenure_accounts_page_get_rows (TenureAccountsPage *self)
 {
   g_return_val_if_fail (TENURE_IS_ACCOUNTS_PAGE (self), NULL);
 
-  return G_LIST_MODEL (self->sorted);
+  return G_LIST_MODEL (self->list);
 }
 
 /* The customers scored, before any filter. */
@@ -836,7 +991,7 @@ tenure_accounts_page_get_n_accounts (TenureAccountsPage *self)
 {
   g_return_val_if_fail (TENURE_IS_ACCOUNTS_PAGE (self), 0);
 
-  return g_list_model_get_n_items (G_LIST_MODEL (self->store));
+  return self->rows->len;
 }
 
 void

@@ -40,32 +40,12 @@ struct _TenureAcquisitionPage
 
 G_DEFINE_FINAL_TYPE (TenureAcquisitionPage, tenure_acquisition_page, TENURE_TYPE_PAGE)
 
-/* Identifies our GTasks (a function pointer is not a gpointer in ISO C). */
-static char load_tag;
-
-typedef struct
-{
-  TenureWorkspace *workspace;
-  char            *filter;
-  int              month;
-} LoadRequest;
-
 typedef struct
 {
   TenureMetrics *metrics;
   GPtrArray     *segments;
   GPtrArray     *channels;
 } LoadResult;
-
-static void
-load_request_free (gpointer data)
-{
-  LoadRequest *request = data;
-
-  g_clear_object (&request->workspace);
-  g_free (request->filter);
-  g_free (request);
-}
 
 static void
 load_result_free (gpointer data)
@@ -125,42 +105,25 @@ format_months (double value)
                               TENURE_LANGUAGE_DEFAULT);
 }
 
-static void
-load_worker (GTask        *task,
-             gpointer      source_object,
-             gpointer      task_data,
-             GCancellable *cancellable)
+static gpointer
+load_figures (TenureDb             *db,
+              const TenurePageLoad *load,
+              GCancellable         *cancellable,
+              GError              **error)
 {
-  LoadRequest *request = task_data;
-  g_autoptr(TenureDb) db = NULL;
-  g_autoptr(GError) error = NULL;
-  LoadResult *result;
-  TenureFilter filter;
+  LoadResult *result = g_new0 (LoadResult, 1);
 
-  db = tenure_workspace_open_db (request->workspace, &error);
-  if (db == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  tenure_filter_from_string (request->filter, &filter);
-  result = g_new0 (LoadResult, 1);
-  result->metrics = tenure_metrics_compute (db, request->month, &filter, cancellable, &error);
+  result->metrics = tenure_metrics_compute (db, load->month, &load->filter, cancellable, error);
   if (result->metrics != NULL)
-    result->segments = tenure_metrics_compare_groups (db, request->month, TENURE_FILTER_SEGMENT,
-                                                      cancellable, &error);
+    result->segments = tenure_metrics_compare_groups (db, load->month, TENURE_FILTER_SEGMENT,
+                                                      cancellable, error);
   if (result->segments != NULL)
-    result->channels = tenure_metrics_compare_groups (db, request->month, TENURE_FILTER_CHANNEL,
-                                                      cancellable, &error);
+    result->channels = tenure_metrics_compare_groups (db, load->month, TENURE_FILTER_CHANNEL,
+                                                      cancellable, error);
   if (result->channels == NULL)
-    {
-      load_result_free (result);
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
+    g_clear_pointer (&result, load_result_free);
 
-  g_task_return_pointer (task, result, load_result_free);
+  return result;
 }
 
 static void
@@ -234,7 +197,9 @@ add_cell (GtkGrid    *grid,
     {
       gtk_widget_add_css_class (label, "numeric");
     }
-  gtk_widget_set_tooltip_text (label, tooltip);
+  /* On X11, setting a tooltip asks the server where the pointer is: not for nothing. */
+  if (tooltip != NULL)
+    gtk_widget_set_tooltip_text (label, tooltip);
   gtk_grid_attach (grid, label, column, row, 1, 1);
 }
 
@@ -408,48 +373,16 @@ show_groups (GtkGrid     *grid,
 }
 
 static void
-show_summary (GtkLabel   *label,
-              int         month,
-              const char *filter_text)
+loaded_cb (TenurePage           *page,
+           const TenurePageLoad *load,
+           gpointer              result,
+           const GError         *error)
 {
-  g_autofree char *month_name = tenure_format_month (month, TENURE_LANGUAGE_DEFAULT);
-  g_autofree char *group = NULL;
-  g_autofree char *summary = NULL;
-  TenureFilter filter;
+  TenureAcquisitionPage *self = TENURE_ACQUISITION_PAGE (page);
+  const LoadResult *loaded = result;
 
-  tenure_filter_from_string (filter_text, &filter);
-  group = tenure_filter_describe (&filter);
-  /* Translators: the month shown and the group of accounts, "Oct 2026 · All accounts" */
-  summary = g_strdup_printf (_("%s · %s"), month_name, group);
-  gtk_label_set_label (label, summary);
-}
-
-static void
-load_cb (GObject      *object,
-         GAsyncResult *result,
-         gpointer      user_data)
-{
-  g_autoptr(TenureAcquisitionPage) self = user_data;
-  GCancellable *cancellable = g_task_get_cancellable (G_TASK (result));
-  LoadRequest *request = g_task_get_task_data (G_TASK (result));
-  LoadResult *loaded;
-  g_autoptr(GError) error = NULL;
-
-  loaded = g_task_propagate_pointer (G_TASK (result), &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
-      g_cancellable_is_cancelled (cancellable))
-    {
-      g_clear_pointer (&loaded, load_result_free);
-      return;
-    }
-
-  if (loaded == NULL)
-    {
-      g_autofree char *markup = g_markup_escape_text (error->message, -1);
-
-      adw_status_page_set_description (self->error_page, markup);
-      gtk_stack_set_visible_child_name (self->stack, "error");
-    }
+  if (error != NULL)
+    tenure_page_show_error (self->stack, self->error_page, error);
   else if (loaded->metrics->channels->len == 0 && loaded->channels->len == 0)
     {
       gtk_stack_set_visible_child_name (self->stack, "empty");
@@ -457,9 +390,9 @@ load_cb (GObject      *object,
   else
     {
       const char *currency = loaded->metrics->currency;
-      const char *filter = request->filter;
+      g_autofree char *summary = tenure_page_format_summary (load);
 
-      show_summary (self->summary_label, request->month, filter);
+      gtk_label_set_label (self->summary_label, summary);
       show_figures (self, loaded->metrics);
       show_channels (self, loaded->metrics);
       show_value (self, loaded->channels, currency);
@@ -468,34 +401,19 @@ load_cb (GObject      *object,
       show_groups (self->channel_grid, self->channel_chart, loaded->channels, _("Channel"),
                    currency);
       gtk_label_set_label (self->compare_label,
-                           filter != NULL && *filter != '\0'
+                           load->filter.kind != TENURE_FILTER_NONE
                            ? _("The channels’ value and the groups side by side cover every "
                                "account, whatever the filter.")
                            : _("Each group is computed on its own accounts, as the dashboard "
                                "does when filtered on it."));
       gtk_stack_set_visible_child_name (self->stack, "content");
     }
-
-  g_clear_pointer (&loaded, load_result_free);
-  tenure_page_end_loading (TENURE_PAGE (self), cancellable);
 }
 
 static void
 tenure_acquisition_page_reload (TenurePage *page)
 {
-  GCancellable *cancellable = tenure_page_begin_loading (page);
-  TenureWorkspace *workspace = tenure_page_get_workspace (page);
-  g_autoptr(GTask) task = NULL;
-  LoadRequest *request = g_new0 (LoadRequest, 1);
-
-  request->workspace = g_object_ref (workspace);
-  request->filter = g_strdup (tenure_workspace_get_filter (workspace));
-  request->month = tenure_page_get_month (page);
-
-  task = g_task_new (NULL, cancellable, load_cb, g_object_ref (page));
-  g_task_set_source_tag (task, &load_tag);
-  g_task_set_task_data (task, request, load_request_free);
-  g_task_run_in_thread (task, load_worker);
+  tenure_page_load_in_thread (page, load_figures, NULL, NULL, load_result_free, loaded_cb);
 }
 
 static void

@@ -20,19 +20,9 @@
 
 G_DEFINE_FINAL_TYPE (TenureInitiativesPage, tenure_initiatives_page, TENURE_TYPE_PAGE)
 
-/* Identifies our GTasks (a function pointer is not a gpointer in ISO C). */
-static char load_tag;
 
 /* Months offered by the form after the workspace's last month. */
 #define FUTURE_MONTHS 24
-
-typedef struct
-{
-  TenureWorkspace *workspace;
-  char            *filter;
-  int              month;
-  gboolean         open_edit_db;
-} LoadRequest;
 
 typedef struct
 {
@@ -42,16 +32,6 @@ typedef struct
   GPtrArray *scenarios;
   char      *currency;
 } LoadResult;
-
-static void
-load_request_free (gpointer data)
-{
-  LoadRequest *request = data;
-
-  g_clear_object (&request->workspace);
-  g_free (request->filter);
-  g_free (request);
-}
 
 static void
 load_result_free (gpointer data)
@@ -66,49 +46,44 @@ load_result_free (gpointer data)
   g_free (result);
 }
 
-static void
-load_worker (GTask        *task,
-             gpointer      source_object,
-             gpointer      task_data,
-             GCancellable *cancellable)
+/* @load's data is TRUE when the page needs its own connection for the edits. */
+static gpointer
+load_initiatives (TenureDb             *db,
+                  const TenurePageLoad *load,
+                  GCancellable         *cancellable,
+                  GError              **error)
 {
-  LoadRequest *request = task_data;
-  g_autoptr(TenureDb) db = NULL;
-  g_autoptr(GError) error = NULL;
   LoadResult *result = g_new0 (LoadResult, 1);
-  TenureFilter filter;
 
-  if (request->open_edit_db)
+  if (GPOINTER_TO_INT (load->data))
     {
-      TenureDbOpenFlags flags = tenure_workspace_get_read_only (request->workspace)
+      TenureDbOpenFlags flags = tenure_workspace_get_read_only (load->workspace)
                                 ? TENURE_DB_OPEN_READ_ONLY : TENURE_DB_OPEN_DEFAULT;
 
-      result->edit_db = tenure_db_open (tenure_workspace_get_path (request->workspace), flags,
-                                        &error);
+      result->edit_db = tenure_db_open (tenure_workspace_get_path (load->workspace), flags,
+                                        error);
+      if (result->edit_db == NULL)
+        {
+          load_result_free (result);
+          return NULL;
+        }
     }
-  if (error == NULL)
-    db = tenure_workspace_open_db (request->workspace, &error);
-  if (db != NULL)
-    {
-      tenure_filter_from_string (request->filter, &filter);
-      result->initiatives = tenure_initiative_roi (db, request->month,
-                                                   filter.kind != TENURE_FILTER_NONE
-                                                   ? &filter : NULL,
-                                                   cancellable, &error);
-    }
+  result->initiatives = tenure_initiative_roi (db, load->month,
+                                               load->filter.kind != TENURE_FILTER_NONE
+                                               ? &load->filter : NULL,
+                                               cancellable, error);
   if (result->initiatives != NULL)
-    result->segments = tenure_metrics_list_groups (db, TENURE_FILTER_SEGMENT, &error);
+    result->segments = tenure_metrics_list_groups (db, TENURE_FILTER_SEGMENT, error);
   if (result->segments != NULL)
-    result->scenarios = tenure_scenario_load_all (db, &error);
+    result->scenarios = tenure_scenario_load_all (db, error);
   if (result->scenarios == NULL)
     {
       load_result_free (result);
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
+      return NULL;
     }
   result->currency = tenure_db_get_setting (db, "currency", "EUR");
 
-  g_task_return_pointer (task, result, load_result_free);
+  return result;
 }
 
 static char *
@@ -347,17 +322,14 @@ make_card (TenureInitiativesPage     *self,
 
 static void
 show_initiatives (TenureInitiativesPage *self,
-                  int                    month,
-                  const char            *filter_text)
+                  const TenurePageLoad  *load)
 {
-  g_autofree char *month_name = tenure_format_month (month, TENURE_LANGUAGE_DEFAULT);
+  g_autofree char *month_name = tenure_format_month (load->month, TENURE_LANGUAGE_DEFAULT);
   g_autofree char *group = NULL;
   g_autofree char *summary = NULL;
-  TenureFilter filter;
   GtkWidget *child;
 
-  tenure_filter_from_string (filter_text, &filter);
-  group = tenure_filter_describe (&filter);
+  group = tenure_filter_describe (&load->filter);
   /* Translators: the month the gains are counted up to and the group of accounts */
   summary = g_strdup_printf (_("Gains up to %s · %s"), month_name, group);
   gtk_label_set_label (self->summary_label, summary);
@@ -470,37 +442,22 @@ take_edit_db (TenureInitiativesPage *self,
 /* Loading */
 
 static void
-load_cb (GObject      *object,
-         GAsyncResult *result,
-         gpointer      user_data)
+loaded_cb (TenurePage           *page,
+           const TenurePageLoad *load,
+           gpointer              result,
+           const GError         *error)
 {
-  g_autoptr(TenureInitiativesPage) self = user_data;
-  GCancellable *cancellable = g_task_get_cancellable (G_TASK (result));
-  LoadRequest *request = g_task_get_task_data (G_TASK (result));
-  LoadResult *loaded;
-  g_autoptr(GError) error = NULL;
+  TenureInitiativesPage *self = TENURE_INITIATIVES_PAGE (page);
+  LoadResult *loaded = result;
 
-  loaded = g_task_propagate_pointer (G_TASK (result), &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
-      g_cancellable_is_cancelled (cancellable))
-    {
-      g_clear_pointer (&loaded, load_result_free);
-      return;
-    }
-
-  if (loaded == NULL)
-    {
-      g_autofree char *markup = g_markup_escape_text (error->message, -1);
-
-      adw_status_page_set_description (self->error_page, markup);
-      gtk_stack_set_visible_child_name (self->stack, "error");
-    }
+  if (error != NULL)
+    tenure_page_show_error (self->stack, self->error_page, error);
   else
     {
       const char *visible = gtk_stack_get_visible_child_name (self->stack);
 
       if (loaded->edit_db != NULL)
-        take_edit_db (self, request->workspace, g_steal_pointer (&loaded->edit_db));
+        take_edit_db (self, load->workspace, g_steal_pointer (&loaded->edit_db));
       g_clear_pointer (&self->initiatives, g_ptr_array_unref);
       self->initiatives = g_steal_pointer (&loaded->initiatives);
       g_free (self->currency);
@@ -510,21 +467,16 @@ load_cb (GObject      *object,
           fill_choices (self, loaded);
           gtk_stack_set_visible_child_name (self->stack, "list");
         }
-      show_initiatives (self, request->month, request->filter);
+      show_initiatives (self, load);
     }
-
-  g_clear_pointer (&loaded, load_result_free);
-  tenure_page_end_loading (TENURE_PAGE (self), cancellable);
 }
 
 static void
 tenure_initiatives_page_reload (TenurePage *page)
 {
   TenureInitiativesPage *self = TENURE_INITIATIVES_PAGE (page);
-  GCancellable *cancellable = tenure_page_begin_loading (page);
   TenureWorkspace *workspace = tenure_page_get_workspace (page);
-  g_autoptr(GTask) task = NULL;
-  LoadRequest *request;
+  gboolean open_edit_db = self->edit_workspace != workspace;
 
   if (self->edit_workspace != workspace)
     {
@@ -535,16 +487,8 @@ tenure_initiatives_page_reload (TenurePage *page)
   if (self->initiatives == NULL || self->edit_workspace != workspace)
     gtk_stack_set_visible_child_name (self->stack, "loading");
 
-  request = g_new0 (LoadRequest, 1);
-  request->workspace = g_object_ref (workspace);
-  request->filter = g_strdup (tenure_workspace_get_filter (workspace));
-  request->month = tenure_page_get_month (page);
-  request->open_edit_db = self->edit_workspace != workspace;
-
-  task = g_task_new (NULL, cancellable, load_cb, g_object_ref (page));
-  g_task_set_source_tag (task, &load_tag);
-  g_task_set_task_data (task, request, load_request_free);
-  g_task_run_in_thread (task, load_worker);
+  tenure_page_load_in_thread (page, load_initiatives, GINT_TO_POINTER (open_edit_db), NULL,
+                              load_result_free, loaded_cb);
 }
 
 static void

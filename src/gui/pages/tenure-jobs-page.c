@@ -42,31 +42,11 @@ struct _TenureJobsPage
 
 G_DEFINE_FINAL_TYPE (TenureJobsPage, tenure_jobs_page, TENURE_TYPE_PAGE)
 
-/* Identifies our GTasks (a function pointer is not a gpointer in ISO C). */
-static char load_tag;
-
-typedef struct
-{
-  TenureWorkspace *workspace;
-  char            *filter;
-  int              month;
-} LoadRequest;
-
 typedef struct
 {
   TenureMetrics *metrics;
   GPtrArray     *jobs;
 } LoadResult;
-
-static void
-load_request_free (gpointer data)
-{
-  LoadRequest *request = data;
-
-  g_clear_object (&request->workspace);
-  g_free (request->filter);
-  g_free (request);
-}
 
 static void
 load_result_free (gpointer data)
@@ -108,40 +88,23 @@ format_days (double value)
                               TENURE_LANGUAGE_DEFAULT);
 }
 
-static void
-load_worker (GTask        *task,
-             gpointer      source_object,
-             gpointer      task_data,
-             GCancellable *cancellable)
+static gpointer
+load_figures (TenureDb             *db,
+              const TenurePageLoad *load,
+              GCancellable         *cancellable,
+              GError              **error)
 {
-  LoadRequest *request = task_data;
-  g_autoptr(TenureDb) db = NULL;
-  g_autoptr(GError) error = NULL;
-  LoadResult *result;
-  TenureFilter filter;
+  LoadResult *result = g_new0 (LoadResult, 1);
 
-  db = tenure_workspace_open_db (request->workspace, &error);
-  if (db == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  tenure_filter_from_string (request->filter, &filter);
-  result = g_new0 (LoadResult, 1);
-  result->metrics = tenure_metrics_compute_with_series (db, request->month, N_MONTHS, &filter,
-                                                        NULL, NULL, cancellable, &error);
+  result->metrics = tenure_metrics_compute_with_series (db, load->month, N_MONTHS, &load->filter,
+                                                        NULL, NULL, cancellable, error);
   if (result->metrics != NULL)
-    result->jobs = tenure_metrics_job_completions (db, request->month, JOB_DAYS, &filter,
-                                                   cancellable, &error);
+    result->jobs = tenure_metrics_job_completions (db, load->month, JOB_DAYS, &load->filter,
+                                                   cancellable, error);
   if (result->jobs == NULL)
-    {
-      load_result_free (result);
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
+    g_clear_pointer (&result, load_result_free);
 
-  g_task_return_pointer (task, result, load_result_free);
+  return result;
 }
 
 static void
@@ -299,82 +262,37 @@ has_activity (const TenureMetrics *metrics,
 }
 
 static void
-show_summary (GtkLabel   *label,
-              int         month,
-              const char *filter_text)
+loaded_cb (TenurePage           *page,
+           const TenurePageLoad *load,
+           gpointer              result,
+           const GError         *error)
 {
-  g_autofree char *month_name = tenure_format_month (month, TENURE_LANGUAGE_DEFAULT);
-  g_autofree char *group = NULL;
-  g_autofree char *summary = NULL;
-  TenureFilter filter;
+  TenureJobsPage *self = TENURE_JOBS_PAGE (page);
+  const LoadResult *loaded = result;
 
-  tenure_filter_from_string (filter_text, &filter);
-  group = tenure_filter_describe (&filter);
-  /* Translators: the month shown and the group of accounts, "Oct 2026 · All accounts" */
-  summary = g_strdup_printf (_("%s · %s"), month_name, group);
-  gtk_label_set_label (label, summary);
-}
-
-static void
-load_cb (GObject      *object,
-         GAsyncResult *result,
-         gpointer      user_data)
-{
-  g_autoptr(TenureJobsPage) self = user_data;
-  GCancellable *cancellable = g_task_get_cancellable (G_TASK (result));
-  LoadRequest *request = g_task_get_task_data (G_TASK (result));
-  LoadResult *loaded;
-  g_autoptr(GError) error = NULL;
-
-  loaded = g_task_propagate_pointer (G_TASK (result), &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
-      g_cancellable_is_cancelled (cancellable))
-    {
-      g_clear_pointer (&loaded, load_result_free);
-      return;
-    }
-
-  if (loaded == NULL)
-    {
-      g_autofree char *markup = g_markup_escape_text (error->message, -1);
-
-      adw_status_page_set_description (self->error_page, markup);
-      gtk_stack_set_visible_child_name (self->stack, "error");
-    }
+  if (error != NULL)
+    tenure_page_show_error (self->stack, self->error_page, error);
   else if (!has_activity (loaded->metrics, loaded->jobs))
     {
       gtk_stack_set_visible_child_name (self->stack, "empty");
     }
   else
     {
-      show_summary (self->summary_label, request->month, request->filter);
+      g_autofree char *summary = tenure_page_format_summary (load);
+
+      gtk_label_set_label (self->summary_label, summary);
       show_figures (self, loaded->metrics);
       show_retention (self, loaded->metrics);
       show_trends (self, loaded->metrics);
-      show_jobs (self, loaded->jobs, request->month);
+      show_jobs (self, loaded->jobs, load->month);
       gtk_stack_set_visible_child_name (self->stack, "content");
     }
-
-  g_clear_pointer (&loaded, load_result_free);
-  tenure_page_end_loading (TENURE_PAGE (self), cancellable);
 }
 
 static void
 tenure_jobs_page_reload (TenurePage *page)
 {
-  GCancellable *cancellable = tenure_page_begin_loading (page);
-  TenureWorkspace *workspace = tenure_page_get_workspace (page);
-  g_autoptr(GTask) task = NULL;
-  LoadRequest *request = g_new0 (LoadRequest, 1);
-
-  request->workspace = g_object_ref (workspace);
-  request->filter = g_strdup (tenure_workspace_get_filter (workspace));
-  request->month = tenure_page_get_month (page);
-
-  task = g_task_new (NULL, cancellable, load_cb, g_object_ref (page));
-  g_task_set_source_tag (task, &load_tag);
-  g_task_set_task_data (task, request, load_request_free);
-  g_task_run_in_thread (task, load_worker);
+  tenure_page_load_in_thread (page, load_figures, NULL, NULL, load_result_free, loaded_cb);
 }
 
 static void

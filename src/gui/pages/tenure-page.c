@@ -7,6 +7,8 @@
 
 #include <glib/gi18n.h>
 
+#include "tenure-format.h"
+#include "tenure-metrics-groups.h"
 #include "tenure-page.h"
 
 typedef struct
@@ -378,4 +380,168 @@ tenure_page_end_loading (TenurePage   *self,
   priv->loaded = TRUE;
   set_busy (self, FALSE);
   g_signal_emit (self, signals [READY], 0);
+}
+
+/* A load of tenure_page_load_in_thread(): what the page asked for, and what it said. */
+typedef struct
+{
+  TenurePageLoad        load;
+  char                 *filter_text;   /* what load.filter points into */
+  GDestroyNotify        data_free;
+  GDestroyNotify        result_free;
+  TenurePageLoadFunc    load_func;
+  TenurePageLoadedFunc  loaded_func;
+} Load;
+
+/* Identifies the GTasks of tenure_page_load_in_thread(). */
+static char load_tag;
+
+static void
+load_free (gpointer data)
+{
+  Load *load = data;
+
+  if (load->data_free != NULL && load->load.data != NULL)
+    load->data_free (load->load.data);
+  g_clear_object (&load->load.workspace);
+  g_free (load->filter_text);
+  g_free (load);
+}
+
+static void
+load_worker (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  Load *load = task_data;
+  g_autoptr(TenureDb) db = NULL;
+  g_autoptr(GError) error = NULL;
+  gpointer result;
+
+  db = tenure_workspace_open_db (load->load.workspace, &error);
+  if (db == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  result = load->load_func (db, &load->load, cancellable, &error);
+  if (error != NULL)
+    {
+      if (result != NULL && load->result_free != NULL)
+        load->result_free (result);
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  g_task_return_pointer (task, result, load->result_free);
+}
+
+static void
+load_done_cb (GObject      *object,
+              GAsyncResult *task,
+              gpointer      user_data)
+{
+  g_autoptr(TenurePage) self = user_data;
+  GCancellable *cancellable = g_task_get_cancellable (G_TASK (task));
+  Load *load = g_task_get_task_data (G_TASK (task));
+  g_autoptr(GError) error = NULL;
+  gpointer result;
+
+  result = g_task_propagate_pointer (G_TASK (task), &error);
+
+  /* A newer load, or the page's disposal, took over. */
+  if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) &&
+      !g_cancellable_is_cancelled (cancellable))
+    {
+      load->loaded_func (self, &load->load, result, error);
+      tenure_page_end_loading (self, cancellable);
+    }
+
+  if (result != NULL && load->result_free != NULL)
+    load->result_free (result);
+}
+
+/**
+ * tenure_page_load_in_thread:
+ * @load_func: what the worker computes, with its own connection to the workspace
+ * @data: (nullable): the page's request, given to both functions as #TenurePageLoad.data
+ * @data_free: (nullable): frees @data once the load is over
+ * @result_free: (nullable): frees what @load_func returns
+ * @loaded_func: shows the result
+ *
+ * Loads the page's figures as a reload does: begins loading (cancelling the load under
+ * way), opens the workspace read-only in a worker thread and runs @load_func there for
+ * the page's month and the workspace's filter, then calls @loaded_func in the main thread
+ * and ends loading, unless a newer load or the page's disposal cancelled this one.
+ */
+void
+tenure_page_load_in_thread (TenurePage           *self,
+                            TenurePageLoadFunc    load_func,
+                            gpointer              data,
+                            GDestroyNotify        data_free,
+                            GDestroyNotify        result_free,
+                            TenurePageLoadedFunc  loaded_func)
+{
+  TenurePagePrivate *priv = tenure_page_get_instance_private (self);
+  g_autoptr(GTask) task = NULL;
+  GCancellable *cancellable;
+  Load *load;
+
+  g_return_if_fail (TENURE_IS_PAGE (self));
+  g_return_if_fail (priv->workspace != NULL);
+  g_return_if_fail (load_func != NULL);
+  g_return_if_fail (loaded_func != NULL);
+
+  cancellable = tenure_page_begin_loading (self);
+
+  load = g_new0 (Load, 1);
+  load->load.workspace = g_object_ref (priv->workspace);
+  load->load.month = priv->month;
+  load->load.data = data;
+  load->filter_text = g_strdup (tenure_workspace_get_filter (priv->workspace));
+  tenure_filter_from_string (load->filter_text, &load->load.filter);
+  load->data_free = data_free;
+  load->result_free = result_free;
+  load->load_func = load_func;
+  load->loaded_func = loaded_func;
+
+  task = g_task_new (NULL, cancellable, load_done_cb, g_object_ref (self));
+  g_task_set_source_tag (task, &load_tag);
+  g_task_set_task_data (task, load, load_free);
+  g_task_run_in_thread (task, load_worker);
+}
+
+/**
+ * tenure_page_format_summary:
+ *
+ * The month and the group of accounts @load is for, "Oct 2026 · All accounts".
+ */
+char *
+tenure_page_format_summary (const TenurePageLoad *load)
+{
+  g_autofree char *month = tenure_format_month (load->month, TENURE_LANGUAGE_DEFAULT);
+  g_autofree char *group = tenure_filter_describe (&load->filter);
+
+  /* Translators: the month shown and the group of accounts, "Oct 2026 · All accounts" */
+  return g_strdup_printf (_("%s · %s"), month, group);
+}
+
+/**
+ * tenure_page_show_error:
+ * @stack: the page's stack, with a child named "error"
+ * @error_page: the status page of that child
+ *
+ * Shows why a load failed: @error's message in @error_page, shown in @stack.
+ */
+void
+tenure_page_show_error (GtkStack      *stack,
+                        AdwStatusPage *error_page,
+                        const GError  *error)
+{
+  g_autofree char *markup = g_markup_escape_text (error->message, -1);
+
+  adw_status_page_set_description (error_page, markup);
+  gtk_stack_set_visible_child_name (stack, "error");
 }

@@ -4,6 +4,7 @@
 
 #include <adwaita.h>
 
+#include "tenure-metrics.h"
 #include "tenure-workspace.h"
 
 G_BEGIN_DECLS
@@ -38,5 +39,41 @@ void             tenure_page_queue_reload   (TenurePage      *self);
 GCancellable    *tenure_page_begin_loading  (TenurePage      *self);
 void             tenure_page_end_loading    (TenurePage      *self,
                                              GCancellable    *cancellable);
+
+/* What a load of tenure_page_load_in_thread() is for: the page's workspace, month and
+ * filter when it began, and the page's own request. */
+typedef struct
+{
+  TenureWorkspace *workspace;
+  int              month;
+  TenureFilter     filter;
+  gpointer         data;
+} TenurePageLoad;
+
+/* Runs in a worker thread with the workspace's read-only connection. Returns the result
+ * (freed with the result_free of tenure_page_load_in_thread()), or NULL: with @error set
+ * when the load failed. */
+typedef gpointer (*TenurePageLoadFunc)   (TenureDb             *db,
+                                          const TenurePageLoad *load,
+                                          GCancellable         *cancellable,
+                                          GError              **error);
+
+/* Runs in the main thread when the load is the page's latest: shows @result (which it may
+ * take fields from), or @error when the load failed. */
+typedef void     (*TenurePageLoadedFunc) (TenurePage           *page,
+                                          const TenurePageLoad *load,
+                                          gpointer              result,
+                                          const GError         *error);
+
+void             tenure_page_load_in_thread (TenurePage           *self,
+                                             TenurePageLoadFunc    load_func,
+                                             gpointer              data,
+                                             GDestroyNotify        data_free,
+                                             GDestroyNotify        result_free,
+                                             TenurePageLoadedFunc  loaded_func);
+char            *tenure_page_format_summary (const TenurePageLoad *load);
+void             tenure_page_show_error     (GtkStack             *stack,
+                                             AdwStatusPage        *error_page,
+                                             const GError         *error);
 
 G_END_DECLS

@@ -37,19 +37,10 @@ struct _TenureQualificationPage
 
 G_DEFINE_FINAL_TYPE (TenureQualificationPage, tenure_qualification_page, TENURE_TYPE_PAGE)
 
-/* Identifies our GTasks (a function pointer is not a gpointer in ISO C). */
-static char load_tag;
-
 typedef struct
 {
-  TenureWorkspace *workspace;
-  int              month;
-  gboolean         open_editor_db;
-} LoadRequest;
-
-typedef struct
-{
-  TenureDb    *db;
+  TenureDb    *db;          /* the editor's connection, on the first load */
+  GPtrArray   *questions;   /* with it: the questions and their answer counts */
   TenureAudit *audit;
   char        *currency;
   gboolean     has_threshold;
@@ -57,68 +48,56 @@ typedef struct
 } LoadResult;
 
 static void
-load_request_free (LoadRequest *request)
-{
-  g_clear_object (&request->workspace);
-  g_free (request);
-}
-
-static void
 load_result_free (LoadResult *result)
 {
   g_clear_pointer (&result->audit, tenure_audit_free);
   g_clear_pointer (&result->db, tenure_db_close);
+  g_clear_pointer (&result->questions, g_ptr_array_unref);
   g_free (result->currency);
   g_free (result);
 }
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LoadResult, load_result_free)
 
-static void
-load_worker (GTask        *task,
-             gpointer      source_object,
-             gpointer      task_data,
-             GCancellable *cancellable)
+/* @load's data is TRUE when the page needs its own connection for the editor. */
+static gpointer
+load_audit (TenureDb             *db,
+            const TenurePageLoad *load,
+            GCancellable         *cancellable,
+            GError              **error)
 {
-  LoadRequest *request = task_data;
   g_autoptr(LoadResult) result = g_new0 (LoadResult, 1);
-  g_autoptr(TenureDb) db = NULL;
-  g_autoptr(GError) error = NULL;
 
-  if (request->open_editor_db)
+  if (GPOINTER_TO_INT (load->data))
     {
-      const char *path = tenure_workspace_get_path (request->workspace);
+      const char *path = tenure_workspace_get_path (load->workspace);
+      g_autoptr(GError) local_error = NULL;
 
-      result->db = tenure_db_open (path, TENURE_DB_OPEN_DEFAULT, &error);
-      if (result->db == NULL && g_error_matches (error, TENURE_DB_ERROR, TENURE_DB_ERROR_READ_ONLY))
+      result->db = tenure_db_open (path, TENURE_DB_OPEN_DEFAULT, &local_error);
+      if (result->db == NULL &&
+          g_error_matches (local_error, TENURE_DB_ERROR, TENURE_DB_ERROR_READ_ONLY))
         {
-          g_clear_error (&error);
-          result->db = tenure_db_open (path, TENURE_DB_OPEN_READ_ONLY, &error);
+          g_clear_error (&local_error);
+          result->db = tenure_db_open (path, TENURE_DB_OPEN_READ_ONLY, &local_error);
         }
       if (result->db == NULL)
         {
-          g_task_return_error (task, g_steal_pointer (&error));
-          return;
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return NULL;
         }
+      /* Counting the answers of each question takes long in a large workspace. */
+      result->questions = tenure_qualify_list_questions (result->db, error);
+      if (result->questions == NULL)
+        return NULL;
     }
 
-  db = tenure_workspace_open_db (request->workspace, &error);
-  if (db == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  result->audit = tenure_audit_compute (db, request->month, NULL, NULL, cancellable, &error);
+  result->audit = tenure_audit_compute (db, load->month, NULL, NULL, cancellable, error);
   if (result->audit == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
+    return NULL;
   result->currency = tenure_db_get_setting (db, "currency", "EUR");
   result->has_threshold = tenure_qualify_get_threshold (db, &result->threshold);
 
-  g_task_return_pointer (task, g_steal_pointer (&result), (GDestroyNotify) load_result_free);
+  return g_steal_pointer (&result);
 }
 
 static void
@@ -141,9 +120,10 @@ editor_changed_cb (TenureQualificationPage *self)
 
 static void
 set_editor (TenureQualificationPage *self,
-            TenureDb                *db)
+            TenureDb                *db,
+            GPtrArray               *questions)
 {
-  tenure_question_editor_view_set_editor (self->questions_view, NULL);
+  tenure_question_editor_view_set_editor (self->questions_view, NULL, NULL);
   if (self->editor != NULL)
     g_signal_handlers_disconnect_by_data (self->editor, self);
   g_clear_object (&self->editor);
@@ -163,35 +143,27 @@ set_editor (TenureQualificationPage *self,
                            G_CALLBACK (update_history_actions), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->editor, "notify::can-redo",
                            G_CALLBACK (update_history_actions), self, G_CONNECT_SWAPPED);
-  tenure_question_editor_view_set_editor (self->questions_view, self->editor);
+  tenure_question_editor_view_set_editor (self->questions_view, self->editor, questions);
   update_history_actions (self);
 }
 
 static void
-load_cb (GObject      *object,
-         GAsyncResult *task,
-         gpointer      user_data)
+loaded_cb (TenurePage           *page,
+           const TenurePageLoad *load,
+           gpointer              data,
+           const GError         *error)
 {
-  g_autoptr(TenureQualificationPage) self = user_data;
-  GCancellable *cancellable = g_task_get_cancellable (G_TASK (task));
-  g_autoptr(LoadResult) result = NULL;
-  g_autoptr(GError) error = NULL;
+  TenureQualificationPage *self = TENURE_QUALIFICATION_PAGE (page);
+  LoadResult *result = data;
 
-  result = g_task_propagate_pointer (G_TASK (task), &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
-      g_cancellable_is_cancelled (cancellable))
-    return;
-
-  if (result == NULL)
+  if (error != NULL)
     {
-      adw_status_page_set_description (self->error_page, error->message);
-      gtk_stack_set_visible_child_name (self->stack, "error");
-      tenure_page_end_loading (TENURE_PAGE (self), cancellable);
+      tenure_page_show_error (self->stack, self->error_page, error);
       return;
     }
 
   if (result->db != NULL)
-    set_editor (self, g_steal_pointer (&result->db));
+    set_editor (self, g_steal_pointer (&result->db), result->questions);
 
   /* The threshold view keeps a pointer to the audit: give it the new one first. */
   tenure_threshold_view_set_audit (self->threshold_view, result->audit, result->currency,
@@ -203,7 +175,6 @@ load_cb (GObject      *object,
                                  self->editor != NULL && self->audit->population > 0);
 
   gtk_stack_set_visible_child_name (self->stack, "content");
-  tenure_page_end_loading (TENURE_PAGE (self), cancellable);
 }
 
 static void
@@ -211,26 +182,17 @@ tenure_qualification_page_reload (TenurePage *page)
 {
   TenureQualificationPage *self = TENURE_QUALIFICATION_PAGE (page);
   TenureWorkspace *workspace = tenure_page_get_workspace (page);
-  GCancellable *cancellable = tenure_page_begin_loading (page);
-  g_autoptr(GTask) task = NULL;
-  LoadRequest *request = g_new0 (LoadRequest, 1);
 
   /* A new workspace: its own editor, with a fresh history. */
   if (self->db != NULL &&
       g_strcmp0 (tenure_db_get_path (self->db), tenure_workspace_get_path (workspace)) != 0)
-    set_editor (self, NULL);
-
-  request->workspace = g_object_ref (workspace);
-  request->month = tenure_page_get_month (page);
-  request->open_editor_db = self->editor == NULL;
+    set_editor (self, NULL, NULL);
 
   if (self->audit == NULL)
     gtk_stack_set_visible_child_name (self->stack, "loading");
 
-  task = g_task_new (NULL, cancellable, load_cb, g_object_ref (self));
-  g_task_set_source_tag (task, &load_tag);
-  g_task_set_task_data (task, request, (GDestroyNotify) load_request_free);
-  g_task_run_in_thread (task, load_worker);
+  tenure_page_load_in_thread (page, load_audit, GINT_TO_POINTER (self->editor == NULL), NULL,
+                              (GDestroyNotify) load_result_free, loaded_cb);
 }
 
 static void
@@ -316,7 +278,7 @@ tenure_qualification_page_dispose (GObject *object)
   TenureQualificationPage *self = TENURE_QUALIFICATION_PAGE (object);
 
   if (self->questions_view != NULL)
-    set_editor (self, NULL);
+    set_editor (self, NULL, NULL);
   adw_bin_set_child (ADW_BIN (object), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (object), TENURE_TYPE_QUALIFICATION_PAGE);
   g_clear_pointer (&self->audit, tenure_audit_free);

@@ -359,6 +359,9 @@ update_question_list (TenureQuestionEditorView *self)
     }
 }
 
+static void show_questions (TenureQuestionEditorView *self,
+                            GPtrArray                *questions);
+
 /* Reads the questions again and shows them, keeping the selection when it still exists. */
 void
 tenure_question_editor_view_refresh (TenureQuestionEditorView *self)
@@ -378,6 +381,14 @@ tenure_question_editor_view_refresh (TenureQuestionEditorView *self)
       return;
     }
 
+  show_questions (self, questions);
+}
+
+/* Shows @questions (taking them), keeping the selection when it still exists. */
+static void
+show_questions (TenureQuestionEditorView *self,
+                GPtrArray                *questions)
+{
   g_clear_pointer (&self->questions, g_ptr_array_unref);
   self->questions = questions;
 
@@ -528,7 +539,7 @@ tenure_question_editor_view_dispose (GObject *object)
 {
   TenureQuestionEditorView *self = TENURE_QUESTION_EDITOR_VIEW (object);
 
-  tenure_question_editor_view_set_editor (self, NULL);
+  tenure_question_editor_view_set_editor (self, NULL, NULL);
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
@@ -591,10 +602,13 @@ tenure_question_editor_view_get_editor (TenureQuestionEditorView *self)
   return self->editor;
 }
 
-/* Edits the questions through @editor, and shows them again whenever it changes them. */
+/* Edits the questions through @editor, and shows them again whenever it changes them.
+ * @questions: (nullable): the questions, read in a worker with their answer counts; NULL
+ *   to read them now */
 void
 tenure_question_editor_view_set_editor (TenureQuestionEditorView *self,
-                                        TenureQuestionEditor     *editor)
+                                        TenureQuestionEditor     *editor,
+                                        GPtrArray                *questions)
 {
   g_return_if_fail (TENURE_IS_QUESTION_EDITOR_VIEW (self));
   g_return_if_fail (editor == NULL || TENURE_IS_QUESTION_EDITOR (editor));
@@ -613,7 +627,11 @@ tenure_question_editor_view_set_editor (TenureQuestionEditorView *self,
       self->changed_handler = g_signal_connect_object (editor, "changed",
                                                        G_CALLBACK (editor_changed_cb), self,
                                                        G_CONNECT_SWAPPED);
-      tenure_question_editor_view_refresh (self);
+      /* Counting the answers takes a while in a large workspace: better in a worker. */
+      if (questions != NULL)
+        show_questions (self, g_ptr_array_ref (questions));
+      else
+        tenure_question_editor_view_refresh (self);
     }
 }
 

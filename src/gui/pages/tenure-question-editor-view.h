@@ -15,7 +15,8 @@ G_DECLARE_FINAL_TYPE (TenureQuestionEditorView, tenure_question_editor_view, TEN
 
 TenureQuestionEditor *tenure_question_editor_view_get_editor    (TenureQuestionEditorView *self);
 void                  tenure_question_editor_view_set_editor    (TenureQuestionEditorView *self,
-                                                                 TenureQuestionEditor     *editor);
+                                                                 TenureQuestionEditor     *editor,
+                                                                 GPtrArray                *questions);
 void                  tenure_question_editor_view_refresh       (TenureQuestionEditorView *self);
 GPtrArray            *tenure_question_editor_view_get_questions (TenureQuestionEditorView *self);
 gint64                tenure_question_editor_view_get_selected  (TenureQuestionEditorView *self);

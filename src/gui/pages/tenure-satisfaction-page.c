@@ -33,26 +33,6 @@ struct _TenureSatisfactionPage
 
 G_DEFINE_FINAL_TYPE (TenureSatisfactionPage, tenure_satisfaction_page, TENURE_TYPE_PAGE)
 
-/* Identifies our GTasks (a function pointer is not a gpointer in ISO C). */
-static char load_tag;
-
-typedef struct
-{
-  TenureWorkspace *workspace;
-  char            *filter;
-  int              month;
-} LoadRequest;
-
-static void
-load_request_free (gpointer data)
-{
-  LoadRequest *request = data;
-
-  g_clear_object (&request->workspace);
-  g_free (request->filter);
-  g_free (request);
-}
-
 /* Shows @text in the figure's labels, or "—" with @why as its tooltip. */
 static void
 set_figure (GtkLabel   *value,
@@ -75,32 +55,14 @@ format_score (double value)
   return tenure_format_number (value, 1, TENURE_FORMAT_NONE, TENURE_LANGUAGE_DEFAULT);
 }
 
-static void
-load_worker (GTask        *task,
-             gpointer      source_object,
-             gpointer      task_data,
-             GCancellable *cancellable)
+static gpointer
+load_metrics (TenureDb             *db,
+              const TenurePageLoad *load,
+              GCancellable         *cancellable,
+              GError              **error)
 {
-  LoadRequest *request = task_data;
-  g_autoptr(TenureDb) db = NULL;
-  g_autoptr(GError) error = NULL;
-  TenureMetrics *metrics;
-  TenureFilter filter;
-
-  db = tenure_workspace_open_db (request->workspace, &error);
-  if (db == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  tenure_filter_from_string (request->filter, &filter);
-  metrics = tenure_metrics_compute_with_series (db, request->month, N_MONTHS, &filter, NULL,
-                                                NULL, cancellable, &error);
-  if (metrics == NULL)
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_pointer (task, metrics, (GDestroyNotify) tenure_metrics_free);
+  return tenure_metrics_compute_with_series (db, load->month, N_MONTHS, &load->filter, NULL,
+                                             NULL, cancellable, error);
 }
 
 static void
@@ -247,77 +209,37 @@ has_responses (const TenureMetrics *metrics)
 }
 
 static void
-show_summary (GtkLabel   *label,
-              int         month,
-              const char *filter_text)
+loaded_cb (TenurePage           *page,
+           const TenurePageLoad *load,
+           gpointer              result,
+           const GError         *error)
 {
-  g_autofree char *month_name = tenure_format_month (month, TENURE_LANGUAGE_DEFAULT);
-  g_autofree char *group = NULL;
-  g_autofree char *summary = NULL;
-  TenureFilter filter;
+  TenureSatisfactionPage *self = TENURE_SATISFACTION_PAGE (page);
+  const TenureMetrics *metrics = result;
 
-  tenure_filter_from_string (filter_text, &filter);
-  group = tenure_filter_describe (&filter);
-  /* Translators: the month shown and the group of accounts, "Oct 2026 · All accounts" */
-  summary = g_strdup_printf (_("%s · %s"), month_name, group);
-  gtk_label_set_label (label, summary);
-}
-
-static void
-load_cb (GObject      *object,
-         GAsyncResult *result,
-         gpointer      user_data)
-{
-  g_autoptr(TenureSatisfactionPage) self = user_data;
-  GCancellable *cancellable = g_task_get_cancellable (G_TASK (result));
-  LoadRequest *request = g_task_get_task_data (G_TASK (result));
-  g_autoptr(TenureMetrics) metrics = NULL;
-  g_autoptr(GError) error = NULL;
-
-  metrics = g_task_propagate_pointer (G_TASK (result), &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
-      g_cancellable_is_cancelled (cancellable))
-    return;
-
-  if (metrics == NULL)
-    {
-      g_autofree char *markup = g_markup_escape_text (error->message, -1);
-
-      adw_status_page_set_description (self->error_page, markup);
-      gtk_stack_set_visible_child_name (self->stack, "error");
-    }
+  if (error != NULL)
+    tenure_page_show_error (self->stack, self->error_page, error);
   else if (!has_responses (metrics))
     {
       gtk_stack_set_visible_child_name (self->stack, "empty");
     }
   else
     {
-      show_summary (self->summary_label, request->month, request->filter);
+      g_autofree char *summary = tenure_page_format_summary (load);
+
+      gtk_label_set_label (self->summary_label, summary);
       show_figures (self, metrics);
       show_scores (self, metrics);
       show_split (self, metrics);
       gtk_stack_set_visible_child_name (self->stack, "content");
     }
-
-  tenure_page_end_loading (TENURE_PAGE (self), cancellable);
 }
 
 static void
 tenure_satisfaction_page_reload (TenurePage *page)
 {
-  GCancellable *cancellable = tenure_page_begin_loading (page);
-  TenureWorkspace *workspace = tenure_page_get_workspace (page);
-  g_autoptr(GTask) task = NULL;
-  LoadRequest *request = g_new0 (LoadRequest, 1);
-
-  request->workspace = g_object_ref (workspace);
-  request->filter = g_strdup (tenure_workspace_get_filter (workspace));
-  request->month = tenure_page_get_month (page);
-
-  task = g_task_new (NULL, cancellable, load_cb, g_object_ref (page));
-  g_task_set_source_tag (task, &load_tag);
-  g_task_set_task_data (task, request, load_request_free);
-  g_task_run_in_thread (task, load_worker);
+  tenure_page_load_in_thread (page, load_metrics, NULL, NULL,
+                              (GDestroyNotify) tenure_metrics_free, loaded_cb);
 }
 
 static void
