@@ -156,6 +156,18 @@ tenure_format_number (double            value,
   return g_string_free (out, FALSE);
 }
 
+/**
+ * tenure_format_count:
+ *
+ * Returns: a count of things in the user's language: "105,969" in English, "105 969" in
+ * French (the thousands grouped as the language writes them).
+ */
+char *
+tenure_format_count (gint64 count)
+{
+  return tenure_format_number ((double) count, 0, TENURE_FORMAT_NONE, TENURE_LANGUAGE_DEFAULT);
+}
+
 /* The symbol of a currency, or NULL when it is written with its ISO code. */
 static const char *
 currency_symbol (const char *currency)

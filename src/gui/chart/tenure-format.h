@@ -39,6 +39,7 @@ char           *tenure_format_number         (double              value,
                                               int                 decimals,
                                               TenureFormatFlags   flags,
                                               TenureLanguage      language);
+char           *tenure_format_count          (gint64              count);
 char           *tenure_format_money          (gint64              cents,
                                               const char         *currency,
                                               TenureFormatFlags   flags,

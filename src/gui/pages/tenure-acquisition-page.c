@@ -11,6 +11,7 @@
 #include "tenure-column-chart.h"
 #include "tenure-date.h"
 #include "tenure-metrics-groups.h"
+#include "tenure-format.h"
 
 struct _TenureAcquisitionPage
 {
@@ -148,7 +149,7 @@ show_figures (TenureAcquisitionPage *self,
   if (metrics->clv_cents != TENURE_CENTS_NULL)
     clv = format_money (metrics->clv_cents, metrics->currency);
   spend_text = format_money (spend, metrics->currency);
-  new_text = g_strdup_printf ("%u", new_customers);
+  new_text = tenure_format_count (new_customers);
   if (!tenure_metrics_is_null (metrics->avg_churn))
     churn = format_percent (metrics->avg_churn * 100);
 
@@ -235,7 +236,7 @@ show_channels (TenureAcquisitionPage *self,
       const TenureChannelFigures *channel = g_ptr_array_index (metrics->channels, i);
       int row = (int) i + 1;
       g_autofree char *spend = format_money (channel->spend_cents, metrics->currency);
-      g_autofree char *new_customers = g_strdup_printf ("%u", channel->new_customers);
+      g_autofree char *new_customers = tenure_format_count (channel->new_customers);
       g_autofree char *cac = format_money (channel->cac_cents, metrics->currency);
       g_autofree char *ratio = format_ratio (channel->clv_cac_ratio);
       g_autofree char *payback = format_months (channel->payback_months);

@@ -77,8 +77,7 @@ create_row (TenureImportsPage        *self,
             const TenureImportRecord *import)
 {
   g_autofree char *date = format_imported_at (import->imported_at);
-  g_autofree char *count = tenure_format_number ((double) import->rows, 0, TENURE_FORMAT_NONE,
-                                                 TENURE_LANGUAGE_DEFAULT);
+  g_autofree char *count = tenure_format_count (import->rows);
   /* Translators: %s is a number of rows */
   g_autofree char *rows = g_strdup_printf (ngettext ("%s row", "%s rows", (gulong) import->rows),
                                            count);
@@ -308,8 +307,7 @@ tenure_imports_page_remove (TenureImportsPage *self,
       import = g_ptr_array_index (self->imports, i);
   g_return_if_fail (import != NULL);
 
-  count = tenure_format_number ((double) import->rows, 0, TENURE_FORMAT_NONE,
-                                TENURE_LANGUAGE_DEFAULT);
+  count = tenure_format_count (import->rows);
   /* Translators: %s is a file name */
   heading = g_strdup_printf (_("Remove “%s”?"), import->file_name);
   /* Translators: %s is a number of rows */

@@ -15,6 +15,7 @@
 #include "tenure-sparkline.h"
 #include "tenure-waterfall-chart.h"
 #include "tenure-window.h"
+#include "tenure-format.h"
 
 struct _TenureOverviewPage
 {
@@ -304,9 +305,9 @@ fill_health_cards (TenureOverviewPage      *self,
                                                            TENURE_CHART_COLOR_ORANGE);
   const TenureMonthFigures *now = &metrics->figures;
   guint red = metrics->health_accounts[TENURE_HEALTH_RED];
-  g_autofree char *at_risk = g_strdup_printf ("%u", red);
+  g_autofree char *at_risk = tenure_format_count (red);
   g_autofree char *at_risk_detail = NULL;
-  g_autofree char *dormant = g_strdup_printf ("%u", metrics->dormant_accounts);
+  g_autofree char *dormant = tenure_format_count (metrics->dormant_accounts);
   g_autofree char *dormant_pct = tenure_dashboard_format_percent (metrics->dormant_pct,
                                                                   TENURE_FORMAT_NONE);
   g_autofree char *dormant_mrr = tenure_dashboard_format_money (metrics->dormant_mrr_cents,

@@ -10,6 +10,7 @@
 
 #include "tenure-qualification-page.h"
 #include "tenure-question-editor-view-private.h"
+#include "tenure-format.h"
 
 void
 _editor_view_move_question (TenureQuestionEditorView *self,
@@ -144,7 +145,7 @@ delete_option_action (GtkWidget  *widget,
 
   if (answers > 0)
     {
-      g_autofree char *count = g_strdup_printf ("%" G_GINT64_FORMAT, answers);
+      g_autofree char *count = tenure_format_count (answers);
 
       /* Translators: %s is a number of customers */
       title = g_strdup_printf (ngettext ("Answer deleted, with the choice of %s customer",
@@ -240,7 +241,7 @@ delete_question_action (GtkWidget  *widget,
       return;
     }
 
-  count = g_strdup_printf ("%" G_GINT64_FORMAT, answers);
+  count = tenure_format_count (answers);
   dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)),
                                                        _("Delete This Question?"), NULL));
   /* Translators: %s is a number of customers */

@@ -15,6 +15,7 @@
 #include "tenure-qualification-page.h"
 #include "tenure-question-editor-view-private.h"
 #include "tenure-signup-preview.h"
+#include "tenure-format.h"
 
 G_DEFINE_FINAL_TYPE (TenureQuestionEditorView, tenure_question_editor_view, ADW_TYPE_BIN)
 
@@ -84,7 +85,7 @@ describe_question (const TenureQuestion *question)
     customers = g_strdup (_("no customer answered yet"));
   else
     {
-      g_autofree char *count = g_strdup_printf ("%" G_GINT64_FORMAT, question->answers);
+      g_autofree char *count = tenure_format_count (question->answers);
 
       /* Translators: %s is a number of customers */
       customers = g_strdup_printf (ngettext ("%s customer answered", "%s customers answered",

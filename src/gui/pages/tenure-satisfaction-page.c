@@ -12,6 +12,7 @@
 #include "tenure-line-chart.h"
 #include "tenure-metrics-groups.h"
 #include "tenure-satisfaction-page.h"
+#include "tenure-format.h"
 
 #define N_MONTHS 13
 
@@ -181,7 +182,7 @@ show_split (TenureSatisfactionPage *self,
   for (guint g = 0; g < G_N_ELEMENTS (groups); g++)
     {
       g_autofree char *name = NULL;
-      g_autofree char *count = g_strdup_printf ("%u", counts[g]);
+      g_autofree char *count = tenure_format_count (counts[g]);
       g_autofree char *share = NULL;
 
       /* Translators: a group of NPS answers and its scores, "Promoters (9 or 10)" */
