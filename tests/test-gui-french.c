@@ -546,6 +546,9 @@ test_pages (void)
           wait_for (page_ready, page);
           test_settle (GTK_WIDGET (window), 3);
 
+          /* At 800×600 the sidebar stays beside every page: no page of the French
+           * window is so wide that the window folds it away. */
+          g_assert_false (adw_leaflet_get_folded (window->leaflet));
           check_labels (GTK_WIDGET (window), english, cut);
           if (cut->len > 0)
             g_test_message ("%s: cut by an ellipsis:\n%s", name, cut->str);
