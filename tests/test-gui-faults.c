@@ -940,6 +940,7 @@ test_absurd (void)
   g_autofree char *path = copy_demo ("absurd", "demo.tenure");
   g_autofree char *huge = g_strnfill (100000, 'W');
   g_autofree char *long_title = g_strnfill (2000, 'T');
+  g_autofree char *max_title = g_strnfill (TENURE_SCENARIO_MAX_CHARS, 'T');
   const char *names[] = {
     "مرحبا بكم في الخدمة — الترحيب بالعملاء الجدد",
     "ברוכים הבאים 🚀 Welcome مرحبا 👋🏽",
@@ -963,7 +964,13 @@ test_absurd (void)
       g_assert_no_error (error);
       g_assert_cmpint (tenure_scenario_add_step (db, scenario, 0, TENURE_STEP_CONTENT, names[i],
                                                  &error), >, 0);
+      /* A 2,000-character title is refused with a sentence saying how long it may be;
+       * the longest allowed one is laid out below. */
       g_assert_cmpint (tenure_scenario_add_step (db, scenario, 3, TENURE_STEP_CONTENT, long_title,
+                                                 &error), ==, 0);
+      g_assert_error (error, TENURE_SCENARIO_ERROR, TENURE_SCENARIO_ERROR_TOO_LONG);
+      g_clear_error (&error);
+      g_assert_cmpint (tenure_scenario_add_step (db, scenario, 3, TENURE_STEP_CONTENT, max_title,
                                                  &error), >, 0);
       g_assert_no_error (error);
     }
@@ -1051,7 +1058,7 @@ test_absurd (void)
   g_assert_no_error (error);
   for (guint i = 0; i < loaded->steps->len; i++)
     g_assert_cmpint (((TenureStep *) g_ptr_array_index (loaded->steps, i))->day_offset, >=, 0);
-  g_assert_cmpstr (((TenureStep *) g_ptr_array_index (loaded->steps, 1))->title, ==, long_title);
+  g_assert_cmpstr (((TenureStep *) g_ptr_array_index (loaded->steps, 1))->title, ==, max_title);
   g_clear_pointer (&db, tenure_db_close);
 
   /* The question with 10,000 options. */

@@ -386,6 +386,30 @@ test_validation (Fixture       *fixture,
   g_assert_false (tenure_step_set_title (fixture->db, step, "", &error));
   assert_refused (fixture, before, &error, TENURE_SCENARIO_ERROR_EMPTY_TITLE);
 
+  /* Names and titles are read at a glance: 200 characters at most (counted as
+   * characters, not bytes: 200 accented letters are fine). */
+  {
+    g_autofree char *long_text = g_strnfill (TENURE_SCENARIO_MAX_CHARS + 1, 'x');
+    GString *accented = g_string_new (NULL);
+    g_autofree char *fits = NULL;
+
+    for (int i = 0; i < TENURE_SCENARIO_MAX_CHARS; i++)
+      g_string_append (accented, "é");
+    fits = g_string_free (accented, FALSE);
+
+    g_assert_false (tenure_step_set_title (fixture->db, step, long_text, &error));
+    assert_refused (fixture, before, &error, TENURE_SCENARIO_ERROR_TOO_LONG);
+    g_assert_false (tenure_scenario_rename (fixture->db, id, long_text, &error));
+    assert_refused (fixture, before, &error, TENURE_SCENARIO_ERROR_TOO_LONG);
+    g_assert_cmpint (tenure_scenario_create (fixture->db, long_text, &error), ==, 0);
+    assert_refused (fixture, before, &error, TENURE_SCENARIO_ERROR_TOO_LONG);
+
+    g_assert_true (tenure_step_set_title (fixture->db, step, fits, &error));
+    g_assert_no_error (error);
+    g_assert_true (tenure_step_set_title (fixture->db, step, "Read", &error));
+    g_assert_no_error (error);
+  }
+
   g_assert_false (tenure_step_set_day_offset (fixture->db, step, -1, &error));
   assert_refused (fixture, before, &error, TENURE_SCENARIO_ERROR_NEGATIVE_DAY);
 

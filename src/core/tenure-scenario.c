@@ -170,6 +170,25 @@ tenure_scenario_is_blank (const char *text)
   return TRUE;
 }
 
+static gboolean
+check_length (const char  *text,
+              GError     **error)
+{
+  if (g_utf8_strlen (text, -1) > TENURE_SCENARIO_MAX_CHARS)
+    {
+      g_set_error (error, TENURE_SCENARIO_ERROR, TENURE_SCENARIO_ERROR_TOO_LONG,
+                   ngettext ("Keep it to %d character: the details belong in the "
+                             "description or the step’s content",
+                             "Keep it to %d characters: the details belong in the "
+                             "description or the step’s content",
+                             TENURE_SCENARIO_MAX_CHARS),
+                   TENURE_SCENARIO_MAX_CHARS);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 gboolean
 tenure_scenario_check_title (const char  *title,
                              GError     **error)
@@ -181,7 +200,7 @@ tenure_scenario_check_title (const char  *title,
       return FALSE;
     }
 
-  return TRUE;
+  return check_length (title, error);
 }
 
 gboolean
@@ -260,6 +279,8 @@ tenure_scenario_check_name (TenureDb    *db,
                              "for example “Prepare a meeting with your CIO”"));
       return FALSE;
     }
+  if (!check_length (name, error))
+    return FALSE;
 
   other = tenure_scenario_find (db, name);
   if (other != 0 && other != scenario_id)

@@ -22,7 +22,11 @@ typedef enum
   TENURE_SCENARIO_ERROR_UNKNOWN_EVENT_KIND,
   TENURE_SCENARIO_ERROR_INVALID_FILE,     /* an import file that cannot be read or is wrong */
   TENURE_SCENARIO_ERROR_NOTHING_TO_UNDO,
+  TENURE_SCENARIO_ERROR_TOO_LONG,         /* a name or title over TENURE_SCENARIO_MAX_CHARS */
 } TenureScenarioError;
+
+/* Names and step titles are read at a glance in lists and on the timeline. */
+#define TENURE_SCENARIO_MAX_CHARS 200
 
 typedef enum
 {
