@@ -448,6 +448,9 @@ import_refused (TenureWindow *window,
   g_assert_nonnull (errors);
   g_assert_nonnull (strstr (errors, message));
   wait_for_label (GTK_WIDGET (assistant), message);
+  /* The workspace refused, not the file: nobody is asked to correct the file. */
+  g_assert_nonnull (find_label (GTK_WIDGET (assistant), "Nothing was imported"));
+  g_assert_null (find_label (GTK_WIDGET (assistant), "Correct the file"));
   if (screenshot_name != NULL)
     screenshot (GTK_WIDGET (assistant), screenshot_name);
   close_window (GTK_WINDOW (assistant));

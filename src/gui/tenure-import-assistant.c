@@ -652,7 +652,14 @@ fill_check (TenureImportAssistant *self)
       set_check_status (self, "dialog-warning-symbolic", "warning",
                         _("Some required fields have no column yet"), subtitle);
     }
-  else if (n_issues > 0 || self->failure != NULL)
+  else if (n_issues == 0 && self->failure != NULL)
+    {
+      /* Not the file's fault (a full disk, a workspace that cannot be written…): the
+       * message says what to do, and asking to correct the file would mislead. */
+      set_check_status (self, "dialog-error-symbolic", "error", _("Nothing was imported"),
+                        self->failure);
+    }
+  else if (n_issues > 0)
     {
       g_autofree char *title =
         g_strdup_printf (ngettext ("%u problem found: nothing can be imported yet",
