@@ -33,6 +33,7 @@
 #include "tenure-scenario.h"
 #include "tenure-test-gui.h"
 #include "tenure-test-util.h"
+#include "tenure-test-window.h"
 #include "tenure-window-private.h"
 
 #define DEMO_MONTH TENURE_MONTH (2026, 10)
@@ -82,49 +83,11 @@ disk_full_entry (sqlite3                     *db,
   return SQLITE_OK;
 }
 
+/* Ready, and no edit being saved either. */
 static gboolean
-timeout_cb (gpointer user_data)
-{
-  *(gboolean *) user_data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static void
-wait_for (gboolean (*predicate) (gpointer),
-          gpointer  data)
-{
-  gboolean timed_out = FALSE;
-  guint source = g_timeout_add_seconds (60, timeout_cb, &timed_out);
-
-  while (!predicate (data) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-
-  g_assert_false (timed_out);
-  g_source_remove (source);
-}
-
-static gboolean
-window_idle (gpointer data)
-{
-  return !tenure_window_get_loading (data);
-}
-
-static gboolean
-page_ready (gpointer data)
+page_settled (gpointer data)
 {
   return tenure_page_is_ready (data) && !tenure_page_get_busy (data);
-}
-
-static gboolean
-widget_mapped (gpointer data)
-{
-  return gtk_widget_get_mapped (data);
-}
-
-static gboolean
-pointer_cleared (gpointer data)
-{
-  return *(gpointer *) data == NULL;
 }
 
 static gboolean
@@ -155,16 +118,6 @@ screenshot (GtkWidget  *widget,
   test_settle (widget, 3);
   path = test_save_screenshot (widget, name);
   g_test_message ("screenshot: %s", path);
-}
-
-static void
-close_window (GtkWindow *window)
-{
-  gpointer weak = window;
-
-  g_object_add_weak_pointer (G_OBJECT (window), &weak);
-  gtk_window_destroy (window);
-  wait_for (pointer_cleared, &weak);
 }
 
 /* The first label under @widget whose text contains @needle, or NULL. */
@@ -317,7 +270,7 @@ open_window (const char *path)
   wait_for (window_idle, window);
   g_assert_nonnull (tenure_window_get_workspace (window));
   tenure_workspace_set_month (tenure_window_get_workspace (window), DEMO_MONTH);
-  wait_for (page_ready, tenure_window_get_visible_page (window));
+  wait_for (page_settled, tenure_window_get_visible_page (window));
 
   return window;
 }
@@ -331,7 +284,7 @@ show_page (TenureWindow *window,
   tenure_window_show_page (window, name);
   page = tenure_window_get_visible_page (window);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (window->pages_stack), ==, name);
-  wait_for (page_ready, page);
+  wait_for (page_settled, page);
 
   return page;
 }
@@ -745,7 +698,7 @@ test_damaged (void)
 
   tenure_window_open_file (window, good);
   wait_for (window_idle, window);
-  wait_for (page_ready, tenure_window_get_visible_page (window));
+  wait_for (page_settled, tenure_window_get_visible_page (window));
   assert_usable (window);
   close_window (GTK_WINDOW (window));
 
@@ -805,7 +758,7 @@ cards_are (gpointer data)
 {
   CardsWait *wait = data;
 
-  return page_ready (wait->page) && count_cards (wait->page) == wait->n;
+  return page_settled (wait->page) && count_cards (wait->page) == wait->n;
 }
 
 static void
@@ -1035,7 +988,7 @@ test_absurd (void)
                                           -1);
   g_assert_cmpint (initiative_count, ==, 1);
   g_clear_pointer (&db, tenure_db_close);
-  wait_for (page_ready, initiatives);
+  wait_for (page_settled, initiatives);
   show_narrow (window, "initiatives", "faults-absurd-initiatives-800x600");
 
   /* The scenarios, and the designer on the right-to-left one. */

@@ -14,6 +14,7 @@
 #include "tenure-imports-page.h"
 #include "tenure-test-gui.h"
 #include "tenure-test-util.h"
+#include "tenure-test-window.h"
 #include "tenure-window-private.h"
 
 static TenureApplication *app;
@@ -28,51 +29,9 @@ sample_path (const char *name)
 }
 
 static gboolean
-timeout_cb (gpointer user_data)
-{
-  gboolean *timed_out = user_data;
-
-  *timed_out = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Runs the main loop until @predicate (@data) holds; fails the test after 60 s. */
-static void
-wait_for (gboolean (*predicate) (gpointer),
-          gpointer  data)
-{
-  gboolean timed_out = FALSE;
-  guint source = g_timeout_add_seconds (60, timeout_cb, &timed_out);
-
-  while (!predicate (data) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-
-  g_assert_false (timed_out);
-  g_source_remove (source);
-}
-
-static gboolean
-window_idle (gpointer data)
-{
-  return !tenure_window_get_loading (data);
-}
-
-static gboolean
 window_loading (gpointer data)
 {
   return tenure_window_get_loading (data);
-}
-
-static gboolean
-page_ready (gpointer data)
-{
-  return tenure_page_is_ready (data);
-}
-
-static gboolean
-widget_mapped (gpointer data)
-{
-  return gtk_widget_get_mapped (data);
 }
 
 static gboolean

@@ -16,6 +16,7 @@
 #include "tenure-initiatives-page-private.h"
 #include "tenure-test-gui.h"
 #include "tenure-test-util.h"
+#include "tenure-test-window.h"
 #include "tenure-window-private.h"
 
 #define DEMO_MONTH TENURE_MONTH (2026, 10)
@@ -24,49 +25,11 @@ static TenureApplication *app;
 static char *tmpdir;
 static char *demo_path;
 
+/* Ready, and no edit being saved either. */
 static gboolean
-timeout_cb (gpointer user_data)
-{
-  *(gboolean *) user_data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static void
-wait_for (gboolean (*predicate) (gpointer),
-          gpointer  data)
-{
-  gboolean timed_out = FALSE;
-  guint source = g_timeout_add_seconds (60, timeout_cb, &timed_out);
-
-  while (!predicate (data) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-
-  g_assert_false (timed_out);
-  g_source_remove (source);
-}
-
-static gboolean
-window_idle (gpointer data)
-{
-  return !tenure_window_get_loading (data);
-}
-
-static gboolean
-page_ready (gpointer data)
+page_settled (gpointer data)
 {
   return tenure_page_is_ready (data) && !tenure_page_get_busy (data);
-}
-
-static gboolean
-widget_mapped (gpointer data)
-{
-  return gtk_widget_get_mapped (data);
-}
-
-static gboolean
-pointer_cleared (gpointer data)
-{
-  return *(gpointer *) data == NULL;
 }
 
 static void
@@ -98,20 +61,10 @@ open_initiatives (int                     width,
   tenure_window_show_page (window, "initiatives");
   *page = TENURE_INITIATIVES_PAGE (tenure_window_get_visible_page (window));
   g_assert_true (TENURE_IS_INITIATIVES_PAGE (*page));
-  wait_for (page_ready, *page);
+  wait_for (page_settled, *page);
   g_assert_cmpint (tenure_page_get_month (TENURE_PAGE (*page)), ==, DEMO_MONTH);
 
   return window;
-}
-
-static void
-close_window (TenureWindow *window)
-{
-  gpointer weak = window;
-
-  g_object_add_weak_pointer (G_OBJECT (window), &weak);
-  gtk_window_destroy (GTK_WINDOW (window));
-  wait_for (pointer_cleared, &weak);
 }
 
 static GPtrArray *
@@ -205,7 +158,7 @@ card_count_is (gpointer data)
   TenureInitiativesPage *page = data;
   guint wanted = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (page), "wanted"));
 
-  return page_ready (page) && count_cards (page) == wanted;
+  return page_settled (page) && count_cards (page) == wanted;
 }
 
 static void

@@ -13,6 +13,7 @@
 #include "tenure-page-list.h"
 #include "tenure-test-gui.h"
 #include "tenure-test-util.h"
+#include "tenure-test-window.h"
 #include "tenure-window-private.h"
 
 /* More focus moves than any page has controls: a chain longer than this does not cycle. */
@@ -21,64 +22,6 @@
 static TenureApplication *app;
 static char *tmpdir;
 static char *demo_path;
-
-static gboolean
-timeout_cb (gpointer user_data)
-{
-  gboolean *timed_out = user_data;
-
-  *timed_out = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Runs the main loop until @predicate (@data) holds; fails the test after 60 s. */
-static void
-wait_for (gboolean (*predicate) (gpointer),
-          gpointer  data)
-{
-  gboolean timed_out = FALSE;
-  guint source = g_timeout_add_seconds (60, timeout_cb, &timed_out);
-
-  while (!predicate (data) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-
-  g_assert_false (timed_out);
-  g_source_remove (source);
-}
-
-static gboolean
-window_idle (gpointer data)
-{
-  return !tenure_window_get_loading (data);
-}
-
-static gboolean
-page_ready (gpointer data)
-{
-  return tenure_page_is_ready (data);
-}
-
-static gboolean
-widget_mapped (gpointer data)
-{
-  return gtk_widget_get_mapped (data);
-}
-
-static gboolean
-pointer_cleared (gpointer data)
-{
-  return *(gpointer *) data == NULL;
-}
-
-static void
-close_window (TenureWindow *window)
-{
-  gpointer weak = window;
-
-  g_object_add_weak_pointer (G_OBJECT (window), &weak);
-  gtk_window_destroy (GTK_WINDOW (window));
-  wait_for (pointer_cleared, &weak);
-}
 
 /* A name for @widget in failure messages: its type, .ui id, tooltip or text. */
 static char *

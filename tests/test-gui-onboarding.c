@@ -18,6 +18,7 @@
 #include "tenure-template-chooser.h"
 #include "tenure-test-gui.h"
 #include "tenure-test-util.h"
+#include "tenure-test-window.h"
 #include "tenure-window-private.h"
 
 #define DEMO_MONTH TENURE_MONTH (2026, 10)
@@ -26,49 +27,11 @@ static TenureApplication *app;
 static char *tmpdir;
 static char *demo_path;
 
+/* Ready, and no edit being saved either. */
 static gboolean
-timeout_cb (gpointer user_data)
-{
-  *(gboolean *) user_data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static void
-wait_for (gboolean (*predicate) (gpointer),
-          gpointer  data)
-{
-  gboolean timed_out = FALSE;
-  guint source = g_timeout_add_seconds (60, timeout_cb, &timed_out);
-
-  while (!predicate (data) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-
-  g_assert_false (timed_out);
-  g_source_remove (source);
-}
-
-static gboolean
-window_idle (gpointer data)
-{
-  return !tenure_window_get_loading (data);
-}
-
-static gboolean
-page_ready (gpointer data)
+page_settled (gpointer data)
 {
   return tenure_page_is_ready (data) && !tenure_page_get_busy (data);
-}
-
-static gboolean
-widget_mapped (gpointer data)
-{
-  return gtk_widget_get_mapped (data);
-}
-
-static gboolean
-pointer_cleared (gpointer data)
-{
-  return *(gpointer *) data == NULL;
 }
 
 static void
@@ -101,20 +64,10 @@ open_onboarding (int                    width,
   tenure_window_show_page (window, "onboarding");
   *page = TENURE_ONBOARDING_PAGE (tenure_window_get_visible_page (window));
   g_assert_true (TENURE_IS_ONBOARDING_PAGE (*page));
-  wait_for (page_ready, *page);
+  wait_for (page_settled, *page);
   g_assert_cmpint (tenure_page_get_month (TENURE_PAGE (*page)), ==, DEMO_MONTH);
 
   return window;
-}
-
-static void
-close_window (TenureWindow *window)
-{
-  gpointer weak = window;
-
-  g_object_add_weak_pointer (G_OBJECT (window), &weak);
-  gtk_window_destroy (GTK_WINDOW (window));
-  wait_for (pointer_cleared, &weak);
 }
 
 static TenureDb *
@@ -327,7 +280,7 @@ test_page (void)
     g_assert_cmpint (((TenureStep *) g_ptr_array_index (scenario->steps, i))->id, !=, first_step);
   g_assert_cmpuint (tenure_scenario_designer_get_n_rows (designer), ==, scenario->steps->len);
   after_delete = describe (scenario_id);
-  wait_for (page_ready, page);
+  wait_for (page_settled, page);
   assert_designer_matches (designer, scenario_id);
 
   /* Ctrl+Z four times: the file is back to each state in turn. */
@@ -348,7 +301,7 @@ test_page (void)
   g_assert_cmpstr (now, ==, before_title);
   g_clear_pointer (&now, g_free);
   g_assert_false (tenure_scenario_editor_can_undo (tenure_onboarding_page_get_editor (page)));
-  wait_for (page_ready, page);
+  wait_for (page_settled, page);
   assert_designer_matches (designer, scenario_id);
 
   /* A step dropped on the third row moves there; undo puts it back. */
@@ -414,13 +367,13 @@ test_page (void)
   g_assert_true (g_str_has_prefix (scenario->name, templates[1].name));
   g_assert_cmpuint (scenario->steps->len, ==, templates[1].n_steps);
   g_assert_cmpuint (tenure_scenario_designer_get_n_rows (designer), ==, scenario->steps->len);
-  wait_for (page_ready, page);
+  wait_for (page_settled, page);
   g_assert_cmpuint (tenure_onboarding_page_get_n_scenarios (page), ==, 3);
 
   /* Undo removes it again. */
   undo (page);
   g_assert_cmpstr (tenure_onboarding_page_get_view (page), ==, "list");
-  wait_for (page_ready, page);
+  wait_for (page_settled, page);
   g_assert_cmpuint (tenure_onboarding_page_get_n_scenarios (page), ==, 2);
 
   close_window (window);
@@ -452,7 +405,7 @@ test_empty (void)
   wait_for (window_idle, window);
   tenure_window_show_page (window, "onboarding");
   page = TENURE_ONBOARDING_PAGE (tenure_window_get_visible_page (window));
-  wait_for (page_ready, page);
+  wait_for (page_settled, page);
   g_assert_cmpstr (tenure_onboarding_page_get_view (page), ==, "empty");
   g_assert_cmpuint (tenure_onboarding_page_get_n_scenarios (page), ==, 0);
   screenshot (GTK_WIDGET (window), "onboarding-empty-light-1280x800");
@@ -555,7 +508,7 @@ toplevel_shown (gpointer data)
 static gboolean
 enrolment_done (gpointer data)
 {
-  return !tenure_onboarding_page_get_enrolling (data) && page_ready (data);
+  return !tenure_onboarding_page_get_enrolling (data) && page_settled (data);
 }
 
 static gboolean
@@ -743,7 +696,7 @@ design_from_scratch (int      width,
   /* 2. The name: empty is refused under the field, the file keeps the old one. */
   gtk_editable_set_text (tenure_scenario_designer_get_name_entry (designer), "");
   g_assert_nonnull (strstr (tenure_scenario_designer_get_name_error (designer), "needs a name"));
-  wait_for (page_ready, page);
+  wait_for (page_settled, page);
   scroll_to_widget (designer, GTK_WIDGET (tenure_scenario_designer_get_name_entry (designer)));
   SHOT (window, "2-name-error");
   g_assert_cmpstr (gtk_editable_get_text (tenure_scenario_designer_get_name_entry (designer)), ==,
@@ -783,7 +736,7 @@ design_from_scratch (int      width,
           gtk_editable_set_text (tenure_scenario_designer_get_title_entry (designer), "  ");
           g_assert_nonnull (strstr (tenure_scenario_designer_get_step_error (designer),
                                     "needs a title"));
-          wait_for (page_ready, page);
+          wait_for (page_settled, page);
           scroll_to_widget (designer, GTK_WIDGET (tenure_scenario_designer_get_title_entry (
             designer)));
           SHOT (window, "4-title-error");
@@ -946,7 +899,7 @@ design_from_scratch (int      width,
 
   /* The list has the new scenario, active. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "onboarding.back", NULL));
-  wait_for (page_ready, page);
+  wait_for (page_settled, page);
   g_assert_cmpuint (tenure_onboarding_page_get_n_scenarios (page), ==, n_before + 1);
   SHOT (window, "9-list");
 

@@ -16,6 +16,7 @@
 #include "tenure-signup-preview.h"
 #include "tenure-test-gui.h"
 #include "tenure-test-util.h"
+#include "tenure-test-window.h"
 #include "tenure-threshold-view.h"
 #include "tenure-window-private.h"
 
@@ -24,57 +25,9 @@ static char *tmpdir;
 static char *demo_path;
 
 static gboolean
-timeout_cb (gpointer user_data)
-{
-  gboolean *timed_out = user_data;
-
-  *timed_out = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Runs the main loop until @predicate (@data) holds; fails the test after 60 s. */
-static void
-wait_for (gboolean (*predicate) (gpointer),
-          gpointer  data)
-{
-  gboolean timed_out = FALSE;
-  guint source = g_timeout_add_seconds (60, timeout_cb, &timed_out);
-
-  while (!predicate (data) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-
-  g_assert_false (timed_out);
-  g_source_remove (source);
-}
-
-static gboolean
-window_idle (gpointer data)
-{
-  return !tenure_window_get_loading (data);
-}
-
-static gboolean
 welcome_idle (gpointer data)
 {
   return !tenure_welcome_page_get_busy (data);
-}
-
-static gboolean
-page_ready (gpointer data)
-{
-  return tenure_page_is_ready (data);
-}
-
-static gboolean
-widget_mapped (gpointer data)
-{
-  return gtk_widget_get_mapped (data);
-}
-
-static gboolean
-pointer_cleared (gpointer data)
-{
-  return *(gpointer *) data == NULL;
 }
 
 /* The first widget of @type under @widget, depth first. */
@@ -143,16 +96,6 @@ new_window (int width,
   test_settle (GTK_WIDGET (window), 2);
 
   return window;
-}
-
-static void
-close_window (TenureWindow *window)
-{
-  gpointer weak = window;
-
-  g_object_add_weak_pointer (G_OBJECT (window), &weak);
-  gtk_window_destroy (GTK_WINDOW (window));
-  wait_for (pointer_cleared, &weak);
 }
 
 /* A window on the demo company's Qualification page, its figures shown. */
