@@ -5,6 +5,8 @@
 #include <glib.h>
 #include <glib/gstdio.h>
 #include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 /* A fresh temporary folder for one test; remove it with test_rmdir_recursive(). */
 static inline char *
@@ -112,3 +114,48 @@ test_run_cli (char **out,
 
   return WEXITSTATUS (wait_status);
 }
+
+/* A sqlite3 shell on @workspace that has run @sql and waits, holding what it holds. */
+static inline GPid
+test_start_sqlite3 (const char *workspace,
+                    const char *sql,
+                    int        *input)
+{
+  const char *argv[] = { "sqlite3", workspace, NULL };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GIOChannel) channel = NULL;
+  g_autofree char *commands = g_strdup_printf ("%s\n.print ready\n", sql);
+  g_autofree char *line = NULL;
+  GPid pid = 0;
+  int out = -1;
+
+  g_assert_true (g_spawn_async_with_pipes (NULL, (char **) argv, NULL,
+                                           G_SPAWN_SEARCH_PATH | G_SPAWN_DO_NOT_REAP_CHILD,
+                                           NULL, NULL, &pid, input, &out, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (write (*input, commands, strlen (commands)), ==, (gssize) strlen (commands));
+  channel = g_io_channel_unix_new (out);
+  g_io_channel_set_close_on_unref (channel, TRUE);
+  do
+    {
+      g_clear_pointer (&line, g_free);
+      g_assert_cmpint (g_io_channel_read_line (channel, &line, NULL, NULL, &error), ==,
+                       G_IO_STATUS_NORMAL);
+    }
+  while (!g_str_equal (line, "ready\n"));
+
+  return pid;
+}
+
+/* Lets the shell of test_start_sqlite3() go and waits for it to end. */
+static inline void
+test_stop_sqlite3 (GPid pid,
+                   int  input)
+{
+  int status = 0;
+
+  close (input);
+  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+  g_spawn_close_pid (pid);
+}
+

@@ -551,49 +551,6 @@ test_two_writers (void)
   test_rmdir_recursive (dir);
 }
 
-/* A sqlite3 shell on @workspace that has run @sql and waits, holding what it holds. */
-static GPid
-start_sqlite3 (const char *workspace,
-               const char *sql,
-               int        *input)
-{
-  const char *argv[] = { "sqlite3", workspace, NULL };
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GIOChannel) channel = NULL;
-  g_autofree char *commands = g_strdup_printf ("%s\n.print ready\n", sql);
-  g_autofree char *line = NULL;
-  GPid pid = 0;
-  int out = -1;
-
-  g_assert_true (g_spawn_async_with_pipes (NULL, (char **) argv, NULL,
-                                           G_SPAWN_SEARCH_PATH | G_SPAWN_DO_NOT_REAP_CHILD,
-                                           NULL, NULL, &pid, input, &out, NULL, &error));
-  g_assert_no_error (error);
-  g_assert_cmpint (write (*input, commands, strlen (commands)), ==, (gssize) strlen (commands));
-  channel = g_io_channel_unix_new (out);
-  g_io_channel_set_close_on_unref (channel, TRUE);
-  do
-    {
-      g_clear_pointer (&line, g_free);
-      g_assert_cmpint (g_io_channel_read_line (channel, &line, NULL, NULL, &error), ==,
-                       G_IO_STATUS_NORMAL);
-    }
-  while (!g_str_equal (line, "ready\n"));
-
-  return pid;
-}
-
-static void
-stop_sqlite3 (GPid pid,
-              int  input)
-{
-  int status = 0;
-
-  close (input);
-  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
-  g_spawn_close_pid (pid);
-}
-
 /* `demo --force` on a workspace another program has open refuses and leaves it as it
  * was: a reader that is idle between reads (a Tenure window showing it), one inside a
  * read transaction, a writer. With nobody left, it replaces it. */
@@ -615,13 +572,13 @@ test_demo_force_in_use (void)
       g_autofree char *out = NULL;
       g_autofree char *err = NULL;
       int input = -1;
-      GPid pid = start_sqlite3 (workspace, holders[i], &input);
+      GPid pid = test_start_sqlite3 (workspace, holders[i], &input);
 
       g_assert_cmpint (test_run_cli (&out, &err, "demo", "--force", "--accounts", "20",
                                      "--end-month", "2026-03", workspace, NULL), ==, 1);
       g_test_message ("demo --force while \"%s\": %s", holders[i], err);
       g_assert_nonnull (strstr (err, "is open in Tenure or another program: close it"));
-      stop_sqlite3 (pid, input);
+      test_stop_sqlite3 (pid, input);
 
       after = row_counts_of_file (workspace);
       g_assert_cmpstr (after, ==, before);

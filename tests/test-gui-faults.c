@@ -564,49 +564,6 @@ test_read_only_later (void)
   g_assert_cmpstr (after, ==, before);
 }
 
-/* A sqlite3 shell that has run @sql on @path and waits, holding what it holds. */
-static GPid
-start_sqlite3 (const char *path,
-               const char *sql,
-               int        *input)
-{
-  const char *argv[] = { "sqlite3", path, NULL };
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GIOChannel) channel = NULL;
-  g_autofree char *commands = g_strdup_printf ("%s\n.print ready\n", sql);
-  g_autofree char *line = NULL;
-  GPid pid = 0;
-  int out = -1;
-
-  g_assert_true (g_spawn_async_with_pipes (NULL, (char **) argv, NULL,
-                                           G_SPAWN_SEARCH_PATH | G_SPAWN_DO_NOT_REAP_CHILD,
-                                           NULL, NULL, &pid, input, &out, NULL, &error));
-  g_assert_no_error (error);
-  g_assert_cmpint (write (*input, commands, strlen (commands)), ==, (gssize) strlen (commands));
-  channel = g_io_channel_unix_new (out);
-  g_io_channel_set_close_on_unref (channel, TRUE);
-  do
-    {
-      g_clear_pointer (&line, g_free);
-      g_assert_cmpint (g_io_channel_read_line (channel, &line, NULL, NULL, &error), ==,
-                       G_IO_STATUS_NORMAL);
-    }
-  while (!g_str_equal (line, "ready\n"));
-
-  return pid;
-}
-
-static void
-stop_sqlite3 (GPid pid,
-              int  input)
-{
-  int status = 0;
-
-  close (input);
-  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
-  g_spawn_close_pid (pid);
-}
-
 /* Another program holds a write transaction: each write waits for it (five seconds),
  * then says so; reading goes on; nothing of ours is written. */
 static void
@@ -621,7 +578,7 @@ test_locked (void)
   GPid holder;
 
   window = open_window (path);
-  holder = start_sqlite3 (path, "BEGIN EXCLUSIVE; "
+  holder = test_start_sqlite3 (path, "BEGIN EXCLUSIVE; "
                                 "INSERT INTO job (name) VALUES ('Lock holder');", &input);
 
   page = show_initiatives (window);
@@ -634,7 +591,7 @@ test_locked (void)
   import_refused (window, BUSY, NULL);
   assert_usable (window);
 
-  stop_sqlite3 (holder, input);
+  test_stop_sqlite3 (holder, input);
   close_window (GTK_WINDOW (window));
   after = workspace_state (path);
   g_assert_cmpstr (after, ==, before);
