@@ -6,6 +6,7 @@
 #include <gtk/gtk.h>
 
 #include "tenure-page.h"
+#include "tenure-test-gui.h"
 #include "tenure-window.h"
 
 static inline gboolean
@@ -66,4 +67,24 @@ close_window (gpointer window)
   g_object_add_weak_pointer (G_OBJECT (window), &weak);
   gtk_window_destroy (GTK_WINDOW (window));
   wait_for (pointer_cleared, &weak);
+}
+
+/* Ready, and no edit being saved either. */
+static inline gboolean
+page_settled (gpointer data)
+{
+  return tenure_page_is_ready (data) && !tenure_page_get_busy (data);
+}
+
+/* Saves a screenshot of @widget once it is mapped and drawn, and names it in the log. */
+static inline void
+test_screenshot (GtkWidget  *widget,
+                 const char *name)
+{
+  g_autofree char *path = NULL;
+
+  wait_for (widget_mapped, widget);
+  test_settle (widget, 3);
+  path = test_save_screenshot (widget, name);
+  g_test_message ("screenshot: %s", path);
 }

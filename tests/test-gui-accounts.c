@@ -36,18 +36,6 @@ preferences_idle (gpointer data)
   return !tenure_preferences_window_get_health_busy (data);
 }
 
-static void
-screenshot (GtkWidget  *widget,
-            const char *name)
-{
-  g_autofree char *path = NULL;
-
-  wait_for (widget_mapped, widget);
-  test_settle (widget, 3);
-  path = test_save_screenshot (widget, name);
-  g_test_message ("screenshot: %s", path);
-}
-
 /* A window at @width × @height showing the Accounts page of the demo company. */
 static TenureWindow *
 open_accounts (int                  width,
@@ -224,11 +212,11 @@ test_list (void)
   for (guint i = 0; i < n_rows (page); i++)
     g_assert_true (tenure_account_row_get_dormant (row_at (page, i)));
   test_settle (GTK_WIDGET (window), 2);
-  screenshot (GTK_WIDGET (window), "accounts-dormant-light-1280x800");
+  test_screenshot (GTK_WIDGET (window), "accounts-dormant-light-1280x800");
   tenure_accounts_page_set_dormant_filter (page, FALSE);
   g_assert_cmpuint (n_rows (page), ==, report->accounts->len);
 
-  screenshot (GTK_WIDGET (window), "accounts-light-1280x800");
+  test_screenshot (GTK_WIDGET (window), "accounts-light-1280x800");
 
   /* The window's stack is as wide as its widest page, even hidden: with the page laid
    * out wide (all its columns), another page at 800 × 600 keeps the sidebar. */
@@ -314,24 +302,24 @@ test_detail (void)
                    tenure_account_row_get_name (row));
   g_assert_cmpstr (tenure_account_detail_get_mrr_text (detail), ==, mrr);
   g_assert_cmpuint (tenure_account_detail_get_n_weeks (detail), ==, 8);
-  screenshot (GTK_WIDGET (window), "accounts-detail-light-1280x800");
+  test_screenshot (GTK_WIDGET (window), "accounts-detail-light-1280x800");
   scroll_to_end (GTK_WIDGET (detail));
-  screenshot (GTK_WIDGET (window), "accounts-detail-end-light-1280x800");
+  test_screenshot (GTK_WIDGET (window), "accounts-detail-end-light-1280x800");
 
   /* Dark at both sizes. */
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
                                       ADW_COLOR_SCHEME_FORCE_DARK);
-  screenshot (GTK_WIDGET (window), "accounts-detail-dark-1280x800");
+  test_screenshot (GTK_WIDGET (window), "accounts-detail-dark-1280x800");
   tenure_accounts_page_sort (page, "score", GTK_SORT_ASCENDING);
   tenure_accounts_page_select (page, 0);    /* back to the top of the list */
   tenure_accounts_page_select (page, GTK_INVALID_LIST_POSITION);
   g_assert_null (tenure_account_detail_get_account (detail));
-  screenshot (GTK_WIDGET (window), "accounts-dark-1280x800");
+  test_screenshot (GTK_WIDGET (window), "accounts-dark-1280x800");
   close_window (window);
 
   window = open_accounts (800, 600, &page);
   g_assert_false (adw_leaflet_get_folded (window->leaflet));
-  screenshot (GTK_WIDGET (window), "accounts-dark-800x600");
+  test_screenshot (GTK_WIDGET (window), "accounts-dark-800x600");
   close_window (window);
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
                                       ADW_COLOR_SCHEME_DEFAULT);
@@ -341,13 +329,13 @@ test_detail (void)
   detail = tenure_accounts_page_get_detail (page);
 
 
-  screenshot (GTK_WIDGET (window), "accounts-light-800x600");
+  test_screenshot (GTK_WIDGET (window), "accounts-light-800x600");
   tenure_accounts_page_select (page, 0);
   wait_for (detail_loaded, detail);
   g_assert_true (gtk_widget_get_child_visible (GTK_WIDGET (detail)));
   g_assert_cmpstr (tenure_account_detail_get_title (detail), ==,
                    tenure_account_row_get_name (row_at (page, 0)));
-  screenshot (GTK_WIDGET (window), "accounts-detail-light-800x600");
+  test_screenshot (GTK_WIDGET (window), "accounts-detail-light-800x600");
   close_window (window);
 }
 
@@ -437,7 +425,7 @@ test_weights (void)
   g_assert_cmpint (tenure_account_row_get_score (row_at (page, 0)), !=,
                    ((TenureAccountHealth *) g_ptr_array_index (before->accounts, 0))->score);
 
-  screenshot (GTK_WIDGET (preferences), "preferences-health-light");
+  test_screenshot (GTK_WIDGET (preferences), "preferences-health-light");
 
   /* All weights at zero is refused: nothing saved. */
   for (guint i = 0; i < TENURE_HEALTH_N_COMPONENTS; i++)

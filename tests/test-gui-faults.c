@@ -83,13 +83,6 @@ disk_full_entry (sqlite3                     *db,
   return SQLITE_OK;
 }
 
-/* Ready, and no edit being saved either. */
-static gboolean
-page_settled (gpointer data)
-{
-  return tenure_page_is_ready (data) && !tenure_page_get_busy (data);
-}
-
 static gboolean
 assistant_idle (gpointer data)
 {
@@ -106,18 +99,6 @@ static gboolean
 exporter_idle (gpointer data)
 {
   return !tenure_report_exporter_get_busy (data);
-}
-
-static void
-screenshot (GtkWidget  *widget,
-            const char *name)
-{
-  g_autofree char *path = NULL;
-
-  wait_for (widget_mapped, widget);
-  test_settle (widget, 3);
-  path = test_save_screenshot (widget, name);
-  g_test_message ("screenshot: %s", path);
 }
 
 /* The first label under @widget whose text contains @needle, or NULL. */
@@ -405,7 +386,7 @@ import_refused (TenureWindow *window,
   g_assert_nonnull (find_label (GTK_WIDGET (assistant), "Nothing was imported"));
   g_assert_null (find_label (GTK_WIDGET (assistant), "Correct the file"));
   if (screenshot_name != NULL)
-    screenshot (GTK_WIDGET (assistant), screenshot_name);
+    test_screenshot (GTK_WIDGET (assistant), screenshot_name);
   close_window (GTK_WINDOW (assistant));
 }
 
@@ -429,7 +410,7 @@ weights_refused (TenureWindow *window,
   g_test_message ("health weights: %s", tenure_preferences_window_get_backtest_text (preferences));
   g_assert_nonnull (strstr (tenure_preferences_window_get_backtest_text (preferences), message));
   if (screenshot_name != NULL)
-    screenshot (GTK_WIDGET (preferences), screenshot_name);
+    test_screenshot (GTK_WIDGET (preferences), screenshot_name);
   close_window (GTK_WINDOW (preferences));
 }
 
@@ -451,7 +432,7 @@ test_disk_full (void)
   page = show_initiatives (window);
   save_initiative (page, "Onboarding calls", notes);
   assert_form_refused (page, DISK_FULL);
-  screenshot (GTK_WIDGET (window), "faults-disk-full-initiative");
+  test_screenshot (GTK_WIDGET (window), "faults-disk-full-initiative");
   cancel_form (page);
 
   import_refused (window, DISK_FULL, "faults-disk-full-import");
@@ -528,7 +509,7 @@ test_read_only_file (void)
   g_assert_true (g_file_test (report, G_FILE_TEST_IS_REGULAR));
   assert_usable (window);
   become_self ();
-  screenshot (GTK_WIDGET (window), "faults-read-only-window");
+  test_screenshot (GTK_WIDGET (window), "faults-read-only-window");
   close_window (GTK_WINDOW (window));
 
   g_assert_cmpint (g_chmod (folder, 0755), ==, 0);
@@ -584,7 +565,7 @@ test_locked (void)
   page = show_initiatives (window);
   save_initiative (page, "Onboarding calls", "A call in the first week");
   assert_form_refused (page, BUSY);
-  screenshot (GTK_WIDGET (window), "faults-locked-initiative");
+  test_screenshot (GTK_WIDGET (window), "faults-locked-initiative");
   cancel_form (page);
 
   weights_refused (window, BUSY, "faults-locked-preferences");
@@ -649,7 +630,7 @@ test_damaged (void)
       g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), DAMAGED));
       g_assert_false (g_file_test (report, G_FILE_TEST_EXISTS));
     }
-  screenshot (GTK_WIDGET (dialog), "faults-damaged");
+  test_screenshot (GTK_WIDGET (dialog), "faults-damaged");
   adw_message_dialog_response (dialog, "close");
   close_window (GTK_WINDOW (dialog));
 
@@ -682,7 +663,7 @@ test_renamed (void)
 
   save_initiative (page, "Onboarding calls", "A call in the first week");
   assert_form_refused (page, MOVED);
-  screenshot (GTK_WIDGET (window), "faults-renamed");
+  test_screenshot (GTK_WIDGET (window), "faults-renamed");
   cancel_form (page);
   close_window (GTK_WINDOW (window));
 
@@ -814,7 +795,7 @@ test_two_windows (void)
   }
   wait_for_cards (first_page, 5);
   wait_for_cards (second_page, 5);
-  screenshot (GTK_WIDGET (second), "faults-two-windows");
+  test_screenshot (GTK_WIDGET (second), "faults-two-windows");
 
   close_window (GTK_WINDOW (second));
   close_window (GTK_WINDOW (first));
@@ -839,7 +820,7 @@ show_narrow (TenureWindow *window,
 {
   show_page (window, page);
   width_is (window, narrow_width);
-  screenshot (GTK_WIDGET (window), name);
+  test_screenshot (GTK_WIDGET (window), name);
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), ==, narrow_width);
 }
 
@@ -957,7 +938,7 @@ test_absurd (void)
   g_assert_cmpuint (tenure_scenario_designer_get_n_rows (designer), ==, 2);
   tenure_scenario_designer_select_row (designer, 1);
   g_assert_true (width_is (window, narrow_width));
-  screenshot (GTK_WIDGET (window), "faults-absurd-designer-800x600");
+  test_screenshot (GTK_WIDGET (window), "faults-absurd-designer-800x600");
 
   /* A negative day typed in: the spin button keeps it within its range, no negative day
    * reaches the file. */

@@ -25,25 +25,6 @@ static TenureApplication *app;
 static char *tmpdir;
 static char *demo_path;
 
-/* Ready, and no edit being saved either. */
-static gboolean
-page_settled (gpointer data)
-{
-  return tenure_page_is_ready (data) && !tenure_page_get_busy (data);
-}
-
-static void
-screenshot (GtkWidget  *widget,
-            const char *name)
-{
-  g_autofree char *path = NULL;
-
-  wait_for (widget_mapped, widget);
-  test_settle (widget, 3);
-  path = test_save_screenshot (widget, name);
-  g_test_message ("screenshot: %s", path);
-}
-
 static TenureWindow *
 open_initiatives (int                     width,
                   int                     height,
@@ -226,7 +207,7 @@ test_page (void)
   adw_combo_row_set_selected (page->first_row, month_index (page, TENURE_MONTH (2024, 12)));
   adw_combo_row_set_selected (page->last_row, month_index (page, TENURE_MONTH (2025, 2)));
   gtk_editable_set_text (GTK_EDITABLE (page->notes_row), "A call in the first week");
-  screenshot (gtk_widget_get_ancestor (GTK_WIDGET (page), GTK_TYPE_WINDOW), "initiatives-form");
+  test_screenshot (gtk_widget_get_ancestor (GTK_WIDGET (page), GTK_TYPE_WINDOW), "initiatives-form");
   g_signal_emit_by_name (page->save_button, "clicked");
   g_assert_cmpstr (gtk_stack_get_visible_child_name (page->stack), ==, "list");
   wait_for_cards (page, 3);
@@ -268,7 +249,7 @@ test_page (void)
 
     /* It starts first: the first card. */
     g_assert_true (card == nth_card (page, 0));
-    screenshot (GTK_WIDGET (window), "initiatives-created-light-1280x800");
+    test_screenshot (GTK_WIDGET (window), "initiatives-created-light-1280x800");
   }
 
   /* Edit its cost: saved as soon as it changes. */
@@ -342,13 +323,13 @@ test_screenshots (void)
                                                                : ADW_COLOR_SCHEME_FORCE_LIGHT);
       window = open_initiatives (shots[i].width, shots[i].height, &page);
       assert_cards_match (page);
-      screenshot (GTK_WIDGET (window), name);
+      test_screenshot (GTK_WIDGET (window), name);
       if (i == 3)
         {
           g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "initiatives.edit", "x",
                                                      ((TenureInitiativeRoi *)
                                                       page->initiatives->pdata[0])->id));
-          screenshot (GTK_WIDGET (window), "initiatives-form-dark-800x600");
+          test_screenshot (GTK_WIDGET (window), "initiatives-form-dark-800x600");
         }
       close_window (window);
     }

@@ -27,25 +27,6 @@ static TenureApplication *app;
 static char *tmpdir;
 static char *demo_path;
 
-/* Ready, and no edit being saved either. */
-static gboolean
-page_settled (gpointer data)
-{
-  return tenure_page_is_ready (data) && !tenure_page_get_busy (data);
-}
-
-static void
-screenshot (GtkWidget  *widget,
-            const char *name)
-{
-  g_autofree char *path = NULL;
-
-  wait_for (widget_mapped, widget);
-  test_settle (widget, 3);
-  path = test_save_screenshot (widget, name);
-  g_test_message ("screenshot: %s", path);
-}
-
 /* A window of @width × @height on the demo company's Onboarding page, ready. */
 static TenureWindow *
 open_onboarding (int                    width,
@@ -217,7 +198,7 @@ test_page (void)
       g_assert_cmpstr (tenure_onboarding_page_get_completion_text (page, stats->scenario_id),
                        ==, expected);
     }
-  screenshot (GTK_WIDGET (window), "onboarding-list-light-1280x800");
+  test_screenshot (GTK_WIDGET (window), "onboarding-list-light-1280x800");
 
   /* The designer: rows are the steps in order, the bars the core's funnel. */
   scenario_id = ((TenureScenarioStats *) g_ptr_array_index (all, 0))->scenario_id;
@@ -232,7 +213,7 @@ test_page (void)
   first_step = ((TenureStep *) g_ptr_array_index (scenario->steps, 0))->id;
   second_step = ((TenureStep *) g_ptr_array_index (scenario->steps, 1))->id;
   required = ((TenureStep *) g_ptr_array_index (scenario->steps, 0))->required;
-  screenshot (GTK_WIDGET (window), "onboarding-designer-light-1280x800");
+  test_screenshot (GTK_WIDGET (window), "onboarding-designer-light-1280x800");
   {
     GtkWidget *scroller = gtk_widget_get_ancestor (GTK_WIDGET (designer),
                                                    GTK_TYPE_SCROLLED_WINDOW);
@@ -240,7 +221,7 @@ test_page (void)
       gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
 
     gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
-    screenshot (GTK_WIDGET (window), "onboarding-designer-editor-light-1280x800");
+    test_screenshot (GTK_WIDGET (window), "onboarding-designer-editor-light-1280x800");
     gtk_adjustment_set_value (adjustment, 0);
   }
 
@@ -354,7 +335,7 @@ test_page (void)
   wait_for (chooser_shown, &chooser);
   g_assert_cmpuint (tenure_template_chooser_get_n_choices (TENURE_TEMPLATE_CHOOSER (chooser)),
                     ==, 3);
-  screenshot (GTK_WIDGET (chooser), "onboarding-templates-light");
+  test_screenshot (GTK_WIDGET (chooser), "onboarding-templates-light");
   tenure_template_chooser_choose (TENURE_TEMPLATE_CHOOSER (chooser), "monthly-audit-report");
   g_assert_cmpstr (tenure_onboarding_page_get_view (page), ==, "designer");
   created = tenure_scenario_designer_get_scenario_id (designer);
@@ -408,7 +389,7 @@ test_empty (void)
   wait_for (page_settled, page);
   g_assert_cmpstr (tenure_onboarding_page_get_view (page), ==, "empty");
   g_assert_cmpuint (tenure_onboarding_page_get_n_scenarios (page), ==, 0);
-  screenshot (GTK_WIDGET (window), "onboarding-empty-light-1280x800");
+  test_screenshot (GTK_WIDGET (window), "onboarding-empty-light-1280x800");
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "onboarding.new", NULL));
   wait_for (chooser_shown, &chooser);
@@ -638,7 +619,7 @@ design_from_scratch (int      width,
 #define SHOT(widget, state) \
   G_STMT_START { \
     g_autofree char *shot_name = g_strdup_printf ("onboarding-scratch-%s-%s", state, suffix); \
-    screenshot (GTK_WIDGET (widget), shot_name); \
+    test_screenshot (GTK_WIDGET (widget), shot_name); \
   } G_STMT_END
 
   jobs = tenure_scenario_list_jobs (db, &error);
@@ -666,10 +647,10 @@ design_from_scratch (int      width,
 
     g_assert_no_error (error);
     demo_id = ((TenureScenario *) demo->pdata[0])->id;
-    screenshot (GTK_WIDGET (window), list_name);
+    test_screenshot (GTK_WIDGET (window), list_name);
     tenure_onboarding_page_open_scenario (page, demo_id);
     assert_designer_matches (designer, demo_id);
-    screenshot (GTK_WIDGET (window), designer_name);
+    test_screenshot (GTK_WIDGET (window), designer_name);
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "onboarding.back", NULL));
   }
 
