@@ -47,9 +47,14 @@ struct _TenureWindow
   guint                 watch_source;
   guint64               watch_device;
   guint64               watch_inode;
+
+  /* Looks for a hidden page to preload (tenure-window-preload.c). */
+  guint                 preload_source;
 };
 
 void _tenure_window_class_actions_init (TenureWindowClass *klass);
 void _tenure_window_update_actions     (TenureWindow      *self);
+void _tenure_window_preload_init       (TenureWindow      *self);
+void _tenure_window_preload_dispose    (TenureWindow      *self);
 
 G_END_DECLS

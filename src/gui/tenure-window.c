@@ -520,6 +520,7 @@ tenure_window_dispose (GObject *object)
   g_clear_object (&self->loading_file);
   g_clear_pointer (&self->month_binding, g_binding_unbind);
   stop_watching (self);
+  _tenure_window_preload_dispose (self);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), TENURE_TYPE_WINDOW);
 
@@ -625,6 +626,7 @@ tenure_window_init (TenureWindow *self)
     gtk_window_maximize (GTK_WINDOW (self));
 
   create_pages (self);
+  _tenure_window_preload_init (self);
   _tenure_window_update_actions (self);
 
   drop_target = gtk_drop_target_new (G_TYPE_INVALID, GDK_ACTION_COPY);

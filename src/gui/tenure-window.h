@@ -19,6 +19,7 @@ void             tenure_window_open_file        (TenureWindow   *self,
                                                  GFile          *file);
 TenureWorkspace *tenure_window_get_workspace    (TenureWindow   *self);
 gboolean         tenure_window_get_loading      (TenureWindow   *self);
+gboolean         tenure_window_get_settled      (TenureWindow   *self);
 void             tenure_window_show_page        (TenureWindow   *self,
                                                  const char     *name);
 TenurePage      *tenure_window_get_visible_page (TenureWindow   *self);

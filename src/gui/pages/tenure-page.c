@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* Follows the workspace's month and filter, and reloads a page only while it is shown. */
+/* Follows the workspace's month and filter, and reloads a page while it is shown, or when
+ * the window preloads it. */
 
 #define G_LOG_DOMAIN "tenure-page"
 
@@ -18,6 +19,8 @@ typedef struct
   gulong           filter_handler;
   GCancellable    *cancellable;
   guint            reload_source;
+  gint64           load_start;   /* monotonic time the load under way began */
+  gint64           load_time;    /* how long the latest finished load took, or -1 */
   int              month;
   guint            busy : 1;
   guint            needs_reload : 1;
@@ -85,6 +88,18 @@ schedule_reload (TenurePage *self)
   priv->reload_source = g_idle_add_full (G_PRIORITY_DEFAULT, reload_cb, self, NULL);
 }
 
+/* Drops the load under way: its figures would be out of date, and a hidden page must not
+ * keep a processor busy for them. The page is not ready until its next load. */
+static void
+cancel_loading (TenurePage *self)
+{
+  TenurePagePrivate *priv = tenure_page_get_instance_private (self);
+
+  g_cancellable_cancel (priv->cancellable);
+  g_clear_object (&priv->cancellable);
+  set_busy (self, FALSE);
+}
+
 static void
 filter_changed_cb (TenurePage      *self,
                    GParamSpec      *pspec,
@@ -111,6 +126,24 @@ tenure_page_map (GtkWidget *widget)
 
   if (priv->needs_reload)
     schedule_reload (self);
+}
+
+/* Out of the window (it closes): the load under way is shown nowhere, and must not end
+ * with "ready" on a page that a worker alone keeps alive. */
+static void
+tenure_page_unroot (GtkWidget *widget)
+{
+  TenurePage *self = TENURE_PAGE (widget);
+  TenurePagePrivate *priv = tenure_page_get_instance_private (self);
+
+  g_clear_handle_id (&priv->reload_source, g_source_remove);
+  if (priv->cancellable != NULL)
+    {
+      cancel_loading (self);
+      priv->needs_reload = TRUE;
+    }
+
+  GTK_WIDGET_CLASS (tenure_page_parent_class)->unroot (widget);
 }
 
 static void
@@ -188,8 +221,10 @@ tenure_page_class_init (TenurePageClass *klass)
   object_class->set_property = tenure_page_set_property;
 
   widget_class->map = tenure_page_map;
+  widget_class->unroot = tenure_page_unroot;
 
   klass->reload = tenure_page_real_reload;
+  klass->preload = TRUE;
 
   /* TRUE while the page loads its figures. */
   properties [PROP_BUSY] =
@@ -223,6 +258,9 @@ tenure_page_class_init (TenurePageClass *klass)
 static void
 tenure_page_init (TenurePage *self)
 {
+  TenurePagePrivate *priv = tenure_page_get_instance_private (self);
+
+  priv->load_time = -1;
 }
 
 TenureWorkspace *
@@ -255,10 +293,9 @@ tenure_page_set_workspace (TenurePage      *self,
       g_clear_object (&priv->workspace);
     }
 
-  g_cancellable_cancel (priv->cancellable);
-  g_clear_object (&priv->cancellable);
-  set_busy (self, FALSE);
+  cancel_loading (self);
   priv->loaded = FALSE;
+  priv->load_time = -1;
 
   if (workspace != NULL)
     {
@@ -322,7 +359,38 @@ tenure_page_is_ready (TenurePage *self)
   return priv->workspace != NULL && priv->loaded && !priv->busy && !priv->needs_reload;
 }
 
-/* Marks the figures as out of date: the page reloads now if it is shown, or when it is. */
+/* TRUE when the figures are out of date (or were never loaded): the page reloads when it
+ * is next shown, or preloaded. */
+gboolean
+tenure_page_needs_reload (TenurePage *self)
+{
+  TenurePagePrivate *priv = tenure_page_get_instance_private (self);
+
+  g_return_val_if_fail (TENURE_IS_PAGE (self), FALSE);
+
+  return priv->workspace != NULL && priv->needs_reload;
+}
+
+/**
+ * tenure_page_get_load_time:
+ *
+ * How long the page's latest load took, from tenure_page_begin_loading() to
+ * tenure_page_end_loading(): what the window weighs before it preloads the page.
+ *
+ * Returns: microseconds, or -1 when the page has not loaded its workspace yet
+ */
+gint64
+tenure_page_get_load_time (TenurePage *self)
+{
+  TenurePagePrivate *priv = tenure_page_get_instance_private (self);
+
+  g_return_val_if_fail (TENURE_IS_PAGE (self), -1);
+
+  return priv->load_time;
+}
+
+/* Marks the figures as out of date: the page reloads now if it is shown, or when it is
+ * shown or preloaded. A hidden page drops the load under way, now out of date. */
 void
 tenure_page_queue_reload (TenurePage *self)
 {
@@ -331,7 +399,37 @@ tenure_page_queue_reload (TenurePage *self)
   g_return_if_fail (TENURE_IS_PAGE (self));
 
   priv->needs_reload = TRUE;
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)) && priv->cancellable != NULL)
+    cancel_loading (self);
   schedule_reload (self);
+}
+
+/**
+ * tenure_page_preload:
+ *
+ * Reloads the hidden page now, as it would when shown, if its figures are out of date
+ * and its class allows it (#TenurePageClass.preload): the page is then ready when shown.
+ * A change of month, filter or workspace cancels the preload (the page reloads when
+ * shown, or preloaded again).
+ *
+ * Returns: TRUE if a load started and is under way
+ */
+gboolean
+tenure_page_preload (TenurePage *self)
+{
+  TenurePagePrivate *priv = tenure_page_get_instance_private (self);
+
+  g_return_val_if_fail (TENURE_IS_PAGE (self), FALSE);
+
+  if (priv->workspace == NULL || !priv->needs_reload || priv->busy ||
+      gtk_widget_get_mapped (GTK_WIDGET (self)) || !TENURE_PAGE_GET_CLASS (self)->preload)
+    return FALSE;
+
+  g_clear_handle_id (&priv->reload_source, g_source_remove);
+  priv->needs_reload = FALSE;
+  TENURE_PAGE_GET_CLASS (self)->reload (self);
+
+  return priv->busy;
 }
 
 /**
@@ -352,6 +450,7 @@ tenure_page_begin_loading (TenurePage *self)
   g_cancellable_cancel (priv->cancellable);
   g_clear_object (&priv->cancellable);
   priv->cancellable = g_cancellable_new ();
+  priv->load_start = g_get_monotonic_time ();
   set_busy (self, TRUE);
 
   return priv->cancellable;
@@ -378,6 +477,7 @@ tenure_page_end_loading (TenurePage   *self,
 
   g_clear_object (&priv->cancellable);
   priv->loaded = TRUE;
+  priv->load_time = g_get_monotonic_time () - priv->load_start;
   set_busy (self, FALSE);
   g_signal_emit (self, signals [READY], 0);
 }

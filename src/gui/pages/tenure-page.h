@@ -24,7 +24,13 @@ struct _TenurePageClass
    * figures are shown. The default implementation loads nothing. */
   void (*reload) (TenurePage *self);
 
-  gpointer padding[8];
+  /* Whether the window may call reload while the page is hidden, to have its figures
+   * ready before it is shown (tenure_page_preload()). TRUE unless a subclass sets it
+   * FALSE: a page whose reload could undo an edit in progress, or is too costly to run
+   * for a page nobody looks at. */
+  gboolean preload;
+
+  gpointer padding[7];
 };
 
 TenureWorkspace *tenure_page_get_workspace  (TenurePage      *self);
@@ -35,7 +41,10 @@ void             tenure_page_set_month      (TenurePage      *self,
                                              int              month);
 gboolean         tenure_page_get_busy       (TenurePage      *self);
 gboolean         tenure_page_is_ready       (TenurePage      *self);
+gboolean         tenure_page_needs_reload   (TenurePage      *self);
+gint64           tenure_page_get_load_time  (TenurePage      *self);
 void             tenure_page_queue_reload   (TenurePage      *self);
+gboolean         tenure_page_preload        (TenurePage      *self);
 GCancellable    *tenure_page_begin_loading  (TenurePage      *self);
 void             tenure_page_end_loading    (TenurePage      *self,
                                              GCancellable    *cancellable);
