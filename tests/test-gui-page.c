@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* TenurePage: reloads only on screen, once per batch of changes, and ignores stale loads;
- * tenure_page_load_in_thread() loads in a worker and shows only the latest load. */
+ * a hidden page preloads on request unless its class opts out; tenure_page_load_in_thread()
+ * loads in a worker and shows only the latest load. */
 
 #include "config.h"
 
@@ -64,6 +65,38 @@ static void
 test_page_init (TestPage *self)
 {
   g_signal_connect (self, "ready", G_CALLBACK (test_page_ready_cb), NULL);
+}
+
+/* A page that may not be preloaded (as a page with an editor could choose). */
+#define TEST_TYPE_EDITOR_PAGE (test_editor_page_get_type ())
+G_DECLARE_FINAL_TYPE (TestEditorPage, test_editor_page, TEST, EDITOR_PAGE, TenurePage)
+
+struct _TestEditorPage
+{
+  TenurePage parent_instance;
+
+  guint      reloads;
+};
+
+G_DEFINE_FINAL_TYPE (TestEditorPage, test_editor_page, TENURE_TYPE_PAGE)
+
+static void
+test_editor_page_reload (TenurePage *page)
+{
+  TEST_EDITOR_PAGE (page)->reloads++;
+  tenure_page_begin_loading (page);
+}
+
+static void
+test_editor_page_class_init (TestEditorPageClass *klass)
+{
+  TENURE_PAGE_CLASS (klass)->reload = test_editor_page_reload;
+  TENURE_PAGE_CLASS (klass)->preload = FALSE;
+}
+
+static void
+test_editor_page_init (TestEditorPage *self)
+{
 }
 
 static char *tmpdir;
@@ -200,6 +233,100 @@ test_reload_on_screen (void)
   drain ();
 }
 
+static void
+count_busy_cb (TenurePage *page,
+               GParamSpec *pspec,
+               guint      *loads)
+{
+  if (tenure_page_get_busy (page))
+    (*loads)++;
+}
+
+static void
+test_preload (void)
+{
+  g_autoptr(TenureWorkspace) workspace = open_workspace ();
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *stack = gtk_stack_new ();
+  TestPage *shown = g_object_new (TEST_TYPE_PAGE, NULL);
+  TestPage *hidden = g_object_new (TEST_TYPE_PAGE, NULL);
+  TestEditorPage *editor = g_object_new (TEST_TYPE_EDITOR_PAGE, NULL);
+  g_autoptr(GCancellable) first = NULL;
+  guint hidden_loads = 0;
+
+  tenure_workspace_set_month (workspace, TENURE_MONTH (2025, 7));
+  gtk_stack_add_named (GTK_STACK (stack), GTK_WIDGET (shown), "shown");
+  gtk_stack_add_named (GTK_STACK (stack), GTK_WIDGET (hidden), "hidden");
+  gtk_stack_add_named (GTK_STACK (stack), GTK_WIDGET (editor), "editor");
+  gtk_window_set_child (GTK_WINDOW (window), stack);
+  tenure_page_set_workspace (TENURE_PAGE (shown), workspace);
+  tenure_page_set_workspace (TENURE_PAGE (hidden), workspace);
+  tenure_page_set_workspace (TENURE_PAGE (editor), workspace);
+  g_signal_connect (hidden, "notify::busy", G_CALLBACK (count_busy_cb), &hidden_loads);
+  gtk_window_present (GTK_WINDOW (window));
+  test_settle (window, 1);
+  g_assert_cmpuint (shown->reloads, ==, 1);
+  tenure_page_end_loading (TENURE_PAGE (shown), shown->cancellable);
+  g_assert_cmpint (tenure_page_get_load_time (TENURE_PAGE (shown)), >=, 0);
+
+  /* Hidden pages are out of date; the page shown is not, and never preloads. */
+  g_assert_true (tenure_page_needs_reload (TENURE_PAGE (hidden)));
+  g_assert_cmpint (tenure_page_get_load_time (TENURE_PAGE (hidden)), ==, -1);
+  g_assert_false (tenure_page_needs_reload (TENURE_PAGE (shown)));
+  g_assert_false (tenure_page_preload (TENURE_PAGE (shown)));
+  g_assert_cmpuint (shown->reloads, ==, 1);
+
+  /* A page that opts out stays out of date until shown. */
+  g_assert_false (tenure_page_preload (TENURE_PAGE (editor)));
+  g_assert_cmpuint (editor->reloads, ==, 0);
+  g_assert_true (tenure_page_needs_reload (TENURE_PAGE (editor)));
+
+  /* The hidden page loads its month; a change of month cancels that load, which then
+   * ends without "ready". */
+  g_assert_true (tenure_page_preload (TENURE_PAGE (hidden)));
+  g_assert_false (tenure_page_preload (TENURE_PAGE (hidden)));
+  g_assert_cmpuint (hidden->reloads, ==, 1);
+  g_assert_cmpint (hidden->loaded_month, ==, TENURE_MONTH (2025, 7));
+  g_assert_false (tenure_page_needs_reload (TENURE_PAGE (hidden)));
+  g_assert_false (tenure_page_is_ready (TENURE_PAGE (hidden)));
+  first = g_object_ref (hidden->cancellable);
+  tenure_workspace_set_month (workspace, TENURE_MONTH (2025, 6));
+  g_assert_true (g_cancellable_is_cancelled (first));
+  g_assert_false (tenure_page_get_busy (TENURE_PAGE (hidden)));
+  g_assert_true (tenure_page_needs_reload (TENURE_PAGE (hidden)));
+  tenure_page_end_loading (TENURE_PAGE (hidden), first);
+  g_assert_cmpuint (hidden->ready, ==, 0);
+  g_assert_false (tenure_page_is_ready (TENURE_PAGE (hidden)));
+
+  /* Preloaded again, it is ready while hidden, and ready at once when shown: no load. */
+  g_assert_true (tenure_page_preload (TENURE_PAGE (hidden)));
+  g_assert_cmpint (hidden->loaded_month, ==, TENURE_MONTH (2025, 6));
+  tenure_page_end_loading (TENURE_PAGE (hidden), hidden->cancellable);
+  g_assert_cmpuint (hidden->ready, ==, 1);
+  g_assert_true (tenure_page_is_ready (TENURE_PAGE (hidden)));
+  g_assert_cmpint (tenure_page_get_load_time (TENURE_PAGE (hidden)), >=, 0);
+  g_assert_cmpuint (hidden_loads, ==, 2);
+  gtk_stack_set_visible_child_name (GTK_STACK (stack), "hidden");
+  g_assert_true (tenure_page_is_ready (TENURE_PAGE (hidden)));
+  test_settle (window, 1);
+  g_assert_cmpuint (hidden->reloads, ==, 2);
+  g_assert_cmpuint (hidden_loads, ==, 2);
+  g_assert_true (tenure_page_is_ready (TENURE_PAGE (hidden)));
+
+  /* The page the user left still loads; the window closing cancels that load. */
+  tenure_workspace_set_month (workspace, TENURE_MONTH (2025, 5));
+  test_settle (window, 1);
+  g_assert_cmpuint (hidden->reloads, ==, 3);
+  g_set_object (&first, hidden->cancellable);
+  gtk_stack_set_visible_child_name (GTK_STACK (stack), "shown");
+  g_assert_true (tenure_page_get_busy (TENURE_PAGE (hidden)));
+  g_assert_false (g_cancellable_is_cancelled (first));
+  g_signal_handlers_disconnect_by_data (hidden, &hidden_loads);
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_true (g_cancellable_is_cancelled (first));
+  drain ();
+}
+
 /* What the loads of test_load_in_thread() saw. */
 static struct
 {
@@ -314,6 +441,7 @@ main (int   argc,
   adw_init ();
 
   g_test_add_func ("/gui/page/reload-on-screen", test_reload_on_screen);
+  g_test_add_func ("/gui/page/preload", test_preload);
   g_test_add_func ("/gui/page/load-in-thread", test_load_in_thread);
 
   status = g_test_run ();

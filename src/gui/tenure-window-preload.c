@@ -113,7 +113,7 @@ preload_cb (gpointer user_data)
   if (page == NULL)
     return G_SOURCE_REMOVE;
 
-  g_debug ("Preloading the page “%s”", gtk_widget_get_name (GTK_WIDGET (page)));
+  g_debug ("Preloading %s", G_OBJECT_TYPE_NAME (page));
 
   /* A load that ended at once (a page with nothing to load) calls for the next page;
    * otherwise the end of this one does. */
