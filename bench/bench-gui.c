@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* Times each real page of the window from a month change to its figures drawn on screen,
- * and the report export, and measures how long the main loop stays blocked meanwhile. */
+/* Times each real page of the window from being shown (once the window settled, and
+ * cold) or from a month change to its figures drawn on screen, the preloading of the
+ * hidden pages, and the report export, and measures how long the main loop stays blocked
+ * meanwhile. */
 
 #include "config.h"
 

@@ -88,6 +88,17 @@ schedule_reload (TenurePage *self)
   priv->reload_source = g_idle_add_full (G_PRIORITY_DEFAULT, reload_cb, self, NULL);
 }
 
+/* A load cancelled before it ended took at least the time it ran: a page of a big
+ * workspace whose loads are always cut short by the user still counts as slow. */
+static void
+note_cancelled_load (TenurePage *self)
+{
+  TenurePagePrivate *priv = tenure_page_get_instance_private (self);
+
+  if (priv->cancellable != NULL)
+    priv->load_time = MAX (priv->load_time, g_get_monotonic_time () - priv->load_start);
+}
+
 /* Drops the load under way: its figures would be out of date, and a hidden page must not
  * keep a processor busy for them. The page is not ready until its next load. */
 static void
@@ -95,6 +106,7 @@ cancel_loading (TenurePage *self)
 {
   TenurePagePrivate *priv = tenure_page_get_instance_private (self);
 
+  note_cancelled_load (self);
   g_cancellable_cancel (priv->cancellable);
   g_clear_object (&priv->cancellable);
   set_busy (self, FALSE);
@@ -375,9 +387,10 @@ tenure_page_needs_reload (TenurePage *self)
  * tenure_page_get_load_time:
  *
  * How long the page's latest load took, from tenure_page_begin_loading() to
- * tenure_page_end_loading(): what the window weighs before it preloads the page.
+ * tenure_page_end_loading() (or, when loads were cancelled since, the longest time one of
+ * them ran, if longer): what the window weighs before it preloads the page.
  *
- * Returns: microseconds, or -1 when the page has not loaded its workspace yet
+ * Returns: microseconds, or -1 when the page has not begun loading its workspace
  */
 gint64
 tenure_page_get_load_time (TenurePage *self)
@@ -447,6 +460,7 @@ tenure_page_begin_loading (TenurePage *self)
 
   g_return_val_if_fail (TENURE_IS_PAGE (self), NULL);
 
+  note_cancelled_load (self);
   g_cancellable_cancel (priv->cancellable);
   g_clear_object (&priv->cancellable);
   priv->cancellable = g_cancellable_new ();
