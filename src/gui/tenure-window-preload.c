@@ -7,7 +7,8 @@
  * workspace) stops preloading: each hidden page cancels its load under way, now out of
  * date (tenure_page_queue_reload()), and preloading starts again a moment after the page
  * shown is ready. Switching page pauses it: a preload under way ends (it is useful, and
- * short), but the next one waits until the new page is ready. */
+ * short), but the next one waits until the new page is ready. A preload still running
+ * after PRELOAD_MAX_LOAD_TIME is cancelled. */
 
 #define G_LOG_DOMAIN "tenure-window"
 
@@ -101,6 +102,31 @@ find_page_to_preload (TenureWindow *self)
 static void schedule_preload (TenureWindow *self,
                               guint         delay_ms);
 
+static void
+stop_preload_timeout (TenureWindow *self)
+{
+  g_clear_handle_id (&self->preload_timeout, g_source_remove);
+  self->preload_page = NULL;
+}
+
+/* A preload that takes longer than a load may (the page had never loaded, or its earlier
+ * loads were cut short) is cancelled: the page then counts as slow, and so do the pages
+ * that never loaded, so a big workspace spends at most this much on preloading. */
+static gboolean
+preload_timeout_cb (gpointer user_data)
+{
+  TenureWindow *self = user_data;
+  TenurePage *page = self->preload_page;
+
+  self->preload_timeout = 0;
+  self->preload_page = NULL;
+
+  g_debug ("Preloading %s takes too long: cancelled", G_OBJECT_TYPE_NAME (page));
+  tenure_page_queue_reload (page);
+
+  return G_SOURCE_REMOVE;
+}
+
 static gboolean
 preload_cb (gpointer user_data)
 {
@@ -115,9 +141,17 @@ preload_cb (gpointer user_data)
 
   g_debug ("Preloading %s", G_OBJECT_TYPE_NAME (page));
 
-  /* A load that ended at once (a page with nothing to load) calls for the next page;
-   * otherwise the end of this one does. */
-  if (!tenure_page_preload (page) && !tenure_page_needs_reload (page))
+  /* The end of the load calls for the next page; a load that ended at once (a page
+   * with nothing to load) calls for it now. */
+  if (tenure_page_preload (page))
+    {
+      stop_preload_timeout (self);
+      self->preload_page = page;
+      self->preload_timeout = g_timeout_add_full (G_PRIORITY_DEFAULT,
+                                                  PRELOAD_MAX_LOAD_TIME / 1000,
+                                                  preload_timeout_cb, self, NULL);
+    }
+  else if (!tenure_page_needs_reload (page))
     schedule_preload (self, 0);
 
   return G_SOURCE_REMOVE;
@@ -138,6 +172,9 @@ page_busy_cb (TenureWindow *self,
               TenurePage   *page)
 {
   gboolean visible = page == tenure_window_get_visible_page (self);
+
+  if (page == self->preload_page && (visible || !tenure_page_get_busy (page)))
+    stop_preload_timeout (self);
 
   if (tenure_page_get_busy (page))
     {
@@ -161,6 +198,10 @@ visible_page_changed_cb (TenureWindow *self)
   TenurePage *visible = tenure_window_get_visible_page (self);
 
   g_clear_handle_id (&self->preload_source, g_source_remove);
+
+  /* The user came to the page being preloaded: its load is theirs now, however long. */
+  if (visible != NULL && visible == self->preload_page)
+    stop_preload_timeout (self);
 
   /* A page not ready loads now, and preloading goes on when it is ready. */
   if (visible != NULL && tenure_page_is_ready (visible))
@@ -196,6 +237,7 @@ _tenure_window_preload_dispose (TenureWindow *self)
     }
 
   g_clear_handle_id (&self->preload_source, g_source_remove);
+  stop_preload_timeout (self);
 }
 
 /**

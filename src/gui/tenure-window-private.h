@@ -50,6 +50,8 @@ struct _TenureWindow
 
   /* Looks for a hidden page to preload (tenure-window-preload.c). */
   guint                 preload_source;
+  TenurePage           *preload_page;    /* the page preloading, until its time is up */
+  guint                 preload_timeout;
 };
 
 void _tenure_window_class_actions_init (TenureWindowClass *klass);
