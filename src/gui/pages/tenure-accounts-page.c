@@ -653,60 +653,97 @@ query_tooltip_cb (GtkWidget   *label,
   return TRUE;
 }
 
+/* The cells are GtkInscriptions, which take the size they are given and lay their text out
+ * only when drawn: a GtkLabel measures its text to request a size, and the column view
+ * measures every row it keeps (up to 200 in GTK 4.8, visible or not) after each change of
+ * text. The band's pill, which hugs its word, stays a label: its text rarely changes. */
 static void
 setup_cell_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *item,
                gpointer                  user_data)
 {
   TenureAccountColumn column = GPOINTER_TO_UINT (user_data);
-  GtkWidget *label = gtk_label_new (NULL);
+  GtkWidget *cell;
 
-  gtk_widget_set_halign (label, GTK_ALIGN_FILL);
   if (column == TENURE_ACCOUNT_COLUMN_BAND)
     {
-      gtk_widget_set_halign (label, GTK_ALIGN_START);
-      gtk_widget_add_css_class (label, "health-pill");
+      cell = gtk_label_new (NULL);
+      gtk_widget_set_halign (cell, GTK_ALIGN_START);
+      gtk_widget_add_css_class (cell, "health-pill");
     }
   else
     {
       gboolean numeric = column == TENURE_ACCOUNT_COLUMN_SCORE ||
                          column == TENURE_ACCOUNT_COLUMN_MRR;
 
-      gtk_label_set_xalign (GTK_LABEL (label), numeric ? 1 : 0);
-      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-      gtk_label_set_single_line_mode (GTK_LABEL (label), TRUE);
+      cell = gtk_inscription_new (NULL);
+      gtk_inscription_set_text_overflow (GTK_INSCRIPTION (cell),
+                                         GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
+      gtk_inscription_set_xalign (GTK_INSCRIPTION (cell), numeric ? 1 : 0);
+      /* The name and the reasons share the room the other columns leave, as much as
+       * their texts need at most. */
+      if (column == TENURE_ACCOUNT_COLUMN_NAME)
+        gtk_inscription_set_nat_chars (GTK_INSCRIPTION (cell), 24);
+      else if (column == TENURE_ACCOUNT_COLUMN_DRIVERS)
+        gtk_inscription_set_nat_chars (GTK_INSCRIPTION (cell), 40);
       if (numeric)
-        gtk_widget_add_css_class (label, "numeric");
+        gtk_widget_add_css_class (cell, "numeric");
     }
   /* The tooltip is made when asked: on X11, setting a visible widget's tooltip text asks
    * the X server where the pointer is, a round trip for each cell bound. */
-  gtk_widget_set_has_tooltip (label, TRUE);
-  g_signal_connect_object (label, "query-tooltip", G_CALLBACK (query_tooltip_cb), item, 0);
+  gtk_widget_set_has_tooltip (cell, TRUE);
+  g_signal_connect_object (cell, "query-tooltip", G_CALLBACK (query_tooltip_cb), item, 0);
 
   g_object_set_data (G_OBJECT (item), "tenure-column", user_data);
-  gtk_list_item_set_child (item, label);
+  gtk_list_item_set_child (item, cell);
+}
+
+/* "● Red": the band with its dot, made once. */
+static const char *
+band_text (TenureHealthBand band)
+{
+  static char *texts[TENURE_HEALTH_N_BANDS];
+
+  g_return_val_if_fail (band < TENURE_HEALTH_N_BANDS, "");
+
+  if (texts[band] == NULL)
+    /* Translators: a health band with a dot in front, such as "● Red" */
+    texts[band] = g_strdup_printf (_("● %s"), tenure_health_band_name (band));
+
+  return texts[band];
 }
 
 static void
-show_text (GtkWidget  *label,
+set_text (GtkWidget  *cell,
+          const char *text)
+{
+  if (GTK_IS_INSCRIPTION (cell))
+    gtk_inscription_set_text (GTK_INSCRIPTION (cell), text);
+  else
+    gtk_label_set_text (GTK_LABEL (cell), text);
+}
+
+/* An owner or a segment, or a dim "—" for none. */
+static void
+show_text (GtkWidget  *cell,
            const char *text)
 {
   gboolean empty = text == NULL || *text == '\0';
 
-  gtk_label_set_text (GTK_LABEL (label), empty ? "—" : text);
+  set_text (cell, empty ? "—" : text);
   if (empty)
-    gtk_widget_add_css_class (label, "dim-label");
+    gtk_widget_add_css_class (cell, "dim-label");
   else
-    gtk_widget_remove_css_class (label, "dim-label");
+    gtk_widget_remove_css_class (cell, "dim-label");
 }
 
 static void
 update_cell (GtkListItem *item)
 {
   TenureAccountRow *row = gtk_list_item_get_item (item);
-  GtkWidget *label = gtk_list_item_get_child (item);
+  GtkWidget *cell = gtk_list_item_get_child (item);
   const TenureAccountHealth *health;
-  g_autofree char *text = NULL;
+  char score[16];
 
   if (row == NULL)
     return;
@@ -715,38 +752,36 @@ update_cell (GtkListItem *item)
   switch (GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (item), "tenure-column")))
     {
     case TENURE_ACCOUNT_COLUMN_NAME:
-      gtk_label_set_text (GTK_LABEL (label), tenure_account_row_get_name (row));
+      set_text (cell, tenure_account_row_get_name (row));
       break;
 
     case TENURE_ACCOUNT_COLUMN_SCORE:
-      text = g_strdup_printf ("%d", health->score);
-      gtk_label_set_text (GTK_LABEL (label), text);
+      g_snprintf (score, sizeof score, "%d", health->score);
+      set_text (cell, score);
       break;
 
     case TENURE_ACCOUNT_COLUMN_BAND:
-      /* Translators: a health band with a dot in front, such as "● Red" */
-      text = g_strdup_printf (_("● %s"), tenure_health_band_name (health->band));
       for (guint b = 0; b < TENURE_HEALTH_N_BANDS; b++)
         if (b != health->band)
-          gtk_widget_remove_css_class (label, tenure_health_band_key (b));
-      gtk_widget_add_css_class (label, tenure_health_band_key (health->band));
-      gtk_label_set_text (GTK_LABEL (label), text);
+          gtk_widget_remove_css_class (cell, tenure_health_band_key (b));
+      gtk_widget_add_css_class (cell, tenure_health_band_key (health->band));
+      set_text (cell, band_text (health->band));
       break;
 
     case TENURE_ACCOUNT_COLUMN_MRR:
-      gtk_label_set_text (GTK_LABEL (label), tenure_account_row_get_mrr_text (row));
+      set_text (cell, tenure_account_row_get_mrr_text (row));
       break;
 
     case TENURE_ACCOUNT_COLUMN_OWNER:
-      show_text (label, health->owner);
+      show_text (cell, health->owner);
       break;
 
     case TENURE_ACCOUNT_COLUMN_SEGMENT:
-      show_text (label, health->segment);
+      show_text (cell, health->segment);
       break;
 
     case TENURE_ACCOUNT_COLUMN_DRIVERS:
-      gtk_label_set_text (GTK_LABEL (label), tenure_account_row_get_drivers (row));
+      set_text (cell, tenure_account_row_get_drivers (row));
       break;
 
     default:
