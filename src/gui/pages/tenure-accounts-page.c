@@ -41,7 +41,9 @@ struct _TenureAccountsPage
   GPtrArray           *rows;       /* TenureAccountRow, every customer, the report's order */
   TenureAccountList   *list;       /* the rows shown, filtered and sorted */
   GPtrArray           *shown;      /* the array the list shows */
-  GtkSingleSelection  *selection;
+  GtkSliceListModel   *view_rows;  /* the first rows of the list, for the column view */
+  guint                grow_tick;  /* while view_rows grows, a chunk a frame */
+  GtkSingleSelection  *selection;  /* of view_rows */
   TenureAccountRow    *probes[2];  /* to read the column view's sort order */
   guint                n_sort_columns;
   TenureAccountColumn  sort_columns[TENURE_ACCOUNT_N_COLUMNS];
@@ -237,6 +239,74 @@ compare_items (gconstpointer a,
   return 0;
 }
 
+/* GTK 4.8's column view keeps a row widget for each of the first 200 items or so from the
+ * top of its view (visible or not), and builds those of the items added at once, cells
+ * and all. When the list grows by more than a chunk, the view's model (a slice of the
+ * list) grows by a chunk a frame until it covers the row widgets, then follows the list:
+ * no frame builds more than ROWS_PER_FRAME rows. */
+#define ROWS_PER_FRAME 40
+#define MAX_ROW_WIDGETS 210
+
+static void
+stop_growing (TenureAccountsPage *self)
+{
+  if (self->grow_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self->column_view), self->grow_tick);
+  self->grow_tick = 0;
+}
+
+/* Shows every row of the list in the view at once. */
+static void
+show_all_rows (TenureAccountsPage *self)
+{
+  stop_growing (self);
+  gtk_slice_list_model_set_size (self->view_rows, G_MAXUINT);
+}
+
+static gboolean
+grow_cb (GtkWidget     *widget,
+         GdkFrameClock *clock,
+         gpointer       user_data)
+{
+  TenureAccountsPage *self = user_data;
+  guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->view_rows));
+
+  if (shown + ROWS_PER_FRAME >= MIN (self->shown->len, MAX_ROW_WIDGETS))
+    {
+      self->grow_tick = 0;
+      gtk_slice_list_model_set_size (self->view_rows, G_MAXUINT);
+      return G_SOURCE_REMOVE;
+    }
+
+  gtk_slice_list_model_set_size (self->view_rows, shown + ROWS_PER_FRAME);
+  return G_SOURCE_CONTINUE;
+}
+
+/* Shows @rows in the list, and in the view at once or a chunk a frame. */
+static void
+set_list_rows (TenureAccountsPage *self,
+               GPtrArray          *rows)
+{
+  guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->view_rows));
+  guint limit = G_MAXUINT;
+
+  if (rows->len > shown + ROWS_PER_FRAME && shown < MAX_ROW_WIDGETS)
+    limit = shown + ROWS_PER_FRAME;
+
+  /* A smaller slice first, a larger one once the list holds the new rows: the view never
+   * sees more than the rows it is meant to build. */
+  if (limit < gtk_slice_list_model_get_size (self->view_rows))
+    gtk_slice_list_model_set_size (self->view_rows, limit);
+  g_clear_pointer (&self->shown, g_ptr_array_unref);
+  self->shown = g_ptr_array_ref (rows);
+  tenure_account_list_set_rows (self->list, rows);
+  if (limit == G_MAXUINT)
+    show_all_rows (self);
+  else if (self->grow_tick == 0)
+    self->grow_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self->column_view), grow_cb,
+                                                    self, NULL);
+}
+
 /* Shows the rows the filters let through, in the order of the column view's headers. */
 static void
 refresh_rows (TenureAccountsPage *self)
@@ -272,11 +342,12 @@ refresh_rows (TenureAccountsPage *self)
         position = i;
     }
 
-  g_clear_pointer (&self->shown, g_ptr_array_unref);
-  self->shown = g_ptr_array_ref (shown);
-  tenure_account_list_set_rows (self->list, shown);
+  set_list_rows (self, shown);
 
   /* The selection follows the account, or goes when the account is filtered out. */
+  if (position != GTK_INVALID_LIST_POSITION &&
+      position >= g_list_model_get_n_items (G_LIST_MODEL (self->view_rows)))
+    show_all_rows (self);
   gtk_single_selection_set_selected (self->selection, position);
 }
 
@@ -407,6 +478,8 @@ static void
 column_view_activate_cb (TenureAccountsPage *self,
                          guint               position)
 {
+  if (position != GTK_INVALID_LIST_POSITION)
+    show_all_rows (self);
   gtk_single_selection_set_selected (self->selection, position);
   scroll_to (self, position);
   if (adw_leaflet_get_folded (self->leaflet))
@@ -892,12 +965,17 @@ tenure_accounts_page_dispose (GObject *object)
 
   /* Removing the columns changes the sorter: the rows need not follow. */
   if (self->column_view != NULL)
-    g_signal_handlers_disconnect_by_data (gtk_column_view_get_sorter (self->column_view), self);
+    {
+      g_signal_handlers_disconnect_by_data (gtk_column_view_get_sorter (self->column_view),
+                                            self);
+      stop_growing (self);
+    }
   /* AdwBin unparents its child itself: let it go before the template does. */
   adw_bin_set_child (ADW_BIN (object), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (object), TENURE_TYPE_ACCOUNTS_PAGE);
 
   g_clear_object (&self->selection);
+  g_clear_object (&self->view_rows);
   g_clear_object (&self->list);
   g_clear_pointer (&self->shown, g_ptr_array_unref);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
@@ -964,7 +1042,9 @@ tenure_accounts_page_init (TenureAccountsPage *self)
   self->rows = g_ptr_array_new_with_free_func (g_object_unref);
   self->shown = g_ptr_array_new ();
   self->list = tenure_account_list_new ();
-  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->list)));
+  self->view_rows = gtk_slice_list_model_new (g_object_ref (G_LIST_MODEL (self->list)), 0,
+                                              G_MAXUINT);
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->view_rows)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   g_signal_connect_swapped (self->selection, "notify::selected",
