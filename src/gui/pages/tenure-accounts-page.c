@@ -12,6 +12,7 @@
 
 #include <glib/gi18n.h>
 
+#include "tenure-account-cell.h"
 #include "tenure-accounts-page.h"
 #include "tenure-date.h"
 #include "tenure-format.h"
@@ -726,10 +727,10 @@ query_tooltip_cb (GtkWidget   *label,
   return TRUE;
 }
 
-/* The cells are GtkInscriptions, which take the size they are given and lay their text out
- * only when drawn: a GtkLabel measures its text to request a size, and the column view
- * measures every row it keeps (up to 200 in GTK 4.8, visible or not) after each change of
- * text. The band's pill, which hugs its word, stays a label: its text rarely changes. */
+/* The cells are TenureAccountCells, which ask for one line whatever their text and lay it
+ * out only when drawn: a GtkLabel shapes its text to request a size, and the column view
+ * keeps and measures some 200 rows in GTK 4.8, visible or not. The band's pill, which hugs
+ * its word, stays a label: its text is one of three and rarely changes. */
 static void
 setup_cell_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *item,
@@ -749,16 +750,11 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
       gboolean numeric = column == TENURE_ACCOUNT_COLUMN_SCORE ||
                          column == TENURE_ACCOUNT_COLUMN_MRR;
 
-      cell = gtk_inscription_new (NULL);
-      gtk_inscription_set_text_overflow (GTK_INSCRIPTION (cell),
-                                         GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
-      gtk_inscription_set_xalign (GTK_INSCRIPTION (cell), numeric ? 1 : 0);
-      /* The name and the reasons share the room the other columns leave, as much as
-       * their texts need at most. */
-      if (column == TENURE_ACCOUNT_COLUMN_NAME)
-        gtk_inscription_set_nat_chars (GTK_INSCRIPTION (cell), 24);
-      else if (column == TENURE_ACCOUNT_COLUMN_DRIVERS)
-        gtk_inscription_set_nat_chars (GTK_INSCRIPTION (cell), 40);
+      /* The name and the reasons share the room the other columns leave: up to some 24
+       * and 40 characters, then half of what remains each. */
+      cell = tenure_account_cell_new (numeric ? 1 : 0,
+                                      column == TENURE_ACCOUNT_COLUMN_NAME ? 24
+                                      : column == TENURE_ACCOUNT_COLUMN_DRIVERS ? 40 : 0);
       if (numeric)
         gtk_widget_add_css_class (cell, "numeric");
     }
@@ -790,8 +786,8 @@ static void
 set_text (GtkWidget  *cell,
           const char *text)
 {
-  if (GTK_IS_INSCRIPTION (cell))
-    gtk_inscription_set_text (GTK_INSCRIPTION (cell), text);
+  if (TENURE_IS_ACCOUNT_CELL (cell))
+    tenure_account_cell_set_text (TENURE_ACCOUNT_CELL (cell), text);
   else
     gtk_label_set_text (GTK_LABEL (cell), text);
 }
