@@ -44,6 +44,7 @@ struct _TenureAccountsPage
   GPtrArray           *shown;      /* the array the list shows */
   GtkSliceListModel   *view_rows;  /* the first rows of the list, for the column view */
   guint                grow_tick;  /* while view_rows grows, a chunk a frame */
+  gboolean             grow_skip;  /* in the frame that shows the first chunk */
   GtkSingleSelection  *selection;  /* of view_rows */
   TenureAccountRow    *probes[2];  /* to read the column view's sort order */
   guint                n_sort_columns;
@@ -66,9 +67,137 @@ static const TenureHealthBand dropdown_bands[] = {
   TENURE_HEALTH_RED, TENURE_HEALTH_AMBER, TENURE_HEALTH_GREEN,
 };
 
+/* What the list shows of the rows: the filters, and the order of the column view's
+ * headers. Read in the main thread, applied in either: a load sorts its rows in the
+ * worker. */
+typedef struct
+{
+  int                 band;       /* a TenureHealthBand, or −1 */
+  char               *owner;
+  gboolean            no_owner;
+  gboolean            dormant;
+  char               *needle;     /* case-folded, or NULL */
+  guint               n_sort_columns;
+  TenureAccountColumn sort_columns[TENURE_ACCOUNT_N_COLUMNS];
+  gboolean            sort_descending[TENURE_ACCOUNT_N_COLUMNS];
+} View;
+
+static void
+view_free (gpointer data)
+{
+  View *view = data;
+
+  g_free (view->owner);
+  g_free (view->needle);
+  g_free (view);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (View, view_free)
+
+static gboolean
+view_equal (const View *a,
+            const View *b)
+{
+  if (a->band != b->band || a->no_owner != b->no_owner || a->dormant != b->dormant ||
+      g_strcmp0 (a->owner, b->owner) != 0 || g_strcmp0 (a->needle, b->needle) != 0 ||
+      a->n_sort_columns != b->n_sort_columns)
+    return FALSE;
+
+  for (guint i = 0; i < a->n_sort_columns; i++)
+    if (a->sort_columns[i] != b->sort_columns[i] ||
+        a->sort_descending[i] != b->sort_descending[i])
+      return FALSE;
+
+  return TRUE;
+}
+
+static gboolean
+match_row (TenureAccountRow *row,
+           const View       *view)
+{
+  const TenureAccountHealth *health = tenure_account_row_get_health (row);
+
+  if (view->band >= 0 && (int) health->band != view->band)
+    return FALSE;
+  if (view->owner != NULL && g_strcmp0 (view->owner, health->owner) != 0)
+    return FALSE;
+  if (view->no_owner && health->owner != NULL && *health->owner != '\0')
+    return FALSE;
+  if (view->dormant && !health->dormant)
+    return FALSE;
+  if (view->needle != NULL && !tenure_account_row_matches (row, view->needle))
+    return FALSE;
+
+  return TRUE;
+}
+
+/* A row shown with the key of the first sort column at hand. */
+typedef struct
+{
+  gint64            key;
+  TenureAccountRow *row;
+} SortItem;
+
+static int
+compare_items (gconstpointer a,
+               gconstpointer b,
+               gpointer      user_data)
+{
+  const View *view = user_data;
+  const SortItem *x = a;
+  const SortItem *y = b;
+
+  for (guint i = 0; i < view->n_sort_columns; i++)
+    {
+      gint64 key_x = i == 0 ? x->key : tenure_account_row_get_sort_key (x->row,
+                                                                         view->sort_columns[i]);
+      gint64 key_y = i == 0 ? y->key : tenure_account_row_get_sort_key (y->row,
+                                                                         view->sort_columns[i]);
+      int order = key_x < key_y ? -1 : key_x > key_y;
+
+      if (order != 0)
+        return view->sort_descending[i] ? -order : order;
+    }
+
+  /* The sort is stable: ties keep the report's order, worst first. */
+  return 0;
+}
+
+/* The rows of @rows that @view lets through, in its order. May run in any thread.
+ *
+ * Returns: (transfer container) (element-type TenureAccountRow): the rows shown */
+static GPtrArray *
+view_apply (const View *view,
+            GPtrArray  *rows)
+{
+  GPtrArray *shown = g_ptr_array_sized_new (rows->len);
+  g_autofree SortItem *items = g_new (SortItem, MAX (rows->len, 1));
+  guint n = 0;
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      TenureAccountRow *row = g_ptr_array_index (rows, i);
+
+      if (!match_row (row, view))
+        continue;
+      items[n].row = row;
+      items[n].key = view->n_sort_columns > 0
+                     ? tenure_account_row_get_sort_key (row, view->sort_columns[0]) : 0;
+      n++;
+    }
+
+  if (view->n_sort_columns > 0)
+    g_qsort_with_data (items, (gint) n, sizeof (SortItem), compare_items, (gpointer) view);
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (shown, items[i].row);
+
+  return shown;
+}
+
 typedef struct
 {
   GPtrArray *rows;        /* TenureAccountRow */
+  GPtrArray *shown;       /* of rows, by the load's view */
   char      *currency;
   GStrv      owners;      /* sorted */
   gboolean   has_no_owner;
@@ -79,6 +208,7 @@ load_result_free (gpointer data)
 {
   LoadResult *result = data;
 
+  g_clear_pointer (&result->shown, g_ptr_array_unref);
   g_clear_pointer (&result->rows, g_ptr_array_unref);
   g_free (result->currency);
   g_strfreev (result->owners);
@@ -133,6 +263,9 @@ load_rows (TenureDb             *db,
   result->currency = tenure_db_get_setting (db, "currency", "EUR");
   result->rows = tenure_account_rows_new (report, result->currency);
   result->owners = collect_owners (report, &result->has_no_owner);
+  /* Filtered and sorted as the list was when the load began: most often as it still is
+   * when the rows arrive. */
+  result->shown = view_apply (load->data, result->rows);
 
   return result;
 }
@@ -164,80 +297,24 @@ get_selected (TenureAccountsPage *self)
   return slot != NULL ? tenure_account_row_get_account (slot) : NULL;
 }
 
-/* The filters of the page, read once for every row. */
-typedef struct
-{
-  int         band;       /* a TenureHealthBand, or −1 */
-  const char *owner;
-  gboolean    no_owner;
-  gboolean    dormant;
-  char       *needle;     /* case-folded, or NULL */
-} Filter;
-
-static void
-read_filter (TenureAccountsPage *self,
-             Filter             *filter)
+/* The filters of the page and the order of its headers, now. */
+static View *
+read_view (TenureAccountsPage *self)
 {
   const char *search = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
   guint band = gtk_drop_down_get_selected (self->band_dropdown);
+  View *view = g_new0 (View, 1);
 
-  filter->band = band > 0 && band <= G_N_ELEMENTS (dropdown_bands)
-                 ? (int) dropdown_bands[band - 1] : -1;
-  filter->owner = selected_owner (self, &filter->no_owner);
-  filter->dormant = gtk_toggle_button_get_active (self->dormant_button);
-  filter->needle = search != NULL && *search != '\0' ? g_utf8_casefold (search, -1) : NULL;
-}
+  view->band = band > 0 && band <= G_N_ELEMENTS (dropdown_bands)
+               ? (int) dropdown_bands[band - 1] : -1;
+  view->owner = g_strdup (selected_owner (self, &view->no_owner));
+  view->dormant = gtk_toggle_button_get_active (self->dormant_button);
+  view->needle = search != NULL && *search != '\0' ? g_utf8_casefold (search, -1) : NULL;
+  view->n_sort_columns = self->n_sort_columns;
+  memcpy (view->sort_columns, self->sort_columns, sizeof view->sort_columns);
+  memcpy (view->sort_descending, self->sort_descending, sizeof view->sort_descending);
 
-static gboolean
-match_row (TenureAccountRow *row,
-           const Filter     *filter)
-{
-  const TenureAccountHealth *health = tenure_account_row_get_health (row);
-
-  if (filter->band >= 0 && (int) health->band != filter->band)
-    return FALSE;
-  if (filter->owner != NULL && g_strcmp0 (filter->owner, health->owner) != 0)
-    return FALSE;
-  if (filter->no_owner && health->owner != NULL && *health->owner != '\0')
-    return FALSE;
-  if (filter->dormant && !health->dormant)
-    return FALSE;
-  if (filter->needle != NULL && !tenure_account_row_matches (row, filter->needle))
-    return FALSE;
-
-  return TRUE;
-}
-
-/* A row shown with the key of the first sort column at hand. */
-typedef struct
-{
-  gint64            key;
-  TenureAccountRow *row;
-} SortItem;
-
-static int
-compare_items (gconstpointer a,
-               gconstpointer b,
-               gpointer      user_data)
-{
-  TenureAccountsPage *self = user_data;
-  const SortItem *x = a;
-  const SortItem *y = b;
-
-  for (guint i = 0; i < self->n_sort_columns; i++)
-    {
-      gint64 key_x = i == 0 ? x->key : tenure_account_row_get_sort_key (x->row,
-                                                                         self->sort_columns[i]);
-      gint64 key_y = i == 0 ? y->key : tenure_account_row_get_sort_key (y->row,
-                                                                         self->sort_columns[i]);
-      int order = key_x < key_y ? -1 : key_x > key_y;
-
-      if (order != 0)
-        return self->sort_descending[i] ? -order : order;
-    }
-
-  /* The sort is stable: ties keep the report's order, worst first. */
-  return 0;
+  return view;
 }
 
 /* GTK 4.8's column view keeps a row widget for each of the first 200 items or so from the
@@ -272,6 +349,13 @@ grow_cb (GtkWidget     *widget,
   TenureAccountsPage *self = user_data;
   guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->view_rows));
 
+  /* The frame that shows the first rows builds no more. */
+  if (self->grow_skip)
+    {
+      self->grow_skip = FALSE;
+      return G_SOURCE_CONTINUE;
+    }
+
   if (shown + ROWS_PER_FRAME >= MIN (self->shown->len, MAX_ROW_WIDGETS))
     {
       self->grow_tick = 0;
@@ -304,44 +388,30 @@ set_list_rows (TenureAccountsPage *self,
   if (limit == G_MAXUINT)
     show_all_rows (self);
   else if (self->grow_tick == 0)
-    self->grow_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self->column_view), grow_cb,
-                                                    self, NULL);
+    {
+      /* The next frame shows the first chunk: the chunks after it, in the frames after. */
+      self->grow_skip = TRUE;
+      self->grow_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self->column_view),
+                                                      grow_cb, self, NULL);
+    }
 }
 
-/* Shows the rows the filters let through, in the order of the column view's headers. */
+/* Shows @shown (rows of self->rows, filtered and sorted), keeping the account selected
+ * selected when it is still there. */
 static void
-refresh_rows (TenureAccountsPage *self)
+show_rows (TenureAccountsPage *self,
+           GPtrArray          *shown)
 {
-  g_autoptr(GPtrArray) shown = g_ptr_array_sized_new (self->rows->len);
-  g_autofree SortItem *items = g_new (SortItem, MAX (self->rows->len, 1));
   TenureAccountRow *selected = get_selected (self);
   gint64 selected_id = selected != NULL ? tenure_account_row_get_id (selected) : 0;
   guint position = GTK_INVALID_LIST_POSITION;
-  Filter filter;
-  guint n = 0;
 
-  read_filter (self, &filter);
-  for (guint i = 0; i < self->rows->len; i++)
-    {
-      TenureAccountRow *row = g_ptr_array_index (self->rows, i);
-
-      if (!match_row (row, &filter))
-        continue;
-      items[n].row = row;
-      items[n].key = self->n_sort_columns > 0
-                     ? tenure_account_row_get_sort_key (row, self->sort_columns[0]) : 0;
-      n++;
-    }
-  g_free (filter.needle);
-
-  if (self->n_sort_columns > 0)
-    g_qsort_with_data (items, (gint) n, sizeof (SortItem), compare_items, self);
-  for (guint i = 0; i < n; i++)
-    {
-      g_ptr_array_add (shown, items[i].row);
-      if (selected_id != 0 && tenure_account_row_get_id (items[i].row) == selected_id)
+  for (guint i = 0; selected_id != 0 && i < shown->len; i++)
+    if (tenure_account_row_get_id (g_ptr_array_index (shown, i)) == selected_id)
+      {
         position = i;
-    }
+        break;
+      }
 
   set_list_rows (self, shown);
 
@@ -350,6 +420,16 @@ refresh_rows (TenureAccountsPage *self)
       position >= g_list_model_get_n_items (G_LIST_MODEL (self->view_rows)))
     show_all_rows (self);
   gtk_single_selection_set_selected (self->selection, position);
+}
+
+/* Shows the rows the filters let through, in the order of the column view's headers. */
+static void
+refresh_rows (TenureAccountsPage *self)
+{
+  g_autoptr(View) view = read_view (self);
+  g_autoptr(GPtrArray) shown = view_apply (view, self->rows);
+
+  show_rows (self, shown);
 }
 
 /* The column view sorts nothing itself (its GtkColumnViewSorter has no sort keys in GTK 4.8
@@ -590,15 +670,23 @@ free_rows_in_thread (GPtrArray *rows)
   g_task_run_in_thread (task, free_rows_worker);
 }
 
-/* Takes @rows as the page's rows; the slots on screen show them at once. */
+/* Takes @rows as the page's rows, and shows @shown: those of @rows that @view lets
+ * through, in its order, when @view is still the page's (else they are filtered and sorted
+ * again). The slots on screen show them at once. */
 static void
 replace_rows (TenureAccountsPage *self,
-              GPtrArray          *rows)
+              GPtrArray          *rows,
+              const View         *view,
+              GPtrArray          *shown)
 {
   g_autoptr(GPtrArray) old = g_steal_pointer (&self->rows);
+  g_autoptr(View) current = read_view (self);
 
   self->rows = g_ptr_array_ref (rows);
-  refresh_rows (self);
+  if (view != NULL && shown != NULL && view_equal (view, current))
+    show_rows (self, shown);
+  else
+    refresh_rows (self);
   free_rows_in_thread (g_steal_pointer (&old));
 }
 
@@ -618,7 +706,7 @@ loaded_cb (TenurePage           *page,
     {
       g_autoptr(GPtrArray) none = g_ptr_array_new_with_free_func (g_object_unref);
 
-      replace_rows (self, none);
+      replace_rows (self, none, NULL, NULL);
       tenure_page_show_error (self->stack, self->error_page, error);
       return;
     }
@@ -630,7 +718,7 @@ loaded_cb (TenurePage           *page,
   /* The account selected stays selected when it is still a customer. */
   self->updating++;
   update_owners (self, (const char * const *) loaded->owners, loaded->has_no_owner);
-  replace_rows (self, loaded->rows);
+  replace_rows (self, loaded->rows, load->data, loaded->shown);
   self->updating--;
   show_selected (self);
 
@@ -651,7 +739,8 @@ tenure_accounts_page_reload (TenurePage *page)
       gtk_spinner_set_spinning (self->reload_spinner, TRUE);
     }
 
-  tenure_page_load_in_thread (page, load_rows, NULL, NULL, load_result_free, loaded_cb);
+  tenure_page_load_in_thread (page, load_rows, read_view (self), view_free, load_result_free,
+                              loaded_cb);
 }
 
 /* Cells: each shows one column of its row, and follows the row when a reload gives the
