@@ -331,6 +331,34 @@ test_reload (void)
   for (guint i = 1; i < n_rows (page); i++)
     g_assert_cmpint (g_utf8_collate (tenure_account_row_get_name (row_at (page, i - 1)),
                                      tenure_account_row_get_name (row_at (page, i))), >=, 0);
+
+  /* The filters and the order stay through a month change (the worker applies them). */
+  {
+    const char *owner = ((TenureAccountHealth *) g_ptr_array_index (before->accounts,
+                                                                     0))->owner;
+    guint owned = 0;
+
+    g_assert_nonnull (owner);
+    for (guint i = 0; i < before->accounts->len; i++)
+      owned += g_strcmp0 (((TenureAccountHealth *) g_ptr_array_index (before->accounts,
+                                                                      i))->owner, owner) == 0;
+    tenure_accounts_page_set_owner_filter (page, owner);
+    g_assert_cmpuint (n_rows (page), <, after->accounts->len);
+    tenure_workspace_set_month (workspace, month);
+    wait_for (page_ready, page);
+    g_assert_cmpuint (tenure_accounts_page_get_n_accounts (page), ==, before->accounts->len);
+    g_assert_cmpuint (n_rows (page), ==, owned);
+    for (guint i = 0; i < n_rows (page); i++)
+      {
+        g_assert_cmpstr (tenure_account_row_get_owner (row_at (page, i)), ==, owner);
+        if (i > 0)
+          g_assert_cmpint (g_utf8_collate (tenure_account_row_get_name (row_at (page, i - 1)),
+                                           tenure_account_row_get_name (row_at (page, i))),
+                           >=, 0);
+      }
+    tenure_accounts_page_set_owner_filter (page, NULL);
+    g_assert_cmpuint (n_rows (page), ==, before->accounts->len);
+  }
   close_window (window);
 }
 

@@ -625,6 +625,19 @@ update_owners (TenureAccountsPage *self,
   guint selected = 0;
   guint n_owners = g_strv_length ((GStrv) owners);
 
+  /* Most months have the same owners: the dropdown stays as it is. */
+  if (has_no_owner == self->has_no_owner &&
+      n_owners == g_list_model_get_n_items (G_LIST_MODEL (self->owners)))
+    {
+      guint i = 0;
+
+      while (i < n_owners && g_strcmp0 (owners[i],
+                                        gtk_string_list_get_string (self->owners, i)) == 0)
+        i++;
+      if (i == n_owners && n_owners > 0)
+        return;
+    }
+
   previous = g_strdup (selected_owner (self, &no_owner));
   self->has_no_owner = has_no_owner;
 
