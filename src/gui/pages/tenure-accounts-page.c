@@ -317,13 +317,14 @@ read_view (TenureAccountsPage *self)
   return view;
 }
 
-/* GTK 4.8's column view keeps a row widget for each of the first 200 items or so from the
- * top of its view (visible or not), and builds those of the items added at once, cells
- * and all. When the list grows by more than a chunk, the view's model (a slice of the
- * list) grows by a chunk a frame until it covers the row widgets, then follows the list:
- * no frame builds more than ROWS_PER_FRAME rows. */
+/* GTK 4.8's column view keeps a row widget for each of some 200 items around its scroll
+ * position (visible or not), and builds those of the items added at once, cells and all.
+ * When the list grows by more than a chunk, the view's model (a slice of the list) grows
+ * by a chunk a frame until it covers the row widgets, then follows the list: no frame
+ * builds more than a screenful of rows at first, ROWS_PER_FRAME rows after. */
 #define ROWS_PER_FRAME 40
 #define MAX_ROW_WIDGETS 210
+#define MIN_ROW_HEIGHT 16
 
 static void
 stop_growing (TenureAccountsPage *self)
@@ -373,10 +374,13 @@ set_list_rows (TenureAccountsPage *self,
                GPtrArray          *rows)
 {
   guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->view_rows));
+  /* At least the rows a tall window shows (none of them is shorter than MIN_ROW_HEIGHT). */
+  guint chunk = MAX (ROWS_PER_FRAME,
+                     (guint) gtk_widget_get_height (GTK_WIDGET (self)) / MIN_ROW_HEIGHT);
   guint limit = G_MAXUINT;
 
-  if (rows->len > shown + ROWS_PER_FRAME && shown < MAX_ROW_WIDGETS)
-    limit = shown + ROWS_PER_FRAME;
+  if (rows->len > shown + chunk && shown < MAX_ROW_WIDGETS)
+    limit = shown + chunk;
 
   /* A smaller slice first, a larger one once the list holds the new rows: the view never
    * sees more than the rows it is meant to build. */
