@@ -3,7 +3,7 @@
  * file, a workspace locked by another program, a damaged file, a workspace renamed while
  * open, two windows on one workspace, and absurd values in the editors. Each writing
  * action shows a message in plain words, the workspace stays as it was, and the window
- * still works afterwards. */
+ * still works afterwards; a locked workspace never freezes it (a main-loop watchdog). */
 
 #include "config.h"
 
@@ -1086,6 +1086,10 @@ test_renamed (void)
 
   save_initiative (page, "Onboarding calls", "A call in the first week");
   assert_form_refused (page, MOVED);
+  /* The file by its name, as the window's toast says it, not its whole path. */
+  g_assert_nonnull (strstr (gtk_label_get_label (page->form_error),
+                            "The workspace “demo.tenure” was moved"));
+  g_assert_null (strstr (gtk_label_get_label (page->form_error), tmpdir));
   test_screenshot (GTK_WIDGET (window), "faults-renamed");
   cancel_form (page);
   close_window (GTK_WINDOW (window));
