@@ -59,6 +59,19 @@ tenure_filter_to_string (const TenureFilter *filter)
   return g_strdup ("");
 }
 
+static gboolean
+check_group_kind (TenureFilterKind   kind,
+                  GError           **error)
+{
+  if (kind == TENURE_FILTER_SEGMENT || kind == TENURE_FILTER_PLAN ||
+      kind == TENURE_FILTER_CHANNEL)
+    return TRUE;
+
+  g_set_error (error, TENURE_METRICS_ERROR, TENURE_METRICS_ERROR_INVALID,
+               _("Choose a segment, a plan or a channel"));
+  return FALSE;
+}
+
 char **
 tenure_metrics_list_groups (TenureDb          *db,
                             TenureFilterKind   kind,
@@ -70,6 +83,9 @@ tenure_metrics_list_groups (TenureDb          *db,
   int rc;
 
   g_return_val_if_fail (db != NULL, NULL);
+
+  if (!check_group_kind (kind, error))
+    return NULL;
 
   switch (kind)
     {
@@ -85,9 +101,7 @@ tenure_metrics_list_groups (TenureDb          *db,
       break;
     case TENURE_FILTER_NONE:
     default:
-      g_set_error (error, TENURE_METRICS_ERROR, TENURE_METRICS_ERROR_INVALID,
-                   _("Choose a segment, a plan or a channel"));
-      return NULL;
+      g_assert_not_reached ();
     }
 
   stmt = tenure_db_prepare (db, sql, error);
@@ -118,21 +132,11 @@ tenure_group_figures_free (TenureGroupFigures *group)
 }
 
 /* Customers of M − 12 and those of them still paying at M. */
-static gboolean
-count_retained (TenureDb            *db,
-                int                  month,
-                const TenureFilter  *filter,
-                TenureGroupFigures  *group,
-                GCancellable        *cancellable,
-                GError             **error)
+static void
+count_retained (const TenureModel  *model,
+                int                 month,
+                TenureGroupFigures *group)
 {
-  g_autoptr(TenureModel) model = NULL;
-
-  model = tenure_model_load (db, month - 12, month, filter, FALSE, NULL, 0, NULL, NULL,
-                             cancellable, error);
-  if (model == NULL)
-    return FALSE;
-
   for (guint a = 0; a < model->n_accounts; a++)
     {
       if (tenure_model_mrr (model, a, month - 12) <= 0)
@@ -145,8 +149,6 @@ count_retained (TenureDb            *db,
   group->logo_retention12_pct = group->customers_year_ago > 0
     ? 100.0 * group->retained_year_ago / group->customers_year_ago
     : NAN;
-
-  return TRUE;
 }
 
 static void
@@ -186,12 +188,78 @@ fill_acquisition (TenureGroupFigures   *group,
     }
 }
 
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* The groups of @kind among the accounts of @model, borrowed from it, sorted byte by byte
+ * as SQLite sorts text: what tenure_metrics_list_groups() reads from the workspace. */
+static GPtrArray *
+model_group_names (const TenureModel *model,
+                   TenureFilterKind   kind)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  GPtrArray *names = g_ptr_array_new ();
+
+  for (guint a = 0; a < model->n_accounts; a++)
+    {
+      const char *name = tenure_model_account_group (&model->accounts[a], kind);
+
+      if (name != NULL && g_hash_table_add (seen, (gpointer) name))
+        g_ptr_array_add (names, (gpointer) name);
+    }
+  g_ptr_array_sort (names, compare_names);
+
+  return names;
+}
+
+/* The figures of the accounts of @filter (a subset of @model), as a dashboard filtered on
+ * the group shows them. */
+static TenureGroupFigures *
+group_figures (const TenureModel   *model,
+               int                  month,
+               const TenureFilter  *filter,
+               double               gross_margin_pct,
+               GError             **error)
+{
+  g_autoptr(TenureModel) subset = tenure_model_subset (model, filter);
+  g_autoptr(TenureMetrics) metrics = NULL;
+  g_autoptr(TenureGroupFigures) group = g_new0 (TenureGroupFigures, 1);
+
+  metrics = tenure_model_value_metrics (subset, month, gross_margin_pct, error);
+  if (metrics == NULL)
+    return NULL;
+
+  group->name = g_strdup (filter->value);
+  group->customers = metrics->figures.customers;
+  group->mrr_cents = metrics->figures.mrr_cents;
+  group->arpa_cents = metrics->figures.arpa_cents;
+  group->nrr_trailing12_pct = metrics->figures.nrr_trailing12_pct;
+  group->grr_pct = metrics->figures.grr_pct;
+  group->nrr_pct = metrics->figures.nrr_pct;
+  group->logo_churn_pct = metrics->figures.logo_churn_pct;
+  group->avg_churn_pct = tenure_metrics_is_null (metrics->avg_churn)
+    ? NAN : metrics->avg_churn * 100;
+  group->clv = metrics->clv;
+  group->clv_cents = metrics->clv_cents;
+  fill_acquisition (group, metrics, filter->kind);
+  count_retained (subset, month, group);
+
+  return g_steal_pointer (&group);
+}
+
 /**
  * tenure_metrics_compare_groups:
  *
  * Each group is computed as a filtered dashboard computes it, so the figures agree with
  * the dashboard of that group. Spend is split by channel only: a segment or plan has
  * no spend, CAC, CLV/CAC or payback of its own (null), only its new customers.
+ *
+ * The accounts and their MRR are read once, then each group is computed from its
+ * accounts in memory.
  *
  * Returns: (transfer full): TenureGroupFigures, or NULL with @error set
  */
@@ -203,43 +271,36 @@ tenure_metrics_compare_groups (TenureDb          *db,
                                GError           **error)
 {
   g_autoptr(GPtrArray) groups = NULL;
-  g_auto(GStrv) names = NULL;
+  g_autoptr(TenureModel) model = NULL;
+  g_autoptr(GPtrArray) names = NULL;
+  double gross_margin_pct;
 
   g_return_val_if_fail (db != NULL, NULL);
 
-  names = tenure_metrics_list_groups (db, kind, error);
-  if (names == NULL)
+  if (!check_group_kind (kind, error))
     return NULL;
 
+  /* The months tenure_metrics_compute() loads for @month (M − 13 … M), without the
+   * events: the figures of a group need its MRR only. */
+  model = tenure_model_load (db, month, month, NULL, FALSE, NULL, 0, NULL, NULL, cancellable,
+                             error);
+  if (model == NULL)
+    return NULL;
+  gross_margin_pct = tenure_db_get_setting_double (db, "gross_margin_pct", 80);
+  names = model_group_names (model, kind);
+
   groups = g_ptr_array_new_with_free_func ((GDestroyNotify) tenure_group_figures_free);
-  for (guint i = 0; names[i] != NULL; i++)
+  for (guint i = 0; i < names->len; i++)
     {
-      TenureFilter filter = { kind, names[i] };
-      g_autoptr(TenureMetrics) metrics = NULL;
-      g_autoptr(TenureGroupFigures) group = g_new0 (TenureGroupFigures, 1);
+      TenureFilter filter = { kind, g_ptr_array_index (names, i) };
+      TenureGroupFigures *group;
 
-      metrics = tenure_metrics_compute (db, month, &filter, cancellable, error);
-      if (metrics == NULL)
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
         return NULL;
-
-      group->name = g_strdup (names[i]);
-      group->customers = metrics->figures.customers;
-      group->mrr_cents = metrics->figures.mrr_cents;
-      group->arpa_cents = metrics->figures.arpa_cents;
-      group->nrr_trailing12_pct = metrics->figures.nrr_trailing12_pct;
-      group->grr_pct = metrics->figures.grr_pct;
-      group->nrr_pct = metrics->figures.nrr_pct;
-      group->logo_churn_pct = metrics->figures.logo_churn_pct;
-      group->avg_churn_pct = tenure_metrics_is_null (metrics->avg_churn)
-        ? NAN : metrics->avg_churn * 100;
-      group->clv = metrics->clv;
-      group->clv_cents = metrics->clv_cents;
-      fill_acquisition (group, metrics, kind);
-
-      if (!count_retained (db, month, &filter, group, cancellable, error))
+      group = group_figures (model, month, &filter, gross_margin_pct, error);
+      if (group == NULL)
         return NULL;
-
-      g_ptr_array_add (groups, g_steal_pointer (&group));
+      g_ptr_array_add (groups, group);
     }
 
   return g_steal_pointer (&groups);

@@ -6,8 +6,8 @@
 
 G_BEGIN_DECLS
 
-/* One group (a segment, plan or channel) computed with tenure_metrics_compute() and its
- * filter, so that every figure is the one a filtered dashboard shows. */
+/* One group (a segment, plan or channel): every figure is the one tenure_metrics_compute()
+ * gives with the group's filter, the one a dashboard filtered on the group shows. */
 typedef struct
 {
   char    *name;

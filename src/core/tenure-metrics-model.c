@@ -40,40 +40,54 @@ report_progress (TenureModel *model,
     model->progress (fraction, model->progress_data);
 }
 
-static gboolean
-filter_matches (const TenureFilter *filter,
-                const char         *segment,
-                const char         *plan,
-                const char         *channel)
+/**
+ * tenure_model_account_group:
+ *
+ * The group of @kind that @account belongs to: its segment, its plan, or its channel
+ * ("unknown" when it has none); NULL when it has no segment or plan.
+ */
+const char *
+tenure_model_account_group (const TenureModelAccount *account,
+                            TenureFilterKind          kind)
 {
-  if (filter == NULL)
-    return TRUE;
-
-  switch (filter->kind)
+  switch (kind)
     {
-    case TENURE_FILTER_NONE:
-      return TRUE;
     case TENURE_FILTER_SEGMENT:
-      return g_strcmp0 (segment, filter->value) == 0;
+      return account->segment;
     case TENURE_FILTER_PLAN:
-      return g_strcmp0 (plan, filter->value) == 0;
+      return account->plan;
     case TENURE_FILTER_CHANNEL:
-      return g_strcmp0 (channel, filter->value) == 0;
+      return account->channel;
+    case TENURE_FILTER_NONE:
+      return NULL;
     default:
       g_assert_not_reached ();
     }
 }
 
+static gboolean
+filter_matches (const TenureFilter       *filter,
+                const TenureModelAccount *account)
+{
+  if (filter == NULL || filter->kind == TENURE_FILTER_NONE)
+    return TRUE;
+
+  return g_strcmp0 (tenure_model_account_group (account, filter->kind), filter->value) == 0;
+}
+
+/* The text of @column in @chunk, or NULL when empty. Texts shared by many accounts
+ * (segments, plans…) are stored once; unique ones (ids, names) are not looked up. */
 static const char *
-intern (GStringChunk  *chunk,
-        sqlite3_stmt  *stmt,
-        int            column)
+copy_text (GStringChunk  *chunk,
+           sqlite3_stmt  *stmt,
+           int            column,
+           gboolean       shared)
 {
   const char *text = (const char *) sqlite3_column_text (stmt, column);
 
   if (text == NULL || *text == '\0')
     return NULL;
-  return g_string_chunk_insert_const (chunk, text);
+  return shared ? g_string_chunk_insert_const (chunk, text) : g_string_chunk_insert (chunk, text);
 }
 
 int
@@ -98,6 +112,29 @@ tenure_model_window (int  month,
 
   tenure_date_format (end - days, lo);
   tenure_date_format (end, hi);
+}
+
+/* Ids are rowids, dense unless rows were deleted or given by hand: a plain array then,
+ * a hash table when it would waste too much memory. */
+static void
+index_accounts (TenureModel *model)
+{
+  gint64 max_id = model->max_id;
+
+  if (max_id <= 4 * (gint64) model->n_accounts + 1048576)
+    {
+      model->index_of_id = g_new (gint32, max_id + 2);
+      memset (model->index_of_id, 0xff, sizeof (gint32) * (gsize) (max_id + 2));
+      for (guint i = 0; i < model->n_accounts; i++)
+        model->index_of_id[model->accounts[i].id] = (gint32) i;
+    }
+  else
+    {
+      model->sparse_index = g_hash_table_new (g_int64_hash, g_int64_equal);
+      for (guint i = 0; i < model->n_accounts; i++)
+        g_hash_table_insert (model->sparse_index, &model->accounts[i].id,
+                             GINT_TO_POINTER ((int) i + 1));
+    }
 }
 
 static gboolean
@@ -126,18 +163,18 @@ load_accounts (TenureModel         *model,
 
       account.id = sqlite3_column_int64 (stmt, 0);
       max_id = MAX (max_id, account.id);
-      account.segment = intern (model->strings, stmt, 3);
-      account.plan = intern (model->strings, stmt, 4);
-      channel = intern (model->strings, stmt, 5);
+      account.segment = copy_text (model->strings, stmt, 3, TRUE);
+      account.plan = copy_text (model->strings, stmt, 4, TRUE);
+      channel = copy_text (model->strings, stmt, 5, TRUE);
       account.channel = channel != NULL ? channel : "unknown";
-      if (!filter_matches (filter, account.segment, account.plan, account.channel))
+      if (!filter_matches (filter, &account))
         continue;
 
-      account.external_id = intern (model->strings, stmt, 1);
+      account.external_id = copy_text (model->strings, stmt, 1, FALSE);
       if (account.external_id == NULL)
         account.external_id = "";
-      account.name = intern (model->strings, stmt, 2);
-      account.owner = intern (model->strings, stmt, 6);
+      account.name = copy_text (model->strings, stmt, 2, FALSE);
+      account.owner = copy_text (model->strings, stmt, 6, TRUE);
       account.signup_day = G_MININT32;
       if (signup != NULL && tenure_date_parse (signup, &account.signup_day))
         account.signup_month = tenure_month_of_day (account.signup_day);
@@ -157,23 +194,7 @@ load_accounts (TenureModel         *model,
   model->n_accounts = accounts->len;
   model->accounts = (TenureModelAccount *) (gpointer) g_array_free (g_steal_pointer (&accounts),
                                                                     FALSE);
-
-  /* Ids are rowids, dense unless rows were deleted or given by hand: a plain array then,
-   * a hash table when it would waste too much memory. */
-  if (max_id <= 4 * (gint64) model->n_accounts + 1048576)
-    {
-      model->index_of_id = g_new (gint32, max_id + 2);
-      memset (model->index_of_id, 0xff, sizeof (gint32) * (gsize) (max_id + 2));
-      for (guint i = 0; i < model->n_accounts; i++)
-        model->index_of_id[model->accounts[i].id] = (gint32) i;
-    }
-  else
-    {
-      model->sparse_index = g_hash_table_new (g_int64_hash, g_int64_equal);
-      for (guint i = 0; i < model->n_accounts; i++)
-        g_hash_table_insert (model->sparse_index, &model->accounts[i].id,
-                             GINT_TO_POINTER ((int) i + 1));
-    }
+  index_accounts (model);
 
   return TRUE;
 }
@@ -445,6 +466,18 @@ tenure_model_get_usage (const TenureModel  *model,
   return FALSE;
 }
 
+static void
+set_filter (TenureModel        *model,
+            const TenureFilter *filter)
+{
+  if (filter != NULL && filter->kind != TENURE_FILTER_NONE)
+    {
+      model->filtered = TRUE;
+      model->filter_kind = filter->kind;
+      model->filter_value = g_strdup (filter->value);
+    }
+}
+
 /**
  * tenure_model_load:
  * @first_month: the first month whose figures will be asked for
@@ -482,12 +515,7 @@ tenure_model_load (TenureDb            *db,
   model->with_signup_events = with_signup_events;
   model->progress = progress;
   model->progress_data = progress_data;
-  if (filter != NULL && filter->kind != TENURE_FILTER_NONE)
-    {
-      model->filtered = TRUE;
-      model->filter_kind = filter->kind;
-      model->filter_value = g_strdup (filter->value);
-    }
+  set_filter (model, filter);
 
   if (!load_accounts (model, filter, cancellable, error))
     return NULL;
@@ -507,6 +535,69 @@ tenure_model_load (TenureDb            *db,
   report_progress (model, 0.9);
 
   return g_steal_pointer (&model);
+}
+
+/**
+ * tenure_model_subset:
+ * @model: a model of every account (loaded without a filter)
+ * @filter: (nullable): the group of accounts to keep
+ *
+ * The accounts of @filter with everything @model holds about them (MRR matrix, signup
+ * facts, usage), as tenure_model_load() gives them with @filter, without reading the
+ * workspace again. The subset borrows the strings of @model: free it first.
+ */
+TenureModel *
+tenure_model_subset (const TenureModel  *model,
+                     const TenureFilter *filter)
+{
+  g_autoptr(TenureModel) subset = g_new0 (TenureModel, 1);
+  g_autoptr(GArray) kept = g_array_new (FALSE, FALSE, sizeof (guint));
+  gsize row = sizeof (gint64) * model->n_months;
+
+  g_return_val_if_fail (!model->filtered, NULL);
+
+  for (guint a = 0; a < model->n_accounts; a++)
+    {
+      const TenureModelAccount *account = &model->accounts[a];
+
+      if (filter_matches (filter, account))
+        g_array_append_val (kept, a);
+    }
+
+  subset->db = model->db;
+  subset->first_month = model->first_month;
+  subset->last_month = model->last_month;
+  subset->n_months = model->n_months;
+  subset->with_signup_events = model->with_signup_events;
+  subset->max_id = model->max_id;
+  set_filter (subset, filter);
+
+  subset->n_accounts = kept->len;
+  subset->accounts = g_new (TenureModelAccount, MAX (kept->len, 1));
+  subset->mrr = g_new0 (gint64, (gsize) MAX (kept->len, 1) * model->n_months);
+  subset->n_usage_months = model->n_usage_months;
+  for (guint u = 0; u < model->n_usage_months; u++)
+    {
+      subset->usage_months[u] = model->usage_months[u];
+      subset->session_days[u] = g_new0 (guint32, MAX (kept->len, 1));
+      subset->jobs[u] = g_new0 (guint, MAX (kept->len, 1));
+    }
+
+  for (guint i = 0; i < kept->len; i++)
+    {
+      guint a = g_array_index (kept, guint, i);
+
+      subset->accounts[i] = model->accounts[a];
+      memcpy ((char *) subset->mrr + row * i, (const char *) model->mrr + row * a, row);
+      for (guint u = 0; u < model->n_usage_months; u++)
+        {
+          subset->session_days[u][i] = model->session_days[u][a];
+          subset->jobs[u][i] = model->jobs[u][a];
+        }
+    }
+  index_accounts (subset);
+
+  return g_steal_pointer (&subset);
 }
 
 void

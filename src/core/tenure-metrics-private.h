@@ -54,7 +54,7 @@ typedef struct
   TenureProgressFunc  progress;      /* nullable; the load reports 0 … 0.9 */
   gpointer            progress_data;
 
-  GStringChunk       *strings;
+  GStringChunk       *strings;       /* NULL in a subset, whose strings are its model's */
   gint32             *index_of_id;   /* id → account index, −1 when not in the group */
   GHashTable         *sparse_index;  /* the same for sparse ids: id → index + 1 */
   gint64              max_id;
@@ -71,6 +71,10 @@ TenureModel *tenure_model_load          (TenureDb            *db,
                                          gpointer             progress_data,
                                          GCancellable        *cancellable,
                                          GError             **error);
+const char  *tenure_model_account_group (const TenureModelAccount *account,
+                                         TenureFilterKind          kind);
+TenureModel *tenure_model_subset        (const TenureModel   *model,
+                                         const TenureFilter  *filter);
 void         tenure_model_free          (TenureModel         *model);
 int          tenure_model_index         (const TenureModel   *model,
                                          gint64               id);
@@ -92,6 +96,15 @@ tenure_model_mrr (const TenureModel *model,
     return 0;
   return model->mrr[(gsize) account * model->n_months + (guint) (month - model->first_month)];
 }
+
+/* Sections 1–3 of @month from the MRR of @model alone (tenure-metrics.c): the revenue
+ * fields of metrics->figures, churn, CLV and the channels, as tenure_metrics_compute()
+ * gives them for the same accounts; the rest (responses, activation, health, cohorts,
+ * currency) is left empty. @model must cover @month − 12 … @month. */
+TenureMetrics *tenure_model_value_metrics (TenureModel  *model,
+                                           int           month,
+                                           double        gross_margin_pct,
+                                           GError      **error);
 
 /* Per account of the model, at the end of @month (tenure-health.c). */
 typedef struct

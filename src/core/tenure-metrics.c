@@ -982,6 +982,31 @@ compute_health (TenureMetrics       *metrics,
   return TRUE;
 }
 
+TenureMetrics *
+tenure_model_value_metrics (TenureModel  *model,
+                            int           month,
+                            double        gross_margin_pct,
+                            GError      **error)
+{
+  g_autofree TenureMonthFigures *months = NULL;
+  g_autoptr(TenureMetrics) metrics = NULL;
+
+  g_return_val_if_fail (model->first_month <= month - 12 && month <= model->last_month, NULL);
+
+  months = g_new0 (TenureMonthFigures, model->n_months);
+  fill_revenue (model, months);
+
+  metrics = g_new0 (TenureMetrics, 1);
+  metrics->month = month;
+  metrics->gross_margin_pct = gross_margin_pct;
+  metrics->figures = months[month_index (model, month)];
+  compute_value (metrics, model, months);
+  if (!compute_acquisition (model, metrics, error))
+    return NULL;
+
+  return g_steal_pointer (&metrics);
+}
+
 /* The figures of @month and its series; with @trend, also the health trend over the
  * series' months, from the same read of the events. */
 static TenureMetrics *

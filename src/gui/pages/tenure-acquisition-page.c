@@ -225,7 +225,7 @@ show_channels (TenureAcquisitionPage *self,
     N_("Spend of the last 12 months"),
     N_("New customers of the last 12 months"),
     N_("Customer acquisition cost: spend over new customers"),
-    N_("Customer lifetime value over acquisition cost"),
+    N_("The lifetime value of all customers over this channel’s acquisition cost"),
     N_("Months of margin that pay back the acquisition cost"),
   };
 
@@ -286,11 +286,14 @@ show_value (TenureAcquisitionPage *self,
   if (best != NULL)
     {
       g_autofree char *ratio = format_ratio (best->clv_cac_ratio);
-      /* Translators: a channel, and how many times its customers are worth their cost */
+      /* Translators: a channel, and how many times its customers are worth their cost;
+       * "the table" is the table of channels below the chart */
       g_autofree char *text = g_strdup_printf (_("Customers from %s bring the most for what they "
-                                                 "cost: %s times their acquisition cost. Each "
-                                                 "channel’s lifetime value uses its own "
-                                                 "customers’ revenue and churn."),
+                                                 "cost: their lifetime value is %s times their "
+                                                 "acquisition cost. The chart uses each "
+                                                 "channel’s own customers’ revenue and churn; "
+                                                 "the table, the lifetime value of all "
+                                                 "customers, as the report does."),
                                                best->name, ratio);
 
       gtk_label_set_label (self->value_label, text);
