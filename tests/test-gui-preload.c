@@ -107,6 +107,7 @@ typedef struct
   guint         ready;         /* ready signals of @page */
   guint         overlaps;      /* a hidden page began loading while another one did, or
                                 * while the page shown did */
+  guint         all_busy;      /* loads started by any page */
   TenurePage   *page;
 } Watch;
 
@@ -120,6 +121,7 @@ busy_cb (TenurePage *page,
   if (!tenure_page_get_busy (page))
     return;
 
+  watch->all_busy++;
   if (page == watch->page)
     watch->busy++;
 
@@ -161,6 +163,17 @@ unwatch_pages (Watch *watch)
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
     g_signal_handlers_disconnect_by_data (child, watch);
+}
+
+/* Runs the main loop for @ms milliseconds. */
+static void
+run_for (guint ms)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (ms, test_timeout_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
 }
 
 static gboolean
@@ -208,6 +221,13 @@ test_hidden_pages (void)
   g_assert_cmpuint (watch.busy, ==, 1);
   g_assert_cmpuint (watch.ready, ==, 1);
   g_assert_cmpuint (watch.overlaps, ==, 0);
+
+  /* Settled, the window stays idle: the pages' own connections (the editors' among them)
+   * change nothing the workspace watch (every 1.5 s) would take for an edit. */
+  watch.all_busy = 0;
+  run_for (3500);
+  g_assert_cmpuint (watch.all_busy, ==, 0);
+  g_assert_true (tenure_window_get_settled (window));
 
   /* It shows the core's figures of the month. */
   g_assert_cmpstr (tenure_revenue_page_get_cell (TENURE_REVENUE_PAGE (revenue), 1, 0), ==,
