@@ -267,7 +267,13 @@ health_cb (GObject      *object,
 
   if (report == NULL)
     {
-      set_backtest_text (self, error->message);
+      g_autofree char *text = NULL;
+
+      /* Translators: %s says why, e.g. "The workspace is being changed by another
+       * program: wait for it to finish, then try again" */
+      text = health->save ? g_strdup_printf (_("The weights were not saved. %s"), error->message)
+                          : g_strdup (error->message);
+      set_backtest_text (self, text);
       return;
     }
 
