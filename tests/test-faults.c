@@ -729,6 +729,63 @@ test_export_over_workspace (void)
   test_rmdir_recursive (dir);
 }
 
+/* A workspace renamed or deleted while open leaves its -wal and -shm under the old name;
+ * a new workspace created there (demo, or an import into a new file) must not have that
+ * log replayed into it. */
+static void
+test_orphan_log (void)
+{
+  g_autofree char *dir = test_make_tmpdir ();
+  g_autofree char *workspace = make_workspace (dir);
+  g_autofree char *accounts = test_samples_path ("worked-example", "accounts.csv", NULL);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr(GError) error = NULL;
+  const char * const names[] = { "demo.tenure", "import.tenure" };
+  TenureDb *db;
+
+  db = tenure_db_open (workspace, TENURE_DB_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_true (tenure_db_exec (db, "PRAGMA wal_autocheckpoint = 0", &error));
+  g_assert_true (tenure_db_exec (db, "DELETE FROM account", &error));
+  g_assert_no_error (error);
+
+  /* The log as a moved workspace leaves it, under each new name. */
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    for (guint j = 0; j < 2; j++)
+      {
+        const char *suffix = j == 0 ? "-wal" : "-shm";
+        g_autofree char *from = g_strconcat (workspace, suffix, NULL);
+        g_autofree char *to = g_strconcat (dir, G_DIR_SEPARATOR_S, names[i], suffix, NULL);
+        g_autofree char *contents = NULL;
+        gsize length;
+
+        g_assert_true (g_file_get_contents (from, &contents, &length, NULL));
+        g_assert_cmpuint (length, >, 0);
+        g_assert_true (g_file_set_contents (to, contents, (gssize) length, NULL));
+      }
+  tenure_db_close (db);
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *path = g_build_filename (dir, names[i], NULL);
+
+      if (i == 0)
+        g_assert_cmpint (test_run_cli (&out, &err, "demo", path, "--accounts", "30", NULL),
+                         ==, 0);
+      else
+        g_assert_cmpint (test_run_cli (&out, &err, "import", path, "accounts", accounts, NULL),
+                         ==, 0);
+      g_assert_cmpint (test_run_cli (&out, &err, "check", path, NULL), ==, 0);
+      g_test_message ("%s", out);
+      g_assert_nonnull (strstr (out, "integrity        ok"));
+      g_assert_nonnull (strstr (out, i == 0 ? "account          30\n"
+                                            : "account          4\n"));
+    }
+
+  test_rmdir_recursive (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -747,6 +804,7 @@ main (int    argc,
   g_test_add_func ("/faults/demo-force-in-use", test_demo_force_in_use);
   g_test_add_func ("/faults/shared-locks", test_shared_locks);
   g_test_add_func ("/faults/export-over-workspace", test_export_over_workspace);
+  g_test_add_func ("/faults/orphan-log", test_orphan_log);
 
   return g_test_run ();
 }

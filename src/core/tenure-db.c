@@ -432,6 +432,7 @@ create_workspace (const char  *path,
       return FALSE;
     }
 
+  tenure_file_remove_orphan_logs (path);
   return tenure_file_commit_temporary (tmp_path, path, error);
 }
 

@@ -244,6 +244,31 @@ tenure_file_commit_temporary (const char  *temporary,
   return TRUE;
 }
 
+/**
+ * tenure_file_remove_orphan_logs:
+ *
+ * Removes "PATH-wal", "PATH-shm" and "PATH-journal" when PATH itself does not exist:
+ * they are what is left of a workspace renamed or deleted while a program had it open,
+ * and SQLite would replay that log into a new workspace created under the same name,
+ * damaging it. A program still using the moved workspace keeps its open descriptors.
+ */
+void
+tenure_file_remove_orphan_logs (const char *path)
+{
+  static const char * const suffixes[] = { "-wal", "-shm", "-journal" };
+
+  if (g_file_test (path, G_FILE_TEST_EXISTS))
+    return;
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
+
+      if (g_unlink (file) == 0)
+        g_debug ("Removed %s, left by a workspace moved or deleted while open", file);
+    }
+}
+
 /* Whether @path starts as an SQLite database does. Read through SQLite's own file layer,
  * not stdio: closing a descriptor of a workspace this process has open would drop that
  * connection's locks (see read_header() in tenure-db.c). */
