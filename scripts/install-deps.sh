@@ -11,9 +11,10 @@ poppler-utils
 adwaita-icon-theme fonts-cantarell"
 
 # Tests also use clang (fuzzing harnesses), its sanitizer runtime, and GNU time for
-# peak-memory measurements in bench/, and Valgrind (memcheck over the core tests).
+# peak-memory measurements in bench/, Valgrind (memcheck over the core tests), and a colour
+# emoji font, without which the emoji of the GUI tests' screenshots are drawn as boxes.
 if [ "${1:-}" = "--tests" ]; then
-    packages="$packages clang libclang-rt-14-dev time valgrind"
+    packages="$packages clang libclang-rt-14-dev time valgrind fonts-noto-color-emoji"
 fi
 
 missing=""

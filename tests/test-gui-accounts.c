@@ -6,6 +6,7 @@
 
 #include <adwaita.h>
 
+#include "tenure-account-cell.h"
 #include "tenure-accounts-page.h"
 #include "tenure-application.h"
 #include "tenure-date.h"
@@ -114,6 +115,67 @@ static guint
 n_rows (TenureAccountsPage *page)
 {
   return g_list_model_get_n_items (tenure_accounts_page_get_rows (page));
+}
+
+
+/* The column view of the page (a template child). */
+static GtkColumnView *
+find_column_view (GtkWidget *widget)
+{
+  if (GTK_IS_COLUMN_VIEW (widget))
+    return GTK_COLUMN_VIEW (widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkColumnView *found = find_column_view (child);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* The texts of the cells under @widget, and how many cells. */
+static void
+collect_cells (GtkWidget  *widget,
+               GHashTable *texts,
+               guint      *n_cells)
+{
+  if (TENURE_IS_ACCOUNT_CELL (widget))
+    {
+      const char *text = tenure_account_cell_get_text (TENURE_ACCOUNT_CELL (widget));
+
+      if (text != NULL)
+        g_hash_table_add (texts, g_strdup (text));
+      (*n_cells)++;
+      return;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_cells (child, texts, n_cells);
+}
+
+static guint
+n_view_rows (GtkColumnView *view)
+{
+  return g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (view)));
+}
+
+typedef struct
+{
+  TenureAccountsPage *page;
+  GtkColumnView      *view;
+} Growth;
+
+static gboolean
+view_complete (gpointer data)
+{
+  Growth *growth = data;
+
+  return n_view_rows (growth->view) == n_rows (growth->page);
 }
 
 static void
@@ -269,6 +331,34 @@ test_reload (void)
   for (guint i = 1; i < n_rows (page); i++)
     g_assert_cmpint (g_utf8_collate (tenure_account_row_get_name (row_at (page, i - 1)),
                                      tenure_account_row_get_name (row_at (page, i))), >=, 0);
+
+  /* The filters and the order stay through a month change (the worker applies them). */
+  {
+    const char *owner = ((TenureAccountHealth *) g_ptr_array_index (before->accounts,
+                                                                     0))->owner;
+    guint owned = 0;
+
+    g_assert_nonnull (owner);
+    for (guint i = 0; i < before->accounts->len; i++)
+      owned += g_strcmp0 (((TenureAccountHealth *) g_ptr_array_index (before->accounts,
+                                                                      i))->owner, owner) == 0;
+    tenure_accounts_page_set_owner_filter (page, owner);
+    g_assert_cmpuint (n_rows (page), <, after->accounts->len);
+    tenure_workspace_set_month (workspace, month);
+    wait_for (page_ready, page);
+    g_assert_cmpuint (tenure_accounts_page_get_n_accounts (page), ==, before->accounts->len);
+    g_assert_cmpuint (n_rows (page), ==, owned);
+    for (guint i = 0; i < n_rows (page); i++)
+      {
+        g_assert_cmpstr (tenure_account_row_get_owner (row_at (page, i)), ==, owner);
+        if (i > 0)
+          g_assert_cmpint (g_utf8_collate (tenure_account_row_get_name (row_at (page, i - 1)),
+                                           tenure_account_row_get_name (row_at (page, i))),
+                           >=, 0);
+      }
+    tenure_accounts_page_set_owner_filter (page, NULL);
+    g_assert_cmpuint (n_rows (page), ==, before->accounts->len);
+  }
   close_window (window);
 }
 
@@ -336,6 +426,106 @@ test_detail (void)
   g_assert_cmpstr (tenure_account_detail_get_title (detail), ==,
                    tenure_account_row_get_name (row_at (page, 0)));
   test_screenshot (GTK_WIDGET (window), "accounts-detail-light-800x600");
+  close_window (window);
+}
+
+/* The column view builds its rows a chunk a frame when the list grows by many (GTK 4.8
+ * builds up to some 200 rows at once), and its cells show the rows' texts, laid out when
+ * drawn: also after a month change, which only points the slots to other accounts. */
+static void
+test_cells (void)
+{
+  TenureAccountsPage *page;
+  TenureWindow *window = open_accounts (1280, 800, &page);
+  TenureWorkspace *workspace = tenure_window_get_workspace (window);
+  int month = tenure_workspace_get_month (workspace);
+  GtkColumnView *view = find_column_view (GTK_WIDGET (page));
+  g_autoptr(GHashTable) texts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(TenureHealthReport) before = core_health (month - 1);
+  Growth growth = { page, view };
+  guint total = n_rows (page);
+  guint n_cells = 0;
+  TenureAccountRow *first;
+
+  g_assert_nonnull (view);
+  g_assert_cmpuint (total, >, 250);
+  /* The first rows came with the page; the others in the frames after. */
+  g_assert_cmpuint (n_view_rows (view), >=, 40);
+  wait_for (view_complete, &growth);
+  g_assert_cmpuint (n_view_rows (view), ==, total);
+  test_settle (GTK_WIDGET (window), 1);
+
+  /* Every row widget is built: six cells each (the band is a label). */
+  collect_cells (GTK_WIDGET (view), texts, &n_cells);
+  g_assert_cmpuint (n_cells, >=, 6 * 100);
+  g_assert_cmpuint (n_cells % 6, ==, 0);
+  first = row_at (page, 0);
+  g_assert_true (g_hash_table_contains (texts, tenure_account_row_get_name (first)));
+  g_assert_true (g_hash_table_contains (texts, tenure_account_row_get_mrr_text (first)));
+  g_assert_true (g_hash_table_contains (texts, tenure_account_row_get_drivers (first)));
+
+  /* From no row to all: a screenful at first (750 pixels, 40 rows at least, in rows of 16
+   * pixels or more), the others in the next frames. */
+  tenure_accounts_page_set_search (page, "no account is called this");
+  g_assert_cmpuint (n_view_rows (view), ==, 0);
+  tenure_accounts_page_set_search (page, "");
+  g_assert_cmpuint (n_rows (page), ==, total);
+  g_assert_cmpuint (n_view_rows (view), >=, 40);
+  g_assert_cmpuint (n_view_rows (view), <=, 800 / 16);
+  wait_for (view_complete, &growth);
+  g_assert_cmpuint (n_view_rows (view), ==, total);
+
+  /* Selecting a row not built yet shows every row at once. */
+  tenure_accounts_page_set_search (page, "no account is called this");
+  tenure_accounts_page_set_search (page, "");
+  g_assert_cmpuint (n_view_rows (view), <, total);
+  tenure_accounts_page_select (page, total - 1);
+  g_assert_cmpuint (n_view_rows (view), ==, total);
+  g_assert_true (tenure_account_detail_get_account (tenure_accounts_page_get_detail (page)) ==
+                 tenure_account_row_get_account (row_at (page, total - 1)));
+  tenure_accounts_page_select (page, 0);    /* back to the top of the list */
+  tenure_accounts_page_select (page, GTK_INVALID_LIST_POSITION);
+
+  /* A month change: the cells show the new month's worst account. */
+  tenure_workspace_set_month (workspace, month - 1);
+  wait_for (page_ready, page);
+  test_settle (GTK_WIDGET (window), 2);
+  first = row_at (page, 0);
+  g_assert_cmpint (tenure_account_row_get_id (first), ==,
+                   ((TenureAccountHealth *) g_ptr_array_index (before->accounts, 0))->account_id);
+  g_hash_table_remove_all (texts);
+  n_cells = 0;
+  collect_cells (GTK_WIDGET (view), texts, &n_cells);
+  g_assert_true (g_hash_table_contains (texts, tenure_account_row_get_name (first)));
+  g_assert_true (g_hash_table_contains (texts, tenure_account_row_get_mrr_text (first)));
+  /* And nothing of the month before: every text is one of the first rows' now. */
+  {
+    g_autoptr(GHashTable) expected = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                            NULL);
+    GHashTableIter iter;
+    const char *text;
+
+    g_hash_table_add (expected, g_strdup ("—"));
+    for (guint i = 0; i < MIN (n_rows (page), 250); i++)
+      {
+        TenureAccountRow *row = row_at (page, i);
+        const char *owner = tenure_account_row_get_owner (row);
+        const char *segment = tenure_account_row_get_segment (row);
+
+        g_hash_table_add (expected, g_strdup (tenure_account_row_get_name (row)));
+        g_hash_table_add (expected, g_strdup_printf ("%d", tenure_account_row_get_score (row)));
+        g_hash_table_add (expected, g_strdup (tenure_account_row_get_mrr_text (row)));
+        g_hash_table_add (expected, g_strdup (tenure_account_row_get_drivers (row)));
+        if (owner != NULL)
+          g_hash_table_add (expected, g_strdup (owner));
+        if (segment != NULL)
+          g_hash_table_add (expected, g_strdup (segment));
+      }
+    g_hash_table_iter_init (&iter, texts);
+    while (g_hash_table_iter_next (&iter, (gpointer *) &text, NULL))
+      if (!g_hash_table_contains (expected, text))
+        g_error ("“%s” is not a text of the first rows", text);
+  }
   close_window (window);
 }
 
@@ -469,6 +659,7 @@ main (int   argc,
 
   g_test_add_func ("/gui/accounts/list", test_list);
   g_test_add_func ("/gui/accounts/reload", test_reload);
+  g_test_add_func ("/gui/accounts/cells", test_cells);
   g_test_add_func ("/gui/accounts/detail", test_detail);
   g_test_add_func ("/gui/accounts/weights", test_weights);
 

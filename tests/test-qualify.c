@@ -1205,6 +1205,167 @@ test_import_invalid (Fixture       *fixture,
   g_assert_false (tenure_question_editor_can_undo (editor));
 }
 
+/* The text of answer @i of the large questions: every other one is not ASCII. */
+static char *
+many_option_text (guint i)
+{
+  return i % 2 == 0 ? g_strdup_printf ("Option %u", i)
+                    : g_strdup_printf ("Réponse n° %u — مرحبا", i);
+}
+
+#define MANY_OPTIONS 10000
+
+/* 10,000 answers added one by one through the editor: each is normalised once (not
+ * compared afresh with all the others at each addition), duplicates are still refused in
+ * the same words, and what the editor remembers of them follows undo and the changes of
+ * other connections. */
+static void
+test_editor_many_options (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(TenureQuestionEditor) editor = tenure_question_editor_new (fixture->db);
+  g_autoptr(TenureDb) other = NULL;
+  g_autoptr(GError) error = NULL;
+  /* "RÉPONSE N° 43 — مرحبا" with É decomposed (E and a combining acute accent). */
+  const char *decomposed = "RE\xcc\x81PONSE N° 43 — مرحبا";
+  gint64 expected_points = 0;
+  gint64 question_id;
+  gint64 id;
+
+  question_id = tenure_question_editor_add_question (editor, "Which plan did you choose?",
+                                                     TENURE_QUESTION_SINGLE, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < MANY_OPTIONS; i++)
+    {
+      g_autofree char *text = many_option_text (i);
+
+      g_assert_cmpint (tenure_question_editor_add_option (editor, question_id, text,
+                                                          (int) (i % 7) - 3, &error), >, 0);
+      g_assert_no_error (error);
+      expected_points += (int) (i % 7) - 3;
+    }
+  g_assert_cmpint (tenure_db_query_int (fixture->db, "SELECT count (*) FROM option", -1), ==,
+                   MANY_OPTIONS);
+  g_assert_cmpint (tenure_db_query_int (fixture->db,
+                                        "SELECT count (DISTINCT position) FROM option", -1), ==,
+                   MANY_OPTIONS);
+  g_assert_cmpint (tenure_db_query_int (fixture->db, "SELECT max (position) FROM option", -1), ==,
+                   MANY_OPTIONS - 1);
+  g_assert_cmpint (tenure_db_query_int (fixture->db, "SELECT sum (points) FROM option", -1), ==,
+                   expected_points);
+
+  /* Duplicates, by case and by Unicode normalisation, in the words of the other checks. */
+  g_assert_cmpint (tenure_question_editor_add_option (editor, question_id, "  OPTION 9998 ", 0,
+                                                      &error), ==, 0);
+  g_assert_error (error, TENURE_QUALIFY_ERROR, TENURE_QUALIFY_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==, "This question already has an answer “Option 9998”: give "
+                                       "this one another text");
+  g_clear_error (&error);
+  g_assert_cmpint (tenure_question_editor_add_option (editor, question_id, decomposed, 0, &error),
+                   ==, 0);
+  g_assert_error (error, TENURE_QUALIFY_ERROR, TENURE_QUALIFY_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==, "This question already has an answer “Réponse n° 43 — "
+                                       "مرحبا”: give this one another text");
+  g_clear_error (&error);
+  /* Renaming an answer to another's text is refused the same way. */
+  id = tenure_db_query_int (fixture->db, "SELECT id FROM option WHERE text = 'Option 0'", -1);
+  g_assert_false (tenure_question_editor_set_option_text (editor, id, "option 2", &error));
+  g_assert_cmpstr (error->message, ==, "This question already has an answer “Option 2”: give "
+                                       "this one another text");
+  g_clear_error (&error);
+  g_assert_cmpstr (tenure_question_editor_get_undo_label (editor), ==, "Add answer");
+
+  /* Undone, the last answer may be added again; redone, it is a duplicate again. */
+  g_assert_true (tenure_question_editor_undo (editor, &error));
+  g_assert_cmpint (tenure_question_editor_add_option (editor, question_id, "Réponse n° 9999 — مرحبا",
+                                                      0, &error), >, 0);
+  g_assert_no_error (error);
+  g_assert_true (tenure_question_editor_undo (editor, &error));
+  g_assert_true (tenure_question_editor_redo (editor, &error));
+  g_assert_cmpint (tenure_question_editor_add_option (editor, question_id, "réponse n° 9999 — مرحبا",
+                                                      0, &error), ==, 0);
+  g_assert_error (error, TENURE_QUALIFY_ERROR, TENURE_QUALIFY_ERROR_INVALID);
+  g_clear_error (&error);
+
+  /* Another connection adds an answer: the editor sees it. The same connection deletes
+   * one outside the editor: it may be added again, at the end. */
+  other = tenure_db_open (fixture->path, TENURE_DB_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  execf (other, "INSERT INTO option (question_id, position, text, points) "
+                "VALUES (%" G_GINT64_FORMAT ", %d, 'Added elsewhere', 1)", question_id,
+         MANY_OPTIONS);
+  g_assert_cmpint (tenure_question_editor_add_option (editor, question_id, "ADDED ELSEWHERE", 0,
+                                                      &error), ==, 0);
+  g_assert_error (error, TENURE_QUALIFY_ERROR, TENURE_QUALIFY_ERROR_INVALID);
+  g_clear_error (&error);
+  exec (fixture->db, "DELETE FROM option WHERE text = 'Option 4'");
+  id = tenure_question_editor_add_option (editor, question_id, "Option 4", 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+  g_assert_cmpint (tenure_db_query_int (fixture->db, "SELECT max (position) FROM option", -1), ==,
+                   MANY_OPTIONS + 1);
+}
+
+/* A questions file of one question with 10,000 answers: a duplicate among them is found
+ * and said at its line; the file imports, and imports again as a merge that finds every
+ * answer (one whose points changed is updated). */
+static void
+test_import_many_options (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(TenureQuestionEditor) editor = tenure_question_editor_new (fixture->db);
+  g_autofree char *path = g_build_filename (fixture->dir, "many.json", NULL);
+  g_autoptr(GString) json = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  guint added = 0;
+  guint changed = 0;
+
+  /* Line 3 + i holds answer i; answer 7,001 repeats answer 5,001 in capitals. */
+  for (guint round = 0; round < 3; round++)
+    {
+      g_string_assign (json, "{\"format\": \"tenure-questions\", \"version\": 1, \"questions\": [\n"
+                             "  {\"text\": \"Which plan did you choose?\", \"options\": [\n");
+      for (guint i = 0; i < MANY_OPTIONS; i++)
+        {
+          g_autofree char *text = many_option_text (i);
+          g_autofree char *upper = NULL;
+
+          if (round == 0 && i == 7001)
+            {
+              g_free (text);
+              upper = many_option_text (5001);
+              text = g_utf8_strup (upper, -1);
+            }
+          g_string_append_printf (json, "    {\"text\": \"%s\", \"points\": %d}%s\n", text,
+                                  round == 2 && i == 42 ? 9 : (int) (i % 7) - 3,
+                                  i + 1 < MANY_OPTIONS ? "," : "");
+        }
+      g_string_append (json, "  ]}]}\n");
+
+      if (round == 0)
+        {
+          assert_import_refused (editor, fixture->dir, json->str, "7004:");
+          g_assert_true (g_file_set_contents (path, json->str, (gssize) json->len, NULL));
+          g_assert_false (tenure_question_editor_import (editor, path, NULL, NULL, &error));
+          g_assert_nonnull (strstr (error->message, "the question “Which plan did you choose?” "
+                                                    "has the answer “RÉPONSE N° 5001 — مرحبا” twice"));
+          g_clear_error (&error);
+          continue;
+        }
+
+      g_assert_true (g_file_set_contents (path, json->str, (gssize) json->len, NULL));
+      g_assert_true (tenure_question_editor_import (editor, path, &added, &changed, &error));
+      g_assert_no_error (error);
+      g_assert_cmpuint (added, ==, round == 1 ? 1 : 0);
+      g_assert_cmpuint (changed, ==, round == 1 ? 0 : 1);
+      g_assert_cmpint (tenure_db_query_int (fixture->db, "SELECT count (*) FROM option", -1), ==,
+                       MANY_OPTIONS);
+    }
+  g_assert_cmpint (tenure_db_query_int (fixture->db,
+                                        "SELECT points FROM option WHERE text = 'Option 42'", -1),
+                   ==, 9);
+}
+
 /* Refuses max(), as a read error would fail the query of the next id. */
 static int
 deny_max (void       *data,
@@ -1302,6 +1463,8 @@ main (int    argc,
   ADD ("/qualify/scores-threshold", test_scores_and_threshold);
   ADD ("/qualify/export-import", test_export_import);
   ADD ("/qualify/import-invalid", test_import_invalid);
+  ADD ("/qualify/editor/many-options", test_editor_many_options);
+  ADD ("/qualify/import-many-options", test_import_many_options);
 #undef ADD
 
   return g_test_run ();

@@ -570,7 +570,7 @@ tenure_db_open (const char         *path,
       tenure_db_set_error (db, rc, error);
       return NULL;
     }
-  sqlite3_busy_timeout (db->handle, 5000);
+  sqlite3_busy_timeout (db->handle, TENURE_DB_BUSY_TIMEOUT_MS);
   sqlite3_extended_result_codes (db->handle, 1);
   sqlite3_commit_hook (db->handle, count_commit_cb, NULL);
 
@@ -726,6 +726,25 @@ tenure_db_get_path (TenureDb *db)
   return db->path;
 }
 
+/**
+ * tenure_db_set_busy_timeout:
+ * @milliseconds: how long a statement waits for another connection's lock before it fails
+ *   with %TENURE_DB_ERROR_BUSY; 0 fails at once
+ *
+ * A connection waits %TENURE_DB_BUSY_TIMEOUT_MS (five seconds) when it opens: right for the
+ * command line and for worker threads. An editor on the GUI's main thread must not freeze
+ * the window that long, and takes a much shorter wait.
+ */
+void
+tenure_db_set_busy_timeout (TenureDb *db,
+                            int       milliseconds)
+{
+  g_return_if_fail (db != NULL);
+  g_return_if_fail (milliseconds >= 0);
+
+  sqlite3_busy_timeout (db->handle, milliseconds);
+}
+
 gboolean
 tenure_db_is_read_only (TenureDb *db)
 {
@@ -865,7 +884,7 @@ tenure_db_begin (TenureDb  *db,
   if (sqlite3_file_control (db->handle, "main", SQLITE_FCNTL_HAS_MOVED, &moved) == SQLITE_OK &&
       moved)
     {
-      g_autofree char *display = g_filename_display_name (db->path);
+      g_autofree char *display = g_filename_display_basename (db->path);
 
       g_set_error (error, TENURE_DB_ERROR, TENURE_DB_ERROR_FAILED,
                    _("The workspace “%s” was moved, renamed or deleted while it was open: "

@@ -11,6 +11,9 @@ G_BEGIN_DECLS
 #define TENURE_DB_APPLICATION_ID 0x54454e55
 #define TENURE_DB_SCHEMA_VERSION 3
 
+/* How long a new connection waits for another's lock before it says the workspace is busy. */
+#define TENURE_DB_BUSY_TIMEOUT_MS 5000
+
 #define TENURE_DB_ERROR (tenure_db_error_quark ())
 
 typedef enum
@@ -52,6 +55,8 @@ gboolean      tenure_db_has_moved         (TenureDb           *db);
 const char   *tenure_db_get_path          (TenureDb           *db);
 int           tenure_db_get_schema_version (TenureDb          *db);
 gboolean      tenure_db_is_read_only      (TenureDb           *db);
+void          tenure_db_set_busy_timeout  (TenureDb           *db,
+                                           int                 milliseconds);
 
 gboolean      tenure_db_exec              (TenureDb           *db,
                                            const char         *sql,

@@ -272,6 +272,7 @@ read_question (Reader        *reader,
   JsonObject *object;
   JsonNode *node;
   JsonArray *options;
+  g_autoptr(GHashTable) keys = NULL;
 
   if (!JSON_NODE_HOLDS_OBJECT (element))
     return reader_error (reader, error, element_key (questions, index_),
@@ -309,24 +310,26 @@ read_question (Reader        *reader,
 
   question->options = g_array_new (FALSE, TRUE, sizeof (FileOption));
   g_array_set_clear_func (question->options, (GDestroyNotify) file_option_clear);
+  keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   for (guint i = 0; i < json_array_get_length (options); i++)
     {
       FileOption option = { 0 };
+      char *key;
 
       if (!read_option (reader, options, i, &option, error))
         {
           file_option_clear (&option);
           return FALSE;
         }
-      for (guint k = 0; k < question->options->len; k++)
-        if (qualify_same_text (g_array_index (question->options, FileOption, k).text, option.text))
-          {
-            reader_error (reader, error, member_key (json_array_get_object_element (options, i), "text"),
-                          _("the question “%s” has the answer “%s” twice"), question->text,
-                          option.text);
-            file_option_clear (&option);
-            return FALSE;
-          }
+      key = qualify_text_key (option.text);
+      if (!g_hash_table_add (keys, key))
+        {
+          reader_error (reader, error, member_key (json_array_get_object_element (options, i), "text"),
+                        _("the question “%s” has the answer “%s” twice"), question->text,
+                        option.text);
+          file_option_clear (&option);
+          return FALSE;
+        }
       g_array_append_val (question->options, option);
     }
 
@@ -347,6 +350,7 @@ read_questions_file (const char  *path,
   g_autoptr(GArray) questions = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autoptr(GHashTable) positions = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(GHashTable) keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autofree char *display = g_filename_display_name (path);
   g_autofree char *contents = NULL;
   gsize length = 0;
@@ -433,14 +437,13 @@ read_questions_file (const char  *path,
           file_question_clear (&question);
           return NULL;
         }
-      for (guint k = 0; k < questions->len; k++)
-        if (qualify_same_text (g_array_index (questions, FileQuestion, k).text, question.text))
-          {
-            reader_error (&reader, error, member_key (json_array_get_object_element (array, i), "text"),
-                          _("the question “%s” is in the file twice"), question.text);
-            file_question_clear (&question);
-            return NULL;
-          }
+      if (!g_hash_table_add (keys, qualify_text_key (question.text)))
+        {
+          reader_error (&reader, error, member_key (json_array_get_object_element (array, i), "text"),
+                        _("the question “%s” is in the file twice"), question.text);
+          file_question_clear (&question);
+          return NULL;
+        }
       g_array_append_val (questions, question);
     }
 
@@ -464,6 +467,36 @@ new_option_row (gint64            id,
   return row;
 }
 
+/* The first of @rows with each text key: key → QualifyRow (the rows stay @rows'). */
+static GHashTable *
+index_rows (GPtrArray *rows)
+{
+  GHashTable *index = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      QualifyRow *row = g_ptr_array_index (rows, i);
+      char *key = qualify_text_key (row->text);
+
+      if (g_hash_table_contains (index, key))
+        g_free (key);
+      else
+        g_hash_table_insert (index, key, row);
+    }
+
+  return index;
+}
+
+/* The row of @index whose text is the same as @text, or NULL. */
+static QualifyRow *
+find_in_index (GHashTable *index,
+               const char *text)
+{
+  g_autofree char *key = qualify_text_key (text);
+
+  return g_hash_table_lookup (index, key);
+}
+
 /* Merges one file question into a workspace question it matched by text. */
 static gboolean
 merge_question (TenureDb            *db,
@@ -475,20 +508,18 @@ merge_question (TenureDb            *db,
                 GError             **error)
 {
   g_autoptr(GPtrArray) options = qualify_read_options (db, existing->id, error);
+  g_autoptr(GHashTable) index = NULL;
   int position;
 
   if (options == NULL)
     return FALSE;
 
+  index = index_rows (options);
   position = qualify_next_position (options);
   for (guint k = 0; k < question->options->len; k++)
     {
       const FileOption *option = &g_array_index (question->options, FileOption, k);
-      QualifyRow *match = NULL;
-
-      for (guint j = 0; j < options->len && match == NULL; j++)
-        if (qualify_same_text (((QualifyRow *) g_ptr_array_index (options, j))->text, option->text))
-          match = g_ptr_array_index (options, j);
+      QualifyRow *match = find_in_index (index, option->text);
 
       if (match == NULL)
         {
@@ -534,6 +565,7 @@ tenure_question_editor_import (TenureQuestionEditor  *self,
   TenureDb *db = tenure_question_editor_get_db (self);
   g_autoptr(GArray) file = NULL;
   g_autoptr(GPtrArray) existing = NULL;
+  g_autoptr(GHashTable) index = NULL;
   g_autoptr(QualifyEdit) edit = qualify_edit_new (_("Import questions"));
   guint added = 0;
   guint changed = 0;
@@ -553,15 +585,12 @@ tenure_question_editor_import (TenureQuestionEditor  *self,
       return FALSE;
     }
   position = qualify_next_position (existing);
+  index = index_rows (existing);
 
   for (guint i = 0; i < file->len; i++)
     {
       const FileQuestion *question = &g_array_index (file, FileQuestion, i);
-      QualifyRow *match = NULL;
-
-      for (guint k = 0; k < existing->len && match == NULL; k++)
-        if (qualify_same_text (((QualifyRow *) g_ptr_array_index (existing, k))->text, question->text))
-          match = g_ptr_array_index (existing, k);
+      QualifyRow *match = find_in_index (index, question->text);
 
       if (match != NULL)
         {

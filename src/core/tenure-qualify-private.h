@@ -66,8 +66,10 @@ char        *qualify_normalize_text     (const char        *text,
                                          GError           **error);
 gboolean     qualify_check_points       (int                points,
                                          GError           **error);
-gboolean     qualify_same_text          (const char        *a,
-                                         const char        *b);
+char        *qualify_text_key           (const char        *text);
+GHashTable  *qualify_key_cache_new      (void);
+const char  *qualify_text_key_cached    (GHashTable        *cache,
+                                         const char        *text);
 
 /* Helpers of the edit builders, which run inside the caller's transaction. */
 QualifyRow  *qualify_find_row           (GPtrArray         *rows,
@@ -88,10 +90,12 @@ gboolean     qualify_edit_add_answer_deletions (TenureDb *db,
 gboolean     qualify_check_unique_question (GPtrArray      *questions,
                                          gint64             except_id,
                                          const char        *text,
+                                         GHashTable        *keys,
                                          GError           **error);
 gboolean     qualify_check_unique_option (GPtrArray        *options,
                                          gint64             except_id,
                                          const char        *text,
+                                         GHashTable        *keys,
                                          GError           **error);
 gboolean     qualify_check_can_be_active (GPtrArray        *options,
                                          GError           **error);

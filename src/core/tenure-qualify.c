@@ -451,22 +451,54 @@ qualify_check_points (int      points,
   return TRUE;
 }
 
-/* Texts are the same when they only differ by case (questions are matched by text). */
-gboolean
-qualify_same_text (const char *a,
-                   const char *b)
+/* What texts are compared by: two texts are the same when their keys are equal, that is
+ * when they only differ by case or Unicode normalisation (questions are matched by text).
+ * ASCII text is only lower-cased: normalising it changes nothing, and casefolding it is
+ * lower-casing. Text that cannot be normalised (not UTF-8) is its own key. */
+char *
+qualify_text_key (const char *text)
 {
-  g_autofree char *norm_a = g_utf8_normalize (a, -1, G_NORMALIZE_DEFAULT);
-  g_autofree char *norm_b = g_utf8_normalize (b, -1, G_NORMALIZE_DEFAULT);
-  g_autofree char *fold_a = NULL;
-  g_autofree char *fold_b = NULL;
+  g_autofree char *normal = NULL;
+  const char *p;
 
-  if (norm_a == NULL || norm_b == NULL)
-    return g_strcmp0 (a, b) == 0;
+  for (p = text; *p != '\0' && (guchar) *p < 0x80; p++)
+    ;
+  if (*p == '\0')
+    return g_ascii_strdown (text, -1);
 
-  fold_a = g_utf8_casefold (norm_a, -1);
-  fold_b = g_utf8_casefold (norm_b, -1);
-  return strcmp (fold_a, fold_b) == 0;
+  normal = g_utf8_normalize (text, -1, G_NORMALIZE_DEFAULT);
+  if (normal == NULL)
+    return g_strdup (text);
+  return g_utf8_casefold (normal, -1);
+}
+
+/* The most texts a key cache keeps before it starts again: a bound on its memory. */
+#define KEY_CACHE_MAX 100000
+
+/* A cache of qualify_text_key(): text → key, for qualify_text_key_cached(). */
+GHashTable *
+qualify_key_cache_new (void)
+{
+  return g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+}
+
+/* The key of @text, normalised once for every @cache (a question with 10,000 answers is
+ * compared with each new answer: normalising them all each time took minutes). */
+const char *
+qualify_text_key_cached (GHashTable *cache,
+                         const char *text)
+{
+  char *key = g_hash_table_lookup (cache, text);
+
+  if (key == NULL)
+    {
+      if (g_hash_table_size (cache) >= KEY_CACHE_MAX)
+        g_hash_table_remove_all (cache);
+      key = qualify_text_key (text);
+      g_hash_table_insert (cache, g_strdup (text), key);
+    }
+
+  return key;
 }
 
 /* The SQL of one row change. Each statement must touch exactly one row. */
@@ -668,17 +700,21 @@ qualify_edit_add_answer_deletions (TenureDb     *db,
   return TRUE;
 }
 
+/* @keys: a cache of qualify_text_key_cached() */
 gboolean
 qualify_check_unique_question (GPtrArray   *questions,
                                gint64       except_id,
                                const char  *text,
+                               GHashTable  *keys,
                                GError     **error)
 {
+  g_autofree char *key = qualify_text_key (text);
+
   for (guint i = 0; i < questions->len; i++)
     {
       QualifyRow *row = g_ptr_array_index (questions, i);
 
-      if (row->id != except_id && qualify_same_text (row->text, text))
+      if (row->id != except_id && strcmp (qualify_text_key_cached (keys, row->text), key) == 0)
         {
           g_set_error (error, TENURE_QUALIFY_ERROR, TENURE_QUALIFY_ERROR_INVALID,
                        _("There is already a question “%s”: give this one another text"),
@@ -690,17 +726,21 @@ qualify_check_unique_question (GPtrArray   *questions,
   return TRUE;
 }
 
+/* @keys: a cache of qualify_text_key_cached() */
 gboolean
 qualify_check_unique_option (GPtrArray   *options,
                              gint64       except_id,
                              const char  *text,
+                             GHashTable  *keys,
                              GError     **error)
 {
+  g_autofree char *key = qualify_text_key (text);
+
   for (guint i = 0; i < options->len; i++)
     {
       QualifyRow *row = g_ptr_array_index (options, i);
 
-      if (row->id != except_id && qualify_same_text (row->text, text))
+      if (row->id != except_id && strcmp (qualify_text_key_cached (keys, row->text), key) == 0)
         {
           g_set_error (error, TENURE_QUALIFY_ERROR, TENURE_QUALIFY_ERROR_INVALID,
                        _("This question already has an answer “%s”: give this one another "

@@ -267,7 +267,13 @@ health_cb (GObject      *object,
 
   if (report == NULL)
     {
-      set_backtest_text (self, error->message);
+      g_autofree char *text = NULL;
+
+      /* Translators: %s says why, e.g. "The workspace is being changed by another
+       * program: wait for it to finish, then try again" */
+      text = health->save ? g_strdup_printf (_("The weights were not saved. %s"), error->message)
+                          : g_strdup (error->message);
+      set_backtest_text (self, text);
       return;
     }
 
@@ -434,13 +440,13 @@ show_error (TenurePreferencesWindow *self,
   g_debug ("%s", error->message);
 }
 
-/* A connection that may write: the pages' connections are read-only. */
+/* A connection that may write (the pages' connections are read-only), and does not wait
+ * long for another program's lock: the settings are saved on the main thread. */
 static TenureDb *
 open_db (TenurePreferencesWindow  *self,
          GError                  **error)
 {
-  return tenure_db_open (tenure_workspace_get_path (self->workspace), TENURE_DB_OPEN_DEFAULT,
-                         error);
+  return tenure_workspace_open_edit_db (self->workspace, error);
 }
 
 /* Reads the workspace's values into the rows, without writing them back. */
@@ -476,6 +482,29 @@ load_workspace_settings (TenurePreferencesWindow *self)
   self->settings_loading = FALSE;
 }
 
+/* Says under @row's title why its value was not saved (a toast would cut the sentence
+ * at the window's width), or, with a NULL @error, what the row is again. */
+static void
+show_row_error (GtkWidget    *row,
+                const GError *error)
+{
+  const char *description = g_object_get_data (G_OBJECT (row), "description");
+
+  if (error != NULL)
+    {
+      g_autofree char *escaped = g_markup_escape_text (error->message, -1);
+
+      g_debug ("%s", error->message);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), escaped);
+      gtk_widget_add_css_class (row, "error");
+    }
+  else if (gtk_widget_has_css_class (row, "error"))
+    {
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), description);
+      gtk_widget_remove_css_class (row, "error");
+    }
+}
+
 static void
 currency_selected_cb (TenurePreferencesWindow *self)
 {
@@ -491,10 +520,13 @@ currency_selected_cb (TenurePreferencesWindow *self)
   db = open_db (self, &error);
   if (db == NULL || !tenure_settings_set_currency (db, currencies[selected], &error))
     {
-      show_error (self, error);
+      show_row_error (GTK_WIDGET (self->currency_row), error);
+      g_clear_pointer (&db, tenure_db_close);
+      load_workspace_settings (self);
       return;
     }
 
+  show_row_error (GTK_WIDGET (self->currency_row), NULL);
   reload_pages (self);
 }
 
@@ -514,11 +546,14 @@ number_changed_cb (GtkSpinButton           *spin,
   if (db == NULL || !tenure_settings_set_number (db, key, gtk_spin_button_get_value (spin),
                                                  &error))
     {
-      show_error (self, error);
+      /* The spin button shows the saved value again. */
+      show_row_error (row, error);
+      g_clear_pointer (&db, tenure_db_close);
       load_workspace_settings (self);
       return;
     }
 
+  show_row_error (row, NULL);
   reload_pages (self);
 }
 
@@ -535,6 +570,7 @@ create_number_row (TenurePreferencesWindow   *self,
   gtk_widget_set_name (row, setting->key);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _(setting->title));
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _(setting->description));
+  g_object_set_data (G_OBJECT (row), "description", (gpointer) _(setting->description));
   gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
   gtk_spin_button_set_numeric (GTK_SPIN_BUTTON (spin), TRUE);
   gtk_accessible_update_property (GTK_ACCESSIBLE (spin),
@@ -586,6 +622,8 @@ add_workspace_groups (TenurePreferencesWindow *self)
   adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (self->currency_row), TRUE);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (self->currency_row),
                                _("The currency of the amounts you import"));
+  g_object_set_data (G_OBJECT (self->currency_row), "description",
+                     (gpointer) _("The currency of the amounts you import"));
   adw_combo_row_set_model (self->currency_row, G_LIST_MODEL (currency_names));
   g_signal_connect_swapped (self->currency_row, "notify::selected",
                             G_CALLBACK (currency_selected_cb), self);

@@ -454,3 +454,58 @@ tenure_workspace_open_db (TenureWorkspace  *self,
 
   return tenure_db_open (self->path, TENURE_DB_OPEN_READ_ONLY, error);
 }
+
+/**
+ * tenure_workspace_open_edit_db:
+ *
+ * Opens a connection that may write, for an editor whose edits run on the main thread
+ * (read-only when the workspace or its file may not be written: the editor then refuses
+ * its edits with the core's message). It may be opened in a worker and handed to the main
+ * thread, which then alone uses it.
+ *
+ * Its wait for another program's lock is TENURE_WORKSPACE_EDIT_WAIT_MS instead of the
+ * five seconds of the command line. Every edit begins with BEGIN IMMEDIATE, so while
+ * another program (or an import in a worker) holds the workspace, the edit fails at that
+ * first step, having written nothing and pushed no undo step, and the editor shows "The
+ * workspace is being changed by another program: wait for it to finish, then try again"
+ * where it shows its other errors, keeping what the user typed. The user tries again,
+ * or types on: the next keystroke saves the whole field. The short wait still covers
+ * another connection's ordinary commit, which takes a few milliseconds.
+ *
+ * Retrying a refused edit later by itself was weighed and left out: each editor would
+ * have to become asynchronous, a retried edit would land after edits the user made since
+ * (out of order in the undo history, or over a value the user changed again), and the
+ * user who went on would not know whether it landed. Running the edits in a worker queue
+ * would keep the main loop free too, but every read the editors make after an edit (the
+ * reloaded scenario, the question list) would then have to wait for the queue.
+ */
+TenureDb *
+tenure_workspace_open_edit_db (TenureWorkspace  *self,
+                               GError          **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  TenureDb *db;
+
+  g_return_val_if_fail (TENURE_IS_WORKSPACE (self), NULL);
+
+  if (self->read_only)
+    db = tenure_db_open (self->path, TENURE_DB_OPEN_READ_ONLY, &local_error);
+  else
+    {
+      db = tenure_db_open (self->path, TENURE_DB_OPEN_DEFAULT, &local_error);
+      if (db == NULL && g_error_matches (local_error, TENURE_DB_ERROR,
+                                         TENURE_DB_ERROR_READ_ONLY))
+        {
+          g_clear_error (&local_error);
+          db = tenure_db_open (self->path, TENURE_DB_OPEN_READ_ONLY, &local_error);
+        }
+    }
+  if (db == NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+
+  tenure_db_set_busy_timeout (db, TENURE_WORKSPACE_EDIT_WAIT_MS);
+  return db;
+}

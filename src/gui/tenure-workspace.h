@@ -10,6 +10,10 @@ G_BEGIN_DECLS
 
 #define TENURE_TYPE_WORKSPACE (tenure_workspace_get_type ())
 
+/* How long an edit on the main thread waits for another connection's lock: the main loop
+ * must not stall more than 100 ms. */
+#define TENURE_WORKSPACE_EDIT_WAIT_MS 10
+
 G_DECLARE_FINAL_TYPE (TenureWorkspace, tenure_workspace, TENURE, WORKSPACE, GObject)
 
 void             tenure_workspace_open_async      (GFile                *file,
@@ -35,6 +39,8 @@ void             tenure_workspace_set_filter      (TenureWorkspace      *self,
                                                    const char           *filter);
 
 TenureDb        *tenure_workspace_open_db         (TenureWorkspace      *self,
+                                                   GError              **error);
+TenureDb        *tenure_workspace_open_edit_db    (TenureWorkspace      *self,
                                                    GError              **error);
 
 G_END_DECLS

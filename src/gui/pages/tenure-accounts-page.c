@@ -12,6 +12,7 @@
 
 #include <glib/gi18n.h>
 
+#include "tenure-account-cell.h"
 #include "tenure-accounts-page.h"
 #include "tenure-date.h"
 #include "tenure-format.h"
@@ -41,7 +42,10 @@ struct _TenureAccountsPage
   GPtrArray           *rows;       /* TenureAccountRow, every customer, the report's order */
   TenureAccountList   *list;       /* the rows shown, filtered and sorted */
   GPtrArray           *shown;      /* the array the list shows */
-  GtkSingleSelection  *selection;
+  GtkSliceListModel   *view_rows;  /* the first rows of the list, for the column view */
+  guint                grow_tick;  /* while view_rows grows, a chunk a frame */
+  gboolean             grow_skip;  /* in the frame that shows the first chunk */
+  GtkSingleSelection  *selection;  /* of view_rows */
   TenureAccountRow    *probes[2];  /* to read the column view's sort order */
   guint                n_sort_columns;
   TenureAccountColumn  sort_columns[TENURE_ACCOUNT_N_COLUMNS];
@@ -63,9 +67,137 @@ static const TenureHealthBand dropdown_bands[] = {
   TENURE_HEALTH_RED, TENURE_HEALTH_AMBER, TENURE_HEALTH_GREEN,
 };
 
+/* What the list shows of the rows: the filters, and the order of the column view's
+ * headers. Read in the main thread, applied in either: a load sorts its rows in the
+ * worker. */
+typedef struct
+{
+  int                 band;       /* a TenureHealthBand, or −1 */
+  char               *owner;
+  gboolean            no_owner;
+  gboolean            dormant;
+  char               *needle;     /* case-folded, or NULL */
+  guint               n_sort_columns;
+  TenureAccountColumn sort_columns[TENURE_ACCOUNT_N_COLUMNS];
+  gboolean            sort_descending[TENURE_ACCOUNT_N_COLUMNS];
+} View;
+
+static void
+view_free (gpointer data)
+{
+  View *view = data;
+
+  g_free (view->owner);
+  g_free (view->needle);
+  g_free (view);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (View, view_free)
+
+static gboolean
+view_equal (const View *a,
+            const View *b)
+{
+  if (a->band != b->band || a->no_owner != b->no_owner || a->dormant != b->dormant ||
+      g_strcmp0 (a->owner, b->owner) != 0 || g_strcmp0 (a->needle, b->needle) != 0 ||
+      a->n_sort_columns != b->n_sort_columns)
+    return FALSE;
+
+  for (guint i = 0; i < a->n_sort_columns; i++)
+    if (a->sort_columns[i] != b->sort_columns[i] ||
+        a->sort_descending[i] != b->sort_descending[i])
+      return FALSE;
+
+  return TRUE;
+}
+
+static gboolean
+match_row (TenureAccountRow *row,
+           const View       *view)
+{
+  const TenureAccountHealth *health = tenure_account_row_get_health (row);
+
+  if (view->band >= 0 && (int) health->band != view->band)
+    return FALSE;
+  if (view->owner != NULL && g_strcmp0 (view->owner, health->owner) != 0)
+    return FALSE;
+  if (view->no_owner && health->owner != NULL && *health->owner != '\0')
+    return FALSE;
+  if (view->dormant && !health->dormant)
+    return FALSE;
+  if (view->needle != NULL && !tenure_account_row_matches (row, view->needle))
+    return FALSE;
+
+  return TRUE;
+}
+
+/* A row shown with the key of the first sort column at hand. */
+typedef struct
+{
+  gint64            key;
+  TenureAccountRow *row;
+} SortItem;
+
+static int
+compare_items (gconstpointer a,
+               gconstpointer b,
+               gpointer      user_data)
+{
+  const View *view = user_data;
+  const SortItem *x = a;
+  const SortItem *y = b;
+
+  for (guint i = 0; i < view->n_sort_columns; i++)
+    {
+      gint64 key_x = i == 0 ? x->key : tenure_account_row_get_sort_key (x->row,
+                                                                         view->sort_columns[i]);
+      gint64 key_y = i == 0 ? y->key : tenure_account_row_get_sort_key (y->row,
+                                                                         view->sort_columns[i]);
+      int order = key_x < key_y ? -1 : key_x > key_y;
+
+      if (order != 0)
+        return view->sort_descending[i] ? -order : order;
+    }
+
+  /* The sort is stable: ties keep the report's order, worst first. */
+  return 0;
+}
+
+/* The rows of @rows that @view lets through, in its order. May run in any thread.
+ *
+ * Returns: (transfer container) (element-type TenureAccountRow): the rows shown */
+static GPtrArray *
+view_apply (const View *view,
+            GPtrArray  *rows)
+{
+  GPtrArray *shown = g_ptr_array_sized_new (rows->len);
+  g_autofree SortItem *items = g_new (SortItem, MAX (rows->len, 1));
+  guint n = 0;
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      TenureAccountRow *row = g_ptr_array_index (rows, i);
+
+      if (!match_row (row, view))
+        continue;
+      items[n].row = row;
+      items[n].key = view->n_sort_columns > 0
+                     ? tenure_account_row_get_sort_key (row, view->sort_columns[0]) : 0;
+      n++;
+    }
+
+  if (view->n_sort_columns > 0)
+    g_qsort_with_data (items, (gint) n, sizeof (SortItem), compare_items, (gpointer) view);
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (shown, items[i].row);
+
+  return shown;
+}
+
 typedef struct
 {
   GPtrArray *rows;        /* TenureAccountRow */
+  GPtrArray *shown;       /* of rows, by the load's view */
   char      *currency;
   GStrv      owners;      /* sorted */
   gboolean   has_no_owner;
@@ -76,6 +208,7 @@ load_result_free (gpointer data)
 {
   LoadResult *result = data;
 
+  g_clear_pointer (&result->shown, g_ptr_array_unref);
   g_clear_pointer (&result->rows, g_ptr_array_unref);
   g_free (result->currency);
   g_strfreev (result->owners);
@@ -130,6 +263,9 @@ load_rows (TenureDb             *db,
   result->currency = tenure_db_get_setting (db, "currency", "EUR");
   result->rows = tenure_account_rows_new (report, result->currency);
   result->owners = collect_owners (report, &result->has_no_owner);
+  /* Filtered and sorted as the list was when the load began: most often as it still is
+   * when the rows arrive. */
+  result->shown = view_apply (load->data, result->rows);
 
   return result;
 }
@@ -161,123 +297,143 @@ get_selected (TenureAccountsPage *self)
   return slot != NULL ? tenure_account_row_get_account (slot) : NULL;
 }
 
-/* The filters of the page, read once for every row. */
-typedef struct
-{
-  int         band;       /* a TenureHealthBand, or −1 */
-  const char *owner;
-  gboolean    no_owner;
-  gboolean    dormant;
-  char       *needle;     /* case-folded, or NULL */
-} Filter;
-
-static void
-read_filter (TenureAccountsPage *self,
-             Filter             *filter)
+/* The filters of the page and the order of its headers, now. */
+static View *
+read_view (TenureAccountsPage *self)
 {
   const char *search = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
   guint band = gtk_drop_down_get_selected (self->band_dropdown);
+  View *view = g_new0 (View, 1);
 
-  filter->band = band > 0 && band <= G_N_ELEMENTS (dropdown_bands)
-                 ? (int) dropdown_bands[band - 1] : -1;
-  filter->owner = selected_owner (self, &filter->no_owner);
-  filter->dormant = gtk_toggle_button_get_active (self->dormant_button);
-  filter->needle = search != NULL && *search != '\0' ? g_utf8_casefold (search, -1) : NULL;
+  view->band = band > 0 && band <= G_N_ELEMENTS (dropdown_bands)
+               ? (int) dropdown_bands[band - 1] : -1;
+  view->owner = g_strdup (selected_owner (self, &view->no_owner));
+  view->dormant = gtk_toggle_button_get_active (self->dormant_button);
+  view->needle = search != NULL && *search != '\0' ? g_utf8_casefold (search, -1) : NULL;
+  view->n_sort_columns = self->n_sort_columns;
+  memcpy (view->sort_columns, self->sort_columns, sizeof view->sort_columns);
+  memcpy (view->sort_descending, self->sort_descending, sizeof view->sort_descending);
+
+  return view;
+}
+
+/* GTK 4.8's column view keeps a row widget for each of some 200 items around its scroll
+ * position (visible or not), and builds those of the items added at once, cells and all.
+ * When the list grows by more than a chunk, the view's model (a slice of the list) grows
+ * by a chunk a frame until it covers the row widgets, then follows the list: no frame
+ * builds more than a screenful of rows at first, ROWS_PER_FRAME rows after. */
+#define ROWS_PER_FRAME 40
+#define MAX_ROW_WIDGETS 210
+#define MIN_ROW_HEIGHT 16
+
+static void
+stop_growing (TenureAccountsPage *self)
+{
+  if (self->grow_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self->column_view), self->grow_tick);
+  self->grow_tick = 0;
+}
+
+/* Shows every row of the list in the view at once. */
+static void
+show_all_rows (TenureAccountsPage *self)
+{
+  stop_growing (self);
+  gtk_slice_list_model_set_size (self->view_rows, G_MAXUINT);
 }
 
 static gboolean
-match_row (TenureAccountRow *row,
-           const Filter     *filter)
-{
-  const TenureAccountHealth *health = tenure_account_row_get_health (row);
-
-  if (filter->band >= 0 && (int) health->band != filter->band)
-    return FALSE;
-  if (filter->owner != NULL && g_strcmp0 (filter->owner, health->owner) != 0)
-    return FALSE;
-  if (filter->no_owner && health->owner != NULL && *health->owner != '\0')
-    return FALSE;
-  if (filter->dormant && !health->dormant)
-    return FALSE;
-  if (filter->needle != NULL && !tenure_account_row_matches (row, filter->needle))
-    return FALSE;
-
-  return TRUE;
-}
-
-/* A row shown with the key of the first sort column at hand. */
-typedef struct
-{
-  gint64            key;
-  TenureAccountRow *row;
-} SortItem;
-
-static int
-compare_items (gconstpointer a,
-               gconstpointer b,
-               gpointer      user_data)
+grow_cb (GtkWidget     *widget,
+         GdkFrameClock *clock,
+         gpointer       user_data)
 {
   TenureAccountsPage *self = user_data;
-  const SortItem *x = a;
-  const SortItem *y = b;
+  guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->view_rows));
 
-  for (guint i = 0; i < self->n_sort_columns; i++)
+  /* The frame that shows the first rows builds no more. */
+  if (self->grow_skip)
     {
-      gint64 key_x = i == 0 ? x->key : tenure_account_row_get_sort_key (x->row,
-                                                                         self->sort_columns[i]);
-      gint64 key_y = i == 0 ? y->key : tenure_account_row_get_sort_key (y->row,
-                                                                         self->sort_columns[i]);
-      int order = key_x < key_y ? -1 : key_x > key_y;
-
-      if (order != 0)
-        return self->sort_descending[i] ? -order : order;
+      self->grow_skip = FALSE;
+      return G_SOURCE_CONTINUE;
     }
 
-  /* The sort is stable: ties keep the report's order, worst first. */
-  return 0;
+  if (shown + ROWS_PER_FRAME >= MIN (self->shown->len, MAX_ROW_WIDGETS))
+    {
+      self->grow_tick = 0;
+      gtk_slice_list_model_set_size (self->view_rows, G_MAXUINT);
+      return G_SOURCE_REMOVE;
+    }
+
+  gtk_slice_list_model_set_size (self->view_rows, shown + ROWS_PER_FRAME);
+  return G_SOURCE_CONTINUE;
+}
+
+/* Shows @rows in the list, and in the view at once or a chunk a frame. */
+static void
+set_list_rows (TenureAccountsPage *self,
+               GPtrArray          *rows)
+{
+  guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->view_rows));
+  /* At least the rows a tall window shows (none of them is shorter than MIN_ROW_HEIGHT). */
+  guint chunk = MAX (ROWS_PER_FRAME,
+                     (guint) gtk_widget_get_height (GTK_WIDGET (self)) / MIN_ROW_HEIGHT);
+  guint limit = G_MAXUINT;
+
+  if (rows->len > shown + chunk && shown < MAX_ROW_WIDGETS)
+    limit = shown + chunk;
+
+  /* A smaller slice first, a larger one once the list holds the new rows: the view never
+   * sees more than the rows it is meant to build. */
+  if (limit < gtk_slice_list_model_get_size (self->view_rows))
+    gtk_slice_list_model_set_size (self->view_rows, limit);
+  g_clear_pointer (&self->shown, g_ptr_array_unref);
+  self->shown = g_ptr_array_ref (rows);
+  tenure_account_list_set_rows (self->list, rows);
+  if (limit == G_MAXUINT)
+    show_all_rows (self);
+  else if (self->grow_tick == 0)
+    {
+      /* The next frame shows the first chunk: the chunks after it, in the frames after. */
+      self->grow_skip = TRUE;
+      self->grow_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self->column_view),
+                                                      grow_cb, self, NULL);
+    }
+}
+
+/* Shows @shown (rows of self->rows, filtered and sorted), keeping the account selected
+ * selected when it is still there. */
+static void
+show_rows (TenureAccountsPage *self,
+           GPtrArray          *shown)
+{
+  TenureAccountRow *selected = get_selected (self);
+  gint64 selected_id = selected != NULL ? tenure_account_row_get_id (selected) : 0;
+  guint position = GTK_INVALID_LIST_POSITION;
+
+  for (guint i = 0; selected_id != 0 && i < shown->len; i++)
+    if (tenure_account_row_get_id (g_ptr_array_index (shown, i)) == selected_id)
+      {
+        position = i;
+        break;
+      }
+
+  set_list_rows (self, shown);
+
+  /* The selection follows the account, or goes when the account is filtered out. */
+  if (position != GTK_INVALID_LIST_POSITION &&
+      position >= g_list_model_get_n_items (G_LIST_MODEL (self->view_rows)))
+    show_all_rows (self);
+  gtk_single_selection_set_selected (self->selection, position);
 }
 
 /* Shows the rows the filters let through, in the order of the column view's headers. */
 static void
 refresh_rows (TenureAccountsPage *self)
 {
-  g_autoptr(GPtrArray) shown = g_ptr_array_sized_new (self->rows->len);
-  g_autofree SortItem *items = g_new (SortItem, MAX (self->rows->len, 1));
-  TenureAccountRow *selected = get_selected (self);
-  gint64 selected_id = selected != NULL ? tenure_account_row_get_id (selected) : 0;
-  guint position = GTK_INVALID_LIST_POSITION;
-  Filter filter;
-  guint n = 0;
+  g_autoptr(View) view = read_view (self);
+  g_autoptr(GPtrArray) shown = view_apply (view, self->rows);
 
-  read_filter (self, &filter);
-  for (guint i = 0; i < self->rows->len; i++)
-    {
-      TenureAccountRow *row = g_ptr_array_index (self->rows, i);
-
-      if (!match_row (row, &filter))
-        continue;
-      items[n].row = row;
-      items[n].key = self->n_sort_columns > 0
-                     ? tenure_account_row_get_sort_key (row, self->sort_columns[0]) : 0;
-      n++;
-    }
-  g_free (filter.needle);
-
-  if (self->n_sort_columns > 0)
-    g_qsort_with_data (items, (gint) n, sizeof (SortItem), compare_items, self);
-  for (guint i = 0; i < n; i++)
-    {
-      g_ptr_array_add (shown, items[i].row);
-      if (selected_id != 0 && tenure_account_row_get_id (items[i].row) == selected_id)
-        position = i;
-    }
-
-  g_clear_pointer (&self->shown, g_ptr_array_unref);
-  self->shown = g_ptr_array_ref (shown);
-  tenure_account_list_set_rows (self->list, shown);
-
-  /* The selection follows the account, or goes when the account is filtered out. */
-  gtk_single_selection_set_selected (self->selection, position);
+  show_rows (self, shown);
 }
 
 /* The column view sorts nothing itself (its GtkColumnViewSorter has no sort keys in GTK 4.8
@@ -407,6 +563,8 @@ static void
 column_view_activate_cb (TenureAccountsPage *self,
                          guint               position)
 {
+  if (position != GTK_INVALID_LIST_POSITION)
+    show_all_rows (self);
   gtk_single_selection_set_selected (self->selection, position);
   scroll_to (self, position);
   if (adw_leaflet_get_folded (self->leaflet))
@@ -471,6 +629,19 @@ update_owners (TenureAccountsPage *self,
   guint selected = 0;
   guint n_owners = g_strv_length ((GStrv) owners);
 
+  /* Most months have the same owners: the dropdown stays as it is. */
+  if (has_no_owner == self->has_no_owner &&
+      n_owners == g_list_model_get_n_items (G_LIST_MODEL (self->owners)))
+    {
+      guint i = 0;
+
+      while (i < n_owners && g_strcmp0 (owners[i],
+                                        gtk_string_list_get_string (self->owners, i)) == 0)
+        i++;
+      if (i == n_owners && n_owners > 0)
+        return;
+    }
+
   previous = g_strdup (selected_owner (self, &no_owner));
   self->has_no_owner = has_no_owner;
 
@@ -516,15 +687,23 @@ free_rows_in_thread (GPtrArray *rows)
   g_task_run_in_thread (task, free_rows_worker);
 }
 
-/* Takes @rows as the page's rows; the slots on screen show them at once. */
+/* Takes @rows as the page's rows, and shows @shown: those of @rows that @view lets
+ * through, in its order, when @view is still the page's (else they are filtered and sorted
+ * again). The slots on screen show them at once. */
 static void
 replace_rows (TenureAccountsPage *self,
-              GPtrArray          *rows)
+              GPtrArray          *rows,
+              const View         *view,
+              GPtrArray          *shown)
 {
   g_autoptr(GPtrArray) old = g_steal_pointer (&self->rows);
+  g_autoptr(View) current = read_view (self);
 
   self->rows = g_ptr_array_ref (rows);
-  refresh_rows (self);
+  if (view != NULL && shown != NULL && view_equal (view, current))
+    show_rows (self, shown);
+  else
+    refresh_rows (self);
   free_rows_in_thread (g_steal_pointer (&old));
 }
 
@@ -544,7 +723,7 @@ loaded_cb (TenurePage           *page,
     {
       g_autoptr(GPtrArray) none = g_ptr_array_new_with_free_func (g_object_unref);
 
-      replace_rows (self, none);
+      replace_rows (self, none, NULL, NULL);
       tenure_page_show_error (self->stack, self->error_page, error);
       return;
     }
@@ -556,7 +735,7 @@ loaded_cb (TenurePage           *page,
   /* The account selected stays selected when it is still a customer. */
   self->updating++;
   update_owners (self, (const char * const *) loaded->owners, loaded->has_no_owner);
-  replace_rows (self, loaded->rows);
+  replace_rows (self, loaded->rows, load->data, loaded->shown);
   self->updating--;
   show_selected (self);
 
@@ -577,7 +756,8 @@ tenure_accounts_page_reload (TenurePage *page)
       gtk_spinner_set_spinning (self->reload_spinner, TRUE);
     }
 
-  tenure_page_load_in_thread (page, load_rows, NULL, NULL, load_result_free, loaded_cb);
+  tenure_page_load_in_thread (page, load_rows, read_view (self), view_free, load_result_free,
+                              loaded_cb);
 }
 
 /* Cells: each shows one column of its row, and follows the row when a reload gives the
@@ -653,60 +833,92 @@ query_tooltip_cb (GtkWidget   *label,
   return TRUE;
 }
 
+/* The cells are TenureAccountCells, which ask for one line whatever their text and lay it
+ * out only when drawn: a GtkLabel shapes its text to request a size, and the column view
+ * keeps and measures some 200 rows in GTK 4.8, visible or not. The band's pill, which hugs
+ * its word, stays a label: its text is one of three and rarely changes. */
 static void
 setup_cell_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *item,
                gpointer                  user_data)
 {
   TenureAccountColumn column = GPOINTER_TO_UINT (user_data);
-  GtkWidget *label = gtk_label_new (NULL);
+  GtkWidget *cell;
 
-  gtk_widget_set_halign (label, GTK_ALIGN_FILL);
   if (column == TENURE_ACCOUNT_COLUMN_BAND)
     {
-      gtk_widget_set_halign (label, GTK_ALIGN_START);
-      gtk_widget_add_css_class (label, "health-pill");
+      cell = gtk_label_new (NULL);
+      gtk_widget_set_halign (cell, GTK_ALIGN_START);
+      gtk_widget_add_css_class (cell, "health-pill");
     }
   else
     {
       gboolean numeric = column == TENURE_ACCOUNT_COLUMN_SCORE ||
                          column == TENURE_ACCOUNT_COLUMN_MRR;
 
-      gtk_label_set_xalign (GTK_LABEL (label), numeric ? 1 : 0);
-      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-      gtk_label_set_single_line_mode (GTK_LABEL (label), TRUE);
+      /* The name and the reasons share the room the other columns leave: up to some 24
+       * and 40 characters, then half of what remains each. */
+      cell = tenure_account_cell_new (numeric ? 1 : 0,
+                                      column == TENURE_ACCOUNT_COLUMN_NAME ? 24
+                                      : column == TENURE_ACCOUNT_COLUMN_DRIVERS ? 40 : 0);
       if (numeric)
-        gtk_widget_add_css_class (label, "numeric");
+        gtk_widget_add_css_class (cell, "numeric");
     }
   /* The tooltip is made when asked: on X11, setting a visible widget's tooltip text asks
    * the X server where the pointer is, a round trip for each cell bound. */
-  gtk_widget_set_has_tooltip (label, TRUE);
-  g_signal_connect_object (label, "query-tooltip", G_CALLBACK (query_tooltip_cb), item, 0);
+  gtk_widget_set_has_tooltip (cell, TRUE);
+  g_signal_connect_object (cell, "query-tooltip", G_CALLBACK (query_tooltip_cb), item, 0);
 
   g_object_set_data (G_OBJECT (item), "tenure-column", user_data);
-  gtk_list_item_set_child (item, label);
+  gtk_list_item_set_child (item, cell);
+}
+
+/* "● Red": the band with its dot, made once. */
+static const char *
+band_text (TenureHealthBand band)
+{
+  static char *texts[TENURE_HEALTH_N_BANDS];
+
+  g_return_val_if_fail (band < TENURE_HEALTH_N_BANDS, "");
+
+  if (texts[band] == NULL)
+    /* Translators: a health band with a dot in front, such as "● Red" */
+    texts[band] = g_strdup_printf (_("● %s"), tenure_health_band_name (band));
+
+  return texts[band];
 }
 
 static void
-show_text (GtkWidget  *label,
+set_text (GtkWidget  *cell,
+          const char *text)
+{
+  if (TENURE_IS_ACCOUNT_CELL (cell))
+    tenure_account_cell_set_text (TENURE_ACCOUNT_CELL (cell), text);
+  else
+    gtk_label_set_text (GTK_LABEL (cell), text);
+}
+
+/* An owner or a segment, or a dim "—" for none. */
+static void
+show_text (GtkWidget  *cell,
            const char *text)
 {
   gboolean empty = text == NULL || *text == '\0';
 
-  gtk_label_set_text (GTK_LABEL (label), empty ? "—" : text);
+  set_text (cell, empty ? "—" : text);
   if (empty)
-    gtk_widget_add_css_class (label, "dim-label");
+    gtk_widget_add_css_class (cell, "dim-label");
   else
-    gtk_widget_remove_css_class (label, "dim-label");
+    gtk_widget_remove_css_class (cell, "dim-label");
 }
 
 static void
 update_cell (GtkListItem *item)
 {
   TenureAccountRow *row = gtk_list_item_get_item (item);
-  GtkWidget *label = gtk_list_item_get_child (item);
+  GtkWidget *cell = gtk_list_item_get_child (item);
   const TenureAccountHealth *health;
-  g_autofree char *text = NULL;
+  char score[16];
 
   if (row == NULL)
     return;
@@ -715,38 +927,36 @@ update_cell (GtkListItem *item)
   switch (GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (item), "tenure-column")))
     {
     case TENURE_ACCOUNT_COLUMN_NAME:
-      gtk_label_set_text (GTK_LABEL (label), tenure_account_row_get_name (row));
+      set_text (cell, tenure_account_row_get_name (row));
       break;
 
     case TENURE_ACCOUNT_COLUMN_SCORE:
-      text = g_strdup_printf ("%d", health->score);
-      gtk_label_set_text (GTK_LABEL (label), text);
+      g_snprintf (score, sizeof score, "%d", health->score);
+      set_text (cell, score);
       break;
 
     case TENURE_ACCOUNT_COLUMN_BAND:
-      /* Translators: a health band with a dot in front, such as "● Red" */
-      text = g_strdup_printf (_("● %s"), tenure_health_band_name (health->band));
       for (guint b = 0; b < TENURE_HEALTH_N_BANDS; b++)
         if (b != health->band)
-          gtk_widget_remove_css_class (label, tenure_health_band_key (b));
-      gtk_widget_add_css_class (label, tenure_health_band_key (health->band));
-      gtk_label_set_text (GTK_LABEL (label), text);
+          gtk_widget_remove_css_class (cell, tenure_health_band_key (b));
+      gtk_widget_add_css_class (cell, tenure_health_band_key (health->band));
+      set_text (cell, band_text (health->band));
       break;
 
     case TENURE_ACCOUNT_COLUMN_MRR:
-      gtk_label_set_text (GTK_LABEL (label), tenure_account_row_get_mrr_text (row));
+      set_text (cell, tenure_account_row_get_mrr_text (row));
       break;
 
     case TENURE_ACCOUNT_COLUMN_OWNER:
-      show_text (label, health->owner);
+      show_text (cell, health->owner);
       break;
 
     case TENURE_ACCOUNT_COLUMN_SEGMENT:
-      show_text (label, health->segment);
+      show_text (cell, health->segment);
       break;
 
     case TENURE_ACCOUNT_COLUMN_DRIVERS:
-      gtk_label_set_text (GTK_LABEL (label), tenure_account_row_get_drivers (row));
+      set_text (cell, tenure_account_row_get_drivers (row));
       break;
 
     default:
@@ -857,12 +1067,17 @@ tenure_accounts_page_dispose (GObject *object)
 
   /* Removing the columns changes the sorter: the rows need not follow. */
   if (self->column_view != NULL)
-    g_signal_handlers_disconnect_by_data (gtk_column_view_get_sorter (self->column_view), self);
+    {
+      g_signal_handlers_disconnect_by_data (gtk_column_view_get_sorter (self->column_view),
+                                            self);
+      stop_growing (self);
+    }
   /* AdwBin unparents its child itself: let it go before the template does. */
   adw_bin_set_child (ADW_BIN (object), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (object), TENURE_TYPE_ACCOUNTS_PAGE);
 
   g_clear_object (&self->selection);
+  g_clear_object (&self->view_rows);
   g_clear_object (&self->list);
   g_clear_pointer (&self->shown, g_ptr_array_unref);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
@@ -929,7 +1144,9 @@ tenure_accounts_page_init (TenureAccountsPage *self)
   self->rows = g_ptr_array_new_with_free_func (g_object_unref);
   self->shown = g_ptr_array_new ();
   self->list = tenure_account_list_new ();
-  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->list)));
+  self->view_rows = gtk_slice_list_model_new (g_object_ref (G_LIST_MODEL (self->list)), 0,
+                                              G_MAXUINT);
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->view_rows)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   g_signal_connect_swapped (self->selection, "notify::selected",

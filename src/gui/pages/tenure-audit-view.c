@@ -47,6 +47,9 @@ sort_key (const TenureAuditOption *option)
   return -1;
 }
 
+/* The answers of a question in its chart and table, at most. */
+#define MAX_SHOWN_ANSWERS 24
+
 static int
 compare_options (gconstpointer a,
                  gconstpointer b)
@@ -217,6 +220,7 @@ create_question_card (TenureAuditView           *self,
   GtkWidget *chart = tenure_bar_chart_new ();
   double strongest_stays = 0;
   double strongest_leaves = 0;
+  guint hidden = 0;
   guint top, bottom;
 
   gtk_widget_add_css_class (card, "card");
@@ -226,19 +230,12 @@ create_question_card (TenureAuditView           *self,
     g_ptr_array_add (sorted, &g_array_index (question->options, TenureAuditOption, i));
   g_ptr_array_sort (sorted, compare_options);
 
-  top = tenure_chart_data_add_series (data, _("Best-retained"), TENURE_CHART_COLOR_GREEN);
-  bottom = tenure_chart_data_add_series (data, _("Fastest-churning"), TENURE_CHART_COLOR_RED);
   for (guint i = 0; i < sorted->len; i++)
     {
       const TenureAuditOption *option = g_ptr_array_index (sorted, i);
-      guint category = tenure_chart_data_add_category (data, option->text);
       double strength;
       g_autofree char *sentence = describe_signal (option, &strength);
 
-      tenure_chart_data_set_value (data, top, category,
-                                   option->has_shares ? option->share_top_pct : NAN);
-      tenure_chart_data_set_value (data, bottom, category,
-                                   option->has_shares ? option->share_bottom_pct : NAN);
       if (sentence != NULL && strength > strongest_stays)
         {
           strongest_stays = strength;
@@ -251,6 +248,27 @@ create_question_card (TenureAuditView           *self,
           g_free (leaves);
           leaves = g_steal_pointer (&sentence);
         }
+    }
+
+  /* A question with thousands of answers shows those with the strongest signals, at both
+   * ends of the order: a chart and a table of them all would freeze the window. */
+  if (sorted->len > MAX_SHOWN_ANSWERS)
+    {
+      hidden = sorted->len - MAX_SHOWN_ANSWERS;
+      g_ptr_array_remove_range (sorted, MAX_SHOWN_ANSWERS / 2, hidden);
+    }
+
+  top = tenure_chart_data_add_series (data, _("Best-retained"), TENURE_CHART_COLOR_GREEN);
+  bottom = tenure_chart_data_add_series (data, _("Fastest-churning"), TENURE_CHART_COLOR_RED);
+  for (guint i = 0; i < sorted->len; i++)
+    {
+      const TenureAuditOption *option = g_ptr_array_index (sorted, i);
+      guint category = tenure_chart_data_add_category (data, option->text);
+
+      tenure_chart_data_set_value (data, top, category,
+                                   option->has_shares ? option->share_top_pct : NAN);
+      tenure_chart_data_set_value (data, bottom, category,
+                                   option->has_shares ? option->share_bottom_pct : NAN);
     }
 
   tenure_chart_set_title (TENURE_CHART (chart), question->text);
@@ -277,6 +295,17 @@ create_question_card (TenureAuditView           *self,
                                                   : _("No answer stands out: both groups chose "
                                                       "them about as often."), NULL, 0));
   gtk_box_append (GTK_BOX (card), create_points_grid (sorted));
+  if (hidden > 0)
+    {
+      g_autofree char *count = tenure_format_count (hidden);
+      g_autofree char *text = NULL;
+
+      /* Translators: %s is a number of answers of a question */
+      text = g_strdup_printf (ngettext ("%s answer with a weaker signal is not shown.",
+                                        "%s answers with weaker signals are not shown.",
+                                        hidden), count);
+      gtk_box_append (GTK_BOX (card), create_label (text, "dim-label", 0));
+    }
 
   return card;
 }

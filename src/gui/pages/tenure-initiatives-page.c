@@ -57,11 +57,7 @@ load_initiatives (TenureDb             *db,
 
   if (GPOINTER_TO_INT (load->data))
     {
-      TenureDbOpenFlags flags = tenure_workspace_get_read_only (load->workspace)
-                                ? TENURE_DB_OPEN_READ_ONLY : TENURE_DB_OPEN_DEFAULT;
-
-      result->edit_db = tenure_db_open (tenure_workspace_get_path (load->workspace), flags,
-                                        error);
+      result->edit_db = tenure_workspace_open_edit_db (load->workspace, error);
       if (result->edit_db == NULL)
         {
           load_result_free (result);

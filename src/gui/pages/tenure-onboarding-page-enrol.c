@@ -73,10 +73,14 @@ enrol_worker (GTask        *task,
               GCancellable *cancellable)
 {
   EnrolJob *job = task_data;
+  TenureDb *db = tenure_scenario_editor_get_db (job->editor);
   g_autoptr(GError) error = NULL;
   guint n = 0;
   gboolean ok;
 
+  /* Off the main thread, the enrolment may wait for another program's lock as the
+   * command line does; the editor's edits on the main thread then wait no more. */
+  tenure_db_set_busy_timeout (db, TENURE_DB_BUSY_TIMEOUT_MS);
   if (job->segment != NULL)
     ok = tenure_scenario_editor_set_auto_enrolment (job->editor, job->scenario_id, job->segment,
                                                     job->since, &n, &error);
@@ -84,6 +88,7 @@ enrol_worker (GTask        *task,
     ok = tenure_scenario_editor_enrol_accounts (job->editor, job->scenario_id,
                                                 (const gint64 *) job->account_ids->data,
                                                 job->account_ids->len, job->today, &n, &error);
+  tenure_db_set_busy_timeout (db, TENURE_WORKSPACE_EDIT_WAIT_MS);
   if (!ok)
     g_task_return_error (task, g_steal_pointer (&error));
   else

@@ -441,11 +441,7 @@ load_worker (GTask        *task,
 
   if (data->open_edit_db)
     {
-      const char *path = tenure_workspace_get_path (data->workspace);
-      TenureDbOpenFlags flags = tenure_workspace_get_read_only (data->workspace)
-                                ? TENURE_DB_OPEN_READ_ONLY : TENURE_DB_OPEN_DEFAULT;
-
-      result->edit_db = tenure_db_open (path, flags, &error);
+      result->edit_db = tenure_workspace_open_edit_db (data->workspace, &error);
       if (result->edit_db == NULL)
         {
           g_task_return_error (task, g_steal_pointer (&error));

@@ -70,21 +70,9 @@ load_audit (TenureDb             *db,
 
   if (GPOINTER_TO_INT (load->data))
     {
-      const char *path = tenure_workspace_get_path (load->workspace);
-      g_autoptr(GError) local_error = NULL;
-
-      result->db = tenure_db_open (path, TENURE_DB_OPEN_DEFAULT, &local_error);
-      if (result->db == NULL &&
-          g_error_matches (local_error, TENURE_DB_ERROR, TENURE_DB_ERROR_READ_ONLY))
-        {
-          g_clear_error (&local_error);
-          result->db = tenure_db_open (path, TENURE_DB_OPEN_READ_ONLY, &local_error);
-        }
+      result->db = tenure_workspace_open_edit_db (load->workspace, error);
       if (result->db == NULL)
-        {
-          g_propagate_error (error, g_steal_pointer (&local_error));
-          return NULL;
-        }
+        return NULL;
       /* Counting the answers of each question takes long in a large workspace. */
       result->questions = tenure_qualify_list_questions (result->db, error);
       if (result->questions == NULL)

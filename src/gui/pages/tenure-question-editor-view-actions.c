@@ -90,10 +90,44 @@ add_option_action (GtkWidget  *widget,
     g_ptr_array_add (texts, ((TenureOption *) question->options->pdata[i])->text);
   text = unique_text (_("New answer"), texts);
 
+  /* The new answer goes last: its row is shown when the answers before it have rows, or
+   * when a "Show More" would show it. */
+  if (question->options->len >= self->options_shown &&
+      question->options->len < self->options_shown + OPTION_ROWS_STEP)
+    self->options_shown = question->options->len + 1;
   id = tenure_question_editor_add_option (self->editor, self->selected_id, text, 0, &error);
-  if (_editor_view_check_edit (self, id != 0, error) && self->option_rows->len > 0)
+  if (!_editor_view_check_edit (self, id != 0, error))
+    return;
+
+  if (self->option_rows->len > 0 &&
+      g_array_index (self->option_rows, OptionRow, self->option_rows->len - 1).id == id)
     gtk_widget_grab_focus (GTK_WIDGET (g_array_index (self->option_rows, OptionRow,
                                                       self->option_rows->len - 1).row));
+  else
+    {
+      g_autofree char *position = tenure_format_count (self->options_total);
+      g_autofree char *title = NULL;
+
+      /* Translators: %s is the new answer's position, a number */
+      title = g_strdup_printf (_("Answer added at the end, as answer %s"), position);
+      tenure_qualification_page_show_toast (widget, title, TRUE);
+    }
+}
+
+/* The next answers of the selected question get rows. */
+static void
+show_more_options_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  TenureQuestionEditorView *self = TENURE_QUESTION_EDITOR_VIEW (widget);
+  guint first_new = self->option_rows->len;
+
+  self->options_shown += OPTION_ROWS_STEP;
+  _editor_view_update_options (self);
+  if (first_new < self->option_rows->len)
+    gtk_widget_grab_focus (GTK_WIDGET (g_array_index (self->option_rows, OptionRow,
+                                                      first_new).row));
 }
 
 static void
@@ -371,6 +405,8 @@ _editor_view_class_actions_init (TenureQuestionEditorViewClass *klass)
   gtk_widget_class_install_action (widget_class, "editor.delete-question", NULL,
                                    delete_question_action);
   gtk_widget_class_install_action (widget_class, "editor.add-option", NULL, add_option_action);
+  gtk_widget_class_install_action (widget_class, "editor.show-more-options", NULL,
+                                   show_more_options_action);
   gtk_widget_class_install_action (widget_class, "editor.option-up", "x", move_option_action);
   gtk_widget_class_install_action (widget_class, "editor.option-down", "x", move_option_action);
   gtk_widget_class_install_action (widget_class, "editor.delete-option", "x", delete_option_action);

@@ -36,7 +36,11 @@ struct _TenureQuestionEditorView
   TenureQuestionEditor *editor;
   gulong                changed_handler;
   GPtrArray            *questions;     /* TenureQuestion */
-  GArray               *option_rows;   /* OptionRow of the selected question */
+  GArray               *option_rows;   /* OptionRow of the selected question's first answers */
+  guint                 options_shown; /* how many answers may have rows */
+  guint                 options_total; /* how many answers the question has */
+  gint64                options_question;
+  GtkWidget            *more_row;      /* "Show More", when answers have no row */
   GtkFileChooserNative *chooser;
   gint64                selected_id;
   gboolean              read_only;
@@ -54,6 +58,11 @@ gboolean              _editor_view_has_focus_within    (GtkWidget               
 void                  _editor_view_move_question       (TenureQuestionEditorView      *self,
                                                         gint64                         question_id,
                                                         int                            position);
+void                  _editor_view_update_options      (TenureQuestionEditorView      *self);
 void                  _editor_view_class_actions_init  (TenureQuestionEditorViewClass *klass);
+
+/* A question's answers get rows this many at a time ("Show More"): one row is a dozen
+ * widgets, and building 10,000 of them froze the window for seconds. */
+#define OPTION_ROWS_STEP 50
 
 G_END_DECLS

@@ -74,9 +74,11 @@ _editor_view_check_edit (TenureQuestionEditorView *self,
 static char *
 describe_question (const TenureQuestion *question)
 {
-  g_autofree char *answers = g_strdup_printf (ngettext ("%u answer", "%u answers",
+  g_autofree char *n_answers = tenure_format_count (question->options->len);
+  /* Translators: %s is a number of answers */
+  g_autofree char *answers = g_strdup_printf (ngettext ("%s answer", "%s answers",
                                                         question->options->len),
-                                              question->options->len);
+                                              n_answers);
   g_autofree char *customers = NULL;
   const char *kind = question->kind == TENURE_QUESTION_MULTIPLE ? _("Multiple choice")
                                                                  : _("Single choice");
@@ -179,6 +181,34 @@ option_button_clicked_cb (GtkButton *button)
                                       g_object_get_data (G_OBJECT (button), "target"));
 }
 
+static gboolean
+query_tooltip_cb (GtkWidget  *widget,
+                  int         x,
+                  int         y,
+                  gboolean    keyboard,
+                  GtkTooltip *tooltip,
+                  const char *text)
+{
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
+/* The tooltip @text (a translation, which outlives the widget), also @widget's accessible
+ * label when @label: given when asked for rather than with gtk_widget_set_tooltip_text (),
+ * which on X11 asks the X server where the pointer is, a round trip for each of the many
+ * widgets of the answers' rows. */
+static void
+set_row_tooltip (GtkWidget  *widget,
+                 const char *text,
+                 gboolean    label)
+{
+  gtk_widget_set_has_tooltip (widget, TRUE);
+  g_signal_connect (widget, "query-tooltip", G_CALLBACK (query_tooltip_cb), (gpointer) text);
+  if (label)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                    text, -1);
+}
+
 static OptionRow
 create_option_row (TenureQuestionEditorView *self,
                    const TenureQuestion     *question,
@@ -207,16 +237,16 @@ create_option_row (TenureQuestionEditorView *self,
   gtk_spin_button_set_numeric (GTK_SPIN_BUTTON (spin), TRUE);
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), option->points);
   gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
-  gtk_widget_set_tooltip_text (spin, _("Points this answer adds to the qualification score"));
+  set_row_tooltip (spin, _("Points this answer adds to the qualification score"), FALSE);
   gtk_accessible_update_property (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   points_label, -1);
   g_object_set_data (G_OBJECT (spin), "option-id", GSIZE_TO_POINTER ((gsize) option->id));
   g_signal_connect_object (spin, "value-changed", G_CALLBACK (option_points_cb), self,
                            G_CONNECT_SWAPPED);
 
-  gtk_widget_set_tooltip_text (up, _("Move Up"));
-  gtk_widget_set_tooltip_text (down, _("Move Down"));
-  gtk_widget_set_tooltip_text (remove, _("Delete Answer"));
+  set_row_tooltip (up, _("Move Up"), TRUE);
+  set_row_tooltip (down, _("Move Down"), TRUE);
+  set_row_tooltip (remove, _("Delete Answer"), TRUE);
   /* Clicked rather than actionable: the first and last rows' arrows stay insensitive. */
   g_object_set_data (G_OBJECT (up), "action", (gpointer) "editor.option-up");
   g_object_set_data (G_OBJECT (down), "action", (gpointer) "editor.option-down");
@@ -250,14 +280,27 @@ _editor_view_has_focus_within (GtkWidget *widget)
   return focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget));
 }
 
+/* How many of @question's answers have rows. */
+static guint
+n_option_rows (TenureQuestionEditorView *self,
+               const TenureQuestion     *question)
+{
+  return question != NULL ? MIN (question->options->len, self->options_shown) : 0;
+}
+
+/* Whether the rows show @question's answers, as many as they are (or, with @prefix, its
+ * first answers: "Show More" then only adds rows). */
 static gboolean
 same_options (TenureQuestionEditorView *self,
-              const TenureQuestion     *question)
+              const TenureQuestion     *question,
+              gboolean                  prefix)
 {
-  if (question == NULL || self->option_rows->len != question->options->len)
+  if (question == NULL || self->options_total != question->options->len ||
+      (prefix ? self->option_rows->len > n_option_rows (self, question)
+              : self->option_rows->len != n_option_rows (self, question)))
     return FALSE;
 
-  for (guint i = 0; i < question->options->len; i++)
+  for (guint i = 0; i < self->option_rows->len; i++)
     if (g_array_index (self->option_rows, OptionRow, i).id !=
         ((TenureOption *) g_ptr_array_index (question->options, i))->id)
       return FALSE;
@@ -265,15 +308,47 @@ same_options (TenureQuestionEditorView *self,
   return TRUE;
 }
 
+/* "50 of 10,000 answers shown", and a button for the next ones. */
+static GtkWidget *
+create_more_row (guint shown,
+                 guint total)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *button = gtk_button_new_with_mnemonic (_("Show _More"));
+  g_autofree char *shown_text = tenure_format_count (shown);
+  g_autofree char *total_text = tenure_format_count (total);
+  g_autofree char *title = NULL;
+
+  /* Translators: answers of a question with rows in the editor, out of all of them */
+  title = g_strdup_printf (ngettext ("%s of %s answer shown", "%s of %s answers shown", total),
+                           shown_text, total_text);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "editor.show-more-options");
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), button);
+
+  return row;
+}
+
 static void
 update_options (TenureQuestionEditorView *self,
                 const TenureQuestion     *question)
 {
   GtkWidget *child;
+  guint n_rows;
 
-  if (same_options (self, question))
+  /* Another question starts with its first answers. */
+  if (question == NULL || question->id != self->options_question)
     {
-      for (guint i = 0; i < question->options->len; i++)
+      self->options_question = question != NULL ? question->id : 0;
+      self->options_shown = OPTION_ROWS_STEP;
+    }
+  n_rows = n_option_rows (self, question);
+
+  if (same_options (self, question, TRUE))
+    {
+      for (guint i = 0; i < self->option_rows->len; i++)
         {
           const TenureOption *option = g_ptr_array_index (question->options, i);
           OptionRow *row = &g_array_index (self->option_rows, OptionRow, i);
@@ -284,21 +359,43 @@ update_options (TenureQuestionEditorView *self,
           if ((int) gtk_spin_button_get_value (row->spin) != option->points)
             gtk_spin_button_set_value (row->spin, option->points);
         }
-      return;
+      if (self->option_rows->len == n_rows)
+        return;
+      /* More rows for the same answers: only those are built. */
+      if (self->more_row != NULL)
+        gtk_list_box_remove (self->options_list, self->more_row);
     }
+  else
+    {
+      g_array_set_size (self->option_rows, 0);
+      while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->options_list))) != NULL)
+        gtk_list_box_remove (self->options_list, child);
+    }
+  self->more_row = NULL;
 
-  g_array_set_size (self->option_rows, 0);
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->options_list))) != NULL)
-    gtk_list_box_remove (self->options_list, child);
-
-  for (guint i = 0; question != NULL && i < question->options->len; i++)
+  for (guint i = self->option_rows->len; i < n_rows; i++)
     {
       OptionRow row = create_option_row (self, question, i);
 
       g_array_append_val (self->option_rows, row);
       gtk_list_box_append (self->options_list, GTK_WIDGET (row.row));
     }
+  self->options_total = question != NULL ? question->options->len : 0;
+  if (n_rows < self->options_total)
+    {
+      self->more_row = create_more_row (n_rows, self->options_total);
+      gtk_list_box_append (self->options_list, self->more_row);
+    }
   gtk_widget_set_visible (GTK_WIDGET (self->options_list), self->option_rows->len > 0);
+}
+
+/* The selected question's answers again, as many as may have rows. */
+void
+_editor_view_update_options (TenureQuestionEditorView *self)
+{
+  self->updating++;
+  update_options (self, _editor_view_find_question (self, self->selected_id));
+  self->updating--;
 }
 
 static void

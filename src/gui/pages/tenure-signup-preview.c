@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "tenure-format.h"
 #include "tenure-qualify.h"
 #include "tenure-signup-preview.h"
 
@@ -24,6 +25,10 @@ struct _TenureSignupPreview
 };
 
 G_DEFINE_FINAL_TYPE (TenureSignupPreview, tenure_signup_preview, ADW_TYPE_BIN)
+
+/* The answers of a question shown before "and N more": a form with thousands of answers
+ * is shown as its beginning (building them all would freeze the window). */
+#define MAX_SHOWN_OPTIONS 20
 
 static GtkWidget *
 create_question (TenureSignupPreview  *self,
@@ -64,7 +69,7 @@ create_question (TenureSignupPreview  *self,
       gtk_box_append (GTK_BOX (box), hint);
     }
 
-  for (guint i = 0; i < question->options->len; i++)
+  for (guint i = 0; i < question->options->len && i < MAX_SHOWN_OPTIONS; i++)
     {
       const TenureOption *option = g_ptr_array_index (question->options, i);
       GtkWidget *check = gtk_check_button_new_with_label (option->text);
@@ -81,6 +86,22 @@ create_question (TenureSignupPreview  *self,
       gtk_widget_set_can_focus (check, FALSE);
       gtk_widget_set_can_target (check, FALSE);
       gtk_box_append (GTK_BOX (box), check);
+    }
+  if (question->options->len > MAX_SHOWN_OPTIONS)
+    {
+      guint more = question->options->len - MAX_SHOWN_OPTIONS;
+      g_autofree char *count = tenure_format_count (more);
+      g_autofree char *text = NULL;
+      GtkWidget *note;
+
+      /* Translators: %s is a number of answers not shown in the preview */
+      text = g_strdup_printf (ngettext ("… and %s more answer", "… and %s more answers", more),
+                              count);
+      note = gtk_label_new (text);
+      gtk_label_set_xalign (GTK_LABEL (note), 0);
+      gtk_widget_add_css_class (note, "caption");
+      gtk_widget_add_css_class (note, "dim-label");
+      gtk_box_append (GTK_BOX (box), note);
     }
 
   if (number > 0)
