@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "tenure-db.h"
+#include "tenure-file.h"
 #include "tenure-import.h"
 #include "tenure-scenario.h"
 #include "tenure-test-util.h"
@@ -662,6 +663,129 @@ test_shared_locks (void)
   test_rmdir_recursive (dir);
 }
 
+/* A report, a questions file or a scenario written over the workspace itself (or over
+ * another workspace) is refused before anything is written: the workspace stays whole,
+ * even while this process has it open. */
+static void
+test_export_over_workspace (void)
+{
+  g_autofree char *dir = test_make_tmpdir ();
+  g_autofree char *workspace = make_workspace (dir);
+  g_autofree char *other = g_build_filename (dir, "other.tenure", NULL);
+  g_autofree char *csv = g_build_filename (dir, "wide.csv", NULL);
+  g_autofree char *other_before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr(GString) wide = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TenureDb) db = NULL;
+
+  g_assert_cmpint (test_run_cli (&out, &err, "demo", other, "--accounts", "20", NULL), ==, 0);
+  other_before = test_checksum_file (other);
+
+  g_assert_cmpint (test_run_cli (&out, &err, "report", workspace, "--month", "2026-04",
+                                 "--output", workspace, NULL), ==, 1);
+  g_test_message ("report over its workspace: %s", err);
+  g_assert_nonnull (strstr (err, "is a Tenure workspace or another database"));
+  g_assert_cmpint (test_run_cli (&out, &err, "report", workspace, "--month", "2026-04",
+                                 "--output", other, NULL), ==, 1);
+  g_assert_cmpint (test_run_cli (&out, &err, "questions", workspace, "--export", workspace,
+                                 NULL), ==, 1);
+  g_assert_nonnull (strstr (err, "choose another file name"));
+  g_assert_cmpint (test_run_cli (&out, &err, "scenarios", other, "--export",
+                                 "Generate your monthly IT audit report", other, NULL), ==, 1);
+  g_assert_nonnull (strstr (err, "choose another file name"));
+
+  /* In the process that has it open (the window's case): refused, and the connection's
+   * locks survive the look at the file's header. */
+  db = tenure_db_open (workspace, TENURE_DB_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_false (tenure_file_set_contents (workspace, "{}", 2, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS);
+  g_clear_error (&error);
+  g_assert_true (tenure_db_set_setting (db, "currency", "EUR", &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&db, tenure_db_close);
+
+  after = test_checksum_file (other);
+  g_assert_cmpstr (after, ==, other_before);
+  g_clear_pointer (&after, g_free);
+  g_assert_cmpint (test_run_cli (&out, &err, "check", workspace, NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "integrity        ok"));
+  g_assert_nonnull (strstr (out, "account          4"));
+
+  /* A file of 5,000 columns without the required one: the message names the first
+   * twenty and counts the others, rather than listing them all. */
+  for (guint i = 0; i < 5000; i++)
+    g_string_append_printf (wide, "%scolumn %u", i > 0 ? "," : "", i);
+  g_string_append_c (wide, '\n');
+  g_assert_true (g_file_set_contents (csv, wide->str, (gssize) wide->len, NULL));
+  g_assert_cmpint (test_run_cli (&out, &err, "import", workspace, "accounts", csv, NULL), ==, 1);
+  g_assert_nonnull (strstr (err, "“column 19” and 4980 more"));
+  g_assert_null (strstr (err, "column 20”"));
+  g_assert_cmpuint (strlen (err), <, 2000);
+
+  test_rmdir_recursive (dir);
+}
+
+/* A workspace renamed or deleted while open leaves its -wal and -shm under the old name;
+ * a new workspace created there (demo, or an import into a new file) must not have that
+ * log replayed into it. */
+static void
+test_orphan_log (void)
+{
+  g_autofree char *dir = test_make_tmpdir ();
+  g_autofree char *workspace = make_workspace (dir);
+  g_autofree char *accounts = test_samples_path ("worked-example", "accounts.csv", NULL);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr(GError) error = NULL;
+  const char * const names[] = { "demo.tenure", "import.tenure" };
+  TenureDb *db;
+
+  db = tenure_db_open (workspace, TENURE_DB_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_true (tenure_db_exec (db, "PRAGMA wal_autocheckpoint = 0", &error));
+  g_assert_true (tenure_db_exec (db, "DELETE FROM account", &error));
+  g_assert_no_error (error);
+
+  /* The log as a moved workspace leaves it, under each new name. */
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    for (guint j = 0; j < 2; j++)
+      {
+        const char *suffix = j == 0 ? "-wal" : "-shm";
+        g_autofree char *from = g_strconcat (workspace, suffix, NULL);
+        g_autofree char *to = g_strconcat (dir, G_DIR_SEPARATOR_S, names[i], suffix, NULL);
+        g_autofree char *contents = NULL;
+        gsize length;
+
+        g_assert_true (g_file_get_contents (from, &contents, &length, NULL));
+        g_assert_cmpuint (length, >, 0);
+        g_assert_true (g_file_set_contents (to, contents, (gssize) length, NULL));
+      }
+  tenure_db_close (db);
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *path = g_build_filename (dir, names[i], NULL);
+
+      if (i == 0)
+        g_assert_cmpint (test_run_cli (&out, &err, "demo", path, "--accounts", "30", NULL),
+                         ==, 0);
+      else
+        g_assert_cmpint (test_run_cli (&out, &err, "import", path, "accounts", accounts, NULL),
+                         ==, 0);
+      g_assert_cmpint (test_run_cli (&out, &err, "check", path, NULL), ==, 0);
+      g_test_message ("%s", out);
+      g_assert_nonnull (strstr (out, "integrity        ok"));
+      g_assert_nonnull (strstr (out, i == 0 ? "account          30\n"
+                                            : "account          4\n"));
+    }
+
+  test_rmdir_recursive (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -679,6 +803,8 @@ main (int    argc,
   g_test_add_func ("/faults/two-writers", test_two_writers);
   g_test_add_func ("/faults/demo-force-in-use", test_demo_force_in_use);
   g_test_add_func ("/faults/shared-locks", test_shared_locks);
+  g_test_add_func ("/faults/export-over-workspace", test_export_over_workspace);
+  g_test_add_func ("/faults/orphan-log", test_orphan_log);
 
   return g_test_run ();
 }

@@ -432,6 +432,7 @@ create_workspace (const char  *path,
       return FALSE;
     }
 
+  tenure_file_remove_orphan_logs (path);
   return tenure_file_commit_temporary (tmp_path, path, error);
 }
 
@@ -482,6 +483,15 @@ set_open_error (TenureDb  *db,
     case SQLITE_FULL:
     case SQLITE_NOMEM:
       tenure_db_set_error (db, rc, error);
+      break;
+
+    case SQLITE_READONLY:
+      /* SQLITE_READONLY_DIRECTORY, _CANTINIT: SQLite must create the -shm file beside a
+       * workspace in write-ahead-log mode even to read it. */
+      g_set_error (error, TENURE_DB_ERROR, TENURE_DB_ERROR_READ_ONLY,
+                   _("The workspace “%s” is in a folder you may not write to, and Tenure "
+                     "needs to write beside it even to read it: copy it to a folder of "
+                     "yours and open the copy"), display);
       break;
 
     default:
@@ -1127,7 +1137,11 @@ tenure_db_backup (TenureDb    *db,
     }
   if (rc == SQLITE_OK)
     rc = sqlite3_exec (copy, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL);
-  if (rc != SQLITE_OK)
+  if ((rc & 0xff) == SQLITE_FULL)
+    g_set_error_literal (error, TENURE_DB_ERROR, TENURE_DB_ERROR_FULL,
+                         _("The backup could not be written: the disk is full. Free some "
+                           "space or choose another disk; the workspace is unchanged"));
+  else if (rc != SQLITE_OK)
     g_set_error (error, TENURE_DB_ERROR, TENURE_DB_ERROR_FAILED,
                  _("The backup could not be written: %s"),
                  copy != NULL ? sqlite3_errmsg (copy) : sqlite3_errstr (rc));

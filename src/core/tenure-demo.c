@@ -565,6 +565,7 @@ tenure_demo_create_file (const char               *path,
       tenure_file_discard_temporary (tmp_path);
       return FALSE;
     }
+  tenure_file_remove_orphan_logs (path);
   if (!tenure_file_commit_temporary (tmp_path, path, error))
     return FALSE;
 

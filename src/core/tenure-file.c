@@ -10,6 +10,7 @@
 #include <fcntl.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <sqlite3.h>
 #include <string.h>
 #include <sys/file.h>
 #include <unistd.h>
@@ -244,10 +245,84 @@ tenure_file_commit_temporary (const char  *temporary,
 }
 
 /**
+ * tenure_file_remove_orphan_logs:
+ *
+ * Removes "PATH-wal", "PATH-shm" and "PATH-journal" when PATH itself does not exist:
+ * they are what is left of a workspace renamed or deleted while a program had it open,
+ * and SQLite would replay that log into a new workspace created under the same name,
+ * damaging it. A program still using the moved workspace keeps its open descriptors.
+ */
+void
+tenure_file_remove_orphan_logs (const char *path)
+{
+  static const char * const suffixes[] = { "-wal", "-shm", "-journal" };
+
+  if (g_file_test (path, G_FILE_TEST_EXISTS))
+    return;
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
+
+      if (g_unlink (file) == 0)
+        g_debug ("Removed %s, left by a workspace moved or deleted while open", file);
+    }
+}
+
+/* Whether @path starts as an SQLite database does. Read through SQLite's own file layer,
+ * not stdio: closing a descriptor of a workspace this process has open would drop that
+ * connection's locks (see read_header() in tenure-db.c). */
+static gboolean
+is_database (const char *path)
+{
+  sqlite3_vfs *vfs = sqlite3_vfs_find (NULL);
+  g_autofree sqlite3_file *file = g_malloc0 (vfs->szOsFile);
+  char header[16] = { 0 };
+  int out_flags = 0;
+  int rc;
+
+  rc = vfs->xOpen (vfs, path, file, SQLITE_OPEN_READONLY | SQLITE_OPEN_MAIN_DB, &out_flags);
+  if (rc != SQLITE_OK)
+    {
+      if (file->pMethods != NULL)
+        file->pMethods->xClose (file);
+      return FALSE;
+    }
+  rc = file->pMethods->xRead (file, header, sizeof header, 0);
+  file->pMethods->xClose (file);
+
+  return rc == SQLITE_OK && memcmp (header, "SQLite format 3", sizeof header) == 0;
+}
+
+/**
+ * tenure_file_check_replaceable:
+ *
+ * Refuses to let an export replace a workspace (or any SQLite database): a report or a
+ * JSON file written over the workspace it came from would destroy it.
+ *
+ * Returns: %FALSE with @error set when @path is a database
+ */
+gboolean
+tenure_file_check_replaceable (const char  *path,
+                               GError     **error)
+{
+  g_autofree char *display = NULL;
+
+  if (!g_file_test (path, G_FILE_TEST_IS_REGULAR) || !is_database (path))
+    return TRUE;
+
+  display = g_filename_display_name (path);
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS,
+               _("“%s” is a Tenure workspace or another database: choose another file name "
+                 "so as not to replace it; nothing was written"), display);
+  return FALSE;
+}
+
+/**
  * tenure_file_set_contents:
  *
  * Writes @contents to @path through a temporary file, so @path is either the old file or
- * the complete new one.
+ * the complete new one. A workspace at @path is never replaced.
  */
 gboolean
 tenure_file_set_contents (const char  *path,
@@ -255,10 +330,13 @@ tenure_file_set_contents (const char  *path,
                           gsize        length,
                           GError     **error)
 {
-  g_autofree char *temporary = tenure_file_create_temporary (path, error);
+  g_autofree char *temporary = NULL;
   gsize written = 0;
   int fd;
 
+  if (!tenure_file_check_replaceable (path, error))
+    return FALSE;
+  temporary = tenure_file_create_temporary (path, error);
   if (temporary == NULL)
     return FALSE;
 

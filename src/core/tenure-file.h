@@ -14,6 +14,9 @@ gboolean  tenure_file_commit_temporary         (const char  *temporary,
                                                 GError     **error);
 void      tenure_file_discard_temporary        (const char  *temporary);
 void      tenure_file_remove_stale_temporaries (const char  *path);
+void      tenure_file_remove_orphan_logs       (const char  *path);
+gboolean  tenure_file_check_replaceable        (const char  *path,
+                                                GError     **error);
 gboolean  tenure_file_set_contents             (const char  *path,
                                                 const char  *contents,
                                                 gsize        length,

@@ -293,6 +293,45 @@ match_without_unit (TenureImportKind  kind,
   return tenure_import_match_header (kind, key);
 }
 
+/* The file's column names for a message: the first few, each cut short, so that a file of
+ * a million columns, or with a 50 MB header, still gives a message one can read. */
+#define LISTED_COLUMNS 20
+#define LISTED_BYTES 80
+
+static char *
+describe_columns (TenureCsvReader *reader,
+                  guint            n_columns)
+{
+  GString *names = g_string_new (NULL);
+
+  for (guint c = 0; c < MIN (n_columns, LISTED_COLUMNS); c++)
+    {
+      const char *header = tenure_csv_reader_get_field (reader, c);
+      gsize length = strlen (header);
+
+      g_string_append (names, c > 0 ? ", “" : "“");
+      if (length > LISTED_BYTES)
+        {
+          const char *end = g_utf8_find_prev_char (header, header + LISTED_BYTES + 1);
+
+          g_string_append_len (names, header, end != NULL ? end - header : 0);
+          g_string_append (names, "…");
+        }
+      else
+        g_string_append (names, header);
+      g_string_append (names, "”");
+    }
+  if (n_columns > LISTED_COLUMNS)
+    {
+      guint more = n_columns - LISTED_COLUMNS;
+
+      /* Translators: follows a list of column names. */
+      g_string_append_printf (names, ngettext (" and %u more", " and %u more", more), more);
+    }
+
+  return g_string_free (names, FALSE);
+}
+
 static void
 column_free (gpointer data)
 {
@@ -380,14 +419,11 @@ tenure_import_map_columns (TenureImportKind            kind,
             }
           if (!found)
             {
-              g_autoptr(GString) names = g_string_new (NULL);
+              g_autofree char *names = describe_columns (reader, n_columns);
 
-              for (guint c = 0; c < n_columns; c++)
-                g_string_append_printf (names, "%s“%s”", c > 0 ? ", " : "",
-                                        tenure_csv_reader_get_field (reader, c));
               g_set_error (error, TENURE_IMPORT_ERROR, TENURE_IMPORT_ERROR_MAPPING,
                            _("The file has no column “%s”: its columns are %s"),
-                           (const char *) key, names->str);
+                           (const char *) key, names);
               return FALSE;
             }
         }
@@ -446,15 +482,12 @@ tenure_import_map_columns (TenureImportKind            kind,
 
   if (*missing != NULL)
     {
-      g_autoptr(GString) names = g_string_new (NULL);
+      g_autofree char *names = describe_columns (reader, n_columns);
       g_autofree char *list = g_steal_pointer (missing);
 
-      for (guint c = 0; c < n_columns; c++)
-        g_string_append_printf (names, "%s“%s”", c > 0 ? ", " : "",
-                                tenure_csv_reader_get_field (reader, c));
       *missing = g_strdup_printf (_("Required columns are missing: %s. The file’s columns are "
                                     "%s: rename a column in the file, or say which column "
-                                    "holds which field"), list, names->str);
+                                    "holds which field"), list, names);
     }
 
   return TRUE;

@@ -272,10 +272,15 @@ set_lxw_error (const ReportContext  *ctx,
     case LXW_ERROR_ZIP_CLOSE:
     case LXW_ERROR_ZIP_INTERNAL_ERROR:
     case LXW_ERROR_MEMORY_MALLOC_FAILED:
+      /* libxlsxwriter's own words ("Zip generic error ZIP_ERRNO…") tell a manager
+       * nothing: they go to the debug log. */
+      g_debug ("libxlsxwriter: %s (in %s)", lxw_strerror (ctx->lxw_status),
+               ctx->lxw_where != NULL ? ctx->lxw_where : "workbook");
       g_set_error (error, TENURE_REPORT_ERROR, TENURE_REPORT_ERROR_WRITE,
-                   _("Could not write the report “%s”: %s. Check that the disk has free "
-                     "space and that you may write to the folder; nothing was written."),
-                   display, lxw_strerror (ctx->lxw_status));
+                   _("Could not write the report “%s”: the disk may be full, or you may not "
+                     "write to its folder. Free some space or choose another folder; nothing "
+                     "was written."),
+                   display);
       break;
     default:
       g_set_error (error, TENURE_REPORT_ERROR, TENURE_REPORT_ERROR_XLSX,
@@ -370,6 +375,14 @@ tenure_report_write (TenureDb                   *db,
       g_set_error (error, TENURE_REPORT_ERROR, TENURE_REPORT_ERROR_INVALID,
                    _("“%s” is a folder: give the name of the report file, for example "
                      "report.xlsx"), display);
+      return FALSE;
+    }
+
+  /* A report written over its own workspace, or any other, would destroy it. */
+  if (!tenure_file_check_replaceable (output_path, &local_error))
+    {
+      g_set_error_literal (error, TENURE_REPORT_ERROR, TENURE_REPORT_ERROR_INVALID,
+                           local_error->message);
       return FALSE;
     }
 
