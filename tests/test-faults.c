@@ -217,14 +217,16 @@ test_locked (void)
   test_rmdir_recursive (dir);
 }
 
-/* A copy with a damaged page in the middle: check says "damaged" (exit 1) and metrics
- * fails with a clear message, neither crashes; the original is untouched. */
+/* A copy with a damaged page in the middle: check says "damaged" (exit 1), metrics fails
+ * with a clear message and backup refuses to copy it, none crashes; the original is
+ * untouched. */
 static void
 test_corrupt (void)
 {
   g_autofree char *dir = test_make_tmpdir ();
   g_autofree char *workspace = g_build_filename (dir, "demo.tenure", NULL);
   g_autofree char *copy = g_build_filename (dir, "damaged.tenure", NULL);
+  g_autofree char *backup = g_build_filename (dir, "backup.tenure", NULL);
   g_autofree char *original_sum = NULL;
   g_autofree char *sum = NULL;
   g_autofree char *contents = NULL;
@@ -256,6 +258,18 @@ test_corrupt (void)
                    ==, 1);
   g_test_message ("metrics: %s", err);
   g_assert_nonnull (strstr (err, "damaged"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* A backup of it would be damaged too: refused, and no file appears. */
+  g_assert_cmpint (test_run_cli (&out, &err, "backup", copy, backup, NULL), ==, 1);
+  g_test_message ("backup: %s", err);
+  g_assert_nonnull (strstr (err, "no backup was written"));
+  g_assert_false (g_file_test (backup, G_FILE_TEST_EXISTS));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (test_run_cli (&out, &err, "backup", workspace, backup, NULL), ==, 0);
+  g_assert_cmpint (test_run_cli (&out, &err, "check", backup, NULL), ==, 0);
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
 

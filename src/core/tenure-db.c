@@ -1107,6 +1107,33 @@ tenure_db_integrity_check (TenureDb  *db,
   return g_string_free (g_steal_pointer (&result), FALSE);
 }
 
+/* Whether PRAGMA quick_check finds @copy sound; FALSE with *@rc set when it cannot run. */
+static gboolean
+copy_is_sound (sqlite3 *copy,
+               int     *rc)
+{
+  sqlite3_stmt *stmt = NULL;
+  gboolean sound = FALSE;
+
+  *rc = sqlite3_prepare_v2 (copy, "PRAGMA quick_check(1)", -1, &stmt, NULL);
+  if (*rc != SQLITE_OK)
+    return TRUE;
+
+  *rc = sqlite3_step (stmt);
+  if (*rc == SQLITE_ROW)
+    {
+      sound = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") == 0;
+      *rc = SQLITE_OK;
+    }
+  else if ((*rc & 0xff) == SQLITE_CORRUPT)
+    *rc = SQLITE_OK;   /* too damaged to check: not sound */
+  else
+    sound = TRUE;      /* another failure: *rc says which */
+  sqlite3_finalize (stmt);
+
+  return sound;
+}
+
 /* A consistent copy of the workspace through SQLite's backup API, written under a
  * temporary name in the destination folder and renamed when complete. */
 gboolean
@@ -1137,6 +1164,18 @@ tenure_db_backup (TenureDb    *db,
     }
   if (rc == SQLITE_OK)
     rc = sqlite3_exec (copy, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL);
+  /* A damaged workspace copies page by page into a damaged backup: refuse it, so that a
+   * rotation of backups never replaces a good one with it. */
+  if (rc == SQLITE_OK && !copy_is_sound (copy, &rc))
+    {
+      g_set_error_literal (error, TENURE_DB_ERROR, TENURE_DB_ERROR_CORRUPT,
+                           _("The workspace file is damaged, so a copy of it would be too: "
+                             "no backup was written. Restore the workspace from an earlier "
+                             "backup"));
+      sqlite3_close_v2 (copy);
+      tenure_file_discard_temporary (tmp_path);
+      return FALSE;
+    }
   if ((rc & 0xff) == SQLITE_FULL)
     g_set_error_literal (error, TENURE_DB_ERROR, TENURE_DB_ERROR_FULL,
                          _("The backup could not be written: the disk is full. Free some "
