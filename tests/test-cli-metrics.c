@@ -37,10 +37,11 @@ fixture_teardown (Fixture       *fixture,
 
 /* Runs metrics --json and parses its output. */
 static JsonNode *
-run_json (const char *path,
-          const char *month,
-          const char *filter,
-          const char *value)
+run_json_warned (const char *path,
+                 const char *month,
+                 const char *filter,
+                 const char *value,
+                 const char *warning)
 {
   g_autofree char *out = NULL;
   g_autofree char *err = NULL;
@@ -49,12 +50,25 @@ run_json (const char *path,
 
   g_assert_cmpint (test_run_cli (&out, &err, "metrics", path, "--month", month, "--json",
                                  filter, value, NULL), ==, 0);
-  g_assert_cmpstr (err, ==, "");
+  if (warning == NULL)
+    g_assert_cmpstr (err, ==, "");
+  else
+    g_assert_cmpstr (err, ==, warning);
   root = json_from_string (out, &error);
   g_assert_no_error (error);
   g_assert_true (JSON_NODE_HOLDS_OBJECT (root));
 
   return root;
+}
+
+/* The figures as JSON, with nothing on stderr. */
+static JsonNode *
+run_json (const char *path,
+          const char *month,
+          const char *filter,
+          const char *value)
+{
+  return run_json_warned (path, month, filter, value, NULL);
 }
 
 /* The object has exactly these members. */
@@ -320,7 +334,11 @@ test_filters (Fixture       *fixture,
   g_autoptr(JsonNode) ads = run_json (fixture->path, "2026-04", "--channel", "ads");
   g_autoptr(JsonNode) smb = run_json (fixture->path, "2026-04", "--segment", "SMB");
   g_autoptr(JsonNode) pro = run_json (fixture->path, "2026-04", "--plan", "Pro");
-  g_autoptr(JsonNode) nope = run_json (fixture->path, "2026-04", "--segment", "Nope");
+  /* A typo gives an empty group, with a warning naming the groups there are. */
+  g_autoptr(JsonNode) nope =
+    run_json_warned (fixture->path, "2026-04", "--segment", "Nope",
+                     "tenure-cli: warning: no account of the workspace has --segment “Nope”: "
+                     "the figures are all zero or empty. The workspace has: Enterprise, Mid-market, SMB\n");
   JsonObject *o;
 
   o = json_node_get_object (ads);
@@ -333,6 +351,19 @@ test_filters (Fixture       *fixture,
   assert_int (o, "mrr_cents", 33000);
   o = json_node_get_object (pro);
   assert_int (o, "mrr_cents", 33000);
+
+  /* The report warns the same way, and is still written. */
+  {
+    g_autofree char *report = g_build_filename (fixture->dir, "nope.xlsx", NULL);
+    g_autofree char *out = NULL;
+    g_autofree char *err = NULL;
+
+    g_assert_cmpint (test_run_cli (&out, &err, "report", fixture->path, "--month", "2026-04",
+                                   "--channel", "tv", "--output", report, NULL), ==, 0);
+    g_assert_nonnull (strstr (err, "warning: no account of the workspace has --channel “tv”"));
+    g_assert_nonnull (strstr (err, "The workspace has: ads"));
+    g_assert_true (g_file_test (report, G_FILE_TEST_IS_REGULAR));
+  }
 
   /* An unknown value is an empty group. */
   o = json_node_get_object (nope);

@@ -10,6 +10,7 @@
 
 #include "tenure-cli.h"
 #include "tenure-date.h"
+#include "tenure-metrics-groups.h"
 
 int
 tenure_cli_usage_error (GOptionContext *context,
@@ -90,4 +91,38 @@ tenure_cli_open_workspace (const char        *path,
     *status = tenure_cli_refuse (error);
 
   return db;
+}
+
+/* Warns on stderr when no account of the workspace belongs to @filter's group (a typo in
+ * --segment, --plan or --channel): the figures would all be zero or empty, which a
+ * steering committee must not receive by mistake. The command goes on: an empty group
+ * is not an error. */
+void
+tenure_cli_warn_empty_group (TenureDb           *db,
+                             const TenureFilter *filter)
+{
+  static const char * const options[] = { NULL, "--segment", "--plan", "--channel" };
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) groups = NULL;
+  g_autofree char *known = NULL;
+
+  if (filter->kind == TENURE_FILTER_NONE)
+    return;
+
+  groups = tenure_metrics_list_groups (db, filter->kind, &error);
+  if (groups == NULL || g_strv_contains ((const char * const *) groups, filter->value))
+    return;
+
+  known = g_strjoinv (", ", groups);
+  if (groups[0] == NULL)
+    /* Translators: %s is the option (--segment, --plan or --channel), then its value */
+    g_printerr (_("tenure-cli: warning: no account of the workspace has %s “%s” (none "
+                  "has any): the figures are all zero or empty\n"),
+                options[filter->kind], filter->value);
+  else
+    /* Translators: %s is the option (--segment, --plan or --channel), its value, then
+     * the values the workspace has, separated by commas */
+    g_printerr (_("tenure-cli: warning: no account of the workspace has %s “%s”: the "
+                  "figures are all zero or empty. The workspace has: %s\n"),
+                options[filter->kind], filter->value, known);
 }

@@ -225,6 +225,7 @@ tenure_cli_metrics (int    argc,
   if (db == NULL)
     return status;
 
+  tenure_cli_warn_empty_group (db, &filter);
   metrics = tenure_metrics_compute (db, month, &filter, NULL, &error);
   if (metrics == NULL)
     return tenure_cli_refuse (error);

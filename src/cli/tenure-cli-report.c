@@ -78,6 +78,7 @@ tenure_cli_report (int    argc,
   if (db == NULL)
     return status;
 
+  tenure_cli_warn_empty_group (db, &options.filter);
   if (!tenure_report_write (db, &options, output,
                             g_strcmp0 (g_getenv ("TENURE_PROGRESS"), "1") == 0
                               ? progress_line_cb : NULL,

@@ -5,6 +5,7 @@
 #include <glib.h>
 
 #include "tenure-db.h"
+#include "tenure-metrics.h"
 
 G_BEGIN_DECLS
 
@@ -55,5 +56,7 @@ gboolean  tenure_cli_parse_month    (GOptionContext *context,
 TenureDb *tenure_cli_open_workspace (const char     *path,
                                      TenureDbOpenFlags flags,
                                      int            *status);
+void      tenure_cli_warn_empty_group (TenureDb           *db,
+                                       const TenureFilter *filter);
 
 G_END_DECLS
