@@ -1,13 +1,79 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* GUI test helpers for the window and its pages: waiting for the main loop until they
- * are ready, and closing a window for good. */
+/* GUI test helpers for the window and its pages: setting up a test program, waiting for
+ * the main loop until they are ready, and closing a window for good. */
 #pragma once
 
 #include <gtk/gtk.h>
 
+#include "tenure-application.h"
+#include "tenure-demo.h"
 #include "tenure-page.h"
 #include "tenure-test-gui.h"
+#include "tenure-test-util.h"
 #include "tenure-window.h"
+
+/* Makes a temporary data folder the XDG_DATA_HOME, starts GTK for testing with animations
+ * off, and returns the folder (remove it with test_gui_cleanup()). */
+static inline char *
+test_gui_init (int    *argc,
+               char ***argv)
+{
+  char *tmpdir = test_make_tmpdir ();
+
+  g_setenv ("XDG_DATA_HOME", tmpdir, TRUE);
+
+  gtk_test_init (argc, argv, NULL);
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+
+  return tmpdir;
+}
+
+/* Writes the demo company made with @options (the defaults when NULL) to @name in @dir,
+ * failing the test if it cannot, and returns its path. */
+static inline char *
+test_gui_create_demo (const char              *dir,
+                      const char              *name,
+                      const TenureDemoOptions *options)
+{
+  g_autoptr(GError) error = NULL;
+  TenureDemoOptions defaults;
+  char *path = g_build_filename (dir, name, NULL);
+
+  if (options == NULL)
+    {
+      tenure_demo_options_init (&defaults);
+      options = &defaults;
+    }
+
+  g_assert_true (tenure_demo_create_file (path, options, FALSE, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  return path;
+}
+
+/* A new application, non-unique and with @flags besides, registered. */
+static inline TenureApplication *
+test_gui_app_new (GApplicationFlags flags)
+{
+  g_autoptr(GError) error = NULL;
+  TenureApplication *app = tenure_application_new ();
+
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE | flags);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+
+  return app;
+}
+
+/* Releases *@app and deletes the temporary data folder *@tmpdir with all it holds. */
+static inline void
+test_gui_cleanup (TenureApplication **app,
+                  char              **tmpdir)
+{
+  g_clear_object (app);
+  test_rmdir_recursive (*tmpdir);
+  g_clear_pointer (tmpdir, g_free);
+}
 
 static inline gboolean
 test_timeout_cb (gpointer user_data)

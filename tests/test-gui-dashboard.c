@@ -625,27 +625,14 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
-  TenureDemoOptions options;
   int status;
 
-  tmpdir = test_make_tmpdir ();
-  g_setenv ("XDG_DATA_HOME", tmpdir, TRUE);
-
-  gtk_test_init (&argc, &argv, NULL);
-  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+  tmpdir = test_gui_init (&argc, &argv);
 
   /* The demo company of the welcome page: 600 accounts over 36 months to last month. */
-  demo_path = g_build_filename (tmpdir, "demo.tenure", NULL);
-  tenure_demo_options_init (&options);
-  g_assert_true (tenure_demo_create_file (demo_path, &options, FALSE, NULL, NULL, NULL, &error));
-  g_assert_no_error (error);
+  demo_path = test_gui_create_demo (tmpdir, "demo.tenure", NULL);
 
-  app = tenure_application_new ();
-  g_application_set_flags (G_APPLICATION (app),
-                           G_APPLICATION_NON_UNIQUE | G_APPLICATION_HANDLES_OPEN);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
+  app = test_gui_app_new (G_APPLICATION_HANDLES_OPEN);
 
   g_test_add_func ("/gui/dashboard/overview", test_overview);
   g_test_add_func ("/gui/dashboard/revenue", test_revenue);
@@ -657,9 +644,7 @@ main (int   argc,
 
   status = g_test_run ();
 
-  g_clear_object (&app);
-  test_rmdir_recursive (tmpdir);
-  g_free (tmpdir);
+  test_gui_cleanup (&app, &tmpdir);
   g_free (demo_path);
 
   return status;

@@ -490,27 +490,16 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
   TenureDemoOptions options;
   int status;
 
-  tmpdir = test_make_tmpdir ();
-  g_setenv ("XDG_DATA_HOME", tmpdir, TRUE);
-
-  gtk_test_init (&argc, &argv, NULL);
-  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+  tmpdir = test_gui_init (&argc, &argv);
 
   tenure_demo_options_init (&options);
   options.end_month = TENURE_MONTH (2026, 10);
-  demo_path = g_build_filename (tmpdir, "demo.tenure", NULL);
-  g_assert_true (tenure_demo_create_file (demo_path, &options, FALSE, NULL, NULL, NULL, &error));
-  g_assert_no_error (error);
+  demo_path = test_gui_create_demo (tmpdir, "demo.tenure", &options);
 
-  app = tenure_application_new ();
-  g_application_set_flags (G_APPLICATION (app),
-                           G_APPLICATION_NON_UNIQUE | G_APPLICATION_HANDLES_OPEN);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
+  app = test_gui_app_new (G_APPLICATION_HANDLES_OPEN);
 
   g_test_add_func ("/gui/export/report", test_export);
   g_test_add_func ("/gui/export/french-name", test_french_name);
@@ -520,9 +509,7 @@ main (int   argc,
 
   status = g_test_run ();
 
-  g_clear_object (&app);
-  test_rmdir_recursive (tmpdir);
-  g_free (tmpdir);
+  test_gui_cleanup (&app, &tmpdir);
   g_free (demo_path);
 
   return status;

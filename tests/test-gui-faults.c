@@ -1484,25 +1484,18 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
   g_autoptr(GString) csv = g_string_new ("account_id,name,segment,plan,channel,owner,"
                                          "signup_date\n");
   TenureDemoOptions options;
   int status;
 
-  tmpdir = test_make_tmpdir ();
-  g_setenv ("XDG_DATA_HOME", tmpdir, TRUE);
-
-  gtk_test_init (&argc, &argv, NULL);
-  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+  tmpdir = test_gui_init (&argc, &argv);
   g_assert_cmpint (sqlite3_auto_extension ((void (*) (void)) disk_full_entry), ==, SQLITE_OK);
 
-  demo_path = g_build_filename (tmpdir, "demo.tenure", NULL);
   tenure_demo_options_init (&options);
   options.accounts = 150;
   options.end_month = DEMO_MONTH;
-  g_assert_true (tenure_demo_create_file (demo_path, &options, FALSE, NULL, NULL, NULL, &error));
-  g_assert_no_error (error);
+  demo_path = test_gui_create_demo (tmpdir, "demo.tenure", &options);
 
   /* New customers: the import grows the file. */
   accounts_csv = g_build_filename (tmpdir, "new-accounts.csv", NULL);
@@ -1511,11 +1504,7 @@ main (int   argc,
                             "Claire,2026-0%u-1%u\n", i, i, i % 9 + 1, i % 10);
   g_assert_true (g_file_set_contents (accounts_csv, csv->str, (gssize) csv->len, NULL));
 
-  app = tenure_application_new ();
-  g_application_set_flags (G_APPLICATION (app),
-                           G_APPLICATION_NON_UNIQUE | G_APPLICATION_HANDLES_OPEN);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
+  app = test_gui_app_new (G_APPLICATION_HANDLES_OPEN);
 
   g_test_add_func ("/gui/faults/disk-full", test_disk_full);
   g_test_add_func ("/gui/faults/read-only-file", test_read_only_file);
@@ -1528,9 +1517,7 @@ main (int   argc,
 
   status = g_test_run ();
 
-  g_clear_object (&app);
-  test_rmdir_recursive (tmpdir);
-  g_free (tmpdir);
+  test_gui_cleanup (&app, &tmpdir);
   g_free (demo_path);
   g_free (accounts_csv);
 

@@ -514,7 +514,6 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
   TenureDemoOptions options;
   const char *localedir = g_getenv ("TENURE_LOCALEDIR");
   int status;
@@ -528,27 +527,17 @@ main (int   argc,
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
-  tmpdir = test_make_tmpdir ();
-  g_setenv ("XDG_DATA_HOME", tmpdir, TRUE);
-
-  gtk_test_init (&argc, &argv, NULL);
+  tmpdir = test_gui_init (&argc, &argv);
   /* gtk_test_init () resets the locale to C: back to French. */
   g_assert_nonnull (setlocale (LC_ALL, ""));
-  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
                                       ADW_COLOR_SCHEME_FORCE_LIGHT);
 
   tenure_demo_options_init (&options);
   options.end_month = TENURE_MONTH (2026, 10);
-  demo_path = g_build_filename (tmpdir, "démo.tenure", NULL);
-  g_assert_true (tenure_demo_create_file (demo_path, &options, FALSE, NULL, NULL, NULL, &error));
-  g_assert_no_error (error);
+  demo_path = test_gui_create_demo (tmpdir, "démo.tenure", &options);
 
-  app = tenure_application_new ();
-  g_application_set_flags (G_APPLICATION (app),
-                           G_APPLICATION_NON_UNIQUE | G_APPLICATION_HANDLES_OPEN);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
+  app = test_gui_app_new (G_APPLICATION_HANDLES_OPEN);
 
   g_test_add_func ("/gui/french/locale", test_locale);
   g_test_add_func ("/gui/french/help", test_help);
@@ -558,9 +547,7 @@ main (int   argc,
 
   status = g_test_run ();
 
-  g_clear_object (&app);
-  test_rmdir_recursive (tmpdir);
-  g_free (tmpdir);
+  test_gui_cleanup (&app, &tmpdir);
   g_free (demo_path);
 
   return status;

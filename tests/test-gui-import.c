@@ -583,19 +583,11 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
   int status;
 
-  tmpdir = test_make_tmpdir ();
-  g_setenv ("XDG_DATA_HOME", tmpdir, TRUE);
+  tmpdir = test_gui_init (&argc, &argv);
 
-  gtk_test_init (&argc, &argv, NULL);
-  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
-
-  app = tenure_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
+  app = test_gui_app_new (G_APPLICATION_DEFAULT_FLAGS);
 
   /* In order: each test goes on from the workspace the one before left. */
   g_test_add_func ("/gui/import/open", test_open);
@@ -611,9 +603,7 @@ main (int   argc,
 
   if (window != NULL)
     gtk_window_destroy (GTK_WINDOW (window));
-  g_clear_object (&app);
-  test_rmdir_recursive (tmpdir);
-  g_free (tmpdir);
+  test_gui_cleanup (&app, &tmpdir);
   g_free (workspace_path);
 
   return status;

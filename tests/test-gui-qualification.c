@@ -620,20 +620,11 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
   int status;
 
-  tmpdir = test_make_tmpdir ();
-  g_setenv ("XDG_DATA_HOME", tmpdir, TRUE);
+  tmpdir = test_gui_init (&argc, &argv);
 
-  gtk_test_init (&argc, &argv, NULL);
-  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
-
-  app = tenure_application_new ();
-  g_application_set_flags (G_APPLICATION (app),
-                           G_APPLICATION_NON_UNIQUE | G_APPLICATION_HANDLES_OPEN);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
+  app = test_gui_app_new (G_APPLICATION_HANDLES_OPEN);
 
   g_test_add_func ("/gui/qualification/demo", test_demo);
   g_test_add_func ("/gui/qualification/questions", test_questions);
@@ -644,10 +635,8 @@ main (int   argc,
 
   status = g_test_run ();
 
-  g_clear_object (&app);
+  test_gui_cleanup (&app, &tmpdir);
   g_free (demo_path);
-  test_rmdir_recursive (tmpdir);
-  g_free (tmpdir);
 
   return status;
 }
