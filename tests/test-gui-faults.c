@@ -954,6 +954,8 @@ test_locked (void)
                    &edits);
   g_assert_nonnull (strstr (tenure_question_editor_view_get_error (
                       tenure_qualification_page_get_questions_view (edits.qualification)), BUSY));
+  /* The refused points are not shown as if they were saved. */
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (edits.points), ==, points);
   assert_no_stall (GTK_WIDGET (edits.window), "questions read again", read_questions, &edits);
   tenure_qualification_page_show_view (edits.qualification, "simulation");
   edits.value = threshold;

@@ -629,7 +629,25 @@ option_points_cb (TenureQuestionEditorView *self,
 
   ok = tenure_question_editor_set_option_points (self->editor, option_id,
                                                  gtk_spin_button_get_value_as_int (spin), &error);
-  _editor_view_check_edit (self, ok, error);
+  if (!_editor_view_check_edit (self, ok, error))
+    {
+      /* Refused (the workspace is locked, say): the button shows the saved points again,
+       * beside the message, rather than a value that is not in the workspace. */
+      const TenureQuestion *question = _editor_view_find_question (self,
+                                                                   self->options_question);
+
+      for (guint i = 0; question != NULL && i < question->options->len; i++)
+        {
+          const TenureOption *option = g_ptr_array_index (question->options, i);
+
+          if (option->id == option_id)
+            {
+              self->updating++;
+              gtk_spin_button_set_value (spin, option->points);
+              self->updating--;
+            }
+        }
+    }
 }
 
 static void
