@@ -700,6 +700,43 @@ test_create_file (void)
   test_rmdir_recursive (dir);
 }
 
+/* Writes a file at the path being generated, once, half-way through the generation. */
+static void
+create_meanwhile_cb (double   fraction,
+                     gpointer user_data)
+{
+  const char *path = user_data;
+
+  if (fraction >= 0.5 && !g_file_test (path, G_FILE_TEST_EXISTS))
+    g_assert_true (g_file_set_contents (path, "another program's file", -1, NULL));
+}
+
+/* Another program creates the same new file while the demo is generated: the demo never
+ * replaces it. */
+static void
+test_create_file_race (void)
+{
+  g_autofree char *dir = test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "q4.tenure", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  TenureDemoOptions options;
+
+  tenure_demo_options_init (&options);
+  options.accounts = 40;
+  options.end_month = TENURE_MONTH (2026, 4);
+
+  g_assert_false (tenure_demo_create_file (path, &options, FALSE, create_meanwhile_cb, path,
+                                           NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS);
+  g_test_message ("%s", error->message);
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "another program's file");
+  g_assert_cmpuint (count_files (dir), ==, 1);
+
+  test_rmdir_recursive (dir);
+}
+
 static void
 test_generate_into_workspace (void)
 {
@@ -762,6 +799,7 @@ main (int    argc,
   g_test_add_func ("/demo/decline-before-churn", test_decline_before_churn);
   g_test_add_func ("/demo/calibration", test_calibration);
   g_test_add_func ("/demo/create-file", test_create_file);
+  g_test_add_func ("/demo/create-file-race", test_create_file_race);
   g_test_add_func ("/demo/generate-into-workspace", test_generate_into_workspace);
 
   status = g_test_run ();

@@ -55,6 +55,40 @@ test_set_contents (void)
   test_rmdir_recursive (dir);
 }
 
+/* A new file is committed only where nothing exists: what another program wrote there
+ * meanwhile stays, and the temporary goes. */
+static void
+test_commit_new (void)
+{
+  g_autofree char *dir = test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "new.tenure", NULL);
+  g_autofree char *temporary = NULL;
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+
+  temporary = tenure_file_create_temporary (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_file_set_contents (temporary, "ours", -1, NULL));
+  g_assert_true (tenure_file_commit_new_temporary (temporary, path, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "ours");
+  g_assert_cmpuint (count_entries (dir), ==, 1);
+
+  g_clear_pointer (&temporary, g_free);
+  g_clear_pointer (&contents, g_free);
+  temporary = tenure_file_create_temporary (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_file_set_contents (temporary, "theirs", -1, NULL));
+  g_assert_false (tenure_file_commit_new_temporary (temporary, path, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS);
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "ours");
+  g_assert_cmpuint (count_entries (dir), ==, 1);
+
+  test_rmdir_recursive (dir);
+}
+
 static void
 test_stale_temporaries (void)
 {
@@ -249,6 +283,7 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/file/set-contents", test_set_contents);
+  g_test_add_func ("/file/commit-new", test_commit_new);
   g_test_add_func ("/file/stale-temporaries", test_stale_temporaries);
   g_test_add_func ("/file/failures-leave-nothing", test_failures_leave_nothing);
   g_test_add_func ("/file/concurrent-temporaries", test_concurrent_temporaries);

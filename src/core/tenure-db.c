@@ -433,7 +433,7 @@ create_workspace (const char  *path,
     }
 
   tenure_file_remove_orphan_logs (path);
-  return tenure_file_commit_temporary (tmp_path, path, error);
+  return tenure_file_commit_new_temporary (tmp_path, path, error);
 }
 
 /* Runs @sql and sets @value from the first column of its first row, unless there is no

@@ -566,7 +566,8 @@ tenure_demo_create_file (const char               *path,
       return FALSE;
     }
   tenure_file_remove_orphan_logs (path);
-  if (!tenure_file_commit_temporary (tmp_path, path, error))
+  if (replace ? !tenure_file_commit_temporary (tmp_path, path, error)
+              : !tenure_file_commit_new_temporary (tmp_path, path, error))
     return FALSE;
 
   if (replace)

@@ -209,6 +209,28 @@ tenure_file_discard_temporary (const char *temporary)
     }
 }
 
+/* Writes @temporary's data to the disk before it takes @path's name. */
+static gboolean
+sync_temporary (const char  *temporary,
+                const char  *path,
+                GError     **error)
+{
+  int fd = g_open (temporary, O_RDONLY | O_CLOEXEC, 0);
+  int saved_errno;
+
+  if (fd >= 0 && g_fsync (fd) == 0)
+    {
+      close (fd);
+      return TRUE;
+    }
+
+  saved_errno = errno;
+  if (fd >= 0)
+    close (fd);
+  tenure_file_discard_temporary (temporary);
+  return set_write_error (error, path, saved_errno);
+}
+
 /**
  * tenure_file_commit_temporary:
  *
@@ -220,28 +242,67 @@ tenure_file_commit_temporary (const char  *temporary,
                               const char  *path,
                               GError     **error)
 {
-  int fd = g_open (temporary, O_RDONLY | O_CLOEXEC, 0);
-  int saved_errno;
-
-  if (fd < 0 || g_fsync (fd) != 0)
-    {
-      saved_errno = errno;
-      if (fd >= 0)
-        close (fd);
-      tenure_file_discard_temporary (temporary);
-      return set_write_error (error, path, saved_errno);
-    }
-  close (fd);
+  if (!sync_temporary (temporary, path, error))
+    return FALSE;
 
   if (g_rename (temporary, path) != 0)
     {
-      saved_errno = errno;
+      int saved_errno = errno;
+
       tenure_file_discard_temporary (temporary);
       return set_write_error (error, path, saved_errno);
     }
   live_remove (temporary);
 
   return TRUE;
+}
+
+/**
+ * tenure_file_commit_new_temporary:
+ *
+ * As tenure_file_commit_temporary(), for a file that must not exist: when another
+ * program created @path meanwhile (the same new workspace made twice at once), fails with
+ * %G_IO_ERROR_EXISTS, discards @temporary and leaves that file alone. The check and the
+ * commit are one step (a hard link, which fails when @path exists); on a file system
+ * without hard links, @path is checked just before the rename.
+ */
+gboolean
+tenure_file_commit_new_temporary (const char  *temporary,
+                                  const char  *path,
+                                  GError     **error)
+{
+  int saved_errno;
+
+  if (!sync_temporary (temporary, path, error))
+    return FALSE;
+
+  if (link (temporary, path) == 0)
+    {
+      g_unlink (temporary);
+      live_remove (temporary);
+      return TRUE;
+    }
+
+  saved_errno = errno;
+  if (saved_errno != EEXIST && saved_errno != EPERM && saved_errno != ENOTSUP &&
+      saved_errno != EOPNOTSUPP && saved_errno != EMLINK && saved_errno != ENOSYS)
+    {
+      tenure_file_discard_temporary (temporary);
+      return set_write_error (error, path, saved_errno);
+    }
+
+  if (saved_errno == EEXIST || g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_autofree char *display = g_filename_display_name (path);
+
+      tenure_file_discard_temporary (temporary);
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS,
+                   _("“%s” was created by another program meanwhile: nothing was replaced. "
+                     "Open it, or choose another name"), display);
+      return FALSE;
+    }
+
+  return tenure_file_commit_temporary (temporary, path, error);
 }
 
 /**

@@ -12,6 +12,9 @@ char     *tenure_file_create_temporary         (const char  *path,
 gboolean  tenure_file_commit_temporary         (const char  *temporary,
                                                 const char  *path,
                                                 GError     **error);
+gboolean  tenure_file_commit_new_temporary     (const char  *temporary,
+                                                const char  *path,
+                                                GError     **error);
 void      tenure_file_discard_temporary        (const char  *temporary);
 void      tenure_file_remove_stale_temporaries (const char  *path);
 void      tenure_file_remove_orphan_logs       (const char  *path);
