@@ -288,6 +288,68 @@ test_demo (void)
   close_window (window);
 }
 
+/* Two windows create the demo company at once: the file the first writes is never
+ * replaced by the second, which opens it instead, with no error and nothing left over. */
+static void
+test_demo_twice (void)
+{
+  static const char * const suffixes[] = { "", "-wal", "-shm" };
+  g_autofree char *demo_path = tenure_welcome_page_dup_demo_path ();
+  g_autofree char *demo_dir = g_path_get_dirname (demo_path);
+  g_autoptr(GListModel) toplevels = gtk_window_get_toplevels ();
+  g_autoptr(TenureDb) db = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDir) dir = NULL;
+  g_autofree char *integrity = NULL;
+  TenureWindow *first;
+  TenureWindow *second;
+  const char *name;
+
+  /* A new user: no demo company yet. */
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *file = g_strconcat (demo_path, suffixes[i], NULL);
+
+      g_unlink (file);
+    }
+
+  first = new_window (1280, 800);
+  second = new_window (1280, 800);
+  tenure_welcome_page_open_demo (first->welcome_page);
+  tenure_welcome_page_open_demo (second->welcome_page);
+  g_assert_true (tenure_welcome_page_get_busy (first->welcome_page));
+  g_assert_true (tenure_welcome_page_get_busy (second->welcome_page));
+  wait_for (welcome_idle, first->welcome_page);
+  wait_for (welcome_idle, second->welcome_page);
+  wait_for (window_idle, first);
+  wait_for (window_idle, second);
+  test_settle (GTK_WIDGET (first), 2);
+
+  g_assert_true (tenure_window_get_workspace (first) != NULL ||
+                 tenure_window_get_workspace (second) != NULL);
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
+
+      g_assert_false (ADW_IS_MESSAGE_DIALOG (toplevel));
+    }
+
+  db = tenure_db_open (demo_path, TENURE_DB_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  integrity = tenure_db_integrity_check (db, &error);
+  g_assert_cmpstr (integrity, ==, "ok");
+  g_assert_cmpint (tenure_db_query_int (db, "SELECT count(*) FROM account", -1), ==, 600);
+
+  /* No temporary of either is left. */
+  dir = g_dir_open (demo_dir, 0, NULL);
+  g_assert_nonnull (dir);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    g_assert_false (g_str_has_prefix (name, ".demo.tenure."));
+
+  close_window (first);
+  close_window (second);
+}
+
 /* The same demo at 800×600, in dark style, and folded on a narrow window. */
 static void
 test_sizes (void)
@@ -825,6 +887,7 @@ main (int   argc,
   g_test_add_func ("/gui/window/drop", test_drop);
   g_test_add_func ("/gui/window/command-line", test_command_line);
   g_test_add_func ("/gui/window/activate", test_activate);
+  g_test_add_func ("/gui/window/demo-twice", test_demo_twice);
 
   status = g_test_run ();
 

@@ -235,9 +235,11 @@ create_demo_cb (GObject      *object,
   g_clear_handle_id (&self->progress_source, g_source_remove);
   set_busy (self, NULL);
 
-  /* Another window may have created it meanwhile: open that one. */
+  /* Another window may have created it meanwhile, before this one began or while it
+   * generated (it then never replaces it): open that one. */
   if (g_task_propagate_boolean (G_TASK (result), &error) ||
-      g_error_matches (error, TENURE_DEMO_ERROR, TENURE_DEMO_ERROR_EXISTS))
+      g_error_matches (error, TENURE_DEMO_ERROR, TENURE_DEMO_ERROR_EXISTS) ||
+      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_EXISTS))
     {
       emit_open (self, demo->path);
       return;
