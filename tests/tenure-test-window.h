@@ -123,6 +123,50 @@ pointer_cleared (gpointer data)
   return *(gpointer *) data == NULL;
 }
 
+/* The first widget of @type under @widget (@widget included), depth first; with
+ * @mapped, the first one on screen. */
+static inline GtkWidget *
+test_find_descendant (GtkWidget *widget,
+                      GType      type,
+                      gboolean   mapped)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type) &&
+      (!mapped || gtk_widget_get_mapped (widget)))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = test_find_descendant (child, type, mapped);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* The visible window of @type over @parent, or NULL. */
+static inline GtkWindow *
+test_find_transient (GtkWindow *parent,
+                     GType      type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (toplevel, type) &&
+          gtk_widget_get_visible (GTK_WIDGET (toplevel)) &&
+          gtk_window_get_transient_for (toplevel) == parent)
+        return toplevel;
+    }
+
+  return NULL;
+}
+
 /* Destroys @window (a TenureWindow, or any other GtkWindow) and waits until it is
  * finalized. */
 static inline void

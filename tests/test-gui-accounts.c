@@ -122,19 +122,7 @@ n_rows (TenureAccountsPage *page)
 static GtkColumnView *
 find_column_view (GtkWidget *widget)
 {
-  if (GTK_IS_COLUMN_VIEW (widget))
-    return GTK_COLUMN_VIEW (widget);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkColumnView *found = find_column_view (child);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
+  return (GtkColumnView *) test_find_descendant (widget, GTK_TYPE_COLUMN_VIEW, FALSE);
 }
 
 /* The texts of the cells under @widget, and how many cells. */

@@ -81,20 +81,7 @@ shows_label (GtkWidget  *widget,
 static TenureChart *
 find_chart (GtkWidget *widget)
 {
-  if (TENURE_IS_CHART (widget) && gtk_widget_get_mapped (widget))
-    return TENURE_CHART (widget);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      TenureChart *found = find_chart (child);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
+  return (TenureChart *) test_find_descendant (widget, TENURE_TYPE_CHART, TRUE);
 }
 
 /* In high contrast, chart text is the opaque foreground (7:1 at least), and every colour

@@ -502,20 +502,7 @@ test_cohorts (void)
 static GtkScrolledWindow *
 find_scrolled_window (GtkWidget *widget)
 {
-  if (GTK_IS_SCROLLED_WINDOW (widget) && gtk_widget_get_mapped (widget))
-    return GTK_SCROLLED_WINDOW (widget);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkScrolledWindow *found = find_scrolled_window (child);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
+  return (GtkScrolledWindow *) test_find_descendant (widget, GTK_TYPE_SCROLLED_WINDOW, TRUE);
 }
 
 /* A workspace without data: each page says what is missing and offers the import. */

@@ -67,19 +67,7 @@ static GtkWindow *
 find_transient (TenureWindow *window,
                 GType         type)
 {
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (toplevel, type) &&
-          gtk_widget_get_visible (GTK_WIDGET (toplevel)) &&
-          gtk_window_get_transient_for (toplevel) == GTK_WINDOW (window))
-        return toplevel;
-    }
-
-  return NULL;
+  return test_find_transient (GTK_WINDOW (window), type);
 }
 
 /* What one export ended with: the "finished" signal's arguments. */

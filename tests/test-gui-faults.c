@@ -322,26 +322,6 @@ assert_no_stall (GtkWidget  *window,
   assert_stall_below (window, what, write, data, STALL_LIMIT_MS);
 }
 
-/* The visible window of @type over @parent, or NULL. */
-static GtkWindow *
-find_transient (GtkWindow *parent,
-                GType      type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (toplevel, type) &&
-          gtk_widget_get_visible (GTK_WIDGET (toplevel)) &&
-          gtk_window_get_transient_for (toplevel) == parent)
-        return toplevel;
-    }
-
-  return NULL;
-}
-
 static char *
 copy_demo (const char *folder,
            const char *name)
@@ -1059,8 +1039,8 @@ test_damaged (void)
 
   if (tenure_window_get_workspace (window) == NULL)
     {
-      dialog = ADW_MESSAGE_DIALOG (find_transient (GTK_WINDOW (window),
-                                                   ADW_TYPE_MESSAGE_DIALOG));
+      dialog = ADW_MESSAGE_DIALOG (test_find_transient (GTK_WINDOW (window),
+                                                        ADW_TYPE_MESSAGE_DIALOG));
       g_assert_nonnull (dialog);
       g_test_message ("open: %s", adw_message_dialog_get_body (dialog));
       g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), DAMAGED));
@@ -1073,8 +1053,8 @@ test_damaged (void)
       g_test_message ("page: %s", wait_for_label (GTK_WIDGET (window), DAMAGED));
       tenure_window_export_report_to (window, report_file);
       wait_for (exporter_idle, window->exporter);
-      dialog = ADW_MESSAGE_DIALOG (find_transient (GTK_WINDOW (window),
-                                                   ADW_TYPE_MESSAGE_DIALOG));
+      dialog = ADW_MESSAGE_DIALOG (test_find_transient (GTK_WINDOW (window),
+                                                        ADW_TYPE_MESSAGE_DIALOG));
       g_assert_nonnull (dialog);
       g_test_message ("report: %s", adw_message_dialog_get_body (dialog));
       g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), DAMAGED));

@@ -58,26 +58,6 @@ read_text_cb (GObject      *object,
   g_assert_no_error (error);
 }
 
-/* The visible window of @type over @parent, or NULL. */
-static GtkWindow *
-find_transient (GtkWindow *parent,
-                GType      type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (toplevel, type) &&
-          gtk_widget_get_visible (GTK_WIDGET (toplevel)) &&
-          gtk_window_get_transient_for (toplevel) == parent)
-        return toplevel;
-    }
-
-  return NULL;
-}
-
 static gint64
 count_rows (const char *path,
             const char *sql)
@@ -142,7 +122,7 @@ open_assistant (const char *csv)
   g_autoptr(GFile) file = csv != NULL ? g_file_new_for_path (csv) : NULL;
   TenureImportAssistant *assistant = tenure_window_import (window, file);
 
-  g_assert_true (find_transient (GTK_WINDOW (window), TENURE_TYPE_IMPORT_ASSISTANT) ==
+  g_assert_true (test_find_transient (GTK_WINDOW (window), TENURE_TYPE_IMPORT_ASSISTANT) ==
                  GTK_WINDOW (assistant));
   wait_for (widget_mapped, assistant);
   wait_for (assistant_idle, assistant);
@@ -254,7 +234,8 @@ test_worked_example (void)
   wait_for (assistant_idle, assistant);
   g_assert_true (tenure_import_assistant_get_can_import (assistant));
   tenure_import_assistant_import (assistant);
-  dialog = (AdwMessageDialog *) find_transient (GTK_WINDOW (assistant), ADW_TYPE_MESSAGE_DIALOG);
+  dialog = (AdwMessageDialog *) test_find_transient (GTK_WINDOW (assistant),
+                                                     ADW_TYPE_MESSAGE_DIALOG);
   g_assert_nonnull (dialog);
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Import This File Again?");
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "was already imported on"));
@@ -464,7 +445,7 @@ test_remove (void)
 
   g_assert_nonnull (record);
   tenure_imports_page_remove (TENURE_IMPORTS_PAGE (page), record->id);
-  dialog = (AdwMessageDialog *) find_transient (GTK_WINDOW (window), ADW_TYPE_MESSAGE_DIALOG);
+  dialog = (AdwMessageDialog *) test_find_transient (GTK_WINDOW (window), ADW_TYPE_MESSAGE_DIALOG);
   g_assert_nonnull (dialog);
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Remove “subscriptions.csv”?");
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "The 7 rows this file"));
@@ -553,8 +534,8 @@ test_new_workspace (void)
   g_assert_true (accepted);
   g_clear_object (&controllers);
 
-  assistant = (TenureImportAssistant *) find_transient (GTK_WINDOW (empty),
-                                                        TENURE_TYPE_IMPORT_ASSISTANT);
+  assistant = (TenureImportAssistant *) test_find_transient (GTK_WINDOW (empty),
+                                                             TENURE_TYPE_IMPORT_ASSISTANT);
   g_assert_nonnull (assistant);
   wait_for (assistant_idle, assistant);
   g_assert_null (tenure_import_assistant_get_workspace (assistant));

@@ -291,20 +291,7 @@ typedef struct
 static GtkWidget *
 find_scrolled (GtkWidget *widget)
 {
-  if (GTK_IS_SCROLLED_WINDOW (widget) && gtk_widget_get_mapped (widget))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_scrolled (child);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
+  return test_find_descendant (widget, GTK_TYPE_SCROLLED_WINDOW, TRUE);
 }
 
 static void

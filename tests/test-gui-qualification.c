@@ -30,27 +30,6 @@ welcome_idle (gpointer data)
   return !tenure_welcome_page_get_busy (data);
 }
 
-/* The first widget of @type under @widget, depth first. */
-static GtkWidget *
-find_descendant (GtkWidget *widget,
-                 GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_descendant (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 /* Scrolls @widget's scrolled window so that @widget is near its top. */
 static void
 scroll_to (GtkWidget *widget)
@@ -264,7 +243,7 @@ test_questions (void)
   g_assert_cmpstr (tenure_signup_preview_get_text (TENURE_SIGNUP_PREVIEW (preview), urgent->id),
                    ==, urgent->text);
   /* The question's text row is the first entry row of the view. */
-  text_row = ADW_ENTRY_ROW (find_descendant (GTK_WIDGET (view), ADW_TYPE_ENTRY_ROW));
+  text_row = ADW_ENTRY_ROW (test_find_descendant (GTK_WIDGET (view), ADW_TYPE_ENTRY_ROW, FALSE));
   g_assert_nonnull (text_row);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (text_row)), ==, urgent->text);
   gtk_editable_set_text (GTK_EDITABLE (text_row), "How soon do you need it?");

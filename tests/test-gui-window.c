@@ -128,46 +128,13 @@ static GtkWindow *
 find_transient (TenureWindow *window,
                 GType         type)
 {
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (toplevel, type) &&
-          gtk_widget_get_visible (GTK_WIDGET (toplevel)) &&
-          gtk_window_get_transient_for (toplevel) == GTK_WINDOW (window))
-        return toplevel;
-    }
-
-  return NULL;
+  return test_find_transient (GTK_WINDOW (window), type);
 }
 
 static AdwMessageDialog *
 find_message_dialog (TenureWindow *window)
 {
   return (AdwMessageDialog *) find_transient (window, ADW_TYPE_MESSAGE_DIALOG);
-}
-
-/* The first widget of @type under @widget, depth first. */
-static GtkWidget *
-find_descendant (GtkWidget *widget,
-                 GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_descendant (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
 }
 
 static void
@@ -254,8 +221,8 @@ test_demo (void)
 
   tenure_welcome_page_open_demo (window->welcome_page);
   g_assert_true (tenure_welcome_page_get_busy (window->welcome_page));
-  progress = GTK_PROGRESS_BAR (find_descendant (GTK_WIDGET (window->welcome_page),
-                                                GTK_TYPE_PROGRESS_BAR));
+  progress = GTK_PROGRESS_BAR (test_find_descendant (GTK_WIDGET (window->welcome_page),
+                                                     GTK_TYPE_PROGRESS_BAR, FALSE));
   wait_for (progress_shown, progress);
   if (tenure_welcome_page_get_busy (window->welcome_page))
     screenshot (window, "welcome-demo-progress-1280x800");
@@ -509,7 +476,7 @@ test_imported_workspace (void)
   wait_for (page_ready, page);
   g_assert_cmpuint (tenure_imports_page_get_n_imports (TENURE_IMPORTS_PAGE (page)), ==, 4);
 
-  list = find_descendant (GTK_WIDGET (page), GTK_TYPE_LIST_BOX);
+  list = test_find_descendant (GTK_WIDGET (page), GTK_TYPE_LIST_BOX, FALSE);
   for (guint i = 0; i < G_N_ELEMENTS (files); i++)
     {
       AdwActionRow *row = ADW_ACTION_ROW (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list),
@@ -581,14 +548,15 @@ test_month_popover (void)
   open_and_wait (window, path);
   workspace = tenure_window_get_workspace (window);
 
-  menu_button = find_descendant (GTK_WIDGET (window->month_selector), GTK_TYPE_MENU_BUTTON);
+  menu_button = test_find_descendant (GTK_WIDGET (window->month_selector),
+                                      GTK_TYPE_MENU_BUTTON, FALSE);
   g_assert_nonnull (menu_button);
   gtk_menu_button_popup (GTK_MENU_BUTTON (menu_button));
   popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (menu_button));
   test_settle (GTK_WIDGET (popover), 2);
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (popover)));
 
-  grid = find_descendant (GTK_WIDGET (popover), GTK_TYPE_GRID);
+  grid = test_find_descendant (GTK_WIDGET (popover), GTK_TYPE_GRID, FALSE);
   for (GtkWidget *child = gtk_widget_get_first_child (grid);
        child != NULL && n < 12;
        child = gtk_widget_get_next_sibling (child))
@@ -638,7 +606,7 @@ test_recent (void)
   g_assert_cmpuint (tenure_welcome_page_get_n_recent (window->welcome_page), ==, 1);
   screenshot (window, "welcome-recent-1280x800");
 
-  list = find_descendant (GTK_WIDGET (window->welcome_page), GTK_TYPE_LIST_BOX);
+  list = test_find_descendant (GTK_WIDGET (window->welcome_page), GTK_TYPE_LIST_BOX, FALSE);
   row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 0);
   g_assert_true (ADW_IS_ACTION_ROW (row));
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "kept");
@@ -648,12 +616,13 @@ test_recent (void)
   g_assert_cmpstr (tenure_workspace_get_path (tenure_window_get_workspace (window)), ==, kept);
 
   /* Both menu buttons, welcome and workspace, open with F10. */
-  menu_button = find_descendant (gtk_stack_get_child_by_name (window->main_stack, "welcome"),
-                                 GTK_TYPE_MENU_BUTTON);
+  menu_button = test_find_descendant (gtk_stack_get_child_by_name (window->main_stack,
+                                                                   "welcome"),
+                                      GTK_TYPE_MENU_BUTTON, FALSE);
   g_assert_true (gtk_menu_button_get_primary (GTK_MENU_BUTTON (menu_button)));
-  menu_button = find_descendant (gtk_widget_get_ancestor (GTK_WIDGET (window->sidebar),
-                                                          GTK_TYPE_BOX),
-                                 GTK_TYPE_MENU_BUTTON);
+  menu_button = test_find_descendant (gtk_widget_get_ancestor (GTK_WIDGET (window->sidebar),
+                                                               GTK_TYPE_BOX),
+                                      GTK_TYPE_MENU_BUTTON, FALSE);
   g_assert_true (gtk_menu_button_get_primary (GTK_MENU_BUTTON (menu_button)));
 
   close_window (window);
@@ -832,7 +801,7 @@ test_activate (void)
   test_settle (GTK_WIDGET (window), 1);
   preferences = find_transient (window, TENURE_TYPE_PREFERENCES_WINDOW);
   g_assert_nonnull (preferences);
-  style_row = find_descendant (GTK_WIDGET (preferences), ADW_TYPE_COMBO_ROW);
+  style_row = test_find_descendant (GTK_WIDGET (preferences), ADW_TYPE_COMBO_ROW, FALSE);
   g_assert_nonnull (style_row);
   g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (style_row)), ==, 0);
   adw_combo_row_set_selected (ADW_COMBO_ROW (style_row), 2);

@@ -217,7 +217,7 @@ tenure_waterfall_axis_start (const TenureWaterfallBar *bars,
   if (span >= high * TENURE_WATERFALL_BREAK_SHARE)
     return 0;
 
-  /* The movements get 4/7 of the height, the totals' stubs at least 3/7. */
+  /* The movements get 4/7 of the height, the visible part of the total bars at least 3/7. */
   step = tenure_nice_number (span * 1.75 / 4);
   start = floor ((low - span * 0.75) / step) * step;
 
